@@ -1,0 +1,23 @@
+//! Extraction: find candidate positions, run the grammar there, then attach what each number
+//! counts and the scope it lives in.
+
+mod scan;
+
+use crate::model::{Claim, Span};
+use crate::source::Document;
+
+/// All claims of a document, in order of start offset, with spans into the original text.
+pub fn extract(doc: &Document) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    for parsed_at in scan::scan(&doc.masked) {
+        let (start, parsed) = parsed_at;
+        let span = Span::new(start, start + parsed.len);
+        let mut claim = Claim::new(span, parsed.kind, parsed.quantity);
+        claim.hedge = parsed.hedge;
+        claim.unit = parsed.unit;
+        claim.flags = parsed.flags;
+        claim.in_heading = doc.in_heading(span);
+        claims.push(claim);
+    }
+    claims
+}

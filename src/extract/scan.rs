@@ -1,0 +1,106 @@
+//! Candidate scan: the grammar runs only where a number, number word, currency sign or other
+//! anchor word stands, and from the few token starts just before it (where a hedge such as
+//! "approximately" or "between" may begin).
+
+use crate::grammar::{self, Parsed};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::OnceLock;
+
+/// How many token starts before an anchor may begin a claim ("a little over", "as many as").
+const LOOKBACK_TOKENS: usize = 4;
+/// How far back (bytes) those token starts may lie.
+const LOOKBACK_BYTES: usize = 48;
+
+fn anchor_automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        let mut patterns: Vec<String> = grammar::anchor_words()
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        patterns.extend(["$", "£", "€", "¥", "₹", "~"].iter().map(|s| s.to_string()));
+        patterns.extend((0..10).map(|d| d.to_string()));
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("anchor patterns are valid")
+    })
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// A token start: the first byte of the text, or a byte after whitespace or opening
+/// punctuation.
+fn is_token_start(text: &str, i: usize) -> bool {
+    if i == 0 {
+        return true;
+    }
+    if !text.is_char_boundary(i) {
+        return false;
+    }
+    match text[..i].chars().next_back() {
+        Some(c) => {
+            c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘' | '\'' | '—' | '–' | '/')
+        }
+        None => true,
+    }
+}
+
+/// Token starts before `anchor` (nearest last), at most [`LOOKBACK_TOKENS`], never before
+/// `floor` and never across a line break.
+fn lookback_starts(text: &str, anchor: usize, floor: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(LOOKBACK_TOKENS);
+    let lowest = anchor.saturating_sub(LOOKBACK_BYTES).max(floor);
+    let mut i = anchor;
+    while i > lowest && starts.len() < LOOKBACK_TOKENS {
+        i -= 1;
+        if matches!(bytes[i], b'\n' | b'\r') {
+            break;
+        }
+        if is_token_start(text, i) && !bytes[i].is_ascii_whitespace() {
+            starts.push(i);
+        }
+    }
+    starts.reverse();
+    starts
+}
+
+/// Every claim in `text`, as (start offset, parse), in order, non-overlapping.
+pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
+    let bytes = text.as_bytes();
+    let mut found: Vec<(usize, Parsed)> = Vec::new();
+    let mut next_free = 0;
+    for m in anchor_automaton().find_iter(text) {
+        let anchor = m.start();
+        if anchor < next_free {
+            continue;
+        }
+        let first = bytes[anchor];
+        if first.is_ascii_alphabetic() {
+            // Word anchors must be whole words.
+            let before_ok = anchor == 0 || !is_word_byte(bytes[anchor - 1]);
+            let after_ok = m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
+            if !before_ok || !after_ok {
+                continue;
+            }
+        } else if first.is_ascii_digit() && anchor > 0 && bytes[anchor - 1].is_ascii_digit() {
+            continue;
+        }
+        let mut candidates = lookback_starts(text, anchor, next_free);
+        candidates.push(anchor);
+        for start in candidates {
+            if let Some(parsed) = grammar::claim_at(text, start) {
+                if start + parsed.len > anchor && parsed.len > 0 {
+                    next_free = start + parsed.len;
+                    found.push((start, parsed));
+                    break;
+                }
+            }
+        }
+    }
+    found
+}

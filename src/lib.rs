@@ -1,0 +1,18 @@
+//! numcheck finds the quantitative claims in news prose and checks the figures against each
+//! other for internal arithmetic consistency.
+//!
+//! Data flows one way: [`source`] (plain, Markdown, HTML → [`source::Document`]) →
+//! [`extract`] (candidate scan → [`grammar`] → [`model::Claim`]s) → [`semantics`] (claims →
+//! intervals) → rules → [`report`] (findings → output formats).
+//!
+//! The library never prints; only the binary's `cli` module writes to stdout and stderr.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod check;
+pub mod extract;
+pub mod grammar;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod semantics;
+pub mod source;

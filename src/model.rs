@@ -1,0 +1,445 @@
+//! The claim model: what extraction produces and every later stage reads.
+//!
+//! Spans are byte offsets into the original input, so `input[start..end]` is always the text
+//! the claim was read from, whatever the source format (see `source`).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A byte range `[start, end)` into the original input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end);
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn text<'a>(&self, input: &'a str) -> &'a str {
+        &input[self.start..self.end]
+    }
+    /// The smallest span covering both.
+    pub fn cover(&self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+/// What kind of quantity a claim states (`json.md`, CLAIM.kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Count,
+    Number,
+    Money,
+    Percent,
+    Fraction,
+    Measure,
+    Ordinal,
+    Year,
+    Date,
+    Period,
+    Duration,
+    RelativeDate,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Number => "number",
+            Kind::Money => "money",
+            Kind::Percent => "percent",
+            Kind::Fraction => "fraction",
+            Kind::Measure => "measure",
+            Kind::Ordinal => "ordinal",
+            Kind::Year => "year",
+            Kind::Date => "date",
+            Kind::Period => "period",
+            Kind::Duration => "duration",
+            Kind::RelativeDate => "relative_date",
+        }
+    }
+    /// Years, dates, ordinals and identifiers get no numeric interval (semantics §1.1, §7.4).
+    pub fn is_temporal_or_ordinal(self) -> bool {
+        matches!(
+            self,
+            Kind::Ordinal | Kind::Year | Kind::Date | Kind::Period | Kind::RelativeDate
+        )
+    }
+}
+
+/// How a claim hedges or bounds its number (`semantics.md` §2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    #[default]
+    None,
+    Approximately,
+    Nearly,
+    MoreThan,
+    AtLeast,
+    FewerThan,
+    AtMost,
+    UpTo,
+    Exactly,
+    Estimate,
+}
+
+impl Hedge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::None => "none",
+            Hedge::Approximately => "approximately",
+            Hedge::Nearly => "nearly",
+            Hedge::MoreThan => "more_than",
+            Hedge::AtLeast => "at_least",
+            Hedge::FewerThan => "fewer_than",
+            Hedge::AtMost => "at_most",
+            Hedge::UpTo => "up_to",
+            Hedge::Exactly => "exactly",
+            Hedge::Estimate => "estimate",
+        }
+    }
+    /// Approximate or projected: symmetric widening around the value.
+    pub fn is_approximate(self) -> bool {
+        matches!(self, Hedge::Approximately | Hedge::Estimate)
+    }
+    /// A one-sided bound ("more than", "at least", "fewer than", "at most", "up to").
+    pub fn is_bound(self) -> bool {
+        matches!(
+            self,
+            Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
+        )
+    }
+}
+
+/// A written number with its precision (`semantics.md` §1.1).
+///
+/// `value` is v with the scale applied; `decimals` is d; `scale` is S (1 when no scale word);
+/// `trailing_zeros` is z, the trailing zeros of an integer mantissa ("2,000" → 3, "nine
+/// hundred" → 2). A decimal mantissa has `decimals > 0`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Numeral {
+    pub value: Decimal,
+    pub decimals: u32,
+    pub scale: Decimal,
+    pub trailing_zeros: u32,
+}
+
+impl Numeral {
+    /// A plain integer with no scale word ("38", "eleven").
+    pub fn integer(value: i64) -> Numeral {
+        let mut z = 0;
+        let mut v = value.unsigned_abs();
+        while v != 0 && v % 10 == 0 {
+            z += 1;
+            v /= 10;
+        }
+        Numeral {
+            value: Decimal::from(value),
+            decimals: 0,
+            scale: Decimal::ONE,
+            trailing_zeros: z,
+        }
+    }
+
+    /// A number whose every written digit is significant (a word like "eleven", or a value
+    /// computed by the grammar such as "a dozen"), with granularity 1.
+    pub fn exact(value: Decimal) -> Numeral {
+        Numeral {
+            value,
+            decimals: value.scale(),
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        }
+    }
+
+    pub fn is_decimal_mantissa(&self) -> bool {
+        self.decimals > 0
+    }
+
+    /// u: the unit of the last written digit (10^−d · S for a decimal mantissa, 1 otherwise).
+    pub fn last_digit_unit(&self) -> Decimal {
+        if self.is_decimal_mantissa() {
+            self.scale * Decimal::new(1, self.decimals.min(28))
+        } else {
+            Decimal::ONE
+        }
+    }
+
+    /// g: granularity (10^z · S for an integer mantissa, u for a decimal one). Saturates at
+    /// `Decimal::MAX` instead of overflowing.
+    pub fn granularity(&self) -> Decimal {
+        if self.is_decimal_mantissa() {
+            return self.last_digit_unit();
+        }
+        let mut g = self.scale;
+        for _ in 0..self.trailing_zeros {
+            g = g.checked_mul(Decimal::TEN).unwrap_or(Decimal::MAX);
+        }
+        g
+    }
+
+    /// Round: an integer mantissa with granularity of at least 10.
+    pub fn is_round(&self) -> bool {
+        !self.is_decimal_mantissa() && self.granularity() >= Decimal::TEN
+    }
+}
+
+/// Vague amounts of `semantics.md` §3 (all counts).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Vague {
+    Couple,
+    PairOf,
+    Few,
+    Handful,
+    Several,
+    /// "a dozen" (n = 1) and "two dozen" (n = 2).
+    Dozen(u32),
+    Dozens,
+    Scores,
+    Hundreds,
+    Thousands,
+    TensOfThousands,
+    HundredsOfThousands,
+    Millions,
+}
+
+/// A fraction or proportion word (`semantics.md` §4).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FractionForm {
+    /// "a third", "two-thirds", "half", "three in ten": value in [0, 1].
+    Word(Decimal),
+    /// "one in 250": a rate whose denominator keeps its own precision.
+    OneIn(Numeral),
+    /// "3 out of 10", "nine of the 14": numerator and denominator as written.
+    OutOf(Numeral, Numeral),
+    /// "a majority", "most", "more than half": (0.5, 1].
+    Majority,
+    /// "a minority", "less than half": [0, 0.5).
+    Minority,
+}
+
+impl FractionForm {
+    /// The point value f, where there is one.
+    pub fn value(&self) -> Option<Decimal> {
+        match self {
+            FractionForm::Word(f) => Some(*f),
+            FractionForm::OneIn(n) => Decimal::ONE.checked_div(n.value),
+            FractionForm::OutOf(a, b) => a.value.checked_div(b.value),
+            FractionForm::Majority | FractionForm::Minority => None,
+        }
+    }
+}
+
+/// Units of time for durations, offsets and periods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeUnit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+    Century,
+}
+
+impl TimeUnit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimeUnit::Second => "second",
+            TimeUnit::Minute => "minute",
+            TimeUnit::Hour => "hour",
+            TimeUnit::Day => "day",
+            TimeUnit::Week => "week",
+            TimeUnit::Month => "month",
+            TimeUnit::Year => "year",
+            TimeUnit::Decade => "decade",
+            TimeUnit::Century => "century",
+        }
+    }
+}
+
+/// A calendar date, any part of which may be unknown ("December 2" has no year).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    /// 1 = Monday … 7 = Sunday, when a weekday is written beside the date.
+    pub weekday: Option<u8>,
+}
+
+impl DateParts {
+    /// TIMEX-like form: "2024-12-02", "XXXX-12-02", "2025-01", "2025".
+    pub fn timex(&self) -> String {
+        let year = match self.year {
+            Some(y) => format!("{y:04}"),
+            None => "XXXX".to_string(),
+        };
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{year}-{m:02}"),
+            (None, Some(d)) => format!("{year}-XX-{d:02}"),
+            (None, None) => year,
+        }
+    }
+}
+
+/// Direction of a relative date ("later" / "after" vs "earlier" / "before").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    After,
+    Before,
+}
+
+/// The value a claim states.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Quantity {
+    /// One number ("38", "$2.3bn", "12%", "eleven").
+    Point(Numeral),
+    /// A stated range, in written order (an inverted range stays inverted).
+    Range {
+        first: Numeral,
+        second: Numeral,
+    },
+    Vague(Vague),
+    Fraction(FractionForm),
+    /// A date, month or year.
+    Date(DateParts),
+    /// A span of time from one date to another ("January to May of 2025", "2014–17").
+    Period {
+        from: DateParts,
+        to: DateParts,
+    },
+    /// An amount of time ("13 years", "a decade", "48 hours").
+    Duration {
+        amount: Numeral,
+        unit: TimeUnit,
+    },
+    /// An offset from an anchor ("eleven days later", "three days after X", "the next day").
+    Relative {
+        amount: Numeral,
+        unit: TimeUnit,
+        direction: Direction,
+        /// The anchor phrase written after "after"/"before", if any ("Trump's meeting").
+        anchored_to_phrase: bool,
+        /// The date it resolves to, once anchored on an earlier date in the text.
+        resolved: Option<DateParts>,
+        /// The claim index of the date it was resolved against.
+        anchor: Option<usize>,
+    },
+}
+
+/// Problems with a literal that rules must see (and that suppress other rules on it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
+pub struct Flags {
+    /// Digit grouping that no convention allows ("6,5000,000"): the value is unknowable.
+    pub malformed: bool,
+    /// Beyond rust_decimal's range.
+    pub too_large: bool,
+    /// One scale word across a range ("€14 to €19 million"): applied to both ends.
+    pub scale_ellipsis: bool,
+}
+
+/// The scope a claim's number lives in: what binds it to other mentions (`semantics.md` §7.3).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Scope {
+    /// Possessor or national/organisational modifier ("its", "U.S.", "the county's").
+    pub owner: Option<String>,
+    /// Place modifier or "in X" phrase, as written.
+    pub place: Option<String>,
+    /// Time expression attached to the count, as written.
+    pub time: Option<String>,
+    /// Restrictive modifiers and trailing qualifiers, lower case.
+    pub qualifiers: Vec<String>,
+    /// Attribution ("according to X", "X said").
+    pub source: Option<String>,
+    /// The number is the result of a change ("rose to", "now") or the object of one.
+    pub changed: bool,
+}
+
+/// One quantitative statement found in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    /// The whole expression, hedge included.
+    pub span: Span,
+    pub kind: Kind,
+    pub quantity: Quantity,
+    pub hedge: Hedge,
+    /// "%", "pp", "bp", ISO 4217 codes, unit symbols, time units.
+    pub unit: Option<String>,
+    /// The noun phrase the number counts.
+    pub counted: Option<Span>,
+    /// Singular, lower-case head noun of `counted`.
+    pub head: Option<String>,
+    /// For fractions and percentages: the base ("of last year's count").
+    pub of: Option<Span>,
+    pub in_heading: bool,
+    pub flags: Flags,
+    pub scope: Scope,
+}
+
+impl Claim {
+    /// A claim with everything but its span, kind and quantity left empty.
+    pub fn new(span: Span, kind: Kind, quantity: Quantity) -> Claim {
+        Claim {
+            span,
+            kind,
+            quantity,
+            hedge: Hedge::None,
+            unit: None,
+            counted: None,
+            head: None,
+            of: None,
+            in_heading: false,
+            flags: Flags::default(),
+            scope: Scope::default(),
+        }
+    }
+
+    /// The single numeral of a point claim or a duration.
+    pub fn numeral(&self) -> Option<&Numeral> {
+        match &self.quantity {
+            Quantity::Point(n) => Some(n),
+            Quantity::Duration { amount, .. } => Some(amount),
+            _ => None,
+        }
+    }
+
+    /// The stated point value, scaled (`json.md` CLAIM.value) for numeric claims.
+    pub fn point_value(&self) -> Option<Decimal> {
+        match &self.quantity {
+            Quantity::Point(n) => Some(n.value),
+            Quantity::Duration { amount, .. } => Some(amount.value),
+            Quantity::Relative { amount, .. } => Some(amount.value),
+            Quantity::Vague(v) => match v {
+                Vague::Couple | Vague::PairOf => Some(Decimal::TWO),
+                Vague::Dozen(n) => Some(Decimal::from(12 * *n)),
+                _ => None,
+            },
+            Quantity::Fraction(f) => f.value(),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! Serializable views of claims and findings, and the renderers of every output format.
+
+pub mod claim_json;
+pub mod finding;
+
+pub use finding::{Computed, Finding, Related, Severity, Verdict};

@@ -1,0 +1,64 @@
+//! The rule catalogue (`rules.md`): one file per rule, one registry table.
+//!
+//! A rule is declared with [`declare_rule!`]: its doc comment, in the fixed sections
+//! "What it checks / Why it matters / Example / Known limits", is the documentation that
+//! `numcheck rule ID` prints and `docs/rules.md` is generated from.
+
+use crate::check::Context;
+use crate::report::Finding;
+
+/// What every rule implements.
+pub trait Rule: Sync {
+    /// Stable id, e.g. `NUM-PCT-CHANGE`.
+    fn id(&self) -> &'static str;
+    /// One line.
+    fn summary(&self) -> &'static str;
+    /// The rule's documentation (its doc comment).
+    fn docs(&self) -> &'static str;
+    /// Appends this rule's findings for one document.
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Declares a rule struct whose doc comment becomes its documentation:
+///
+/// ```ignore
+/// declare_rule! {
+///     /// ## What it checks
+///     /// ...
+///     pub struct PctChange = ("NUM-PCT-CHANGE", "stated percent change vs stated values");
+/// }
+/// ```
+/// and then `impl RuleCheck for PctChange { fn run(&self, ctx, out) { … } }`.
+#[macro_export]
+macro_rules! declare_rule {
+    ($(#[doc = $doc:literal])* pub struct $name:ident = ($id:literal, $summary:literal);) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+        impl $crate::rules::Rule for $name {
+            fn id(&self) -> &'static str { $id }
+            fn summary(&self) -> &'static str { $summary }
+            fn docs(&self) -> &'static str { concat!($($doc, "\n"),*) }
+            fn check(&self, ctx: &$crate::check::Context, out: &mut Vec<$crate::report::Finding>) {
+                $crate::rules::RuleCheck::run(self, ctx, out)
+            }
+        }
+    };
+}
+
+/// The logic half of a rule declared with [`declare_rule!`].
+pub trait RuleCheck {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>);
+}
+
+/// Every rule, in catalogue order.
+pub fn registry() -> &'static [&'static dyn Rule] {
+    &[]
+}
+
+/// The rule with this id (case-insensitive).
+pub fn find(id: &str) -> Option<&'static dyn Rule> {
+    registry()
+        .iter()
+        .copied()
+        .find(|r| r.id().eq_ignore_ascii_case(id))
+}

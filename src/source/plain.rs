@@ -1,0 +1,71 @@
+//! Plain text: all prose, headings recognised by layout.
+//!
+//! A plain-text line is a heading when it stands alone (a line of its own), is short (at most
+//! 25 words), does not end like a sentence (`.`, `?`, `!`, `:`, `;`, `,`, or a closing quote
+//! after one), starts with a capital letter and is not a list item. The first such line is the
+//! title. This is how news exports mark headings, section titles and links to other stories.
+
+use super::{Document, Format, LineIndex};
+use crate::model::Span;
+
+pub fn read(path: String, text: String) -> Document {
+    let lines = LineIndex::new(&text);
+    let mut headings = Vec::new();
+    for line in 1..=lines.line_count() {
+        let (start, end) = lines.line_span(&text, line);
+        if is_heading_line(&text[start..end]) {
+            headings.push(Span::new(start, end));
+        }
+    }
+    Document {
+        path,
+        masked: text.clone(),
+        text,
+        format: Format::Plain,
+        headings,
+        lines,
+    }
+}
+
+/// The layout test of the module docs.
+pub fn is_heading_line(line: &str) -> bool {
+    let trimmed = line.trim().trim_start_matches('\u{feff}');
+    let Some(first) = trimmed.chars().next() else {
+        return false;
+    };
+    if !first.is_uppercase() {
+        return false;
+    }
+    if trimmed.split_whitespace().count() > 25 {
+        return false;
+    }
+    let last = trimmed
+        .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
+        .chars()
+        .last();
+    !matches!(last, Some('.' | '?' | '!' | ':' | ';' | ','))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_unpunctuated_capitalised_lines_are_headings() {
+        assert!(is_heading_line("Waves of IS Resurgence Spark Anxiety"));
+        assert!(is_heading_line(
+            "Politics: Approximately 900 Soldiers Deployed"
+        ));
+        assert!(!is_heading_line("The ferry ran aground on August 9."));
+        assert!(!is_heading_line("- Islamic State"));
+        assert!(!is_heading_line(""));
+        assert!(!is_heading_line("Enrichment Data:"));
+    }
+
+    #[test]
+    fn document_lists_heading_spans() {
+        let doc = read("a.txt".into(), "Title Here\nBody text runs on.\n".into());
+        assert_eq!(doc.headings, vec![Span::new(0, 10)]);
+        assert_eq!(doc.masked.len(), doc.text.len());
+    }
+}
