@@ -4,19 +4,37 @@ use crate::extract::extract;
 use crate::model::Claim;
 use crate::report::Finding;
 use crate::source::Document;
+use jiff::civil::Date;
+
+/// Settings that change what the rules conclude.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// The date the article speaks from (`semantics.md` §8); never the wall clock.
+    pub reference_date: Option<Date>,
+}
 
 /// What a rule sees of one document.
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub claims: &'a [Claim],
+    pub settings: &'a Settings,
 }
 
-/// The findings for one document, sorted by start offset, rule id and end offset.
-pub fn check_document(doc: &Document) -> (Vec<Claim>, Vec<Finding>) {
+impl Context<'_> {
+    /// The original text of a span.
+    pub fn text(&self, span: crate::model::Span) -> &str {
+        span.text(&self.doc.text)
+    }
+}
+
+/// The claims and the findings for one document, findings sorted by start offset, rule id
+/// and end offset.
+pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
     let claims = extract(doc);
     let ctx = Context {
         doc,
         claims: &claims,
+        settings,
     };
     let mut findings = Vec::new();
     for rule in crate::rules::registry() {

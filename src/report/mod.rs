@@ -2,5 +2,6 @@
 
 pub mod claim_json;
 pub mod finding;
+pub mod render;
 
 pub use finding::{Computed, Finding, Related, Severity, Verdict};

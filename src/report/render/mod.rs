@@ -1,0 +1,3 @@
+//! One renderer per output format.
+
+pub mod full;
