@@ -4,7 +4,9 @@
 //! family modules below. The extractor (`crate::extract`) calls [`claim_at`] only at candidate
 //! positions, so the parsers never run over plain prose.
 
+pub mod money;
 pub mod numeral;
+pub mod unit;
 
 use crate::model::{Flags, Hedge, Kind, Quantity};
 
