@@ -200,7 +200,7 @@ mod tests {
         assert_eq!(code_after(" U.S. dollars"), Some("USD"));
         assert_eq!(code_after(" Australian dollars"), Some("AUD"));
         assert_eq!(code_after(" euros"), Some("EUR"));
-        assert_eq!(code_after(" Euro"), Some("EUR"));
+        assert_eq!(code_after(" euro"), Some("EUR"));
         assert_eq!(code_after(" yen"), Some("JPY"));
         assert_eq!(code_after(" yuan"), Some("CNY"));
         assert_eq!(code_after(" rupees"), Some("INR"));
@@ -230,8 +230,34 @@ mod tests {
         assert_eq!(code_after("€"), Some("EUR"));
         assert_eq!(code_after(" €"), Some("EUR"));
         assert_eq!(code_after("$"), Some("USD"));
-        assert_eq!(code_after(" EURO"), Some("EUR"));
+        assert_eq!(code_after("US$"), Some("USD"));
+        assert_eq!(code_after(" EGP"), Some("EGP"));
         assert_eq!(code_after(" EURx"), None);
+    }
+
+    #[test]
+    fn million_prefixed_codes() {
+        assert_eq!(after(" MUSD"), Some(("USD", dec("1000000"), "")));
+        assert_eq!(before("MSEK 120"), Some(("SEK", "120")));
+        assert_eq!(
+            currencies().defs.iter().filter(|d| d.code == "SEK").count(),
+            2
+        );
+    }
+
+    #[test]
+    fn names_and_events_are_not_money() {
+        assert_eq!(code_after(" euros"), Some("EUR"));
+        assert_eq!(code_after(" Euros"), None);
+        assert_eq!(code_after(" Euro championship"), None);
+        assert_eq!(code_after(" Pence said"), None);
+        assert_eq!(code_after(" pence"), Some("GBP"));
+        assert_eq!(code_after(" Rand report"), None);
+        assert_eq!(code_after(" Sterling scored"), None);
+        assert_eq!(code_after(" COP summit"), None);
+        assert_eq!(code_after(" SAR helicopters"), None);
+        assert_eq!(before("SAR 5 million"), Some(("SAR", "5 million")));
+        assert_eq!(before("PHP 8"), None);
     }
 
     #[test]

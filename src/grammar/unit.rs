@@ -492,6 +492,10 @@ mod tests {
         assert_eq!(symbol(" mins"), None);
         assert_eq!(symbol(" miners"), None);
         assert_eq!(symbol(" cupcakes"), None);
+        assert_eq!(symbol(" Cup final"), None);
+        assert_eq!(symbol(" Cups of flour"), Some("cup"));
+        assert_eq!(symbol(" pm"), None);
+        assert_eq!(symbol(" picometres"), Some("pm"));
         assert_eq!(symbol(" gs"), None);
         assert_eq!(symbol(" kmx"), None);
         assert_eq!(symbol("°N"), None);
