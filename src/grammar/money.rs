@@ -253,6 +253,8 @@ mod tests {
         assert_eq!(code_after(" Pence said"), None);
         assert_eq!(code_after(" pence"), Some("GBP"));
         assert_eq!(code_after(" Rand report"), None);
+        assert_eq!(code_after(" Bucks"), None);
+        assert_eq!(code_after(" bucks"), Some("USD"));
         assert_eq!(code_after(" Sterling scored"), None);
         assert_eq!(code_after(" COP summit"), None);
         assert_eq!(code_after(" SAR helicopters"), None);

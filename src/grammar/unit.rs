@@ -425,6 +425,10 @@ mod tests {
         assert_eq!(symbol(" hectares"), Some("ha"));
         assert_eq!(symbol(" gallons"), Some("gal"));
         assert_eq!(symbol(" barrels"), Some("bbl"));
+        assert_eq!(symbol(" barrels a day"), Some("bbl/d"));
+        assert_eq!(symbol(" mpg"), Some("mpg"));
+        assert_eq!(symbol("-square-foot"), Some("ft²"));
+        assert_eq!(symbol("ºC"), Some("°C"));
     }
 
     #[test]
