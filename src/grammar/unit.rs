@@ -429,6 +429,9 @@ mod tests {
         assert_eq!(symbol(" mpg"), Some("mpg"));
         assert_eq!(symbol("-square-foot"), Some("ft²"));
         assert_eq!(symbol("ºC"), Some("°C"));
+        assert_eq!(symbol("C on Monday"), Some("°C"));
+        assert_eq!(symbol(" C on Monday"), None);
+        assert_eq!(symbol("Cs"), None);
     }
 
     #[test]
