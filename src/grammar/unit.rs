@@ -323,7 +323,9 @@ fn ends_word(spelling: &str, attach: Attach, rest: &str) -> bool {
             None => true,
             Some(c) if ";)]}".contains(c) => true,
             // "5 in. of snow": an abbreviation before a lower-case word.
-            Some(' ') => spelling.ends_with('.') && after.next().is_some_and(char_is_lower),
+            Some(' ') => {
+                spelling.ends_with('.') && after.next().is_some_and(|c| c.is_ascii_lowercase())
+            }
             _ => false,
         };
     }
@@ -342,10 +344,6 @@ fn ends_word(spelling: &str, attach: Attach, rest: &str) -> bool {
         };
     }
     true
-}
-
-fn char_is_lower(c: char) -> bool {
-    c.is_ascii_lowercase()
 }
 
 #[cfg(test)]
