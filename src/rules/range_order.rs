@@ -23,40 +23,33 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Negative ranges ("−3 to −9 degrees") are normal order and never flagged. Scores and
-    /// votes ("won 3–1", "a 5–4 vote") are not ranges; a dash pair next to a score word is
-    /// skipped in case the grammar read one as a range.
+    /// votes ("won 3–1", "a 5–4 vote", "voted 7 to 2") are not ranges; a pair next to a score
+    /// word is skipped in case the grammar read one as a range.
     pub struct RangeOrder = ("NUM-RANGE-ORDER", "range written high-to-low");
 }
 
-/// Words that make a dash pair a score or tally rather than a range.
+/// Words that make a pair of numbers a score, tally or ratio rather than a range.
 const SCORE_WORDS: &[&str] = &[
-    "vote", "votes", "win", "won", "victory", "loss", "lost", "defeat", "defeated", "beat",
-    "decision", "ruling", "lead", "led", "score", "scored", "final", "record", "trailed",
+    "vote", "votes", "voted", "tally", "margin", "ratio", "odds", "win", "won", "victory", "loss",
+    "lost", "defeat", "defeated", "beat", "decision", "ruling", "lead", "led", "score", "scored",
+    "final", "record", "trailed",
 ];
 
-fn is_range_word_form(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    [" to ", " and ", "between ", "from ", " or "]
-        .iter()
-        .any(|w| lower.contains(w))
-}
-
-/// The words just before and after a claim (up to one word each side).
+/// A score word among the two words before the claim or the word after it.
 fn next_to_score_word(ctx: &Context, claim: &Claim) -> bool {
     let text = &ctx.doc.text;
     let before = text.get(..claim.span.start).unwrap_or("");
     let after = text.get(claim.span.end..).unwrap_or("");
-    let word = |w: Option<&str>| {
-        w.map(|w| {
+    let words = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .chain(after.split_whitespace().take(1));
+    words
+        .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-    };
-    let prev = word(before.split_whitespace().next_back());
-    let next = word(after.split_whitespace().next());
-    [prev, next]
-        .iter()
-        .flatten()
         .any(|w| SCORE_WORDS.contains(&w.as_str()))
 }
 
@@ -79,8 +72,7 @@ impl RuleCheck for RangeOrder {
             {
                 continue;
             }
-            let text = ctx.text(claim.span);
-            if !is_range_word_form(text) && next_to_score_word(ctx, claim) {
+            if next_to_score_word(ctx, claim) {
                 continue;
             }
             let decimals = first.decimals.max(second.decimals);
@@ -169,6 +161,10 @@ mod tests {
     fn dash_pairs_beside_a_score_word_are_skipped() {
         let text = "The board passed it in a 5–4 vote.";
         assert!(run(text, vec![range_claim(text, "5–4", 5, 4)]).is_empty());
+        let text = "The council voted 7 to 2 on Tuesday.";
+        assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
+        let text = "It passed by a vote of 7 to 2.";
+        assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
         let text = "Rents fell from 90–60 pounds a week.";
         assert_eq!(run(text, vec![range_claim(text, "90–60", 90, 60)]).len(), 1);
     }
