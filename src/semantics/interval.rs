@@ -293,7 +293,7 @@ impl Interval {
         let low = self.low.map(|l| {
             let c = l.ceil();
             if self.low_open && c == l {
-                c + Decimal::ONE
+                c.saturating_add(Decimal::ONE)
             } else {
                 c
             }
@@ -301,7 +301,7 @@ impl Interval {
         let high = self.high.map(|h| {
             let f = h.floor();
             if self.high_open && f == h {
-                f - Decimal::ONE
+                f.saturating_sub(Decimal::ONE)
             } else {
                 f
             }

@@ -16,6 +16,9 @@ pub struct Reading {
     pub permissive: Interval,
     /// d, decimals written in the mantissa (the larger of a range's two ends).
     pub decimals: u32,
+    /// u, the unit of the last written digit with the scale applied ("1.29 million" →
+    /// 10,000; 1 for an integer mantissa): computed values round back to it (§6.2).
+    pub unit: Decimal,
     pub is_count: bool,
     pub hedge: Hedge,
     /// A plain number (`none` or `exactly`, one numeral): computed values are rounded back to
@@ -69,7 +72,7 @@ fn point_reading(claim: &Claim, n: &Numeral, tol: &Tolerances) -> Option<Reading
         claim,
         Some(n.value),
         pair,
-        n.decimals,
+        Precision::of(n),
         count,
         true,
         tol,
@@ -96,15 +99,42 @@ fn range_reading(claim: &Claim, a: &Numeral, b: &Numeral, tol: &Tolerances) -> O
         strict,
         permissive: join(lo_pair.permissive, hi_pair.permissive),
     };
-    let decimals = a.decimals.max(b.decimals);
-    Some(finish(claim, None, pair, decimals, count, false, tol))
+    let (pa, pb) = (Precision::of(a), Precision::of(b));
+    let precision = Precision {
+        decimals: pa.decimals.max(pb.decimals),
+        unit: pa.unit.min(pb.unit),
+    };
+    Some(finish(claim, None, pair, precision, count, false, tol))
+}
+
+/// How precisely a literal is written: d and u.
+struct Precision {
+    decimals: u32,
+    unit: Decimal,
+}
+
+impl Precision {
+    fn of(n: &Numeral) -> Precision {
+        Precision {
+            decimals: n.decimals,
+            unit: n.last_digit_unit(),
+        }
+    }
+
+    /// Phrases and fractions, which are never rounded back to.
+    fn none() -> Precision {
+        Precision {
+            decimals: 0,
+            unit: Decimal::ONE,
+        }
+    }
 }
 
 fn finish(
     claim: &Claim,
     value: Option<Decimal>,
     pair: Pair,
-    decimals: u32,
+    precision: Precision,
     is_count: bool,
     single: bool,
     tol: &Tolerances,
@@ -114,7 +144,8 @@ fn finish(
         untestable: too_wide(&pair.permissive, tol),
         strict: pair.strict,
         permissive: pair.permissive,
-        decimals,
+        decimals: precision.decimals,
+        unit: precision.unit,
         is_count,
         hedge: claim.hedge,
         plain: single && matches!(claim.hedge, Hedge::None | Hedge::Exactly),
@@ -136,7 +167,7 @@ pub fn reading(claim: &Claim, tol: &Tolerances) -> Option<Reading> {
                 claim,
                 claim.point_value(),
                 pair,
-                0,
+                Precision::none(),
                 true,
                 false,
                 tol,
@@ -144,7 +175,15 @@ pub fn reading(claim: &Claim, tol: &Tolerances) -> Option<Reading> {
         }
         Quantity::Fraction(form) => {
             let pair = fraction::hedged(form, claim.hedge, tol).ok()?;
-            Some(finish(claim, form.value(), pair, 0, false, false, tol))
+            Some(finish(
+                claim,
+                form.value(),
+                pair,
+                Precision::none(),
+                false,
+                false,
+                tol,
+            ))
         }
         Quantity::Date(_) | Quantity::Period { .. } | Quantity::Relative { .. } => None,
     }
@@ -292,6 +331,13 @@ mod tests {
         ));
         assert!(plain.plain);
         assert_eq!(plain.decimals, 1);
+        assert_eq!(plain.unit, d("0.1"));
+        let millions = read(&claim(
+            Kind::Number,
+            Quantity::Point(num("1.29", 1_000_000)),
+            Hedge::None,
+        ));
+        assert_eq!((millions.decimals, millions.unit), (2, d("10000")));
         let hedged = read(&claim(
             Kind::Percent,
             Quantity::Point(num("8.4", 1)),

@@ -24,7 +24,7 @@ pub struct Judgement {
 /// rounded to their precision, hedged ones the unrounded interval (§6.2).
 fn as_stated(checked: &Reading, computed: &Interval) -> Interval {
     if checked.plain {
-        round_back(computed, checked.decimals)
+        round_back(computed, checked.unit)
     } else {
         *computed
     }
