@@ -289,6 +289,7 @@ impl Interval {
     }
 
     /// For counts: ends moved inward to whole numbers, an open end to the next whole number.
+    /// Unchanged when no whole number lies inside ("0.1 attacks" is not a count to check).
     pub fn to_whole(&self) -> Interval {
         let low = self.low.map(|l| {
             let c = l.ceil();
@@ -306,7 +307,12 @@ impl Interval {
                 f
             }
         });
-        Interval::new(low, high, false, false)
+        let whole = Interval::new(low, high, false, false);
+        if whole.is_empty() {
+            *self
+        } else {
+            whole
+        }
     }
 }
 
@@ -415,6 +421,7 @@ mod tests {
         assert_eq!(nearly_700.to_whole(), iv("630", "699"));
         let more_than_12 = Interval::new(Some(d("12")), None, true, false);
         assert_eq!(more_than_12.to_whole().low, Some(d("13")));
+        assert_eq!(iv("0.05", "0.15").to_whole(), iv("0.05", "0.15"));
     }
 
     #[test]

@@ -79,3 +79,83 @@ pub(crate) mod test_support {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::{d, num};
+    use super::*;
+    use crate::model::{Hedge, Kind, Numeral, Quantity, Span};
+    use proptest::prelude::*;
+    use rust_decimal::Decimal;
+
+    fn claim(kind: Kind, n: Numeral, hedge: Hedge) -> Claim {
+        let mut c = Claim::new(Span::new(0, 1), kind, Quantity::Point(n));
+        c.hedge = hedge;
+        c
+    }
+
+    #[test]
+    fn json_interval_is_the_permissive_one_after_the_hedge() {
+        let flights = claim(Kind::Count, num("700", 1), Hedge::Nearly);
+        let iv = claim_interval(&flights).unwrap();
+        assert_eq!((iv.low, iv.high), (Some(d("630")), Some(d("699"))));
+        let more = claim_interval(&claim(Kind::Percent, num("1500", 1), Hedge::MoreThan)).unwrap();
+        assert_eq!((more.low, more.high), (Some(d("1499.5")), None));
+        let year = claim(Kind::Year, num("2024", 1), Hedge::None);
+        assert_eq!(claim_interval(&year), None);
+    }
+
+    const HEDGES: [Hedge; 10] = [
+        Hedge::None,
+        Hedge::Approximately,
+        Hedge::Nearly,
+        Hedge::MoreThan,
+        Hedge::AtLeast,
+        Hedge::FewerThan,
+        Hedge::AtMost,
+        Hedge::UpTo,
+        Hedge::Exactly,
+        Hedge::Estimate,
+    ];
+
+    proptest! {
+        /// Any numeral under any hedge reads without panicking, and the strict interval is
+        /// never wider than the permissive one.
+        #[test]
+        fn strict_lies_inside_permissive(
+            mantissa in -10_000_000i64..10_000_000,
+            decimals in 0u32..4,
+            scale_exp in prop::sample::select(vec![0u32, 3, 6, 9, 12]),
+            hedge in prop::sample::select(HEDGES.to_vec()),
+            count in any::<bool>(),
+        ) {
+            let scale = Decimal::from(10i64.pow(scale_exp));
+            let value = Decimal::new(mantissa, decimals) * scale;
+            let mut trailing_zeros = 0;
+            let mut m = mantissa.unsigned_abs();
+            while decimals == 0 && m != 0 && m % 10 == 0 {
+                trailing_zeros += 1;
+                m /= 10;
+            }
+            let n = Numeral { value, decimals, scale, trailing_zeros };
+            let kind = if count { Kind::Count } else { Kind::Measure };
+            let r = reading(&claim(kind, n, hedge), &Tolerances::default()).unwrap();
+            prop_assert!(r.permissive.contains_interval(&r.strict), "{:?}", r);
+            prop_assert!(!r.strict.is_empty(), "{:?}", r);
+        }
+
+        #[test]
+        fn huge_values_never_panic(
+            hedge in prop::sample::select(HEDGES.to_vec()),
+            exp in 0u32..20,
+        ) {
+            let n = Numeral {
+                value: Decimal::MAX,
+                decimals: 0,
+                scale: Decimal::from(10i64.pow(exp.min(18))),
+                trailing_zeros: 28,
+            };
+            let _ = reading(&claim(Kind::Money, n, hedge), &Tolerances::default());
+        }
+    }
+}

@@ -61,8 +61,14 @@ fn too_wide(iv: &Interval, tol: &Tolerances) -> bool {
     }
 }
 
+/// Whole numbers only when the last written digit is at least a unit: "2.5 children" is an
+/// average, "1.5 million people" a count.
+fn counted_in_wholes(claim: &Claim, numerals: &[&Numeral]) -> bool {
+    is_count(claim) && numerals.iter().all(|n| n.last_digit_unit() >= Decimal::ONE)
+}
+
 fn point_reading(claim: &Claim, n: &Numeral, tol: &Tolerances) -> Option<Reading> {
-    let count = is_count(claim);
+    let count = counted_in_wholes(claim, &[n]);
     let shape = Shape {
         count,
         signed: is_signed(claim, n.value),
@@ -82,7 +88,7 @@ fn point_reading(claim: &Claim, n: &Numeral, tol: &Tolerances) -> Option<Reading
 /// "between A and B": ends included, the hedge on both ends, strict [A, B] when unhedged.
 fn range_reading(claim: &Claim, a: &Numeral, b: &Numeral, tol: &Tolerances) -> Option<Reading> {
     let (lo, hi) = if a.value <= b.value { (a, b) } else { (b, a) };
-    let count = is_count(claim);
+    let count = counted_in_wholes(claim, &[a, b]);
     let shape = Shape {
         count,
         signed: is_signed(claim, lo.value),
@@ -216,6 +222,24 @@ mod tests {
         assert_eq!(read(&c).strict, iv("90", "90"));
         let money = claim(Kind::Money, Quantity::Point(num("415", 1000)), Hedge::None);
         assert!(!is_count(&money));
+    }
+
+    #[test]
+    fn decimal_counts_below_one_unit_are_continuous() {
+        let avg = read(&claim(
+            Kind::Count,
+            Quantity::Point(num("2.5", 1)),
+            Hedge::None,
+        ));
+        assert!(!avg.is_count);
+        assert_eq!(avg.strict, iv("2.45", "2.55"));
+        let people = read(&claim(
+            Kind::Count,
+            Quantity::Point(num("1.5", 1_000_000)),
+            Hedge::None,
+        ));
+        assert!(people.is_count);
+        assert_eq!(people.strict, iv("1450000", "1550000"));
     }
 
     #[test]
