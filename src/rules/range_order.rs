@@ -24,7 +24,9 @@ declare_rule! {
     /// ## Known limits
     /// Negative ranges ("−3 to −9 degrees") are normal order and never flagged. Scores and
     /// votes ("won 3–1", "a 5–4 vote", "voted 7 to 2") are not ranges; a pair next to a score
-    /// word is skipped in case the grammar read one as a range.
+    /// word is skipped in case the grammar read one as a range. So is a pair after a change
+    /// word ("fell from 30 to 12", "a cut in staff from 40 to 25"): that is a change, and an
+    /// inverted range right after one is missed rather than risk a false alarm.
     pub struct RangeOrder = ("NUM-RANGE-ORDER", "range written high-to-low");
 }
 
@@ -35,22 +37,94 @@ const SCORE_WORDS: &[&str] = &[
     "final", "record", "trailed",
 ];
 
-/// A score word among the two words before the claim or the word after it.
-fn next_to_score_word(ctx: &Context, claim: &Claim) -> bool {
-    let text = &ctx.doc.text;
-    let before = text.get(..claim.span.start).unwrap_or("");
-    let after = text.get(claim.span.end..).unwrap_or("");
-    let words = before
+/// Words that make "from A to B" a change, not a range (`semantics.md` §5): "fell from 30 to
+/// 12" is a decrease for the change rules, never an inverted range.
+const CHANGE_WORDS: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "falling",
+    "dropped",
+    "drop",
+    "drops",
+    "declined",
+    "decline",
+    "declines",
+    "decreased",
+    "decrease",
+    "cut",
+    "cuts",
+    "reduced",
+    "reduce",
+    "reduction",
+    "slid",
+    "slipped",
+    "plunged",
+    "plummeted",
+    "shrank",
+    "shrunk",
+    "sank",
+    "eased",
+    "tumbled",
+    "lowered",
+    "down",
+    "dipped",
+    "rose",
+    "rise",
+    "rises",
+    "increased",
+    "increase",
+    "grew",
+    "grow",
+    "climbed",
+    "jumped",
+    "soared",
+    "up",
+    "raised",
+    "went",
+    "changed",
+    "moved",
+    "shifted",
+    "narrowed",
+    "widened",
+    "trimmed",
+    "slashed",
+    "halved",
+    "revised",
+    "downgraded",
+    "upgraded",
+];
+
+fn normalize(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Up to `n` words before the claim, nearest first.
+fn words_before(ctx: &Context, claim: &Claim, n: usize) -> Vec<String> {
+    let before = ctx.doc.text.get(..claim.span.start).unwrap_or("");
+    before
         .split_whitespace()
         .rev()
-        .take(2)
-        .chain(after.split_whitespace().take(1));
-    words
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .take(n)
+        .map(normalize)
+        .collect()
+}
+
+/// A score word among the two words before the claim or the word after it.
+fn next_to_score_word(ctx: &Context, claim: &Claim) -> bool {
+    let after = ctx.doc.text.get(claim.span.end..).unwrap_or("");
+    words_before(ctx, claim, 2)
+        .into_iter()
+        .chain(after.split_whitespace().take(1).map(normalize))
         .any(|w| SCORE_WORDS.contains(&w.as_str()))
+}
+
+/// A change word among the five words before the claim.
+fn governed_by_change(ctx: &Context, claim: &Claim) -> bool {
+    words_before(ctx, claim, 5)
+        .iter()
+        .any(|w| CHANGE_WORDS.contains(&w.as_str()))
 }
 
 /// An inverted range: both ends non-negative and the first above the second.
@@ -72,7 +146,7 @@ impl RuleCheck for RangeOrder {
             {
                 continue;
             }
-            if next_to_score_word(ctx, claim) {
+            if next_to_score_word(ctx, claim) || governed_by_change(ctx, claim) {
                 continue;
             }
             let decimals = first.decimals.max(second.decimals);
@@ -165,8 +239,21 @@ mod tests {
         assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
         let text = "It passed by a vote of 7 to 2.";
         assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
-        let text = "Rents fell from 90–60 pounds a week.";
+        let text = "Rents were 90–60 pounds a week.";
         assert_eq!(run(text, vec![range_claim(text, "90–60", 90, 60)]).len(), 1);
+    }
+
+    #[test]
+    fn from_to_after_a_change_word_is_a_change() {
+        let text = "Bus fares fell from 30 to 12 cents on the night routes.";
+        assert!(run(text, vec![range_claim(text, "from 30 to 12", 30, 12)]).is_empty());
+        let text = "The plant made a cut in staff from 40 to 25.";
+        assert!(run(text, vec![range_claim(text, "40 to 25", 40, 25)]).is_empty());
+        let text = "Guides expect from 40 to 25 hikers a day.";
+        assert_eq!(
+            run(text, vec![range_claim(text, "from 40 to 25", 40, 25)]).len(),
+            1
+        );
     }
 
     #[test]
