@@ -1,7 +1,7 @@
 //! Numbers in messages and in `computed` (`semantics.md` §9).
 
 use super::interval::Interval;
-use crate::report::Computed;
+use crate::report::{Computed, Verdict};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Decimals of a computed figure in a message: one more than the stated value has.
@@ -54,6 +54,16 @@ pub fn interval(iv: &Interval, decimals: u32) -> String {
     }
 }
 
+/// The verdict at the end of a message (§9): "…; the text says 14%: inconsistent".
+pub fn verdict_words(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Inconsistent => "inconsistent",
+        Verdict::Consistent => "consistent",
+        Verdict::ConsistentByRounding => "consistent given rounding",
+        Verdict::Derived => "implied value",
+    }
+}
+
 /// A `computed` figure: half-even to 6 places, trailing zeros dropped.
 pub fn computed_decimal(d: Decimal) -> Decimal {
     d.round_dp_with_strategy(6, RoundingStrategy::MidpointNearestEven)
@@ -96,6 +106,15 @@ mod tests {
         assert_eq!(interval(&more, 0), "≥ 19");
         let below = Interval::new(None, Some(d("700")), false, true);
         assert_eq!(interval(&below, 0), "< 700");
+    }
+
+    #[test]
+    fn verdicts_in_words() {
+        assert_eq!(verdict_words(Verdict::Inconsistent), "inconsistent");
+        assert_eq!(
+            verdict_words(Verdict::ConsistentByRounding),
+            "consistent given rounding"
+        );
     }
 
     #[test]
