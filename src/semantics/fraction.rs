@@ -75,7 +75,8 @@ fn ratio(a: &Numeral, b: &Numeral, tol: &Tolerances) -> Result<Pair, ArithError>
     })
 }
 
-/// The proportion a fraction form states, under its hedge.
+/// The proportion a fraction form states, under its hedge. "X out of Y", "one in 250" and
+/// majority/minority words carry their precision in their own numbers and ignore the hedge.
 pub fn hedged(form: &FractionForm, hedge: Hedge, tol: &Tolerances) -> Result<Pair, ArithError> {
     let majority = Interval::new(Some(Decimal::new(5, 1)), Some(Decimal::ONE), true, false);
     let minority = Interval::new(Some(Decimal::ZERO), Some(Decimal::new(5, 1)), false, true);
