@@ -11,6 +11,8 @@ use jiff::civil::Date;
 pub struct Settings {
     /// The date the article speaks from (`semantics.md` §8); never the wall clock.
     pub reference_date: Option<Date>,
+    /// The `[tolerance]` table of `numcheck.toml` (`semantics.md` §10).
+    pub tolerances: crate::semantics::Tolerances,
 }
 
 /// What a rule sees of one document.

@@ -31,6 +31,7 @@ fn rule_fixtures() {
             .replace('\\', "/");
         let settings = Settings {
             reference_date: front_matter_date(&text),
+            ..Settings::default()
         };
         let doc = Document::new(rel.clone(), text, Format::from_path(&rel));
         let (_, findings) = check_document(&doc, &settings);

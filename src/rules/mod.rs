@@ -4,6 +4,9 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod malformed;
+pub mod range_order;
+
 use crate::check::Context;
 use crate::report::Finding;
 
@@ -52,7 +55,7 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[]
+    &[&range_order::RangeOrder, &malformed::Malformed]
 }
 
 /// The rule with this id (case-insensitive).
