@@ -208,8 +208,14 @@ fn is_list_number(
 pub fn followed_by_time_word(rest: &str) -> bool {
     let after = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
     after.is_some_and(|a| {
-        TIME_WORDS.iter().any(|w| lex::word(a, w).is_some())
-            || MONTHS[..12].iter().any(|m| lex::word(a, m).is_some())
+        let time = TIME_WORDS.iter().find_map(|w| lex::word(a, w));
+        // "thirty years old" is an age, a number like any other.
+        let age = time.is_some_and(|r| {
+            lex::sp1(r)
+                .or_else(|| r.strip_prefix('-'))
+                .is_some_and(|r| lex::word(r, "old").is_some())
+        });
+        (time.is_some() && !age) || MONTHS[..12].iter().any(|m| lex::word(a, m).is_some())
     })
 }
 
@@ -346,5 +352,6 @@ mod tests {
         assert!(followed_by_time_word(" years later"));
         assert!(followed_by_time_word("-day strike"));
         assert!(!followed_by_time_word(" attacks"));
+        assert!(!followed_by_time_word(" years old"));
     }
 }

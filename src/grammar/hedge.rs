@@ -93,7 +93,7 @@ pub fn ordinal_claim(input: &str) -> IResult<&str, Expr> {
     Ok((rest, Expr::new(Kind::Ordinal, Quantity::Point(n))))
 }
 
-/// `core = range | fraction | vague | quantity | ordinal_claim`
+/// `core = range | fraction | vague | ordinal_claim | quantity`
 pub fn core<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     match range::range(input, before) {
         Err(nom::Err::Error(_)) => {}
@@ -105,10 +105,11 @@ pub fn core<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     if let Ok(r) = vague::vague(input) {
         return Ok(r);
     }
-    if let Ok(r) = numeral::quantity(input) {
+    // Before the cardinal, which would read only the "twenty" of "twenty-fifth" or the "1" of "1st".
+    if let Ok(r) = ordinal_claim(input) {
         return Ok(r);
     }
-    ordinal_claim(input)
+    numeral::quantity(input)
 }
 
 /// `claim = [hedge_prefix [hedge_prefix]] core [hedge_suffix]`
@@ -140,13 +141,60 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
         return fail(input);
     }
     if let Ok((r, h)) = hedge_suffix(rest) {
-        if hedge == Hedge::None && expr.kind != Kind::Ordinal {
+        // A bound after the number says more than an approximation before it ("about 500 or
+        // more").
+        let weaker = hedge == Hedge::None || (hedge.is_approximate() && h.is_bound());
+        if weaker && expr.kind != Kind::Ordinal {
             hedge = h;
             rest = r;
         }
     }
     expr.hedge = hedge;
+    if let Some(r) = bound_pair(rest, &mut expr) {
+        rest = r;
+    }
     Ok((rest, expr))
+}
+
+fn is_lower(h: Hedge) -> bool {
+    matches!(h, Hedge::MoreThan | Hedge::AtLeast)
+}
+
+fn is_upper(h: Hedge) -> bool {
+    matches!(h, Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo)
+}
+
+/// `bound_pair = bounded_claim ("and" | "but") bounded_claim`: "more than 100 and fewer than
+/// 300" is the range between them, whichever bound comes first.
+fn bound_pair<'a>(input: &'a str, first: &mut Expr) -> Option<&'a str> {
+    let Quantity::Point(a) = &first.quantity else {
+        return None;
+    };
+    if !(is_lower(first.hedge) || is_upper(first.hedge)) {
+        return None;
+    }
+    let after = lex::sp(input.strip_prefix(',').unwrap_or(input));
+    let after = ["and", "but"]
+        .iter()
+        .find_map(|w| lex::word(after, w))
+        .and_then(lex::sp1)?;
+    let (hedge, after) = hedge_prefix(after).ok().map(|(r, h)| (h, r))?;
+    if is_lower(first.hedge) == is_lower(hedge) || !(is_lower(hedge) || is_upper(hedge)) {
+        return None;
+    }
+    let (rest, second) = numeral::quantity(after).ok()?;
+    let Quantity::Point(b) = second.quantity else {
+        return None;
+    };
+    if second.kind != first.kind {
+        return None;
+    }
+    first.quantity = Quantity::Range {
+        first: a.clone(),
+        second: b,
+    };
+    first.hedge = Hedge::None;
+    Some(rest)
 }
 
 #[cfg(test)]
@@ -217,6 +265,22 @@ mod tests {
         );
         let (_, e) = claim("approximately a dozen planned", &Before::default()).unwrap();
         assert_eq!(e.quantity, Quantity::Vague(crate::model::Vague::Dozen(1)));
+    }
+
+    #[test]
+    fn opposite_bounds_make_a_range() {
+        let (rest, e) =
+            claim("more than 100 and fewer than 300 seats", &Before::default()).unwrap();
+        assert_eq!(rest, " seats");
+        assert_eq!(e.hedge, Hedge::None);
+        assert!(matches!(e.quantity, Quantity::Range { .. }));
+        let (rest, e) = claim("more than 100 and more than 300", &Before::default()).unwrap();
+        assert_eq!((rest, e.hedge), (" and more than 300", Hedge::MoreThan));
+    }
+
+    #[test]
+    fn a_later_bound_overrides_an_approximation() {
+        assert_eq!(hedged("about 500 or more"), Some((Hedge::AtLeast, "")));
     }
 
     #[test]

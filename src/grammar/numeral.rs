@@ -45,6 +45,18 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     };
     let bytes = body.as_bytes();
     let first_end = digit_run(bytes, 0);
+    // ".08": a decimal without its leading zero.
+    if first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1 {
+        let (rest, mut n) = digits(&format!("0{body}"))
+            .map_err(|_| {
+                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
+            })
+            .map(|(r, n)| (r.len(), n))?;
+        if negative {
+            n.numeral.value = -n.numeral.value;
+        }
+        return Ok((&body[body.len() - rest..], n));
+    }
     if first_end == 0 {
         return fail(input);
     }
@@ -141,9 +153,31 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
     n.scaled = true;
 }
 
-/// `number = digits [scale] | cardinal`
+/// `number = [("minus" | "negative") " "] (digits [scale] | cardinal)`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
+    let negated = ["minus", "negative"]
+        .iter()
+        .find_map(|w| lex::word(input, w).and_then(lex::sp1));
+    if let Some(after) = negated {
+        let (rest, mut n) = unsigned_number(after, money)?;
+        if n.numeral.value.is_sign_negative() {
+            return fail(input);
+        }
+        n.numeral.value = -n.numeral.value;
+        return Ok((rest, n));
+    }
+    unsigned_number(input, money)
+}
+
+fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
     if let Ok((rest, mut n)) = digits(input) {
+        // "1.2M": a capital M after a decimal is a million, not a metre.
+        if n.numeral.decimals > 0 {
+            if let Some(r) = lex::word(rest, "M").filter(|_| rest.starts_with('M')) {
+                apply_scale(&mut n, Decimal::from(1_000_000));
+                return Ok((r, n));
+            }
+        }
         if let Ok((rest, factor)) = scale(rest, money) {
             apply_scale(&mut n, factor);
             return Ok((rest, n));
@@ -301,5 +335,23 @@ mod tests {
         assert_eq!(digit_ordinal("21st").unwrap().1.value, dec("21"));
         assert!(digit_ordinal("12").is_err());
         assert!(digit_ordinal("12thx").is_err());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    #[test]
+    fn leading_point_minus_words_and_capital_m() {
+        let (rest, n) = number(".08 left", false).unwrap();
+        assert_eq!((n.numeral.value, rest), ("0.08".parse().unwrap(), " left"));
+        let (_, n) = number("minus five", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(-5));
+        let (_, n) = number("negative 1,200", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(-1200));
+        let (_, n) = number("1.2M", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_200_000));
+        assert!(number("minus -5", false).is_err());
     }
 }

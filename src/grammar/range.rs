@@ -233,8 +233,9 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             {
                 return cut(input);
             }
-            // "555-1234", "12-02-2024": codes and dates, not ranges.
-            let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()));
+            // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
+            let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
+                || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
             if more || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
                 return cut(input);
             }
@@ -247,7 +248,10 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
     let Some(s) = lex::sp1(r) else {
         return fail(input);
     };
-    if let Some(after) = lex::word(s, "to").and_then(lex::sp1) {
+    let to = ["to", "through", "thru"]
+        .iter()
+        .find_map(|w| lex::word(s, w));
+    if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;
         return match join(a, b) {
             Some(e) => Ok((rest, e)),
@@ -317,6 +321,8 @@ mod tests {
         assert_eq!(ends("from 1,500 to 3,000", "grew"), None);
         assert_eq!(ends("from 1,500 to 3,000", "range"), r("1500", "3000", ""));
         assert_eq!(ends("two or three", ""), r("2", "3", ""));
+        assert_eq!(ends("20 through 100", ""), r("20", "100", ""));
+        assert_eq!(ends("1995-01", ""), None);
         assert_eq!(ends("3 or 2", ""), None);
     }
 

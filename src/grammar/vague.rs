@@ -2,7 +2,7 @@
 //! "tens of thousands", "millions".
 
 use super::lex::{self, fail};
-use super::{words, Expr};
+use super::{numeral, Expr};
 use crate::model::{Kind, Quantity, Vague};
 use nom::IResult;
 use std::sync::OnceLock;
@@ -52,11 +52,16 @@ fn vague_words() -> &'static [(&'static str, (Vague, bool))] {
     })
 }
 
-/// `n_dozen = small " dozen"`: "two dozen" = 24.
+/// `n_dozen = number " dozen" ["s"]`: "two dozen" = 24, "3 dozens" = 36.
 pub fn n_dozen(input: &str) -> IResult<&str, Vague> {
-    let (rest, n) = words::small(input)?;
-    match lex::sp1(rest).and_then(|r| lex::word(r, "dozen")) {
-        Some(r) if (2..100).contains(&n) => Ok((r, Vague::Dozen(n as u32))),
+    let (rest, n) = numeral::number(input, false)?;
+    let Ok(n) = u32::try_from(n.numeral.value) else {
+        return fail(input);
+    };
+    let dozen =
+        lex::sp1(rest).and_then(|r| lex::word(r, "dozen").or_else(|| lex::word(r, "dozens")));
+    match dozen {
+        Some(r) if (2..10_000).contains(&n) => Ok((r, Vague::Dozen(n))),
         _ => fail(input),
     }
 }
@@ -97,6 +102,7 @@ mod tests {
             Some((Vague::Dozen(1), " planned attacks"))
         );
         assert_eq!(v("two dozen eggs"), Some((Vague::Dozen(2), " eggs")));
+        assert_eq!(v("3 dozens"), Some((Vague::Dozen(3), "")));
         assert_eq!(v("a couple of days"), Some((Vague::Couple, " of days")));
         assert_eq!(v("several boats"), Some((Vague::Several, " boats")));
         assert_eq!(v("A handful"), Some((Vague::Handful, "")));

@@ -11,17 +11,21 @@ fn lookup<'a>(input: &'a str, list: &'static [(&'static str, u64)]) -> Option<(&
     lex::longest(input, list)
 }
 
+/// What joins the parts of "twenty-one", "twenty one", "twenty—first".
+fn compound_sep(input: &str) -> &str {
+    input
+        .strip_prefix(['-', '—', '–'])
+        .or_else(|| lex::sp1(input))
+        .unwrap_or("")
+}
+
 /// `small = tens [("-" | " ") unit] | unit`: zero to ninety-nine.
 pub fn small(input: &str) -> IResult<&str, u64> {
     let Some((rest, v)) = lookup(input, lex::number_words()) else {
         return fail(input);
     };
     if v >= 20 && v % 10 == 0 {
-        let after_sep = rest
-            .strip_prefix('-')
-            .or_else(|| rest.strip_prefix(' '))
-            .unwrap_or("");
-        if let Some((r2, u)) = lookup(after_sep, lex::number_words()) {
+        if let Some((r2, u)) = lookup(compound_sep(rest), lex::number_words()) {
             if (1..10).contains(&u) {
                 return Ok((r2, v + u));
             }
@@ -158,27 +162,30 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
     ))
 }
 
-/// `ordinal = digit_ordinal | [tens ("-" | " ")] ordinal_word`
+/// `ordinal = digit_ordinal | [cardinal ("-" | " ")] ordinal_word`: "third",
+/// "twenty-first", "one hundred twenty-fifth", "two hundredth".
 pub fn ordinal(input: &str) -> IResult<&str, Numeral> {
     if let Ok(r) = numeral::digit_ordinal(input) {
         return Ok(r);
     }
-    if let Some((rest, tens)) = lookup(input, lex::number_words()) {
-        if tens >= 20 && tens % 10 == 0 {
-            let after_sep = rest
-                .strip_prefix('-')
-                .or_else(|| rest.strip_prefix(' '))
-                .unwrap_or("");
-            if let Some((r, u)) = lookup(after_sep, lex::ordinal_words()) {
-                if u < 10 {
-                    return Ok((r, Numeral::exact(Decimal::from(tens + u))));
-                }
-            }
-        }
+    if let Some((rest, u)) = lookup(input, lex::ordinal_words()) {
+        return Ok((rest, Numeral::exact(Decimal::from(u))));
     }
-    match lookup(input, lex::ordinal_words()) {
-        Some((rest, v)) => Ok((rest, Numeral::exact(Decimal::from(v)))),
-        None => fail(input),
+    let (rest, c) = cardinal(input)?;
+    let Some((rest, u)) = lookup(compound_sep(rest), lex::ordinal_words()) else {
+        return fail(input);
+    };
+    let c = u64::try_from(c.numeral.value).unwrap_or(0);
+    let value = if u >= 100 && c < 1000 {
+        c.checked_mul(u)
+    } else if (u < 10 && c % 10 == 0) || (u < 100 && c % 100 == 0) {
+        c.checked_add(u)
+    } else {
+        None
+    };
+    match value {
+        Some(v) if c > 0 => Ok((rest, Numeral::exact(Decimal::from(v)))),
+        _ => fail(input),
     }
 }
 
@@ -237,5 +244,12 @@ mod tests {
         assert_eq!(v("twenty-first"), Some((Decimal::from(21), "")));
         assert_eq!(v("12th"), Some((Decimal::from(12), "")));
         assert_eq!(v("three"), None);
+        assert_eq!(v("twenty fifth"), Some((Decimal::from(25), "")));
+        assert_eq!(
+            v("one hundred twenty-fifth"),
+            Some((Decimal::from(125), ""))
+        );
+        assert_eq!(v("two hundredth"), Some((Decimal::from(200), "")));
+        assert_eq!(v("twenty-one fifth"), None);
     }
 }
