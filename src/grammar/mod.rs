@@ -4,9 +4,17 @@
 //! family modules below. The extractor (`crate::extract`) calls [`claim_at`] only at candidate
 //! positions, so the parsers never run over plain prose.
 
+pub mod context;
+pub mod fraction;
+pub mod hedge;
+pub mod lex;
 pub mod money;
 pub mod numeral;
+pub mod percent;
+pub mod range;
 pub mod unit;
+pub mod vague;
+pub mod words;
 
 use crate::model::{Flags, Hedge, Kind, Quantity};
 
@@ -22,11 +30,46 @@ pub struct Parsed {
     pub flags: Flags,
 }
 
+/// What a production returns: a claim without its length (the caller measures the input
+/// it consumed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expr {
+    pub kind: Kind,
+    pub quantity: Quantity,
+    pub hedge: Hedge,
+    pub unit: Option<String>,
+    pub flags: Flags,
+}
+
+impl Expr {
+    pub fn new(kind: Kind, quantity: Quantity) -> Expr {
+        Expr {
+            kind,
+            quantity,
+            hedge: Hedge::None,
+            unit: None,
+            flags: Flags::default(),
+        }
+    }
+}
+
 /// Words at which a claim may start or which a claim must contain; the scanner looks for
 /// these (besides digits and currency signs) and tries the grammar only around them.
 pub fn anchor_words() -> Vec<&'static str> {
-    let mut words = Vec::new();
-    words.extend_from_slice(numeral::ANCHORS);
+    let mut words: Vec<&'static str> = Vec::new();
+    words.extend(lex::number_words().iter().map(|(w, _)| *w));
+    words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
+    words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
+    words.extend(
+        lex::scales()
+            .iter()
+            .filter(|(_, (_, f))| *f == lex::ScaleForm::Word)
+            .map(|(w, _)| *w),
+    );
+    words.extend_from_slice(vague::ANCHORS);
+    words.extend_from_slice(fraction::ANCHORS);
+    words.sort_unstable();
+    words.dedup();
     words
 }
 
@@ -34,5 +77,22 @@ pub fn anchor_words() -> Vec<&'static str> {
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
-    numeral::claim_at(text, at)
+    if !text.is_char_boundary(at) || !context::may_start(text, at) {
+        return None;
+    }
+    let input = &text[at..];
+    let before = context::Before::of(text, at);
+    let (rest, expr) = hedge::claim(input, &before).ok()?;
+    let len = input.len() - rest.len();
+    if len == 0 || !context::may_end(text, at, at + len) {
+        return None;
+    }
+    Some(Parsed {
+        len,
+        kind: expr.kind,
+        quantity: expr.quantity,
+        hedge: expr.hedge,
+        unit: expr.unit,
+        flags: expr.flags,
+    })
 }

@@ -1,0 +1,357 @@
+//! The not-claims filter: digits that are part of something else — citation markers "[2]",
+//! list numbering, versions "1.2.3", names "F-16", "COVID-19", "Boeing 737", "G7", times of day
+//! "10:30" / "9 a.m.", phone numbers, URLs and e-mail addresses, numbers glued to letters.
+
+use super::lex;
+use std::sync::OnceLock;
+
+/// The words just before a candidate position, for productions whose reading depends on them
+/// ("the first half" is a period, "rose from 5% to 7%" a change).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Before<'a> {
+    /// The previous word as written (trailing "." kept: "No."), or "".
+    pub word: &'a str,
+}
+
+impl<'a> Before<'a> {
+    pub fn of(text: &'a str, at: usize) -> Before<'a> {
+        Before {
+            word: previous_word(&text[..at]),
+        }
+    }
+
+    pub fn word_is(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.word.eq_ignore_ascii_case(w))
+    }
+}
+
+/// The word ending just before `head` (separated from it by spaces only), or "".
+fn previous_word(head: &str) -> &str {
+    let trimmed = head.trim_end_matches([' ', '\t', '\u{a0}']);
+    if trimmed.len() == head.len() {
+        return "";
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '.' | '\'' | '-'))
+        .last()
+        .map_or(trimmed.len(), |(i, _)| i);
+    &trimmed[start..]
+}
+
+fn name_words() -> &'static [&'static str] {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| lex::singles(include_str!("../../grammar/lexicon/name_words.txt")).collect())
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Words after a number that make it a time expression, left to the time grammar.
+const TIME_WORDS: &[&str] = &[
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "minute",
+    "seconds",
+    "decades",
+    "decade",
+    "centuries",
+    "century",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+    "GMT",
+    "UTC",
+    "BST",
+    "EST",
+    "EDT",
+    "PST",
+    "PDT",
+    "CET",
+    "hrs",
+];
+
+fn char_before(text: &str, at: usize) -> Option<char> {
+    text.get(..at)?.chars().next_back()
+}
+
+fn char_after(text: &str, end: usize) -> Option<char> {
+    text.get(end..)?.chars().next()
+}
+
+/// May a claim begin at `at`? Cheap checks on what precedes it.
+pub fn may_start(text: &str, at: usize) -> bool {
+    let Some(first) = char_after(text, at) else {
+        return false;
+    };
+    let Some(prev) = char_before(text, at) else {
+        return true;
+    };
+    if prev.is_alphanumeric() {
+        return false;
+    }
+    if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
+        return true;
+    }
+    let prev2 = char_before(text, at - prev.len_utf8());
+    let glued_after = |p: Option<char>, f: fn(char) -> bool| p.is_some_and(f);
+    match prev {
+        // "F-16", "COVID-19", the second half of "5–4".
+        '-' | '–' => !glued_after(prev2, char::is_alphanumeric),
+        // "1.2.3", "10:30", "3:1", "12/02", the tail of "1,2".
+        '.' | ',' | ':' | '/' => !glued_after(prev2, |c| c.is_ascii_digit()),
+        '#' | '@' | '_' => false,
+        _ => {
+            let word = previous_word(&text[..at]);
+            !(name_words().contains(&word) || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)))
+        }
+    }
+}
+
+/// May a claim that was read from `at` to `end` stand? Checks what follows it and the token
+/// it sits in.
+pub fn may_end(text: &str, at: usize, end: usize) -> bool {
+    let claim = &text[at..end];
+    let rest = &text[end..];
+    let mut after = rest.chars();
+    let next = after.next();
+    let next2 = after.next();
+    if next.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let digit_next2 = next2.is_some_and(|c| c.is_ascii_digit());
+    if digit_next2 && matches!(next, Some('.' | ',' | ':' | '/' | '-' | '–')) {
+        return false;
+    }
+    if matches!(next, Some('@' | '_')) {
+        return false;
+    }
+    if char_before(text, at) == Some('[') && next == Some(']') {
+        return false;
+    }
+    if is_list_number(text, at, claim, next, next2) {
+        return false;
+    }
+    if followed_by_time_word(rest) {
+        return false;
+    }
+    if is_pronoun_one(text, at, claim, rest) || is_adverbial_ordinal(text, at, claim) {
+        return false;
+    }
+    !in_url_or_address(text, at, end) && !is_phone_number(text, at, end)
+}
+
+/// "1. First item" / "2) Second" at the start of a line.
+fn is_list_number(
+    text: &str,
+    at: usize,
+    claim: &str,
+    next: Option<char>,
+    next2: Option<char>,
+) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    text[line_start..at].trim().is_empty()
+        && claim.bytes().all(|b| b.is_ascii_digit())
+        && matches!(next, Some('.' | ')'))
+        && next2.is_some_and(char::is_whitespace)
+}
+
+/// A number directly followed by a unit of time or a clock word is a time expression.
+pub fn followed_by_time_word(rest: &str) -> bool {
+    let after = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
+    after.is_some_and(|a| {
+        let time = TIME_WORDS.iter().find_map(|w| lex::word(a, w));
+        // "thirty years old" is an age, a number like any other.
+        let age = time.is_some_and(|r| {
+            lex::sp1(r)
+                .or_else(|| r.strip_prefix('-'))
+                .is_some_and(|r| lex::word(r, "old").is_some())
+        });
+        (time.is_some() && !age) || MONTHS[..12].iter().any(|m| lex::word(a, m).is_some())
+    })
+}
+
+/// "no one", "the one", "one another": "one" as a pronoun.
+fn is_pronoun_one(text: &str, at: usize, claim: &str, rest: &str) -> bool {
+    claim.eq_ignore_ascii_case("one")
+        && (Before::of(text, at).word_is(&[
+            "no", "the", "any", "every", "each", "this", "that", "which", "only", "someone",
+        ]) || lex::sp1(rest).is_some_and(|r| lex::word(r, "another").is_some()))
+}
+
+/// "at first", "a second chance": ordinal words used as adverbs or for "another".
+fn is_adverbial_ordinal(text: &str, at: usize, claim: &str) -> bool {
+    let before = Before::of(text, at);
+    (claim.eq_ignore_ascii_case("first") && before.word_is(&["at"]))
+        || (claim.eq_ignore_ascii_case("second")
+            && !before.word_is(&["the", "its", "his", "her", "their", "our", "my", "your"]))
+}
+
+/// The whitespace-delimited token around `[at, end)`.
+fn token(text: &str, at: usize, end: usize) -> &str {
+    let start = text[..at]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1)
+        .max(at.saturating_sub(256));
+    let stop = text[end..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i)
+        .min(end + 256);
+    text.get(start..stop).unwrap_or("")
+}
+
+fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
+    let t = token(text, at, end);
+    t.contains("://") || t.contains("www.") || t.contains('@')
+}
+
+/// "555-1234", "555-123-4567", "+1 (555) 123-4567": groups ending in four digits after groups
+/// of at most three, at least seven digits in all.
+fn is_phone_number(text: &str, at: usize, end: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let from = at.saturating_sub(8).max(line_start);
+    let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let stop = (end + 16).min(text.len());
+    let stop = (stop..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let window = &text[from..stop];
+    let mut groups: Vec<usize> = Vec::new();
+    let mut run = 0;
+    let mut separators = 0;
+    let claim_end = end - from;
+    for (i, c) in window.char_indices() {
+        if c.is_ascii_digit() {
+            run += 1;
+        } else {
+            if run > 0 {
+                groups.push(run);
+                run = 0;
+            }
+            if matches!(c, '-' | '.' | ')') {
+                separators += 1;
+            } else if !matches!(c, ' ' | '(' | '+') {
+                if i >= claim_end {
+                    break;
+                }
+                groups.clear();
+                separators = 0;
+            }
+        }
+    }
+    if run > 0 {
+        groups.push(run);
+    }
+    let total: usize = groups.iter().sum();
+    groups.len() >= 2
+        && separators >= 1
+        && total >= 7
+        && groups.last() == Some(&4)
+        && groups[..groups.len() - 1].iter().all(|&g| g <= 3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previous_word_and_before() {
+        assert_eq!(previous_word("Boeing "), "Boeing");
+        assert_eq!(previous_word("No. "), "No.");
+        assert_eq!(previous_word("x"), "");
+        assert!(Before::of("the first half", 10).word_is(&["first"]));
+    }
+
+    #[test]
+    fn names_and_glued_letters_are_not_starts() {
+        let t = "an F-16 and a Boeing 737 in G7 talks";
+        assert!(!may_start(t, t.find("16").unwrap()));
+        assert!(!may_start(t, t.find("737").unwrap()));
+        assert!(!may_start("the G7 summit", 5));
+        assert!(may_start("about 38 attacks", 6));
+    }
+
+    #[test]
+    fn citations_versions_times_and_lists() {
+        let t = "as reported [2] in v1.2.3 at 10:30";
+        assert!(!may_end(t, 13, 14));
+        let t = "1. Go home";
+        assert!(!may_end(t, 0, 1));
+        assert!(may_end("192.", 0, 3));
+        let t = "at 9 a.m. sharp";
+        assert!(!may_end(t, 3, 4));
+        let t = "version 1.2.3 ships";
+        assert!(!may_end(t, 8, 11));
+    }
+
+    #[test]
+    fn phones_urls_and_emails() {
+        let t = "call 555-1234 now";
+        assert!(is_phone_number(t, 5, 8));
+        let t = "a 1,500-3,000 range";
+        assert!(!is_phone_number(t, 2, 13));
+        let t = "see https://example.com/2024/report now";
+        assert!(in_url_or_address(t, 24, 28));
+        let t = "mail bob2@example.com";
+        assert!(in_url_or_address(t, 8, 9));
+    }
+
+    #[test]
+    fn pronoun_one_and_time_words() {
+        let t = "no one came";
+        assert!(!may_end(t, 3, 6));
+        assert!(may_end("one attack", 0, 3));
+        assert!(followed_by_time_word(" years later"));
+        assert!(followed_by_time_word("-day strike"));
+        assert!(!followed_by_time_word(" attacks"));
+        assert!(!followed_by_time_word(" years old"));
+    }
+}

@@ -1,0 +1,228 @@
+//! Fractions and shares (semantics.md §4): "half", "a third", "two-thirds", "three-quarters",
+//! "one in four", "3 out of 10", "a majority". A bare "third" is an ordinal, not a fraction.
+
+use super::context::Before;
+use super::lex::{self, fail};
+use super::numeral::{self, Number};
+use super::{words, Expr};
+use crate::model::{FractionForm, Kind, Numeral, Quantity};
+use nom::IResult;
+use rust_decimal::Decimal;
+
+/// Words the scanner must stop at besides the denominators of the lexicon.
+pub const ANCHORS: &[&str] = &["majority", "minority"];
+
+/// `majority = ["a" | "the"] [size_adjective] ("majority" | "minority")`
+pub fn majority(input: &str) -> IResult<&str, FractionForm> {
+    let mut rest = ["a", "the"]
+        .iter()
+        .find_map(|w| lex::word(input, w).and_then(lex::sp1))
+        .unwrap_or(input);
+    for adj in [
+        "slim",
+        "narrow",
+        "large",
+        "vast",
+        "clear",
+        "simple",
+        "overwhelming",
+    ] {
+        if let Some(r) = lex::word(rest, adj).and_then(lex::sp1) {
+            rest = r;
+            break;
+        }
+    }
+    if let Some(r) = lex::word(rest, "majority") {
+        return Ok((r, FractionForm::Majority));
+    }
+    match lex::word(rest, "minority") {
+        Some(r) => Ok((r, FractionForm::Minority)),
+        None => fail(input),
+    }
+}
+
+/// A whole number without a scale word, for either side of "in" / "out of".
+fn whole(input: &str) -> IResult<&str, Number> {
+    let (rest, n) = numeral::number(input, false)?;
+    if n.scaled || n.numeral.decimals > 0 || n.numeral.value.is_sign_negative() {
+        return fail(input);
+    }
+    Ok((rest, n))
+}
+
+/// `one_in = whole " in " whole`: "one in four" is a quarter, "one in 250" a rate.
+pub fn one_in(input: &str) -> IResult<&str, FractionForm> {
+    let (rest, a) = whole(input)?;
+    let Some(after) = lex::sp1(rest)
+        .and_then(|r| lex::word(r, "in"))
+        .and_then(lex::sp1)
+    else {
+        return fail(input);
+    };
+    let (rest, b) = whole(after)?;
+    let (a, b) = (a.numeral, b.numeral);
+    if b.value <= Decimal::ONE || a.value > b.value || a.value.is_zero() {
+        return fail(input);
+    }
+    if a.value == Decimal::ONE && b.value > Decimal::TEN {
+        return Ok((rest, FractionForm::OneIn(b)));
+    }
+    match a.value.checked_div(b.value) {
+        Some(f) => Ok((rest, FractionForm::Word(f))),
+        None => fail(input),
+    }
+}
+
+/// `out_of = whole " out of " whole`
+pub fn out_of(input: &str) -> IResult<&str, FractionForm> {
+    let (rest, a) = whole(input)?;
+    let Some(after) = lex::sp1(rest)
+        .and_then(|r| lex::phrase(r, "out of"))
+        .and_then(lex::sp1)
+    else {
+        return fail(input);
+    };
+    let (rest, b) = whole(after)?;
+    if b.numeral.value.is_zero() || a.numeral.value > b.numeral.value {
+        return fail(input);
+    }
+    Ok((rest, FractionForm::OutOf(a.numeral, b.numeral)))
+}
+
+/// `fraction_word = "half" | ("a" | "one" | small) (" " | "-") denominator`
+pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
+    if let Some(rest) = lex::word(input, "half") {
+        return Ok((rest, FractionForm::Word(Decimal::new(5, 1))));
+    }
+    let numerator = match lex::word(input, "a") {
+        Some(r) => Some((r, 1)),
+        None => words::small(input).ok(),
+    };
+    let Some((rest, num)) = numerator.filter(|(_, n)| *n > 0) else {
+        return fail(input);
+    };
+    let after_sep = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
+    let Some((rest, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
+        return fail(input);
+    };
+    if num >= den {
+        return fail(input);
+    }
+    match Decimal::from(num).checked_div(Decimal::from(den)) {
+        Some(f) => Ok((rest, FractionForm::Word(f))),
+        None => fail(input),
+    }
+}
+
+/// `half_a_scale = "half a" (" million" | " billion" | " dozen" …)`: "half a million" is a
+/// number, not a share.
+pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
+    let Some(rest) = lex::phrase(input, "half a").and_then(lex::sp1) else {
+        return fail(input);
+    };
+    let scales = [
+        ("dozen", 12u64),
+        ("hundred", 100),
+        ("thousand", 1_000),
+        ("million", 1_000_000),
+        ("billion", 1_000_000_000),
+    ];
+    match scales
+        .iter()
+        .find_map(|(w, s)| lex::word(rest, w).map(|r| (r, *s)))
+    {
+        Some((r, s)) => Ok((
+            r,
+            Numeral {
+                value: Decimal::from(s / 2),
+                decimals: 1,
+                scale: Decimal::from(s),
+                trailing_zeros: 0,
+            },
+        )),
+        None => fail(input),
+    }
+}
+
+/// `fraction = half_a_scale | majority | out_of | one_in | fraction_word`
+pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    if let Ok((rest, n)) = half_a_scale(input) {
+        return Ok((rest, Expr::new(Kind::Number, Quantity::Point(n))));
+    }
+    // "the first half of the year" is a period, not a share.
+    if lex::word(input, "half").is_some() && before.word_is(&["first", "second", "latter"]) {
+        return fail(input);
+    }
+    let (rest, form) = match majority(input) {
+        Ok(r) => r,
+        Err(_) => match out_of(input) {
+            Ok(r) => r,
+            Err(_) => match one_in(input) {
+                Ok(r) => r,
+                Err(_) => fraction_word(input)?,
+            },
+        },
+    };
+    Ok((rest, Expr::new(Kind::Fraction, Quantity::Fraction(form))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(input: &str) -> Option<(Option<Decimal>, &str)> {
+        fraction(input, &Before::default())
+            .ok()
+            .and_then(|(r, e)| match e.quantity {
+                Quantity::Fraction(form) => Some((form.value(), r)),
+                _ => None,
+            })
+    }
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn word_fractions() {
+        assert_eq!(f("half of them"), Some((Some(d("0.5")), " of them")));
+        assert_eq!(f("a quarter"), Some((Some(d("0.25")), "")));
+        assert_eq!(f("three-quarters"), Some((Some(d("0.75")), "")));
+        let (v, _) = f("two-thirds of voters").unwrap();
+        assert!((v.unwrap() - d("0.6667")).abs() < d("0.0001"));
+        let (v, _) = f("a third of the land").unwrap();
+        assert!((v.unwrap() - d("0.3333")).abs() < d("0.0001"));
+    }
+
+    #[test]
+    fn rates_and_counts() {
+        assert_eq!(f("one in four adults"), Some((Some(d("0.25")), " adults")));
+        assert_eq!(f("3 out of 10"), Some((Some(d("0.3")), "")));
+        let (rest, e) = fraction("1 in 250 births", &Before::default()).unwrap();
+        assert_eq!(rest, " births");
+        assert!(matches!(
+            e.quantity,
+            Quantity::Fraction(FractionForm::OneIn(_))
+        ));
+    }
+
+    #[test]
+    fn majority_and_not_fractions() {
+        assert_eq!(f("a majority of"), Some((None, " of")));
+        assert_eq!(f("the vast majority"), Some((None, "")));
+        assert_eq!(f("third attack"), None);
+        assert_eq!(f("the third"), None);
+        assert_eq!(f("four in three"), None);
+    }
+
+    #[test]
+    fn half_a_million_is_a_number() {
+        let (_, e) = fraction("half a million", &Before::default()).unwrap();
+        assert_eq!(e.kind, Kind::Number);
+        assert_eq!(
+            e.quantity,
+            Quantity::Point(half_a_scale("half a million").unwrap().1)
+        );
+        assert_eq!(half_a_scale("half a million").unwrap().1.value, d("500000"));
+    }
+}

@@ -1,0 +1,292 @@
+//! Hedges and bounds around a number (semantics.md §2) and the top production `claim`: "about
+//! 9,000", "a possible 90", "at least two", "3,000-plus", "12 or more". A hedge before a range
+//! applies to both ends; stacked hedges count once (the first).
+
+use super::context::Before;
+use super::lex::{self, fail};
+use super::{fraction, numeral, range, vague, words, Expr};
+use crate::model::{Hedge, Kind, Quantity};
+use nom::IResult;
+use std::sync::OnceLock;
+
+struct HedgeWords {
+    prefix: Vec<(&'static str, Hedge)>,
+    suffix: Vec<(&'static str, Hedge)>,
+}
+
+fn hedge_named(name: &str) -> Option<Hedge> {
+    Some(match name {
+        "exactly" => Hedge::Exactly,
+        "approximately" => Hedge::Approximately,
+        "estimate" => Hedge::Estimate,
+        "nearly" => Hedge::Nearly,
+        "more_than" => Hedge::MoreThan,
+        "at_least" => Hedge::AtLeast,
+        "fewer_than" => Hedge::FewerThan,
+        "at_most" => Hedge::AtMost,
+        "up_to" => Hedge::UpTo,
+        _ => return None,
+    })
+}
+
+fn hedge_words() -> &'static HedgeWords {
+    static L: OnceLock<HedgeWords> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut words = HedgeWords {
+            prefix: Vec::new(),
+            suffix: Vec::new(),
+        };
+        for (position, phrase, name) in
+            lex::triples(include_str!("../../grammar/lexicon/hedges.txt"))
+        {
+            let Some(h) = hedge_named(name) else { continue };
+            match position {
+                "prefix" => words.prefix.push((phrase, h)),
+                "suffix" => words.suffix.push((phrase, h)),
+                _ => {}
+            }
+        }
+        lex::by_length(&mut words.prefix);
+        lex::by_length(&mut words.suffix);
+        words
+    })
+}
+
+/// `hedge_prefix = hedge_phrase " "` (no space needed after a sign such as "~").
+pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
+    let found = hedge_words().prefix.iter().find_map(|(p, h)| {
+        let rest = lex::phrase(input, p)?;
+        let glued_ok = !p.ends_with(|c: char| c.is_alphanumeric());
+        let rest = lex::sp1(rest).or(glued_ok.then_some(rest))?;
+        Some((rest, *h))
+    });
+    match found {
+        Some(r) => Ok(r),
+        None => fail(input),
+    }
+}
+
+/// `hedge_suffix = " or more" | " or fewer" | " or less" | " or so" | "-plus" | "+"`
+pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
+    let found = hedge_words().suffix.iter().find_map(|(p, h)| {
+        let rest = if p.starts_with(|c: char| c.is_alphanumeric()) {
+            lex::phrase(lex::sp1(input)?, p)?
+        } else {
+            let rest = lex::tag_ci(input, p)?;
+            // "5+3" is arithmetic, "-plus" must end the word.
+            if rest.starts_with(|c: char| c.is_alphanumeric()) {
+                return None;
+            }
+            rest
+        };
+        Some((rest, *h))
+    });
+    match found {
+        Some(r) => Ok(r),
+        None => fail(input),
+    }
+}
+
+/// `ordinal_claim = ordinal`: kind ordinal, no interval.
+pub fn ordinal_claim(input: &str) -> IResult<&str, Expr> {
+    let (rest, n) = words::ordinal(input)?;
+    Ok((rest, Expr::new(Kind::Ordinal, Quantity::Point(n))))
+}
+
+/// `core = range | fraction | vague | ordinal_claim | quantity`
+pub fn core<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    match range::range(input, before) {
+        Err(nom::Err::Error(_)) => {}
+        other => return other,
+    }
+    if let Ok(r) = fraction::fraction(input, before) {
+        return Ok(r);
+    }
+    if let Ok(r) = vague::vague(input) {
+        return Ok(r);
+    }
+    // Before the cardinal, which would read only the "twenty" of "twenty-fifth" or the "1" of "1st".
+    if let Ok(r) = ordinal_claim(input) {
+        return Ok(r);
+    }
+    numeral::quantity(input)
+}
+
+/// `claim = [hedge_prefix [hedge_prefix]] core [hedge_suffix]`
+pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    let mut hedge = Hedge::None;
+    let mut rest = input;
+    let mut before = *before;
+    for _ in 0..2 {
+        match hedge_prefix(rest) {
+            Ok((r, h)) => {
+                if hedge == Hedge::None {
+                    hedge = h;
+                }
+                // The word before the number is now the hedge's last word.
+                before = Before {
+                    word: rest[..rest.len() - r.len()]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .unwrap_or(""),
+                };
+                rest = r;
+            }
+            Err(_) => break,
+        }
+    }
+    let (mut rest, mut expr) = core(rest, &before)?;
+    if hedge != Hedge::None && expr.kind == Kind::Ordinal {
+        return fail(input);
+    }
+    if let Ok((r, h)) = hedge_suffix(rest) {
+        // A bound after the number says more than an approximation before it ("about 500 or
+        // more").
+        let weaker = hedge == Hedge::None || (hedge.is_approximate() && h.is_bound());
+        if weaker && expr.kind != Kind::Ordinal {
+            hedge = h;
+            rest = r;
+        }
+    }
+    expr.hedge = hedge;
+    if let Some(r) = bound_pair(rest, &mut expr) {
+        rest = r;
+    }
+    Ok((rest, expr))
+}
+
+fn is_lower(h: Hedge) -> bool {
+    matches!(h, Hedge::MoreThan | Hedge::AtLeast)
+}
+
+fn is_upper(h: Hedge) -> bool {
+    matches!(h, Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo)
+}
+
+/// `bound_pair = bounded_claim ("and" | "but") bounded_claim`: "more than 100 and fewer than
+/// 300" is the range between them, whichever bound comes first.
+fn bound_pair<'a>(input: &'a str, first: &mut Expr) -> Option<&'a str> {
+    let Quantity::Point(a) = &first.quantity else {
+        return None;
+    };
+    if !(is_lower(first.hedge) || is_upper(first.hedge)) {
+        return None;
+    }
+    let after = lex::sp(input.strip_prefix(',').unwrap_or(input));
+    let after = ["and", "but"]
+        .iter()
+        .find_map(|w| lex::word(after, w))
+        .and_then(lex::sp1)?;
+    let (hedge, after) = hedge_prefix(after).ok().map(|(r, h)| (h, r))?;
+    if is_lower(first.hedge) == is_lower(hedge) || !(is_lower(hedge) || is_upper(hedge)) {
+        return None;
+    }
+    let (rest, second) = numeral::quantity(after).ok()?;
+    let Quantity::Point(b) = second.quantity else {
+        return None;
+    };
+    if second.kind != first.kind {
+        return None;
+    }
+    first.quantity = Quantity::Range {
+        first: a.clone(),
+        second: b,
+    };
+    first.hedge = Hedge::None;
+    Some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hedged(input: &str) -> Option<(Hedge, &str)> {
+        claim(input, &Before::default())
+            .ok()
+            .map(|(r, e)| (e.hedge, r))
+    }
+
+    #[test]
+    fn prefixes() {
+        assert_eq!(
+            hedged("approximately 9,000 IS"),
+            Some((Hedge::Approximately, " IS"))
+        );
+        assert_eq!(
+            hedged("a possible 90 attacks"),
+            Some((Hedge::Estimate, " attacks"))
+        );
+        assert_eq!(hedged("an estimated 400"), Some((Hedge::Estimate, "")));
+        assert_eq!(hedged("on pace for about 110"), Some((Hedge::Estimate, "")));
+        assert_eq!(
+            hedged("expected to reach 5,000"),
+            Some((Hedge::Estimate, ""))
+        );
+        assert_eq!(
+            hedged("at least two escape"),
+            Some((Hedge::AtLeast, " escape"))
+        );
+        assert_eq!(hedged("fewer than 50"), Some((Hedge::FewerThan, "")));
+        assert_eq!(hedged("just over 300"), Some((Hedge::MoreThan, "")));
+        assert_eq!(
+            hedged("nearly 700 flights"),
+            Some((Hedge::Nearly, " flights"))
+        );
+        assert_eq!(hedged("up to 40 buses"), Some((Hedge::UpTo, " buses")));
+        assert_eq!(hedged("no more than 8"), Some((Hedge::AtMost, "")));
+        assert_eq!(hedged("exactly 2,000"), Some((Hedge::Exactly, "")));
+        assert_eq!(hedged("~5"), Some((Hedge::Approximately, "")));
+        assert_eq!(hedged("about the"), None);
+    }
+
+    #[test]
+    fn suffixes() {
+        assert_eq!(hedged("3,000-plus fans"), Some((Hedge::MoreThan, " fans")));
+        assert_eq!(hedged("12 or more"), Some((Hedge::AtLeast, "")));
+        assert_eq!(hedged("500+ homes"), Some((Hedge::MoreThan, " homes")));
+        assert_eq!(hedged("5+3"), Some((Hedge::None, "+3")));
+        assert_eq!(hedged("a dozen or so"), Some((Hedge::Approximately, "")));
+    }
+
+    #[test]
+    fn hedge_before_a_range_covers_it() {
+        let (_, e) = claim("about 20 to 30 people", &Before::default()).unwrap();
+        assert_eq!(e.hedge, Hedge::Approximately);
+        assert!(matches!(e.quantity, Quantity::Range { .. }));
+    }
+
+    #[test]
+    fn hedged_fractions_and_vague() {
+        let (rest, e) = claim("roughly a third of Syria", &Before::default()).unwrap();
+        assert_eq!(
+            (e.kind, e.hedge, rest),
+            (Kind::Fraction, Hedge::Approximately, " of Syria")
+        );
+        let (_, e) = claim("approximately a dozen planned", &Before::default()).unwrap();
+        assert_eq!(e.quantity, Quantity::Vague(crate::model::Vague::Dozen(1)));
+    }
+
+    #[test]
+    fn opposite_bounds_make_a_range() {
+        let (rest, e) =
+            claim("more than 100 and fewer than 300 seats", &Before::default()).unwrap();
+        assert_eq!(rest, " seats");
+        assert_eq!(e.hedge, Hedge::None);
+        assert!(matches!(e.quantity, Quantity::Range { .. }));
+        let (rest, e) = claim("more than 100 and more than 300", &Before::default()).unwrap();
+        assert_eq!((rest, e.hedge), (" and more than 300", Hedge::MoreThan));
+    }
+
+    #[test]
+    fn a_later_bound_overrides_an_approximation() {
+        assert_eq!(hedged("about 500 or more"), Some((Hedge::AtLeast, "")));
+    }
+
+    #[test]
+    fn ordinals_take_no_hedge() {
+        let (_, e) = claim("third attack", &Before::default()).unwrap();
+        assert_eq!(e.kind, Kind::Ordinal);
+        assert!(claim("about third", &Before::default()).is_err());
+    }
+}

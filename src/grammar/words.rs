@@ -1,0 +1,255 @@
+//! Number words: "eleven", "twenty-one", "a hundred", "two hundred and forty", "two million",
+//! "one and a half million", and ordinals ("12th", "third", "twenty-first").
+
+use super::lex::{self, fail};
+use super::numeral::{self, Number};
+use crate::model::{Flags, Numeral};
+use nom::IResult;
+use rust_decimal::Decimal;
+
+fn lookup<'a>(input: &'a str, list: &'static [(&'static str, u64)]) -> Option<(&'a str, u64)> {
+    lex::longest(input, list)
+}
+
+/// What joins the parts of "twenty-one", "twenty one", "twenty—first".
+fn compound_sep(input: &str) -> &str {
+    input
+        .strip_prefix(['-', '—', '–'])
+        .or_else(|| lex::sp1(input))
+        .unwrap_or("")
+}
+
+/// `small = tens [("-" | " ") unit] | unit`: zero to ninety-nine.
+pub fn small(input: &str) -> IResult<&str, u64> {
+    let Some((rest, v)) = lookup(input, lex::number_words()) else {
+        return fail(input);
+    };
+    if v >= 20 && v % 10 == 0 {
+        if let Some((r2, u)) = lookup(compound_sep(rest), lex::number_words()) {
+            if (1..10).contains(&u) {
+                return Ok((r2, v + u));
+            }
+        }
+    }
+    Ok((rest, v))
+}
+
+/// `hundreds = (small | "a") " hundred" [[" and"] " " small] | small`
+pub fn hundreds(input: &str) -> IResult<&str, u64> {
+    let head = match small(input) {
+        Ok((rest, v)) => Some((rest, v)),
+        Err(_) => lex::word(input, "a").map(|r| (r, 1)),
+    };
+    let Some((rest, v)) = head else {
+        return fail(input);
+    };
+    let hundred = lex::sp1(rest).and_then(|r| lex::word(r, "hundred"));
+    let Some(after) = hundred else {
+        // A bare "a" is not a number.
+        return if v == 1 && lex::word(input, "a").is_some() {
+            fail(input)
+        } else {
+            Ok((rest, v))
+        };
+    };
+    if v == 0 || v > 99 {
+        return fail(input);
+    }
+    let tail = lex::sp1(after)
+        .map(|r| lex::phrase(r, "and").and_then(lex::sp1).unwrap_or(r))
+        .and_then(|r| small(r).ok());
+    match tail {
+        Some((r, t)) if t > 0 => Ok((r, v * 100 + t)),
+        _ => Ok((after, v * 100)),
+    }
+}
+
+/// The big scale words a cardinal can be built of.
+fn big_scale(input: &str) -> Option<(&str, u64)> {
+    ["thousand", "million", "billion", "trillion"]
+        .iter()
+        .zip([1_000u64, 1_000_000, 1_000_000_000, 1_000_000_000_000])
+        .find_map(|(w, f)| lex::word(input, w).map(|r| (r, f)))
+}
+
+/// A group of `cardinal`; "a" counts as one only before a big scale ("a thousand").
+fn group(input: &str, first: bool) -> Option<(&str, u64)> {
+    if let Ok(r) = hundreds(input) {
+        return Some(r);
+    }
+    let rest = lex::word(input, "a").filter(|_| first)?;
+    lex::sp1(rest).and_then(big_scale)?;
+    Some((rest, 1))
+}
+
+/// `cardinal = hundreds [" and a half"] [" " big_scale [[","] [" and"] " " cardinal]]`:
+/// scales must fall from left to right ("two million five hundred thousand").
+pub fn cardinal(input: &str) -> IResult<&str, Number> {
+    let mut total: u64 = 0;
+    let mut rest = input;
+    let mut next = input;
+    let mut prev_scale = u64::MAX;
+    // The mantissa and scale of the last part read: "two million" keeps g = 10⁶.
+    let mut last = (0u64, 1u64);
+    let mut half = false;
+    while let Some((r, g)) = group(next, total == 0) {
+        let (r, with_half) = match lex::sp1(r).and_then(|s| lex::phrase(s, "and a half")) {
+            Some(r2) => (r2, true),
+            None => (r, false),
+        };
+        let scaled = lex::sp1(r)
+            .or_else(|| r.strip_prefix('-'))
+            .and_then(big_scale)
+            .filter(|(_, s)| *s < prev_scale);
+        match scaled {
+            Some((r2, s)) => {
+                let Some(part) = g.checked_mul(s).and_then(|p| p.checked_add(total)) else {
+                    return fail(input);
+                };
+                total = part;
+                prev_scale = s;
+                last = (g, s);
+                half = with_half;
+                rest = r2;
+                if with_half {
+                    break;
+                }
+                let cont = r2.strip_prefix(',').unwrap_or(r2);
+                let Some(cont) = lex::sp1(cont) else { break };
+                next = lex::phrase(cont, "and").and_then(lex::sp1).unwrap_or(cont);
+            }
+            None => {
+                if with_half && total > 0 {
+                    break;
+                }
+                total += g;
+                last = (g, 1);
+                half = with_half;
+                rest = r;
+                break;
+            }
+        }
+    }
+    if rest.len() == input.len() {
+        return fail(input);
+    }
+    let (mantissa, s) = last;
+    let numeral = if half {
+        // "two and a half million" = 2.5 × 10⁶: one decimal in the mantissa.
+        let m = Decimal::from(mantissa) + Decimal::new(5, 1);
+        let others = Decimal::from(total - mantissa * s);
+        Numeral {
+            value: others + m * Decimal::from(s),
+            decimals: 1,
+            scale: Decimal::from(s),
+            trailing_zeros: 0,
+        }
+    } else if s > 1 && total == mantissa * s {
+        let mut n = Numeral::integer(mantissa as i64);
+        n.value = Decimal::from(total);
+        n.scale = Decimal::from(s);
+        n
+    } else {
+        Numeral::integer(total as i64)
+    };
+    Ok((
+        rest,
+        Number {
+            numeral,
+            flags: Flags::default(),
+            scaled: s > 1,
+        },
+    ))
+}
+
+/// `ordinal = digit_ordinal | [cardinal ("-" | " ")] ordinal_word`: "third",
+/// "twenty-first", "one hundred twenty-fifth", "two hundredth".
+pub fn ordinal(input: &str) -> IResult<&str, Numeral> {
+    if let Ok(r) = numeral::digit_ordinal(input) {
+        return Ok(r);
+    }
+    if let Some((rest, u)) = lookup(input, lex::ordinal_words()) {
+        return Ok((rest, Numeral::exact(Decimal::from(u))));
+    }
+    let (rest, c) = cardinal(input)?;
+    let Some((rest, u)) = lookup(compound_sep(rest), lex::ordinal_words()) else {
+        return fail(input);
+    };
+    let c = u64::try_from(c.numeral.value).unwrap_or(0);
+    let value = if u >= 100 && c < 1000 {
+        c.checked_mul(u)
+    } else if (u < 10 && c % 10 == 0) || (u < 100 && c % 100 == 0) {
+        c.checked_add(u)
+    } else {
+        None
+    };
+    match value {
+        Some(v) if c > 0 => Ok((rest, Numeral::exact(Decimal::from(v)))),
+        _ => fail(input),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(input: &str) -> (i64, &str) {
+        let (rest, n) = cardinal(input).unwrap();
+        (i64::try_from(n.numeral.value).unwrap(), rest)
+    }
+
+    #[test]
+    fn units_teens_tens_and_compounds() {
+        assert_eq!(card("zero"), (0, ""));
+        assert_eq!(card("eleven days"), (11, " days"));
+        assert_eq!(card("ninety-nine"), (99, ""));
+        assert_eq!(card("Forty two boats"), (42, " boats"));
+        assert_eq!(card("twenty people"), (20, " people"));
+    }
+
+    #[test]
+    fn hundreds_and_scales() {
+        assert_eq!(card("a hundred guests"), (100, " guests"));
+        assert_eq!(card("two hundred and forty"), (240, ""));
+        assert_eq!(card("nine hundred soldiers"), (900, " soldiers"));
+        assert_eq!(card("two million"), (2_000_000, ""));
+        assert_eq!(card("a thousand"), (1000, ""));
+        assert_eq!(card("three thousand, four hundred"), (3400, ""));
+        assert_eq!(card("two million five hundred thousand"), (2_500_000, ""));
+        assert!(cardinal("a few").is_err());
+        assert!(cardinal("alpha").is_err());
+    }
+
+    #[test]
+    fn precision_of_word_numbers() {
+        let (_, n) = cardinal("two million").unwrap();
+        assert_eq!(n.numeral.scale, Decimal::from(1_000_000));
+        assert_eq!(n.numeral.granularity(), Decimal::from(1_000_000));
+        let (_, n) = cardinal("nine hundred").unwrap();
+        assert_eq!(n.numeral.granularity(), Decimal::from(100));
+    }
+
+    #[test]
+    fn and_a_half() {
+        let (_, n) = cardinal("two and a half million").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(2_500_000));
+        let (rest, n) = cardinal("one and a half days").unwrap();
+        assert_eq!((n.numeral.value, rest), (Decimal::new(15, 1), " days"));
+    }
+
+    #[test]
+    fn ordinals() {
+        let v = |s| ordinal(s).map(|(r, n)| (n.value, r)).ok();
+        assert_eq!(v("third attack"), Some((Decimal::from(3), " attack")));
+        assert_eq!(v("twenty-first"), Some((Decimal::from(21), "")));
+        assert_eq!(v("12th"), Some((Decimal::from(12), "")));
+        assert_eq!(v("three"), None);
+        assert_eq!(v("twenty fifth"), Some((Decimal::from(25), "")));
+        assert_eq!(
+            v("one hundred twenty-fifth"),
+            Some((Decimal::from(125), ""))
+        );
+        assert_eq!(v("two hundredth"), Some((Decimal::from(200), "")));
+        assert_eq!(v("twenty-one fifth"), None);
+    }
+}
