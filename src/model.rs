@@ -377,6 +377,9 @@ pub struct Scope {
     pub source: Option<String>,
     /// The number is the result of a change ("rose to", "now") or the object of one.
     pub changed: bool,
+    /// With `changed`: the number is the object of a (planned) change ("plans to cut its
+    /// 2,000 staff"), not its result, so it keeps its quantity key.
+    pub change_object: bool,
 }
 
 /// One quantitative statement found in the text.
