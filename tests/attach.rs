@@ -418,3 +418,122 @@ fn hard_wrapped_lines_stay_one_sentence() {
     assert_eq!(counted(t, &c), Some("new\nhomes"));
     assert_eq!(c.head.as_deref(), Some("home"));
 }
+
+#[test]
+fn number_of_lookback_needs_a_direct_link() {
+    let t = "The number of raids has fallen: there were 38 raids in spring, and 12 in 2025.";
+    let c = one(t, claim(t, "2025", Kind::Number, point(2025)));
+    assert_eq!(c.counted, None);
+}
+
+/// The example article, with claims built by hand over the figures the issue lists.
+#[test]
+fn example_article_counts_scopes_and_traps() {
+    let t = include_str!("fixtures/is-resurgence.txt");
+    let third = || Quantity::Fraction(FractionForm::Word(Decimal::ONE / Decimal::from(3)));
+    let mut possible = claim(t, "a possible 90", Kind::Number, point(90));
+    possible.hedge = Hedge::Estimate;
+    let claims = vec![
+        claim(t, "two supporters", Kind::Number, point(2)).with_len(3),
+        claim(
+            t,
+            "approximately a dozen",
+            Kind::Count,
+            Quantity::Vague(Vague::Dozen(1)),
+        ),
+        claim(t, "38", Kind::Number, point(38)),
+        possible,
+        claim(t, "approximately a third", Kind::Fraction, third()),
+        claim(t, "approximately 2000", Kind::Number, point(2000)),
+        claim(t, "roughly a third", Kind::Fraction, third()),
+        claim(
+            t,
+            "between 1,500 and 3,000",
+            Kind::Number,
+            range(1500, 3000),
+        ),
+        claim(t, "Approximately 900", Kind::Number, point(900)),
+        claim(t, "three IS", Kind::Number, point(3)).with_len(5),
+        claim(t, "four", Kind::Number, point(4)),
+        claim(t, "Two U.S.", Kind::Number, point(2)).with_len(3),
+        claim(t, "approximately 9,000", Kind::Number, point(9000)),
+        claim(t, "at least two", Kind::Number, point(2)),
+    ];
+    let (_, cs) = run(t, claims);
+    let find = |needle: &str| {
+        cs.iter()
+            .find(|c| t[c.span.start..].starts_with(needle))
+            .unwrap_or_else(|| panic!("{needle}"))
+    };
+    let expect = [
+        ("two supporters", Some("supporters"), Some("supporter")),
+        (
+            "approximately a dozen",
+            Some("planned attacks"),
+            Some("attack"),
+        ),
+        ("38", Some("attacks"), Some("attack")),
+        ("a possible 90", Some("attacks"), Some("attack")),
+        ("approximately 2000", Some("troops"), Some("troop")),
+        ("between 1,500", Some("IS fighters"), Some("fighter")),
+        ("Approximately 900", Some("Soldiers"), Some("soldier")),
+        ("three IS", Some("IS fighters"), Some("fighter")),
+        ("four", None, Some("fighter")),
+        ("Two U.S.", Some("U.S. defense officials"), Some("official")),
+        ("approximately 9,000", Some("IS fighters"), Some("fighter")),
+        ("at least two", Some("escape attempts"), Some("attempt")),
+    ];
+    for (needle, want_counted, want_head) in expect {
+        let c = find(needle);
+        assert_eq!(counted(t, c), want_counted, "{needle}");
+        assert_eq!(c.head.as_deref(), want_head, "{needle}");
+        assert_eq!(c.kind, Kind::Count, "{needle}");
+    }
+    let of = |needle: &str| find(needle).of.map(|s| &t[s.start..s.end]);
+    assert_eq!(of("approximately a third"), Some("last year's count"));
+    assert_eq!(of("roughly a third"), Some("Syria and Iraq"));
+    assert!(find("Approximately 900").in_heading);
+    assert_eq!(
+        find("a possible 90").scope.time.as_deref(),
+        Some("for the whole year")
+    );
+    assert_eq!(
+        find("between 1,500").scope.source.as_deref(),
+        Some("United Nations")
+    );
+
+    let k = |needle: &str| QuantityKey::of(find(needle), t);
+    let different = |a: &str, b: &str| matches!(compatible(&k(a), &k(b)), KeyMatch::Different(_));
+    assert!(different("approximately 9,000", "between 1,500"));
+    assert!(different("approximately a dozen", "38"));
+    assert!(different("38", "a possible 90"));
+    assert_eq!(
+        compatible(&k("Approximately 900"), &k("approximately 2000")),
+        KeyMatch::Same
+    );
+}
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        /// Attachment and keys never panic, and every span they set lies on char boundaries
+        /// inside the text.
+        #[test]
+        fn on_any_text(t in "([0-9]{1,4}|[a-zA-Z]{1,8}|[ .,;:'’”—\\-\\[\\]\\n]|é|IS|U\\.S\\.|of|the|in|and|number of){0,40}") {
+            let claims: Vec<Claim> = t
+                .match_indices(|c: char| c.is_ascii_digit())
+                .map(|(i, _)| Claim::new(Span::new(i, i + 1), Kind::Number, point(1)))
+                .collect();
+            let (_, cs) = run(&t, claims);
+            for c in &cs {
+                for s in [c.counted, c.of].into_iter().flatten() {
+                    prop_assert!(s.end <= t.len() && t.is_char_boundary(s.start) && t.is_char_boundary(s.end));
+                }
+                let _ = compatible(&QuantityKey::of(c, &t), &QuantityKey::of(&cs[0], &t));
+            }
+        }
+    }
+}

@@ -248,6 +248,13 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
         return None;
     }
     let mut np = noun_phrase(w, from + at + "number of ".len())?;
+    // Only a direct link ("the number of X in Y to be N", "the number of X stood at N"): no
+    // other figure and no colon, dash or bracket between the phrase and the number.
+    let between = w.text.get(np.span.end..start)?;
+    if between.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '—' | '–' | '(' | ')'))
+    {
+        return None;
+    }
     np.extend_scope_from = np.span.end;
     Some(np)
 }
@@ -262,7 +269,7 @@ fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
             break;
         }
         let low = lower(t.text);
-        if lexicon::phrase_stops().contains(low.as_str()) {
+        if is_stop(&t) {
             break;
         }
         if words.is_empty() && is_not_counted(&low) {
@@ -315,6 +322,11 @@ fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
     })
 }
 
+/// A function word; an acronym that spells one ("IS", "US") is a name, not a stop.
+fn is_stop(t: &Token) -> bool {
+    !t.is_acronym() && lexicon::phrase_stops().contains(lower(t.text).as_str())
+}
+
 fn ends_ly(word: &str) -> bool {
     word.len() > 4 && word.to_ascii_lowercase().ends_with("ly")
 }
@@ -363,7 +375,7 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
             TokenKind::Word => {
                 let low = lower(t.text);
                 let allowed = DETERMINERS.contains(&low.as_str()) || low == "and";
-                let stop = lexicon::phrase_stops().contains(low.as_str()) && !allowed;
+                let stop = is_stop(&t) && !allowed;
                 let after_noun = prev.is_some_and(|p| p.is_plural_like()) && t.is_participle();
                 !stop && !after_noun
             }
@@ -484,7 +496,7 @@ fn phrase_end(toks: &[Token]) -> Option<usize> {
         let low = lower(t.text);
         let inner = i == 0 && DETERMINERS.contains(&low.as_str());
         let joins = low == "and" && toks.get(i + 1).is_some_and(|n| n.is_word());
-        if !t.is_word() || (lexicon::phrase_stops().contains(low.as_str()) && !inner && !joins) {
+        if !t.is_word() || (is_stop(t) && !inner && !joins) {
             break;
         }
         if !joins && !inner {
