@@ -537,3 +537,30 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn multi_word_synonyms_rates_relative_clauses_and_names() {
+    let t = "The hospital has 1,100 staff members. It employs 1,100 workers. The plant makes 1,500 cars a day. Crews found 300 residents who were evacuated earlier. He lives at 10 Downing Street. Prices fell 4% and the firm cut 1,200 jobs.";
+    let (_, cs) = run(
+        t,
+        vec![
+            claim_nth(t, "1,100", 0, Kind::Number, point(1100)),
+            claim_nth(t, "1,100", 1, Kind::Number, point(1100)),
+            claim(t, "1,500", Kind::Number, point(1500)),
+            claim(t, "300", Kind::Number, point(300)),
+            claim(t, "10 Downing", Kind::Number, point(10)).with_len(2),
+            claim(t, "4%", Kind::Percent, point(4)),
+            claim(t, "1,200", Kind::Number, point(1200)),
+        ],
+    );
+    assert_eq!(
+        compatible(&key(t, &cs[0]), &key(t, &cs[1])),
+        KeyMatch::Same,
+        "staff member = worker"
+    );
+    assert_eq!(cs[2].scope.qualifiers, ["per day"]);
+    assert_eq!(cs[3].scope.qualifiers, ["who were evacuated"]);
+    assert_eq!(cs[4].counted, None, "a street name is not counted");
+    assert!(cs[5].scope.changed && !cs[5].scope.change_object);
+    assert!(cs[6].scope.changed && !cs[6].scope.change_object);
+}

@@ -44,12 +44,12 @@ const MONTHS: [&str; 12] = [
     "november",
     "december",
 ];
-const TIME_NOUNS: [&str; 18] = [
+const TIME_NOUNS: [&str; 19] = [
     "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
-    "century", "height", "mid-year", "midyear", "period", "weekend", "season", "summer",
+    "century", "height", "mid-year", "midyear", "period", "weekend", "season", "summer", "half",
 ];
 /// Words that may stand inside a time phrase without being times themselves.
-const TIME_FILLERS: [&str; 22] = [
+const TIME_FILLERS: [&str; 21] = [
     "the",
     "of",
     "to",
@@ -71,7 +71,6 @@ const TIME_FILLERS: [&str; 22] = [
     "beginning",
     "its",
     "fiscal",
-    "half",
 ];
 /// Verbs of state or report that do not restrict what is counted ("There were 38 attacks").
 const NEUTRAL_VERBS: [&str; 16] = [
@@ -298,6 +297,14 @@ fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
     if is_not_counted(&head_low) || head_low.chars().count() < 2 {
         return None;
     }
+    // A capitalised singular head in running text is a name ("10 Downing Street").
+    if !w.in_heading
+        && head_tok.is_capitalised()
+        && !head_tok.is_acronym()
+        && !head_tok.is_plural_like()
+    {
+        return None;
+    }
     let mut owner_parts: Vec<&str> = Vec::new();
     let mut qualifiers = Vec::new();
     for m in &words[..words.len() - 1] {
@@ -439,18 +446,22 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
         } else if PLACE_PREPOSITIONS.contains(&low.as_str()) {
             place_or_qualifier(w, &toks, claim)
         } else if matches!(low.as_str(), "who" | "that") && claim.counted.is_some() {
-            // A restrictive relative clause: "who were evacuated".
-            let end = toks
-                .iter()
-                .take_while(|t| t.is_word())
-                .last()
-                .map(|t| t.span.end);
-            end.inspect(|&end| {
+            // A restrictive relative clause, up to its first verb: "who were evacuated".
+            relative_clause_end(&toks).inspect(|&end| {
                 claim
                     .scope
                     .qualifiers
                     .push(lower(&w.text[first.span.start..end]));
             })
+        } else if matches!(low.as_str(), "a" | "an" | "per" | "each")
+            && toks
+                .get(1)
+                .is_some_and(|t| TIME_NOUNS.iter().any(|n| t.is(n)))
+        {
+            // A rate: "1,500 cars a day" counts per day.
+            let unit = singular(&lower(toks[1].text));
+            claim.scope.qualifiers.push(format!("per {unit}"));
+            Some(toks[1].span.end)
         } else {
             None
         };
@@ -465,6 +476,21 @@ fn set_once(slot: &mut Option<String>, value: &str) {
     if slot.is_none() {
         *slot = Some(value.to_string());
     }
+}
+
+/// "who/that" + optional auxiliaries + one verb.
+fn relative_clause_end(toks: &[Token]) -> Option<usize> {
+    const AUXILIARIES: [&str; 9] = [
+        "were", "was", "are", "is", "have", "has", "had", "been", "be",
+    ];
+    let mut i = 1;
+    while toks
+        .get(i)
+        .is_some_and(|t| AUXILIARIES.iter().any(|a| t.is(a)))
+    {
+        i += 1;
+    }
+    toks.get(i).filter(|t| t.is_word()).map(|t| t.span.end)
 }
 
 /// The end of token `n` plus a following "alone".
@@ -551,7 +577,8 @@ fn place_or_qualifier(w: &Window, toks: &[Token], claim: &mut Claim) -> Option<u
 fn before_scope(w: &Window, claim: &mut Claim) {
     let before = w.before(claim.span.start, 6);
     let mut k = before.len();
-    // A possessor right before the number: "its", "the county's".
+    // A possessor right before the number: "its", "the county's"; or a bare "the".
+    let mut determined = false;
     if let Some(t) = k.checked_sub(1).and_then(|j| before.get(j)) {
         let low = lower(t.text);
         if POSSESSIVE_PRONOUNS.contains(&low.as_str()) || t.is_possessive() {
@@ -560,23 +587,27 @@ fn before_scope(w: &Window, claim: &mut Claim) {
                 _ => t.span.start,
             };
             claim.scope.owner = Some(w.text[start..t.span.end].to_string());
+            determined = true;
+            k -= 1;
+        } else if low == "the" {
+            determined = true;
             k -= 1;
         }
     }
     // Skip adverbs between a verb and its object ("significantly reduce").
-    let verb = before[..k]
-        .iter()
-        .rev()
-        .find(|t| !ends_ly(t.text) || !t.is_word());
-    let prev2 = before[..k].iter().rev().nth(1);
-    if let Some(v) = verb.filter(|v| v.is_word()) {
+    let rest = &before[..k];
+    let verb_at = rest.iter().rposition(|t| !t.is_word() || !ends_ly(t.text));
+    if let Some(v) = verb_at.map(|i| &rest[i]).filter(|v| v.is_word()) {
         let low = lower(v.text);
-        let after_change_verb = prev2.is_some_and(|p| is_change_verb(&lower(p.text)));
+        let prev = verb_at.and_then(|i| i.checked_sub(1)).map(|i| &rest[i]);
+        let after_change_verb = prev.is_some_and(|p| is_change_verb(&lower(p.text)));
         if (low == "to" && after_change_verb) || low.starts_with("reach") {
             claim.scope.changed = true;
         } else if is_change_verb(&low) {
+            // "reduce its 2,000 troops": the object of a change keeps its key; "cut 1,200
+            // jobs", "fell 4%": the amount of a change is no standing figure.
             claim.scope.changed = true;
-            claim.scope.change_object = true;
+            claim.scope.change_object = determined;
         } else if v.is_participle()
             && !NEUTRAL_VERBS.contains(&low.as_str())
             && !lexicon::attribution_verbs().contains(low.as_str())

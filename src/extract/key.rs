@@ -19,7 +19,8 @@ pub struct QuantityKey {
     /// Restrictive modifiers and trailing qualifiers, neutral words removed.
     pub qualifiers: BTreeSet<String>,
     pub source: Option<String>,
-    /// The result of a change ("rose to", "now"); the object of a planned change is not.
+    /// The result or amount of a change ("rose to", "now", "cut 1,200"); the object of a
+    /// planned change is not.
     pub change_result: bool,
     /// A forecast (`estimate` hedge).
     pub estimate: bool,
@@ -42,10 +43,10 @@ impl QuantityKey {
             .counted
             .and_then(|s| text.get(s.start..s.end))
             .map(str::to_lowercase);
-        let head = match (&counted, &claim.head) {
-            (Some(c), _) => canonical_head(c),
-            (None, Some(h)) => Some(canonical(&singular(&h.to_lowercase()))),
-            (None, None) => None,
+        let (head, absorbed) = match (&counted, &claim.head) {
+            (Some(c), _) => canonical_head(c).map_or((None, Vec::new()), |(h, a)| (Some(h), a)),
+            (None, Some(h)) => (Some(canonical(&singular(&h.to_lowercase()))), Vec::new()),
+            (None, None) => (None, Vec::new()),
         };
         let scope = &claim.scope;
         QuantityKey {
@@ -58,6 +59,7 @@ impl QuantityKey {
                 .iter()
                 .map(|q| q.to_lowercase())
                 .filter(|q| !lexicon::neutral_modifiers().contains(q.as_str()))
+                .filter(|q| !absorbed.contains(q))
                 .collect(),
             source: scope
                 .source
@@ -70,29 +72,26 @@ impl QuantityKey {
 }
 
 /// The canonical head of a counted phrase: a multi-word synonym at its end ("military
-/// personnel", "people killed") first, then its last word.
-fn canonical_head(counted: &str) -> Option<String> {
+/// personnel", "staff members") first, then its last word. Also returns the modifiers the
+/// synonym absorbed ("staff"), which are then no qualifiers.
+fn canonical_head(counted: &str) -> Option<(String, Vec<String>)> {
     let words: Vec<&str> = counted.split_whitespace().collect();
     let last = singular(words.last()?);
     for n in [3, 2] {
-        if words.len() >= n {
-            let mut phrase: Vec<String> = words[words.len() - n..]
-                .iter()
-                .map(|w| w.to_string())
-                .collect();
-            let phrase_plural = phrase.join(" ");
-            if let Some(c) = lexicon::synonyms().get(phrase_plural.as_str()) {
-                return Some((*c).to_string());
-            }
-            if let Some(l) = phrase.last_mut() {
-                *l = last.clone();
-            }
-            if let Some(c) = lexicon::synonyms().get(phrase.join(" ").as_str()) {
-                return Some((*c).to_string());
+        if words.len() < n {
+            continue;
+        }
+        let modifiers = &words[words.len() - n..words.len() - 1];
+        let as_written = words[words.len() - n..].join(" ");
+        let singular_last = format!("{} {last}", modifiers.join(" "));
+        for phrase in [as_written, singular_last] {
+            if let Some(c) = lexicon::synonyms().get(phrase.as_str()) {
+                let absorbed = modifiers.iter().map(|m| m.to_string()).collect();
+                return Some(((*c).to_string(), absorbed));
             }
         }
     }
-    Some(canonical(&last))
+    Some((canonical(&last), Vec::new()))
 }
 
 fn canonical(head: &str) -> String {
