@@ -564,3 +564,23 @@ fn multi_word_synonyms_rates_relative_clauses_and_names() {
     assert!(cs[5].scope.changed && !cs[5].scope.change_object);
     assert!(cs[6].scope.changed && !cs[6].scope.change_object);
 }
+
+#[test]
+fn singular_heads_only_for_one_and_totals_are_no_qualifiers() {
+    let t = "The 2024 budget was cut. Crews built 14 homes on Main Road and 23 others elsewhere, 37 in all. One attack hit a market near Leeds on Sunday.";
+    let (_, cs) = run(
+        t,
+        vec![
+            claim(t, "2024", Kind::Number, point(2024)),
+            claim(t, "14", Kind::Number, point(14)),
+            claim(t, "23", Kind::Number, point(23)),
+            claim(t, "37", Kind::Number, point(37)),
+            claim(t, "One", Kind::Number, point(1)),
+        ],
+    );
+    assert_eq!(cs[0].counted, None);
+    assert_eq!(cs[1].scope.place.as_deref(), Some("Main Road"));
+    assert_eq!(cs[2].counted, None, "'others' is no noun to key on");
+    assert!(cs[3].scope.qualifiers.is_empty());
+    assert_eq!(counted(t, &cs[4]), Some("attack"));
+}

@@ -25,9 +25,27 @@ const POSSESSIVE_PRONOUNS: [&str; 7] = ["its", "their", "his", "her", "our", "my
 const DETERMINERS: [&str; 11] = [
     "the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this",
 ];
-const PLACE_PREPOSITIONS: [&str; 6] = ["in", "across", "inside", "within", "throughout", "at"];
-const TIME_PREPOSITIONS: [&str; 9] = [
-    "in", "during", "for", "from", "since", "between", "over", "through", "at",
+const PLACE_PREPOSITIONS: [&str; 8] = [
+    "in",
+    "across",
+    "inside",
+    "within",
+    "throughout",
+    "at",
+    "on",
+    "near",
+];
+const TIME_PREPOSITIONS: [&str; 10] = [
+    "in", "during", "for", "from", "since", "between", "over", "through", "at", "on",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 const TIME_DEICTICS: [&str; 4] = ["last", "this", "next", "past"];
 const MONTHS: [&str; 12] = [
@@ -218,10 +236,11 @@ fn counted_noun(w: &Window, claim: &Claim) -> Option<NounPhrase> {
         } else {
             next.span.start
         };
-        return noun_phrase(w, from);
+        return noun_phrase(w, from, false);
     }
     if first.is_word() {
-        return noun_phrase(w, first.span.start);
+        let counts_one = claim.point_value() == Some(rust_decimal::Decimal::ONE);
+        return noun_phrase(w, first.span.start, counts_one);
     }
     // Nothing counted after the number: "the number of X … to be between A and B".
     if matches!(claim.quantity, Quantity::Point(_) | Quantity::Range { .. }) {
@@ -246,7 +265,7 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
     if at > 0 && before.as_bytes()[at - 1].is_ascii_alphanumeric() {
         return None;
     }
-    let mut np = noun_phrase(w, from + at + "number of ".len())?;
+    let mut np = noun_phrase(w, from + at + "number of ".len(), false)?;
     // Only a direct link ("the number of X in Y to be N", "the number of X stood at N"): no
     // other figure and no colon, dash or bracket between the phrase and the number.
     let between = w.text.get(np.span.end..start)?;
@@ -261,9 +280,10 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
 /// The noun phrase starting at `from`: modifiers then a head noun, ending at a function
 /// word, punctuation, a possessive, a participle after a noun ("soldiers deployed"), or the
 /// word after a plural ("attacks IS declared").
-fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
+fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> {
     let mut words: Vec<Token> = Vec::new();
-    for t in w.after(from).take(MAX_PHRASE_WORDS) {
+    let toks: Vec<Token> = w.after(from).take(MAX_PHRASE_WORDS + 1).collect();
+    for (i, &t) in toks.iter().take(MAX_PHRASE_WORDS).enumerate() {
         if !t.is_word() || t.is_possessive() {
             break;
         }
@@ -283,6 +303,13 @@ fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
             if prev.is_plural_like() && !t.is_plural_like() {
                 break;
             }
+            // A word before a determiner is a verb taking an object ("attack hit a market").
+            if toks
+                .get(i + 1)
+                .is_some_and(|n| DETERMINERS.iter().any(|d| n.is(d)))
+            {
+                break;
+            }
         }
         words.push(t);
     }
@@ -297,12 +324,9 @@ fn noun_phrase(w: &Window, from: usize) -> Option<NounPhrase> {
     if is_not_counted(&head_low) || head_low.chars().count() < 2 {
         return None;
     }
-    // A capitalised singular head in running text is a name ("10 Downing Street").
-    if !w.in_heading
-        && head_tok.is_capitalised()
-        && !head_tok.is_acronym()
-        && !head_tok.is_plural_like()
-    {
+    // More than one thing is counted by a plural: a singular head after such a number is a
+    // misreading ("10 Downing Street", "the 2024 budget set aside").
+    if !head_tok.is_plural_like() && !counts_one {
         return None;
     }
     let mut owner_parts: Vec<&str> = Vec::new();
@@ -403,6 +427,7 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
 fn is_time_word(t: &Token) -> bool {
     let low = lower(t.text);
     MONTHS.contains(&low.as_str())
+        || WEEKDAYS.contains(&low.as_str())
         || TIME_NOUNS.contains(&low.as_str())
         || (t.kind == TokenKind::Number && t.text.len() == 4 && t.text.starts_with(['1', '2']))
 }
