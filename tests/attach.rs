@@ -584,3 +584,15 @@ fn singular_heads_only_for_one_and_totals_are_no_qualifiers() {
     assert!(cs[3].scope.qualifiers.is_empty());
     assert_eq!(counted(t, &cs[4]), Some("attack"));
 }
+
+#[test]
+fn list_items_are_paragraphs_of_their_own() {
+    let t = "Topics:\n- Security\nNotes follow here\n- Budget\n";
+    let doc = Document::new("t.txt", t.to_string(), Format::Plain);
+    let seg = Segments::new(&doc);
+    let paragraphs: Vec<&str> = seg.paragraphs.iter().map(|s| &t[s.start..s.end]).collect();
+    assert_eq!(
+        paragraphs,
+        ["Topics:", "- Security", "Notes follow here", "- Budget"]
+    );
+}

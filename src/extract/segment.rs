@@ -2,8 +2,11 @@
 //!
 //! Built in one linear pass over the masked text; look-ups are binary searches. A paragraph
 //! ends at a blank line, at every heading line, and at a line break after sentence-final
-//! punctuation or before a list item (plain-text exports put one paragraph on a line, while
+//! punctuation, around a list item (plain-text exports put one paragraph on a line, while
 //! hard-wrapped prose continues its sentence on the next line).
+//!
+//! Claims carry no segment indices: rules look them up by offset through
+//! `check::Context::segments` (`sentence_of(claim.span.start)`), so the model stays flat.
 
 use super::lexicon;
 use crate::model::Span;
@@ -107,6 +110,7 @@ fn paragraphs(text: &str, headings: &[Span]) -> Vec<Span> {
             || is_heading(line.start)
             || is_heading(next_line.start)
             || ends_sentence_line(text, line)
+            || starts_list_item(bytes, line)
             || starts_list_item(bytes, next_line);
         if breaks {
             push_trimmed(&mut out, text, Span::new(start, i));
