@@ -596,3 +596,34 @@ fn list_items_are_paragraphs_of_their_own() {
         ["Topics:", "- Security", "Notes follow here", "- Budget"]
     );
 }
+
+#[test]
+fn increments_do_not_key_like_levels() {
+    let t = "The army sent 2,000 more troops. The army has 2,000 troops.";
+    let (_, cs) = run(
+        t,
+        vec![
+            claim_nth(t, "2,000", 0, Kind::Number, point(2000)),
+            claim_nth(t, "2,000", 1, Kind::Number, point(2000)),
+        ],
+    );
+    assert_eq!(counted(t, &cs[0]), Some("more troops"));
+    assert_eq!(cs[0].head.as_deref(), Some("troop"));
+    let m = compatible(&key(t, &cs[0]), &key(t, &cs[1]));
+    assert!(matches!(m, KeyMatch::Different(_)), "{m:?}");
+}
+
+#[test]
+fn time_possessive_is_a_time_not_an_owner() {
+    let t = "Last year's 38 attacks dwarfed the county's 12 attacks.";
+    let (_, cs) = run(
+        t,
+        vec![
+            claim(t, "38", Kind::Number, point(38)),
+            claim(t, "12", Kind::Number, point(12)),
+        ],
+    );
+    assert_eq!(cs[0].scope.time.as_deref(), Some("Last year's"));
+    assert_eq!(cs[0].scope.owner, None);
+    assert_eq!(cs[1].scope.owner.as_deref(), Some("the county's"));
+}

@@ -606,7 +606,19 @@ fn before_scope(w: &Window, claim: &mut Claim) {
     let mut determined = false;
     if let Some(t) = k.checked_sub(1).and_then(|j| before.get(j)) {
         let low = lower(t.text);
-        if POSSESSIVE_PRONOUNS.contains(&low.as_str()) || t.is_possessive() {
+        let stem = low.trim_end_matches(['s', '\'', '’']);
+        let time_possessive = t.is_possessive()
+            && (TIME_NOUNS.contains(&stem) || matches!(stem, "today" | "yesterday" | "tomorrow"));
+        if time_possessive {
+            // "last year's 38 attacks": a time, not an owner.
+            let start = match k.checked_sub(2).and_then(|j| before.get(j)) {
+                Some(d) if TIME_DEICTICS.iter().any(|x| d.is(x)) => d.span.start,
+                _ => t.span.start,
+            };
+            set_once(&mut claim.scope.time, &w.text[start..t.span.end]);
+            determined = true;
+            k -= 1;
+        } else if POSSESSIVE_PRONOUNS.contains(&low.as_str()) || t.is_possessive() {
             let start = match k.checked_sub(2).and_then(|j| before.get(j)) {
                 Some(d) if d.is("the") && t.is_possessive() => d.span.start,
                 _ => t.span.start,
