@@ -627,3 +627,10 @@ fn time_possessive_is_a_time_not_an_owner() {
     assert_eq!(cs[0].scope.owner, None);
     assert_eq!(cs[1].scope.owner.as_deref(), Some("the county's"));
 }
+
+#[test]
+fn now_after_the_count_marks_a_change_result() {
+    let t = "The club has 5,000 members now, up from 4,000.";
+    let c = one(t, claim(t, "5,000", Kind::Number, point(5000)));
+    assert!(c.scope.changed && !c.scope.change_object);
+}

@@ -91,7 +91,7 @@ const TIME_FILLERS: [&str; 21] = [
     "fiscal",
 ];
 /// Verbs of state or report that do not restrict what is counted ("There were 38 attacks").
-const NEUTRAL_VERBS: [&str; 16] = [
+const NEUTRAL_VERBS: [&str; 15] = [
     "had",
     "reported",
     "recorded",
@@ -106,7 +106,6 @@ const NEUTRAL_VERBS: [&str; 16] = [
     "including",
     "involved",
     "listed",
-    "registered-as",
     "remaining",
 ];
 
@@ -478,6 +477,10 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                     .qualifiers
                     .push(lower(&w.text[first.span.start..end]));
             })
+        } else if matches!(low.as_str(), "now" | "currently") {
+            // "5,000 members now": the result of a change, set against older figures.
+            claim.scope.changed = true;
+            Some(first.span.end)
         } else if matches!(low.as_str(), "a" | "an" | "per" | "each")
             && toks
                 .get(1)
