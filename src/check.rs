@@ -1,6 +1,7 @@
 //! Running the rules over one document.
 
 use crate::extract::extract;
+use crate::extract::segment::Segments;
 use crate::model::Claim;
 use crate::report::Finding;
 use crate::source::Document;
@@ -19,6 +20,8 @@ pub struct Settings {
 pub struct Context<'a> {
     pub doc: &'a Document,
     pub claims: &'a [Claim],
+    /// Paragraphs, sentences and clauses, for binding (`semantics.md` §7.1).
+    pub segments: &'a Segments,
     pub settings: &'a Settings,
 }
 
@@ -33,9 +36,11 @@ impl Context<'_> {
 /// and end offset.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
     let claims = extract(doc);
+    let segments = Segments::new(doc);
     let ctx = Context {
         doc,
         claims: &claims,
+        segments: &segments,
         settings,
     };
     let mut findings = Vec::new();

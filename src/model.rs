@@ -375,8 +375,12 @@ pub struct Scope {
     pub qualifiers: Vec<String>,
     /// Attribution ("according to X", "X said").
     pub source: Option<String>,
-    /// The number is the result of a change ("rose to", "now") or the object of one.
+    /// The number is the result of a change ("rose to", "now"), its amount ("fell 4%", "cut
+    /// 1,200 jobs"), or the object of one (see `change_object`).
     pub changed: bool,
+    /// With `changed`: the number is the object of a (planned) change ("plans to cut its
+    /// 2,000 staff"), not its result, so it keeps its quantity key.
+    pub change_object: bool,
 }
 
 /// One quantitative statement found in the text.

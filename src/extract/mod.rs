@@ -1,7 +1,12 @@
 //! Extraction: find candidate positions, run the grammar there, then attach what each number
 //! counts and the scope it lives in.
 
+pub mod attach;
+pub mod key;
+mod lexicon;
 mod scan;
+pub mod segment;
+mod tokens;
 
 use crate::model::{Claim, Span};
 use crate::source::Document;
@@ -19,5 +24,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         claim.in_heading = doc.in_heading(span);
         claims.push(claim);
     }
+    let segments = segment::Segments::new(doc);
+    attach::attach(&doc.masked, &segments, &mut claims);
     claims
 }

@@ -1,0 +1,117 @@
+//! Word lists for attachment and quantity keys, compiled in from `grammar/lexicon/`.
+//!
+//! Files hold one entry a line; `#` starts a comment line. Every list is parsed once.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(source: &'static str) -> HashSet<&'static str> {
+    entries(source).collect()
+}
+
+macro_rules! word_set {
+    ($name:ident, $file:literal) => {
+        pub fn $name() -> &'static HashSet<&'static str> {
+            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+            SET.get_or_init(|| set(include_str!(concat!("../../grammar/lexicon/", $file))))
+        }
+    };
+}
+
+word_set!(abbreviations, "abbreviations.txt");
+word_set!(phrase_stops, "phrase_stops.txt");
+word_set!(not_counted, "not_counted.txt");
+word_set!(attribution_verbs, "attribution_verbs.txt");
+word_set!(neutral_modifiers, "neutral_modifiers.txt");
+
+/// Change-verb stems ("increas" matches "increased", "increases").
+pub fn change_stems() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| entries(include_str!("../../grammar/lexicon/change_verbs.txt")).collect())
+}
+
+/// Plural → singular for the forms suffix rules get wrong.
+pub fn irregular_plurals() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        entries(include_str!("../../grammar/lexicon/irregular_plurals.txt"))
+            .filter_map(|l| l.split_once(char::is_whitespace))
+            .map(|(p, s)| (p, s.trim()))
+            .collect()
+    })
+}
+
+/// Synonym phrase (singular, lower case) → canonical head.
+pub fn synonyms() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map = HashMap::new();
+        for line in entries(include_str!("../../grammar/lexicon/synonyms.txt")) {
+            let mut group = line.split('=').map(str::trim).filter(|w| !w.is_empty());
+            if let Some(canonical) = group.next() {
+                map.insert(canonical, canonical);
+                for word in group {
+                    map.insert(word, canonical);
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The singular of a lower-case noun: irregulars first, then suffix rules.
+pub fn singular(word: &str) -> String {
+    if let Some(s) = irregular_plurals().get(word) {
+        return (*s).to_string();
+    }
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..n - 3]);
+    }
+    for suffix in ["sses", "xes", "ches", "shes", "zzes"] {
+        if n > suffix.len() + 1 && word.ends_with(suffix) {
+            return word[..n - 2].to_string();
+        }
+    }
+    if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|s| word.ends_with(s)) {
+        return word[..n - 1].to_string();
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singulars() {
+        for (p, s) in [
+            ("attacks", "attack"),
+            ("casualties", "casualty"),
+            ("people", "person"),
+            ("women", "woman"),
+            ("classes", "class"),
+            ("churches", "church"),
+            ("houses", "house"),
+            ("status", "status"),
+            ("troops", "troop"),
+            ("bus", "bus"),
+        ] {
+            assert_eq!(singular(p), s, "{p}");
+        }
+    }
+
+    #[test]
+    fn synonym_groups_share_a_canonical_head() {
+        assert_eq!(synonyms().get("soldier"), Some(&"troop"));
+        assert_eq!(synonyms().get("military personnel"), Some(&"troop"));
+        assert_eq!(synonyms().get("militant"), Some(&"fighter"));
+    }
+}

@@ -1,0 +1,284 @@
+//! Paragraphs, sentences and clauses (`semantics.md` §7.1): the units binding may not cross.
+//!
+//! Built in one linear pass over the masked text; look-ups are binary searches. A paragraph
+//! ends at a blank line, at every heading line, and at a line break after sentence-final
+//! punctuation, around a list item (plain-text exports put one paragraph on a line, while
+//! hard-wrapped prose continues its sentence on the next line).
+//!
+//! Claims carry no segment indices: rules look them up by offset through
+//! `check::Context::segments` (`sentence_of(claim.span.start)`), so the model stays flat.
+
+use super::lexicon;
+use crate::model::Span;
+use crate::source::Document;
+
+/// The segment spans of one document, each list sorted and non-overlapping.
+#[derive(Clone, Debug, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Span>,
+    pub clauses: Vec<Span>,
+}
+
+impl Segments {
+    pub fn new(doc: &Document) -> Segments {
+        Segments::from_text(&doc.masked, &doc.headings)
+    }
+
+    /// Segments of `text`, where each of `headings` is a paragraph of its own.
+    pub fn from_text(text: &str, headings: &[Span]) -> Segments {
+        let mut segments = Segments::default();
+        for paragraph in paragraphs(text, headings) {
+            segments.paragraphs.push(paragraph);
+            for sentence in sentences(text, paragraph) {
+                segments.sentences.push(sentence);
+                segments.clauses.extend(clauses(text, sentence));
+            }
+        }
+        segments
+    }
+
+    /// Index and span of the paragraph containing `offset`.
+    pub fn paragraph_of(&self, offset: usize) -> Option<(usize, Span)> {
+        find(&self.paragraphs, offset)
+    }
+    pub fn sentence_of(&self, offset: usize) -> Option<(usize, Span)> {
+        find(&self.sentences, offset)
+    }
+    pub fn clause_of(&self, offset: usize) -> Option<(usize, Span)> {
+        find(&self.clauses, offset)
+    }
+}
+
+fn find(spans: &[Span], offset: usize) -> Option<(usize, Span)> {
+    let i = spans
+        .partition_point(|s| s.start <= offset)
+        .checked_sub(1)?;
+    let span = spans[i];
+    (offset < span.end).then_some((i, span))
+}
+
+/// Trims ASCII whitespace from both ends of a span.
+fn trim(text: &str, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    let (mut s, mut e) = (span.start, span.end);
+    while s < e && bytes[s].is_ascii_whitespace() {
+        s += 1;
+    }
+    while e > s && bytes[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    Span::new(s, e)
+}
+
+fn push_trimmed(out: &mut Vec<Span>, text: &str, span: Span) {
+    let t = trim(text, span);
+    if !t.is_empty() {
+        out.push(t);
+    }
+}
+
+fn paragraphs(text: &str, headings: &[Span]) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut line_start = 0;
+    // Headings are sorted by start: a binary search keeps the pass linear.
+    let is_heading = |s: usize| {
+        let k = headings.partition_point(|h| h.start <= s);
+        k > 0 && s < headings[k - 1].end
+    };
+    let mut i = 0;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        if !at_end && bytes[i] != b'\n' && bytes[i] != b'\r' {
+            i += 1;
+            continue;
+        }
+        let line = trim(text, Span::new(line_start, i));
+        let next = if at_end {
+            i
+        } else if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+            i + 2
+        } else {
+            i + 1
+        };
+        let next_line = trim(text, Span::new(next, line_end(bytes, next)));
+        let breaks = at_end
+            || line.is_empty()
+            || next_line.is_empty()
+            || is_heading(line.start)
+            || is_heading(next_line.start)
+            || ends_sentence_line(text, line)
+            || starts_list_item(bytes, line)
+            || starts_list_item(bytes, next_line);
+        if breaks {
+            push_trimmed(&mut out, text, Span::new(start, i));
+            start = next;
+        }
+        line_start = next;
+        i = next.max(i + 1);
+    }
+    out
+}
+
+fn line_end(bytes: &[u8], from: usize) -> usize {
+    memchr::memchr2(b'\n', b'\r', &bytes[from.min(bytes.len())..]).map_or(bytes.len(), |p| from + p)
+}
+
+fn ends_sentence_line(text: &str, line: Span) -> bool {
+    text[line.start..line.end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '.' | '?' | '!' | ':' | '"' | ')' | ']' | '\'' | '”' | '’'
+            )
+        })
+}
+
+fn starts_list_item(bytes: &[u8], line: Span) -> bool {
+    let rest = &bytes[line.start..line.end];
+    if rest.len() >= 2 && matches!(rest[0], b'-' | b'*' | b'+') && rest[1] == b' ' {
+        return true;
+    }
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0
+        && matches!(rest.get(digits), Some(b'.' | b')'))
+        && rest.get(digits + 1) == Some(&b' ')
+}
+
+/// Sentence ends inside a paragraph: `.`, `?`, `!` (with closing quotes or brackets) followed
+/// by whitespace and a capital, digit or opening quote — but not after an abbreviation.
+fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = paragraph.start;
+    let mut i = paragraph.start;
+    while i < paragraph.end {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'?' | b'!') {
+            let mut j = i + 1;
+            // Closing quotes, brackets and citation markers belong to the ending sentence.
+            while j < paragraph.end {
+                match bytes[j] {
+                    b'"' | b'\'' | b')' | b']' => j += 1,
+                    0xE2 if text[j..].starts_with('”') || text[j..].starts_with('’') => j += 3,
+                    _ => break,
+                }
+            }
+            if j < paragraph.end
+                && bytes[j].is_ascii_whitespace()
+                && opens_sentence(text, j, paragraph.end)
+                && !(b == b'.' && is_abbreviation(text, start, i))
+            {
+                push_trimmed(&mut out, text, Span::new(start, j));
+                start = j;
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    push_trimmed(&mut out, text, Span::new(start, paragraph.end));
+    out
+}
+
+fn opens_sentence(text: &str, mut j: usize, end: usize) -> bool {
+    let bytes = text.as_bytes();
+    while j < end && bytes[j].is_ascii_whitespace() {
+        j += 1;
+    }
+    match text[j.min(end)..end].chars().next() {
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(')
+        }
+        None => false,
+    }
+}
+
+/// Whether the word ending just before the period at `dot` is an abbreviation ("Dr", "U.S",
+/// "Jan") or an initial ("J").
+fn is_abbreviation(text: &str, floor: usize, dot: usize) -> bool {
+    let bytes = text.as_bytes();
+    let mut s = dot;
+    while s > floor && (bytes[s - 1].is_ascii_alphabetic() || bytes[s - 1] == b'.') {
+        s -= 1;
+    }
+    let word = &text[s..dot];
+    if word.is_empty() {
+        return false;
+    }
+    if word.contains('.') {
+        return true;
+    }
+    if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
+        return true;
+    }
+    lexicon::abbreviations().contains(word.to_ascii_lowercase().as_str())
+}
+
+/// Words that open a new clause wherever they stand.
+const CLAUSE_WORDS: [&str; 5] = ["but", "while", "whereas", "although", "though"];
+/// Subjects that, after ", and", show that a new clause begins.
+const SUBJECT_PRONOUNS: [&str; 11] = [
+    "i", "you", "he", "she", "it", "we", "they", "there", "this", "these", "those",
+];
+
+/// Clause splits inside a sentence: `;`, the clause words, and ", and" + a pronoun subject.
+fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = sentence.start;
+    let mut i = sentence.start;
+    while i < sentence.end {
+        let b = bytes[i];
+        if b == b';' {
+            push_trimmed(&mut out, text, Span::new(start, i + 1));
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        let word_start =
+            b.is_ascii_alphabetic() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric());
+        if word_start && i > start {
+            let w_end = i + bytes[i..sentence.end]
+                .iter()
+                .take_while(|c| c.is_ascii_alphabetic())
+                .count();
+            let word = text[i..w_end].to_ascii_lowercase();
+            let splits = CLAUSE_WORDS.contains(&word.as_str())
+                || (word == "and"
+                    && comma_before(bytes, start, i)
+                    && next_is_subject(text, w_end, sentence.end));
+            if splits {
+                push_trimmed(&mut out, text, Span::new(start, i));
+                start = i;
+            }
+            i = w_end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(&mut out, text, Span::new(start, sentence.end));
+    out
+}
+
+fn comma_before(bytes: &[u8], floor: usize, i: usize) -> bool {
+    let mut j = i;
+    while j > floor && bytes[j - 1] == b' ' {
+        j -= 1;
+    }
+    j > floor && bytes[j - 1] == b','
+}
+
+fn next_is_subject(text: &str, from: usize, end: usize) -> bool {
+    let rest = text[from..end].trim_start();
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    SUBJECT_PRONOUNS.contains(&word.as_str())
+}
