@@ -224,7 +224,7 @@ impl Resolved {
         let base = source
             .as_deref()
             .and_then(Path::parent)
-            .map(Path::to_path_buf)
+            .map(absolute)
             .unwrap_or_default();
         let per_file_ignores = file
             .per_file_ignores
@@ -292,11 +292,7 @@ impl Resolved {
         };
         let mut out = String::new();
         match &self.source {
-            Some(p) => {
-                let cwd = std::env::current_dir().unwrap_or_default();
-                let shown = p.strip_prefix(&cwd).unwrap_or(p);
-                out.push_str(&format!("# from {}\n", shown.display()));
-            }
+            Some(p) => out.push_str(&format!("# from {}\n", p.display())),
             None => out.push_str("# no numcheck.toml: defaults\n"),
         }
         out.push_str(&format!("select = {}\n", list(&self.select)));
@@ -322,16 +318,30 @@ impl Resolved {
     }
 }
 
+/// The absolute form of a path; the empty path (the parent of a bare file name) is the
+/// working directory.
 fn absolute(path: &Path) -> PathBuf {
+    if path.as_os_str().is_empty() {
+        return std::env::current_dir().unwrap_or_default();
+    }
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// The nearest `numcheck.toml` in `dir` or its ancestors.
+/// The nearest `numcheck.toml` in `dir` or its ancestors, relative to the working
+/// directory when it lies below it (so messages show short, stable paths).
 pub fn find_upward(dir: &Path) -> Option<PathBuf> {
     let abs = absolute(dir);
-    abs.ancestors()
+    let found = abs
+        .ancestors()
         .map(|d| d.join(FILE_NAME))
-        .find(|p| p.is_file())
+        .find(|p| p.is_file())?;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    Some(
+        found
+            .strip_prefix(&cwd)
+            .map(Path::to_path_buf)
+            .unwrap_or(found),
+    )
 }
 
 #[cfg(test)]

@@ -96,7 +96,8 @@ impl Suppression {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Suppressions {
     pub items: Vec<Suppression>,
-    /// Comments starting `numcheck:` that are no known directive, with what they said.
+    /// Directives that cannot act: unreadable ones, and `on`/`enable` closing nothing; each
+    /// with the message to report.
     pub unknown: Vec<(Span, String)>,
 }
 
@@ -182,6 +183,9 @@ impl Suppressions {
                                 (Some(_), None) => false,
                             });
                     open_disables = kept;
+                    if closed.is_empty() {
+                        out.unknown.push((comment, "`enable` without an open `disable`".into()));
+                    }
                     for (c, rules) in closed {
                         out.items.push(Suppression {
                             comment: c,
@@ -193,16 +197,18 @@ impl Suppressions {
                 Directive::Off => {
                     open_off.get_or_insert(comment);
                 }
-                Directive::On => {
-                    if let Some(c) = open_off.take() {
-                        out.items.push(Suppression {
-                            comment: c,
-                            rules: None,
-                            region: Span::new(c.end, comment.start),
-                        });
-                    }
-                }
-                Directive::Unknown(what) => out.unknown.push((comment, what)),
+                Directive::On => match open_off.take() {
+                    Some(c) => out.items.push(Suppression {
+                        comment: c,
+                        rules: None,
+                        region: Span::new(c.end, comment.start),
+                    }),
+                    None => out.unknown.push((comment, "`on` without an open `off`".into())),
+                },
+                Directive::Unknown(what) => out.unknown.push((
+                    comment,
+                    format!("unknown numcheck directive `{what}`: expected ignore[…], disable[…], enable, off or on"),
+                )),
             }
         }
         let eof = text.len();
@@ -317,7 +323,7 @@ pub fn apply(
             }
         }
         for (span, what) in &sup.unknown {
-            kept.push(unused(*span, format!("unknown numcheck directive `{what}`: expected ignore[…], disable[…], enable, off or on")));
+            kept.push(unused(*span, what.clone()));
         }
     }
     kept.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));

@@ -77,10 +77,12 @@ pub fn markdown(rules: &[&dyn Rule]) -> String {
     }
     for r in rules {
         // Each rule's "## What it checks" sections sit one level below its own heading.
+        let mut in_fence = false;
         let body: Vec<String> = docs_text(*r)
             .lines()
             .map(|l| {
-                if l.starts_with('#') {
+                in_fence ^= l.starts_with("```");
+                if !in_fence && l.starts_with('#') {
                     format!("#{l}")
                 } else {
                     l.to_string()

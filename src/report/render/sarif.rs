@@ -41,7 +41,6 @@ struct Tool<'a> {
 struct Driver<'a> {
     name: &'static str,
     version: &'static str,
-    information_uri: &'static str,
     rules: Vec<RuleDescriptor<'a>>,
 }
 
@@ -149,7 +148,6 @@ pub fn render(
                 driver: Driver {
                     name: "numcheck",
                     version: env!("CARGO_PKG_VERSION"),
-                    information_uri: "https://github.com/numcheck/numcheck",
                     rules: descriptors,
                 },
             },
