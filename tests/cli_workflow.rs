@@ -249,3 +249,43 @@ fn pre_commit_hooks_run_as_declared() {
         }
     }
 }
+
+#[test]
+fn github_actions_example_commands_run() {
+    let readme = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/README-sections.md"),
+    )
+    .expect("README sections");
+    let commands: Vec<&str> = readme
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("run: numcheck "))
+        .collect();
+    assert_eq!(commands.len(), 3, "{commands:?}");
+    let (_guard, dir) = workspace();
+    std::fs::create_dir(dir.join("articles")).expect("mkdir");
+    std::fs::rename(dir.join("article.md"), dir.join("articles/article.md")).expect("move");
+    run(&dir, &["snapshot", "articles/"]);
+    for c in commands {
+        let args: Vec<&str> = c.split_whitespace().collect();
+        let o = run(&dir, &args);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{c}: {}{}",
+            stdout(&o),
+            stderr(&o)
+        );
+        if c.contains("github") {
+            assert!(
+                stdout(&o).starts_with("::warning file=articles/article.md,line=5,col=1,"),
+                "{}",
+                stdout(&o)
+            );
+        }
+    }
+    let sarif: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.join("numcheck.sarif")).expect("sarif written"),
+    )
+    .expect("JSON");
+    assert_eq!(sarif["version"], "2.1.0");
+}
