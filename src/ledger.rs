@@ -44,14 +44,15 @@ pub fn render(
     }
     let _ = writeln!(out, "\n## Figures ({})", claims.len());
     let mut used = vec![false; findings.len()];
-    for (i, claim) in claims.iter().enumerate() {
-        let _ = writeln!(out, "\n{}. {}", i + 1, figure_line(doc, claim));
+    // Unnumbered, so that adding a figure changes one entry of the diff, not every later one.
+    for claim in claims {
+        let _ = writeln!(out, "\n- {}", figure_line(doc, claim));
         for (j, f) in findings.iter().enumerate() {
             if let Some(role) = role_of(f, claim.span) {
                 used[j] = true;
                 let _ = writeln!(
                     out,
-                    "   {} {} ({role}): {}",
+                    "  {} {} ({role}): {}",
                     f.rule,
                     f.verdict.as_str(),
                     f.message

@@ -232,3 +232,23 @@ fn concise_and_full() {
     settings
         .bind(|| insta::assert_snapshot!("cli_render_full_related", full::render(&doc, &findings)));
 }
+
+#[test]
+fn ledger_lists_figures_with_their_checks() {
+    let doc = doc();
+    let claims = numcheck::extract::extract(&doc);
+    let date = Some((
+        "2025-06-01".parse().unwrap(),
+        numcheck::source::DateSource::CommandLine,
+    ));
+    let ledger = numcheck::ledger::render(&doc, &claims, &findings(), date);
+    assert!(
+        ledger.contains("NUM-EXTRAPOLATION inconsistent (count)")
+            && ledger.contains("NUM-EXTRAPOLATION inconsistent (checked)"),
+        "{ledger}"
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!("cli_ledger", ledger));
+}
