@@ -1,7 +1,8 @@
 //! Markdown (CommonMark via pulldown-cmark): only text events are copied into the masked
 //! copy, so code blocks, inline code, HTML, front matter, emphasis markers, link syntax, list
 //! and heading markers all read as blanks ("**38** attacks" → "  38   attacks").
-//! Headings are known from the parser; front matter `date:` gives the reference date.
+//! Headings are known from the parser; front matter `title:` stays prose and is the title
+//! heading, front matter `date:` gives the reference date.
 
 use super::{
     blank, into_masked, leading_date, write_decoded, DateSource, Document, Format, LineIndex,
@@ -33,10 +34,19 @@ pub fn read(path: String, text: String) -> Document {
                 let end = trim_end(&text, range.start, range.end);
                 headings.push(Span::new(range.start, end));
             }
-            Event::Text(t) if in_metadata && reference_date.is_none() => {
-                reference_date = front_matter_date(&t).map(|d| (d, DateSource::FrontMatter));
+            Event::Text(t) if in_metadata => {
+                if reference_date.is_none() {
+                    reference_date = front_matter_date(&t).map(|d| (d, DateSource::FrontMatter));
+                }
+                // The title is prose and a heading; the rest of the front matter is not.
+                if text.get(range.clone()) == Some(&*t) {
+                    if let Some(title) = front_matter_title(&t) {
+                        let span = Span::new(range.start + title.start, range.start + title.end);
+                        masked[span.start..span.end].copy_from_slice(span.text(&text).as_bytes());
+                        headings.push(span);
+                    }
+                }
             }
-            Event::Text(_) if in_metadata => {}
             Event::Text(t) if skip_depth == 0 => {
                 write_decoded(&mut masked, &text, range.start, range.end, &t);
             }
@@ -73,6 +83,35 @@ fn front_matter_date(block: &str) -> Option<jiff::civil::Date> {
     })
 }
 
+/// The span of the `title:` / `title =` value within a front-matter block, quotes excluded.
+fn front_matter_title(block: &str) -> Option<Span> {
+    let mut offset = 0;
+    for line in block.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let Some(rest) = line.trim_start().strip_prefix("title") else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        let Some(value) = rest.strip_prefix(':').or_else(|| rest.strip_prefix('=')) else {
+            continue;
+        };
+        let value = value.trim();
+        let unquoted = value
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')))
+            .unwrap_or(value);
+        if unquoted.is_empty() {
+            return None;
+        }
+        // `unquoted` is a sub-slice of `line`: its offset is a pointer difference.
+        let at = unquoted.as_ptr() as usize - line.as_ptr() as usize;
+        return Some(Span::new(start + at, start + at + unquoted.len()));
+    }
+    None
+}
+
 fn trim_end(text: &str, start: usize, end: usize) -> usize {
     let trimmed = text
         .get(start..end)
@@ -93,7 +132,10 @@ mod tests {
     fn markup_code_and_front_matter_are_masked() {
         let d = doc("---\ntitle: X 12\ndate: 2025-03-14\n---\n# Up 5 Points\n\nThere were **38** attacks, see [the 9 report](http://x/7).\n\n```\ncode 99\n```\n\nInline `42` here.\n");
         assert_eq!(d.masked.len(), d.text.len());
-        assert!(!d.masked.contains("12"), "front matter masked");
+        assert!(!d.masked.contains("date"), "front matter masked");
+        let title = d.headings[0];
+        assert_eq!(title.text(&d.text), "X 12");
+        assert_eq!(title.text(&d.masked), "X 12", "the title is prose");
         assert!(
             !d.masked.contains("99") && !d.masked.contains("42"),
             "code masked"
@@ -105,7 +147,7 @@ mod tests {
             d.reference_date.map(|(d, _)| d.to_string()),
             Some("2025-03-14".into())
         );
-        let h = d.headings[0];
+        let h = d.headings[1];
         assert_eq!(h.text(&d.text), "# Up 5 Points");
         assert!(d.in_heading(Span::new(h.start + 5, h.start + 6)));
     }
