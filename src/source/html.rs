@@ -38,7 +38,7 @@ pub fn read(path: String, text: String) -> Document {
                 let name = tag_name(tag);
                 if !tag.starts_with("</") {
                     match name.as_str() {
-                        "script" | "style" => {
+                        "script" | "style" | "pre" | "code" | "template" | "noscript" => {
                             let close = format!("</{name}");
                             i = lower[end..]
                                 .find(&close)
@@ -68,6 +68,11 @@ pub fn read(path: String, text: String) -> Document {
                         headings.push(Span::new(*start, i));
                         heading_open = None;
                     }
+                }
+                if is_block(&name) && end - i >= 3 {
+                    // Blocks end sentences: "<p>up 5%</p><p>10 people" must not read as one.
+                    masked[i] = b'\n';
+                    masked[i + 1] = b'\n';
                 }
                 i = end;
             }
@@ -103,6 +108,46 @@ pub fn read(path: String, text: String) -> Document {
         reference_date,
         suppressions,
     }
+}
+
+/// Elements whose boundaries separate paragraphs.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "hr"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "tr"
+            | "td"
+            | "th"
+            | "table"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "main"
+            | "blockquote"
+            | "figure"
+            | "figcaption"
+            | "title"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "body"
+            | "head"
+            | "html"
+    )
 }
 
 fn utf8_len(first: u8) -> usize {
@@ -234,6 +279,8 @@ mod tests {
         assert_eq!(d.masked.len(), d.text.len());
         assert!(!d.masked.contains("99") && !d.masked.contains("40px"));
         assert!(d.masked.contains("About 38 "));
+        let p = text.find("<p>").unwrap();
+        assert_eq!(&d.masked[p..p + 3], "\n\n ", "blocks separate paragraphs");
         let euro = text.find("&euro;").unwrap();
         assert_eq!(&d.masked[euro..euro + 8], "€   5 ");
         assert_eq!(d.headings.len(), 2);

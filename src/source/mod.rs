@@ -93,6 +93,7 @@ impl Document {
             Format::Markdown => markdown::read(path.into(), text),
             Format::Html => html::read(path.into(), text),
         };
+        mask_urls(&mut doc.masked);
         if doc.reference_date.is_none() {
             doc.reference_date =
                 dateline::find(&doc.masked, &doc.headings).map(|date| (date, DateSource::Dateline));
@@ -104,6 +105,32 @@ impl Document {
     /// Whether a span lies in a heading.
     pub fn in_heading(&self, span: Span) -> bool {
         self.headings.iter().any(|h| h.contains(span))
+    }
+}
+
+/// Blanks web addresses in a masked copy: their digits are paths and ids, not figures.
+fn mask_urls(masked: &mut String) {
+    let mut spans = Vec::new();
+    let bytes = masked.as_bytes();
+    for prefix in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(i) = masked.get(from..).and_then(|s| s.find(prefix)) {
+            let start = from + i;
+            let at_token_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+            let len = masked[start..]
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<')
+                })
+                .unwrap_or(masked.len() - start);
+            if at_token_start {
+                spans.push((start, start + len));
+            }
+            from = start + len.max(1);
+        }
+    }
+    for (start, end) in spans {
+        let blanks = " ".repeat(masked[start..end].len());
+        masked.replace_range(start..end, &blanks);
     }
 }
 
@@ -165,4 +192,19 @@ pub(crate) fn write_decoded(
 pub(crate) fn leading_date(value: &str) -> Option<Date> {
     let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
     v.get(..10)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_not_prose() {
+        let text = "See https://example.org/2024/05/story-38 and (www.x.org/7). Then 12 boats.";
+        let doc = Document::new("a.txt", text.to_string(), Format::Plain);
+        assert_eq!(doc.masked.len(), text.len());
+        assert!(!doc.masked.contains("2024") && !doc.masked.contains('7'));
+        assert!(doc.masked.contains("Then 12 boats."));
+        assert!(doc.masked.contains("(") && doc.masked.contains(")."));
+    }
 }
