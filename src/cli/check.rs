@@ -153,6 +153,9 @@ pub fn check_inputs(
             Err(e) => errors.push(e),
         }
     }
+    // Output order is by path (then offset and rule id within a file), whatever the order
+    // of the arguments.
+    checked.sort_by(|a, b| a.doc.path.cmp(&b.doc.path));
     Ok((checked, errors))
 }
 

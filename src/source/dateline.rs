@@ -12,21 +12,28 @@ use jiff::civil::Date;
 /// How far into the first body line a dateline may reach.
 const MAX_PREFIX: usize = 160;
 
-/// The date of the dateline on the first non-empty line that is not a heading.
+/// The date of the dateline on the first non-empty line that is not a heading. A line that
+/// is a dateline counts as one even where its layout makes it look like a heading
+/// ("HARWICK, March 14, 2025 —" alone on its line).
 pub fn find(masked: &str, headings: &[Span]) -> Option<Date> {
     let mut offset = 0;
     for line in masked.split_inclusive('\n') {
         let start = offset;
         offset += line.len();
         let trimmed = line.trim();
-        if trimmed.is_empty()
-            || headings
-                .iter()
-                .any(|h| h.start <= start + (line.len() - line.trim_start().len()) && start < h.end)
-        {
+        if trimmed.is_empty() {
             continue;
         }
-        return parse(trimmed);
+        if let Some(date) = parse(trimmed) {
+            return Some(date);
+        }
+        let text_start = start + (line.len() - line.trim_start().len());
+        if !headings
+            .iter()
+            .any(|h| h.start <= text_start && text_start < h.end)
+        {
+            return None;
+        }
     }
     None
 }
@@ -174,5 +181,11 @@ mod tests {
             Some("2025-03-14".into())
         );
         assert_eq!(find("Body first. HARWICK, March 14, 2025 — x\n", &[]), None);
+        let own_line = "Title Line\nHARWICK, March 14, 2025 —\nThe ferry ran aground.\n";
+        let headings = [Span::new(0, 10), Span::new(11, 37)];
+        assert_eq!(
+            find(own_line, &headings).map(|d| d.to_string()),
+            Some("2025-03-14".into())
+        );
     }
 }
