@@ -8,11 +8,15 @@
 //! The library never prints; only the binary's `cli` module writes to stdout and stderr.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod baseline;
 pub mod check;
+pub mod config;
 pub mod extract;
 pub mod grammar;
+pub mod ledger;
 pub mod model;
 pub mod report;
 pub mod rules;
 pub mod semantics;
 pub mod source;
+pub mod suppress;

@@ -1,6 +1,6 @@
 //! `numcheck extract`: print claims as a table, JSON or JSON Lines (batch).
 
-use super::input::read_document;
+use super::input;
 use clap::{Args, ValueEnum};
 use numcheck::extract::extract;
 use numcheck::report::claim_json::ClaimJson;
@@ -19,7 +19,7 @@ pub enum ExtractFormat {
 
 #[derive(Args, Debug)]
 pub struct ExtractArgs {
-    /// Files to read; `-` for stdin.
+    /// Files or directories to read; `-` for stdin.
     #[arg(default_value = "-")]
     pub paths: Vec<String>,
     /// Output format.
@@ -41,17 +41,18 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         out.flush().map_err(|e| e.to_string())?;
         return Ok(ExitCode::SUCCESS);
     }
+    let (inputs, mut errors) = input::collect(&args.paths);
     let mut docs = Vec::new();
-    let mut failed = false;
-    for path in &args.paths {
-        match read_document(path, args.stdin_filename.as_deref()) {
+    for i in &inputs {
+        match input::read(i, args.stdin_filename.as_deref()) {
             Ok(doc) => docs.push(doc),
-            Err(e) => {
-                eprintln!("numcheck: error: {e}");
-                failed = true;
-            }
+            Err(e) => errors.push(e),
         }
     }
+    for e in &errors {
+        eprintln!("numcheck: error: {e}");
+    }
+    let failed = !errors.is_empty();
     let result = match args.format {
         ExtractFormat::Table => write_table(&mut out, &docs),
         ExtractFormat::Json => write_json(&mut out, &docs),

@@ -1,10 +1,17 @@
 //! Command-line interface: clap arguments → resolved settings → run → exit code.
 //!
-//! Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage,
-//! configuration or I/O errors.
+//! Exit codes: 0 nothing at or above the fail level, 1 findings at or above it (or stale
+//! ledgers with `snapshot --check`), 2 usage, configuration or I/O errors.
 
+mod check;
+mod config_cmd;
 mod extract;
 mod input;
+mod output;
+mod pipeline;
+mod rules;
+mod settings;
+mod snapshot;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -14,7 +21,16 @@ use std::process::ExitCode;
     name = "numcheck",
     version,
     about = "Find the quantitative claims in news prose and check the figures against each other",
-    after_help = "Examples:\n  numcheck extract article.txt\n  numcheck extract --format json article.md\n  echo '{\"id\":1,\"text\":\"38 attacks\"}' | numcheck extract --format json-lines --batch"
+    after_help = "Examples:
+  numcheck check article.md                      check one article
+  numcheck check --show-consistent articles/     also show what was verified
+  numcheck check --format sarif -o numcheck.sarif articles/
+  numcheck extract --format json article.md      print every claim as JSON
+  numcheck snapshot articles/ && git diff        claim ledgers for review
+  numcheck rule NUM-PCT-CHANGE                   a rule's documentation
+  echo '{\"id\":1,\"text\":\"38 attacks\"}' | numcheck extract --format json-lines --batch
+
+Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or I/O error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -23,8 +39,18 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Check the figures of each input against each other.
+    Check(check::CheckArgs),
     /// Print every quantitative claim found in the input.
     Extract(extract::ExtractArgs),
+    /// Write (or --check) the claim ledger beside each article.
+    Snapshot(snapshot::SnapshotArgs),
+    /// List every rule.
+    Rules(rules::RulesArgs),
+    /// Print one rule's documentation.
+    Rule(rules::RuleArgs),
+    /// Print the settings that apply to a path.
+    Config(config_cmd::ConfigCmdArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -37,7 +63,12 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),
+        Command::Snapshot(args) => snapshot::run(args),
+        Command::Rules(args) => rules::run_rules(args),
+        Command::Rule(args) => rules::run_rule(args),
+        Command::Config(args) => config_cmd::run(args),
     };
     match result {
         Ok(code) => code,

@@ -30,8 +30,14 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
+        // A byte-order mark is invisible in every editor: columns start after it.
         let column = text
             .get(start..offset)
+            .map(|s| {
+                s.strip_prefix('\u{feff}')
+                    .filter(|_| start == 0)
+                    .unwrap_or(s)
+            })
             .map(|s| s.chars().count())
             .unwrap_or(offset - start);
         (line + 1, column + 1)
@@ -68,5 +74,14 @@ mod tests {
         assert_eq!(idx.position(text, 9), (3, 1));
         assert_eq!(idx.position(text, 11), (4, 1));
         assert_eq!(idx.line_span(text, 2), (3, 8));
+    }
+
+    #[test]
+    fn a_bom_takes_no_column() {
+        let text = "\u{feff}ab\r\ncd";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.position(text, 3), (1, 1));
+        assert_eq!(idx.position(text, 4), (1, 2));
+        assert_eq!(idx.position(text, 7), (2, 1));
     }
 }

@@ -3,11 +3,18 @@
 //!
 //! Because the masked copy has the same length and keeps prose bytes untouched, every offset
 //! the grammar finds in it is also an offset into the original file (Harper's approach).
+//! Where the masked copy decodes something (an HTML entity), the decoded character is written
+//! at the entity's first byte and the rest of the entity is padded with spaces.
 
+pub mod dateline;
+pub mod html;
 pub mod lines;
+pub mod markdown;
 pub mod plain;
 
 use crate::model::Span;
+use crate::suppress::Suppressions;
+use jiff::civil::Date;
 pub use lines::LineIndex;
 
 /// The input formats numcheck reads.
@@ -32,12 +39,39 @@ impl Format {
     }
 }
 
+/// Where a reference date came from (`semantics.md` §8), first match wins in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateSource {
+    /// `--date` on the command line.
+    CommandLine,
+    /// Markdown front matter `date:` / `date =`.
+    FrontMatter,
+    /// HTML `<meta property="article:published_time">` or `<time datetime>`.
+    HtmlMeta,
+    /// A dateline before the first sentence ("HARWICK, March 14, 2025 —").
+    Dateline,
+    /// `reference-date` in numcheck.toml.
+    Config,
+}
+
+impl DateSource {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateSource::CommandLine => "--date",
+            DateSource::FrontMatter => "front matter",
+            DateSource::HtmlMeta => "html metadata",
+            DateSource::Dateline => "dateline",
+            DateSource::Config => "numcheck.toml",
+        }
+    }
+}
+
 /// One input, ready for extraction.
 #[derive(Clone, Debug)]
 pub struct Document {
     /// The path as the user gave it (or `<stdin>`), never made absolute.
     pub path: String,
-    /// The original text (a leading BOM excluded from nothing: offsets count it).
+    /// The original text; offsets count a leading BOM like any other bytes.
     pub text: String,
     /// Same length as `text`; non-prose bytes blanked to spaces, newlines kept.
     pub masked: String,
@@ -45,18 +79,132 @@ pub struct Document {
     /// Title and heading lines.
     pub headings: Vec<Span>,
     pub lines: LineIndex,
+    /// The date the document itself gives: front matter, HTML metadata or a dateline.
+    pub reference_date: Option<(Date, DateSource)>,
+    /// `<!-- numcheck: … -->` comments and the regions they cover.
+    pub suppressions: Suppressions,
 }
 
 impl Document {
     /// Builds a document from text, reading it as `format`.
     pub fn new(path: impl Into<String>, text: String, format: Format) -> Document {
-        match format {
-            Format::Plain | Format::Markdown | Format::Html => plain::read(path.into(), text),
+        let mut doc = match format {
+            Format::Plain => plain::read(path.into(), text),
+            Format::Markdown => markdown::read(path.into(), text),
+            Format::Html => html::read(path.into(), text),
+        };
+        mask_urls(&mut doc.masked);
+        if doc.reference_date.is_none() {
+            doc.reference_date =
+                dateline::find(&doc.masked, &doc.headings).map(|date| (date, DateSource::Dateline));
         }
+        debug_assert_eq!(doc.text.len(), doc.masked.len());
+        doc
     }
 
     /// Whether a span lies in a heading.
     pub fn in_heading(&self, span: Span) -> bool {
         self.headings.iter().any(|h| h.contains(span))
+    }
+}
+
+/// Blanks web addresses in a masked copy: their digits are paths and ids, not figures.
+fn mask_urls(masked: &mut String) {
+    let mut spans = Vec::new();
+    let bytes = masked.as_bytes();
+    for prefix in ["http://", "https://", "www."] {
+        let mut from = 0;
+        while let Some(i) = masked.get(from..).and_then(|s| s.find(prefix)) {
+            let start = from + i;
+            let at_token_start = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+            let len = masked[start..]
+                .find(|c: char| {
+                    c.is_whitespace() || matches!(c, ')' | ']' | '>' | '"' | '\'' | '<')
+                })
+                .unwrap_or(masked.len() - start);
+            if at_token_start {
+                spans.push((start, start + len));
+            }
+            from = start + len.max(1);
+        }
+    }
+    for (start, end) in spans {
+        let blanks = " ".repeat(masked[start..end].len());
+        masked.replace_range(start..end, &blanks);
+    }
+}
+
+/// A masked copy with every byte blanked except line breaks (the starting point of the
+/// Markdown and HTML readers, which then copy the prose back in).
+pub(crate) fn blank(text: &str) -> Vec<u8> {
+    text.bytes()
+        .map(|b| if b == b'\n' || b == b'\r' { b } else { b' ' })
+        .collect()
+}
+
+/// Turns a masked byte buffer back into a string. Readers only copy whole characters or
+/// ASCII, so this succeeds; anything else falls back to a lossy copy of the same length.
+pub(crate) fn into_masked(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            bytes
+                .iter()
+                .map(|&b| if b.is_ascii() { b as char } else { ' ' })
+                .collect()
+        }
+    }
+}
+
+/// Writes `decoded` over `range` of a masked buffer when it fits, padding with spaces;
+/// copies the original bytes otherwise.
+pub(crate) fn write_decoded(
+    masked: &mut [u8],
+    original: &str,
+    start: usize,
+    end: usize,
+    decoded: &str,
+) {
+    let Some(slot) = masked.get_mut(start..end) else {
+        return;
+    };
+    let same = original.get(start..end) == Some(decoded);
+    // A decoded no-break space reads as a space, as it looks.
+    let owned;
+    let decoded = if !same && decoded.contains('\u{a0}') {
+        owned = decoded.replace('\u{a0}', " ");
+        owned.as_str()
+    } else {
+        decoded
+    };
+    if decoded.len() <= slot.len() {
+        slot[..decoded.len()].copy_from_slice(decoded.as_bytes());
+        for b in &mut slot[decoded.len()..] {
+            *b = b' ';
+        }
+    } else if let Some(src) = original.get(start..end) {
+        slot.copy_from_slice(src.as_bytes());
+    }
+}
+
+/// `YYYY-MM-DD` at the start of a metadata value (quotes and a time part allowed).
+pub(crate) fn leading_date(value: &str) -> Option<Date> {
+    let v = value.trim().trim_matches(|c| c == '"' || c == '\'');
+    v.get(..10)?.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_not_prose() {
+        let text = "See https://example.org/2024/05/story-38 and (www.x.org/7). Then 12 boats.";
+        let doc = Document::new("a.txt", text.to_string(), Format::Plain);
+        assert_eq!(doc.masked.len(), text.len());
+        assert!(!doc.masked.contains("2024") && !doc.masked.contains('7'));
+        assert!(doc.masked.contains("Then 12 boats."));
+        assert!(doc.masked.contains("(") && doc.masked.contains(")."));
     }
 }

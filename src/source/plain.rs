@@ -4,9 +4,12 @@
 //! 25 words), does not end like a sentence (`.`, `?`, `!`, `:`, `;`, `,`, or a closing quote
 //! after one), starts with a capital letter and is not a list item. The first such line is the
 //! title. This is how news exports mark headings, section titles and links to other stories.
+//!
+//! `<!-- numcheck: … -->` suppression comments work here too; they are masked like markup.
 
-use super::{Document, Format, LineIndex};
+use super::{blank, Document, Format, LineIndex};
 use crate::model::Span;
+use crate::suppress::{comments_in, parse_comment, Suppressions};
 
 pub fn read(path: String, text: String) -> Document {
     let lines = LineIndex::new(&text);
@@ -17,13 +20,27 @@ pub fn read(path: String, text: String) -> Document {
             headings.push(Span::new(start, end));
         }
     }
+    let mut masked = text.clone();
+    let mut directives = Vec::new();
+    for c in comments_in(&text, 0, text.len()) {
+        if let Some(d) = parse_comment(c.text(&text)) {
+            masked.replace_range(
+                c.start..c.end,
+                &String::from_utf8_lossy(&blank(c.text(&text))),
+            );
+            directives.push((c, d));
+        }
+    }
+    let suppressions = Suppressions::build(directives, &text, &masked, Format::Plain);
     Document {
         path,
-        masked: text.clone(),
+        masked,
         text,
         format: Format::Plain,
         headings,
         lines,
+        reference_date: None,
+        suppressions,
     }
 }
 

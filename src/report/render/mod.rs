@@ -1,3 +1,47 @@
-//! One renderer per output format.
+//! One renderer per output format. Every renderer takes the checked files in path order,
+//! each with its findings sorted by offset and rule id (`semantics.md` §9).
 
+pub mod concise;
 pub mod full;
+pub mod github;
+pub mod json;
+pub mod sarif;
+
+use crate::report::Finding;
+use crate::source::{DateSource, Document};
+use jiff::civil::Date;
+
+/// One checked file as the renderers see it.
+pub struct FileReport<'a> {
+    pub doc: &'a Document,
+    pub findings: &'a [Finding],
+    /// The reference date used, and where it came from.
+    pub reference_date: Option<(Date, DateSource)>,
+}
+
+/// Error, warning and note counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Counts {
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                crate::report::Severity::Error => c.errors += 1,
+                crate::report::Severity::Warning => c.warnings += 1,
+                crate::report::Severity::Note => c.notes += 1,
+            }
+        }
+        c
+    }
+}
+
+/// 1-based line and character column of the character after a span (SARIF `endColumn`).
+pub(crate) fn end_position(doc: &Document, end: usize) -> (usize, usize) {
+    doc.lines.position(&doc.text, end)
+}
