@@ -2,6 +2,7 @@
 //! counts and the scope it lives in.
 
 pub mod attach;
+mod attribution;
 pub mod key;
 mod lexicon;
 mod scan;

@@ -1,0 +1,69 @@
+//! The source a sentence attributes its figures to: "according to X", "X said", "…, said X"
+//! (`semantics.md` §7.3, field `source`).
+
+use super::lexicon;
+use super::tokens::{Token, TokenKind, Tokens};
+use crate::model::Span;
+
+/// The attribution of a sentence: "according to X", "X said", "…, said X".
+pub fn source_of(text: &str, sentence: Span) -> Option<String> {
+    let toks: Vec<Token> = Tokens::new(text, sentence.start, sentence.end)
+        .filter(|t| t.kind != TokenKind::Citation)
+        .collect();
+    for (i, t) in toks.iter().enumerate() {
+        if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
+            let rest = &toks[i + 2..];
+            let end = rest
+                .iter()
+                .take(8)
+                .take_while(|t| t.is_word() && !is_clause_word(t))
+                .last()?;
+            return Some(text[rest[0].span.start..end.span.end].to_string());
+        }
+    }
+    for (i, t) in toks.iter().enumerate() {
+        let low = t.text.to_lowercase();
+        if low == "according" || !lexicon::attribution_verbs().contains(low.as_str()) {
+            continue;
+        }
+        if let Some(s) = capitalised_run_before(text, &toks[..i]) {
+            return Some(s);
+        }
+        // "…," said X / "…," explains X
+        if toks[i.saturating_sub(2)..i].iter().any(|p| p.text == ",") {
+            if let Some(s) = capitalised_run_after(text, &toks[i + 1..]) {
+                return Some(s);
+            }
+        }
+    }
+    None
+}
+
+fn is_clause_word(t: &Token) -> bool {
+    ["that", "which", "who", "and", "but"]
+        .iter()
+        .any(|w| t.is(w))
+}
+
+fn joins_name(t: &Token) -> bool {
+    t.is("of") || t.is("for") || t.is("the")
+}
+
+fn capitalised_run_before(text: &str, toks: &[Token]) -> Option<String> {
+    let mut start = None;
+    let end = toks.last().filter(|t| t.is_capitalised())?.span.end;
+    for t in toks.iter().rev() {
+        if t.is_capitalised() && !t.is("The") {
+            start = Some(t.span.start);
+        } else if !joins_name(t) {
+            break;
+        }
+    }
+    Some(text[start?..end].to_string())
+}
+
+fn capitalised_run_after(text: &str, toks: &[Token]) -> Option<String> {
+    let first = toks.first().filter(|t| t.is_capitalised())?;
+    let last = toks.iter().take_while(|t| t.is_capitalised()).last()?;
+    Some(text[first.span.start..last.span.end].to_string())
+}
