@@ -20,7 +20,6 @@
 use crate::report::Severity;
 use globset::{Glob, GlobMatcher};
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 use serde::{Deserialize, Deserializer};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -71,42 +70,9 @@ impl FailOn {
     }
 }
 
-/// `[tolerance]` (`semantics.md` §10); unset keys keep the defaults.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ToleranceConfig {
-    pub round_halo: Option<Decimal>,
-    pub approx: Option<Decimal>,
-    pub truncation: Option<bool>,
-    pub fraction: Option<Decimal>,
-    pub fraction_floor: Option<Decimal>,
-    pub fraction_hedged: Option<Decimal>,
-    pub fraction_hedged_floor: Option<Decimal>,
-    pub untestable: Option<Decimal>,
-}
-
-impl ToleranceConfig {
-    /// Every key with its value or the default of `semantics.md` §10, in the spec's order.
-    pub fn entries(&self) -> Vec<(&'static str, String)> {
-        let d = |v: Option<Decimal>, default: Decimal| v.unwrap_or(default).to_string();
-        vec![
-            ("round-halo", d(self.round_halo, Decimal::new(10, 2))),
-            ("approx", d(self.approx, Decimal::new(10, 2))),
-            ("truncation", self.truncation.unwrap_or(true).to_string()),
-            ("fraction", d(self.fraction, Decimal::new(10, 2))),
-            ("fraction-floor", d(self.fraction_floor, Decimal::new(2, 2))),
-            (
-                "fraction-hedged",
-                d(self.fraction_hedged, Decimal::new(15, 2)),
-            ),
-            (
-                "fraction-hedged-floor",
-                d(self.fraction_hedged_floor, Decimal::new(3, 2)),
-            ),
-            ("untestable", d(self.untestable, Decimal::new(5, 1))),
-        ]
-    }
-}
+/// `[tolerance]` (`semantics.md` §10): the engine's own settings type; unset keys keep the
+/// defaults and unknown keys are rejected.
+pub use crate::semantics::Tolerances as ToleranceConfig;
 
 /// One `numcheck.toml` as written.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -347,6 +313,7 @@ pub fn find_upward(dir: &Path) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rust_decimal::Decimal;
 
     fn parse(s: &str) -> Result<ConfigFile, String> {
         let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
@@ -383,7 +350,7 @@ mod tests {
             r.severity_of("NUM-UNUSED-SUPPRESSION", Severity::Warning),
             Severity::Error
         );
-        assert_eq!(r.tolerance.approx, Some(Decimal::new(15, 2)));
+        assert_eq!(r.tolerance.approx, Decimal::new(15, 2));
         assert!(r.to_toml().contains("approx = 0.15"));
     }
 

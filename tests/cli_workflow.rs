@@ -122,7 +122,7 @@ fn ledger_is_written_beside_the_article_and_goes_stale_when_it_changes() {
     let wrote = run(&dir, &["snapshot", "article.md"]);
     assert_eq!(wrote.status.code(), Some(0), "{}", stderr(&wrote));
     let ledger = std::fs::read_to_string(dir.join("article.md.numcheck")).expect("ledger");
-    assert!(ledger.contains("\"38\" number 38 → [38, 38]"), "{ledger}");
+    assert!(ledger.contains("\"38\" count 38 → [38, 38]"), "{ledger}");
     assert_eq!(
         std::fs::read_to_string(dir.join("article.md")).expect("article"),
         ARTICLE,
@@ -146,7 +146,7 @@ fn ledger_is_written_beside_the_article_and_goes_stale_when_it_changes() {
     run(&dir, &["snapshot", "."]);
     let updated = std::fs::read_to_string(dir.join("article.md.numcheck")).expect("ledger");
     assert!(
-        updated.contains("\"48\" number 48") && !updated.contains("\"38\""),
+        updated.contains("\"48\" count 48") && !updated.contains("\"38\""),
         "{updated}"
     );
 }

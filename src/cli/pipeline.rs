@@ -30,13 +30,11 @@ pub fn reference_date(
         .or(resolved.reference_date.map(|d| (d, DateSource::Config)))
 }
 
-// `..Settings::default()` keeps this building as the engine grows settings (tolerances).
-#[allow(clippy::needless_update)]
 pub fn check(doc: Document, resolved: Arc<Resolved>, cli_date: Option<Date>) -> Checked {
     let date = reference_date(&doc, cli_date, &resolved);
     let settings = Settings {
         reference_date: date.map(|(d, _)| d),
-        ..Settings::default()
+        tolerances: resolved.tolerance.clone(),
     };
     let (claims, findings) = check_document(&doc, &settings);
     let path = Path::new(&doc.path);

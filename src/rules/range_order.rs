@@ -143,9 +143,11 @@ mod tests {
     fn run(text: &str, claims: Vec<Claim>) -> Vec<Finding> {
         let doc = Document::new("t.txt", text.to_string(), Format::Plain);
         let settings = Settings::default();
+        let segments = crate::extract::segment::Segments::new(&doc);
         let ctx = Context {
             doc: &doc,
             claims: &claims,
+            segments: &segments,
             settings: &settings,
         };
         let mut out = Vec::new();

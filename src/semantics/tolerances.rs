@@ -37,6 +37,25 @@ impl Default for Tolerances {
     }
 }
 
+impl Tolerances {
+    /// Every key with its value, in the spec's order (for `numcheck config`).
+    pub fn entries(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("round-halo", self.round_halo.to_string()),
+            ("approx", self.approx.to_string()),
+            ("truncation", self.truncation.to_string()),
+            ("fraction", self.fraction.to_string()),
+            ("fraction-floor", self.fraction_floor.to_string()),
+            ("fraction-hedged", self.fraction_hedged.to_string()),
+            (
+                "fraction-hedged-floor",
+                self.fraction_hedged_floor.to_string(),
+            ),
+            ("untestable", self.untestable.to_string()),
+        ]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -101,7 +101,12 @@ fn render_one(out: &mut String, doc: &Document, f: &Finding, style: Style) {
                 .unwrap_or(1)
                 .max(1);
             let code = if *mark == "^" { sev } else { GUTTER };
-            let marks = style.paint(code, &format!("{} {label}", mark.repeat(len)));
+            let underline = if label.is_empty() {
+                mark.repeat(len)
+            } else {
+                format!("{} {label}", mark.repeat(len))
+            };
+            let marks = style.paint(code, &underline);
             let _ = writeln!(out, "{:width$} {bar} {}{}", "", " ".repeat(sc - 1), marks);
         }
     }
