@@ -14,6 +14,9 @@ pub struct Settings {
     pub reference_date: Option<Date>,
     /// The `[tolerance]` table of `numcheck.toml` (`semantics.md` §10).
     pub tolerances: crate::semantics::Tolerances,
+    /// Also report checks that passed (verdict `consistent`) where the severity policy
+    /// (`semantics.md` §7.5) would keep them quiet.
+    pub show_consistent: bool,
 }
 
 /// What a rule sees of one document.

@@ -117,6 +117,7 @@ pub fn check_inputs(
     stdin_name: Option<&str>,
     configs: &mut Configs,
     date: Option<Date>,
+    show_consistent: bool,
 ) -> Result<(Vec<Checked>, Vec<String>), String> {
     let (inputs, mut errors) = input::collect(paths);
     let mut jobs = Vec::new();
@@ -134,8 +135,8 @@ pub fn check_inputs(
     let results: Vec<Result<Checked, String>> = jobs
         .into_par_iter()
         .map(|(i, resolved): (Input, _)| {
-            let result =
-                input::read(&i, stdin_name).map(|doc| pipeline::check(doc, resolved, date));
+            let result = input::read(&i, stdin_name)
+                .map(|doc| pipeline::check(doc, resolved, date, show_consistent));
             if let Some(bar) = &progress {
                 bar.set_message(i.display(stdin_name));
                 bar.inc(1);
@@ -172,6 +173,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         args.stdin_filename.as_deref(),
         &mut configs,
         args.date,
+        args.show_consistent,
     )?;
     let hidden = apply_baseline(&args, &mut checked)?;
 
@@ -353,7 +355,8 @@ fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String
                     None => json!({"id": id, "error": "no \"text\" string"}),
                     Some(text) => {
                         let doc = Document::new("<batch>", text.to_string(), Format::Plain);
-                        let c = pipeline::check(doc, resolved.clone(), args.date);
+                        let c =
+                            pipeline::check(doc, resolved.clone(), args.date, args.show_consistent);
                         let findings: Vec<json::FindingJson> = c
                             .findings
                             .iter()

@@ -30,11 +30,17 @@ pub fn reference_date(
         .or(resolved.reference_date.map(|d| (d, DateSource::Config)))
 }
 
-pub fn check(doc: Document, resolved: Arc<Resolved>, cli_date: Option<Date>) -> Checked {
+pub fn check(
+    doc: Document,
+    resolved: Arc<Resolved>,
+    cli_date: Option<Date>,
+    show_consistent: bool,
+) -> Checked {
     let date = reference_date(&doc, cli_date, &resolved);
     let settings = Settings {
         reference_date: date.map(|(d, _)| d),
         tolerances: resolved.tolerance.clone(),
+        show_consistent,
     };
     let (claims, findings) = check_document(&doc, &settings);
     let path = Path::new(&doc.path);

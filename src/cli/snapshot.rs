@@ -32,7 +32,8 @@ pub fn run(args: SnapshotArgs) -> Result<ExitCode, String> {
         return Err("snapshot needs files: a ledger cannot be written beside stdin".into());
     }
     let mut configs = Configs::new(&args.config, Overrides::default())?;
-    let (checked, errors) = check_inputs(&args.paths, None, &mut configs, args.date)?;
+    // Ledgers list every check a figure took part in, passed or not.
+    let (checked, errors) = check_inputs(&args.paths, None, &mut configs, args.date, true)?;
     for e in &errors {
         eprintln!("numcheck: error: {e}");
     }
