@@ -1,6 +1,7 @@
 //! Extraction: find candidate positions, run the grammar there, then attach what each number
 //! counts and the scope it lives in.
 
+pub mod resolve;
 mod scan;
 
 use crate::model::{Claim, Span};
@@ -19,5 +20,6 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         claim.in_heading = doc.in_heading(span);
         claims.push(claim);
     }
+    resolve::resolve(&mut claims, &doc.text, None);
     claims
 }

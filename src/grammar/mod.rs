@@ -6,6 +6,7 @@
 
 pub mod money;
 pub mod numeral;
+pub mod time;
 pub mod unit;
 
 use crate::model::{Flags, Hedge, Kind, Quantity};
@@ -26,6 +27,7 @@ pub struct Parsed {
 /// these (besides digits and currency signs) and tries the grammar only around them.
 pub fn anchor_words() -> Vec<&'static str> {
     let mut words = Vec::new();
+    words.extend_from_slice(time::ANCHORS);
     words.extend_from_slice(numeral::ANCHORS);
     words
 }
@@ -34,5 +36,5 @@ pub fn anchor_words() -> Vec<&'static str> {
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
-    numeral::claim_at(text, at)
+    time::claim_at(text, at).or_else(|| numeral::claim_at(text, at))
 }

@@ -1,0 +1,206 @@
+//! Durations: "13 years", "eleven days", "a decade", "48 hours", "the two-day strike",
+//! "half an hour".
+
+use super::lexicon::{small_number_word, time_unit};
+use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use crate::grammar::Parsed;
+use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit};
+use rust_decimal::Decimal;
+
+/// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
+pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
+    if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
+        return Ok((rest, (Numeral::integer(1), true)));
+    }
+    if let Ok((rest, v)) = small_number_word(input) {
+        return Ok((rest, (Numeral::exact(Decimal::from(v)), false)));
+    }
+    decimal_amount(input).map(|(r, n)| (r, (n, false)))
+}
+
+/// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
+fn decimal_amount(input: &str) -> Res<'_, Numeral> {
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    if int == 0 || int > 6 {
+        return fail(input);
+    }
+    let frac = match input[int..].strip_prefix('.') {
+        Some(r) => r.bytes().take_while(u8::is_ascii_digit).count(),
+        None => 0,
+    };
+    let len = if frac > 0 { int + 1 + frac } else { int };
+    let rest = &input[len..];
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+        return fail(input);
+    }
+    let Ok(value) = input[..len].parse::<Decimal>() else {
+        return fail(input);
+    };
+    let numeral = if frac > 0 {
+        Numeral {
+            value,
+            decimals: frac as u32,
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        }
+    } else {
+        let Ok(v) = input[..len].parse::<i64>() else {
+            return fail(input);
+        };
+        Numeral::integer(v)
+    };
+    Ok((rest, numeral))
+}
+
+/// `amount_unit = amount (" " time_unit | "-" singular_unit)`: "13 years", "two-day".
+pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
+    let (s, (n, article)) = amount(input)?;
+    let (s, unit) = match s.strip_prefix('-') {
+        Some(r) if !article => time_unit(r)?,
+        _ => time_unit(sp1(s)?.0)?,
+    };
+    if s.starts_with('-') || kw(sp(s), "old").is_ok() {
+        // "13-year-old", "13 years old": an age, not a span of time.
+        return fail(input);
+    }
+    Ok((s, (n, article, unit)))
+}
+
+/// `half_unit = "half" (" a" | " an" | "-" | " ") unit | "a half" " " unit`: "half an hour".
+fn half_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
+    let s = match kw(input, "a") {
+        Ok((r, ())) => sp1(r)?.0,
+        Err(_) => input,
+    };
+    let (s, ()) = kw(s, "half")?;
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let s = sp(s);
+    let s = kw_any(s, &["an", "a"]).map(|(r, _)| sp(r)).unwrap_or(s);
+    let (s, unit) = time_unit(s)?;
+    let half = Numeral {
+        value: Decimal::new(5, 1),
+        decimals: 1,
+        scale: Decimal::ONE,
+        trailing_zeros: 0,
+    };
+    Ok((s, (half, false, unit)))
+}
+
+/// Hedges a duration or offset may carry, longest first.
+pub fn time_hedge(input: &str) -> (&str, Hedge) {
+    const HEDGES: &[(&str, Hedge)] = &[
+        ("more than", Hedge::MoreThan),
+        ("less than", Hedge::FewerThan),
+        ("fewer than", Hedge::FewerThan),
+        ("at least", Hedge::AtLeast),
+        ("at most", Hedge::AtMost),
+        ("up to", Hedge::UpTo),
+        ("approximately", Hedge::Approximately),
+        ("roughly", Hedge::Approximately),
+        ("about", Hedge::Approximately),
+        ("around", Hedge::Approximately),
+        ("nearly", Hedge::Nearly),
+        ("almost", Hedge::Nearly),
+        ("over", Hedge::MoreThan),
+        ("exactly", Hedge::Exactly),
+    ];
+    for (words, hedge) in HEDGES {
+        let mut s = input;
+        let mut ok = true;
+        for w in words.split(' ') {
+            match kw(s, w) {
+                Ok((r, ())) => s = sp(r),
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && s.len() < input.len() {
+            return (s, *hedge);
+        }
+    }
+    (input, Hedge::None)
+}
+
+/// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates.
+pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
+    let (s, hedge) = time_hedge(input);
+    let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
+    Ok((rest, (hedge, n, article, unit)))
+}
+
+/// "a year" after a count or "once" is a rate ("38 attacks a year", "twice a day").
+fn is_rate_context(before: &str) -> bool {
+    let Some(prev) = words_before(before, 1).pop() else {
+        return false;
+    };
+    let prev = prev.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    matches!(prev, "once" | "twice" | "times" | "per" | "each" | "every")
+        || prev.starts_with(|c: char| c.is_ascii_digit())
+        || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
+}
+
+/// `duration = measured_time`: "13 years", "a decade", "the two-day strike".
+pub fn duration(input: &str, before: &str) -> Option<Parsed> {
+    let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
+    if article && hedge == Hedge::None && is_rate_context(before) {
+        return None;
+    }
+    let len = input.len() - rest.len();
+    Some(parsed(
+        len,
+        Kind::Duration,
+        Quantity::Duration { amount, unit },
+        hedge,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dur(text: &str, at: usize) -> Option<(String, String, &'static str)> {
+        let p = duration(&text[at..], &text[..at])?;
+        let Quantity::Duration { amount, unit } = p.quantity else {
+            return None;
+        };
+        Some((
+            text[at..at + p.len].to_string(),
+            amount.value.normalize().to_string(),
+            unit.as_str(),
+        ))
+    }
+
+    fn d(a: &str, v: &str, u: &'static str) -> Option<(String, String, &'static str)> {
+        Some((a.to_string(), v.to_string(), u))
+    }
+
+    #[test]
+    fn amounts_and_units() {
+        assert_eq!(dur("After 13 years of war", 6), d("13 years", "13", "year"));
+        assert_eq!(dur("for eleven days", 4), d("eleven days", "11", "day"));
+        assert_eq!(dur("took a decade", 5), d("a decade", "1", "decade"));
+        assert_eq!(dur("within 48 hours", 7), d("48 hours", "48", "hour"));
+        assert_eq!(dur("the two-day strike", 4), d("two-day", "2", "day"));
+        assert_eq!(dur("a six-month pause", 2), d("six-month", "6", "month"));
+        assert_eq!(dur("for half an hour", 4), d("half an hour", "0.5", "hour"));
+        assert_eq!(dur("for 3.5 years", 4), d("3.5 years", "3.5", "year"));
+    }
+
+    #[test]
+    fn not_durations() {
+        assert_eq!(dur("a 13-year-old boy", 2), None);
+        assert_eq!(dur("he is 40 years old", 6), None);
+        assert_eq!(dur("38 attacks a year", 11), None);
+        assert_eq!(dur("twice a day", 6), None);
+        assert_eq!(dur("for years", 4), None);
+    }
+
+    #[test]
+    fn hedged() {
+        let p = duration("nearly two weeks", "").unwrap();
+        assert_eq!(p.hedge, Hedge::Nearly);
+        assert_eq!(p.len, "nearly two weeks".len());
+    }
+}
