@@ -147,8 +147,80 @@ pub fn shift(anchor: DateParts, offset: &Quantity) -> Option<DateParts> {
             let common = add(2023)?;
             let same = leap.month() == common.month() && leap.day() == common.day();
             let same_year_shift = leap.year() - 2024 == common.year() - 2023;
-            (same && same_year_shift && leap.year() == 2024).then(|| parts_of(leap, false))
+            (same && same_year_shift).then(|| parts_of(leap, false))
         }
+    }
+}
+
+/// The civil date of complete parts (`None` for partial or impossible dates).
+pub fn civil(d: DateParts) -> Option<Date> {
+    let year = i16::try_from(d.year?).ok()?;
+    Date::new(
+        year,
+        i8::try_from(d.month?).ok()?,
+        i8::try_from(d.day?).ok()?,
+    )
+    .ok()
+}
+
+/// The parts with `year` filled in where they lack one.
+pub fn in_year(d: DateParts, year: i32) -> DateParts {
+    DateParts {
+        year: d.year.or(Some(year)),
+        ..d
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "Monday" for 1 … "Sunday" for 7.
+pub fn weekday_word(n: u8) -> &'static str {
+    WEEKDAY_NAMES
+        .get(usize::from(n.max(1)) - 1)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// 1 = Monday … 7 = Sunday.
+pub fn weekday_of(d: Date) -> u8 {
+    d.weekday().to_monday_one_offset() as u8
+}
+
+/// A date for messages: "December 13", "December 13, 2024", "2017", "May 2025".
+pub fn describe(d: DateParts) -> String {
+    let month = d
+        .month
+        .and_then(|m| MONTH_NAMES.get(usize::from(m).checked_sub(1)?))
+        .copied();
+    match (month, d.day, d.year) {
+        (Some(m), Some(day), Some(y)) => format!("{m} {day}, {y}"),
+        (Some(m), Some(day), None) => format!("{m} {day}"),
+        (Some(m), None, Some(y)) => format!("{m} {y}"),
+        (Some(m), None, None) => m.to_string(),
+        (None, _, Some(y)) => y.to_string(),
+        (None, _, None) => d.timex(),
     }
 }
 

@@ -4,6 +4,11 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod date_invalid;
+pub mod date_offset;
+pub mod date_range;
+pub mod date_weekday;
+
 use crate::check::Context;
 use crate::report::Finding;
 
@@ -52,7 +57,12 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[]
+    &[
+        &date_offset::DateOffset,
+        &date_weekday::DateWeekday,
+        &date_invalid::DateInvalid,
+        &date_range::DateRange,
+    ]
 }
 
 /// The rule with this id (case-insensitive).
