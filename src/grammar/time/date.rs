@@ -3,7 +3,7 @@
 
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
 use super::year::year_number;
-use super::{date_parts, digits, fail, kw, parsed, sp, sp1, word_before, Res};
+use super::{date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Hedge, Kind, Quantity};
 
@@ -27,8 +27,11 @@ pub fn day_number(input: &str) -> Res<'_, u8> {
     Ok((rest, d as u8))
 }
 
-/// `year_tail = [","] " " ["of" " "] year_number`
+/// `year_tail = "-" year_number | [","] " " ["of" " "] year_number`
 pub fn year_tail(input: &str) -> Res<'_, i32> {
+    if let Some(r) = input.strip_prefix('-') {
+        return year_number(r);
+    }
     let s = input.strip_prefix(',').unwrap_or(input);
     let (s, ()) = sp1(s)?;
     let s = match kw(s, "of") {
@@ -51,20 +54,28 @@ fn with_year(input: &str, parts: DateParts) -> (&str, DateParts) {
     }
 }
 
-/// `month_day = month_name " " ["the" " "] day_number [year_tail]`: "Dec. 2, 2024".
+/// `month_day = month_name (" " | "-") ["the" " "] day_number [year_tail]`: "Dec. 2, 2024".
 pub fn month_day(input: &str) -> Res<'_, DateParts> {
     let (s, m) = month_name(input)?;
-    let (s, ()) = sp1(s)?;
+    let (s, ()) = match s.strip_prefix('-') {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (r, ()),
+        _ => sp1(s)?,
+    };
     let s = kw(s, "the").map(|(r, ())| sp(r)).unwrap_or(s);
     let (s, d) = day_number(s)?;
     Ok(with_year(s, date_parts(None, Some(m), Some(d))))
 }
 
-/// `day_month = day_number " " ["of" " "] month_name [year_tail]`: "2 December 2024".
+/// `day_month = day_number (" " ["of" " "] | "-") month_name [year_tail]`: "2 December 2024".
 pub fn day_month(input: &str) -> Res<'_, DateParts> {
     let (s, d) = day_number(input)?;
-    let (s, ()) = sp1(s)?;
-    let s = kw(s, "of").map(|(r, ())| sp(r)).unwrap_or(s);
+    let s = match s.strip_prefix('-') {
+        Some(r) => r,
+        None => {
+            let (s, ()) = sp1(s)?;
+            kw(s, "of").map(|(r, ())| sp(r)).unwrap_or(s)
+        }
+    };
     let (s, m) = month_name(s)?;
     Ok(with_year(s, date_parts(None, Some(m), Some(d))))
 }
@@ -185,8 +196,16 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "to",
 ];
 
-/// `weekday_alone = weekday_name`, written in full and capitalised, or after "on".
+/// `weekday_alone = [("last" | "next" | "this" | "past") " "] weekday_name`, written in
+/// full and capitalised, or after "on".
 fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
+    if let Ok((r, _)) = kw_any(input, &["last", "next", "this", "past"]) {
+        let r = sp1(r)?.0;
+        if is_full_weekday(r) && r.starts_with(char::is_uppercase) {
+            return weekday_alone(r, "on ");
+        }
+        return fail(input);
+    }
     let (s, wd) = weekday_name(input)?;
     let prev = word_before(before);
     let full_capital = is_full_weekday(input) && input.starts_with(char::is_uppercase);
@@ -297,6 +316,8 @@ mod tests {
         assert_eq!(timex("freed on Monday.", 9), t("Monday", "XXXX-WXX-1"));
         assert_eq!(timex("on sun.", 3), t("sun.", "XXXX-WXX-7"));
         assert_eq!(timex("the Sun reported", 4), None);
+        assert_eq!(timex("met last Friday.", 4), t("last Friday", "XXXX-WXX-5"));
+        assert_eq!(timex("on 28-Nov-2024.", 3), t("28-Nov-2024", "2024-11-28"));
     }
 
     #[test]

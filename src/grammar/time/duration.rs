@@ -4,7 +4,7 @@
 use super::lexicon::{small_number_word, time_unit};
 use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
 use crate::grammar::Parsed;
-use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit};
+use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 use rust_decimal::Decimal;
 
 /// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
@@ -52,18 +52,65 @@ fn decimal_amount(input: &str) -> Res<'_, Numeral> {
     Ok((rest, numeral))
 }
 
-/// `amount_unit = amount (" " time_unit | "-" singular_unit)`: "13 years", "two-day".
+/// `amount_unit = amount (" " [extra_word " "] time_unit | "-" time_unit | glued_unit)`:
+/// "13 years", "two more weeks", "two-day", "48h".
 pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
     let (s, (n, article)) = amount(input)?;
+    let glued = !article && input.starts_with(|c: char| c.is_ascii_digit());
     let (s, unit) = match s.strip_prefix('-') {
         Some(r) if !article => time_unit(r)?,
-        _ => time_unit(sp1(s)?.0)?,
+        _ if glued && s.starts_with(char::is_alphabetic) => glued_unit(s)?,
+        _ => {
+            let s = sp1(s)?.0;
+            let s = kw_any(s, &["more", "additional", "extra", "further"])
+                .map(|(r, _)| sp(r))
+                .unwrap_or(s);
+            time_unit(s)?
+        }
     };
     if s.starts_with('-') || kw(sp(s), "old").is_ok() {
         // "13-year-old", "13 years old": an age, not a span of time.
         return fail(input);
     }
     Ok((s, (n, article, unit)))
+}
+
+/// `glued_unit = time_unit | "h"`, written against the digits ("3days", "48h").
+fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
+    if let Ok((rest, ())) = kw(input, "h") {
+        return Ok((rest, TimeUnit::Hour));
+    }
+    time_unit(input)
+}
+
+/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "a handful of") " " units`
+fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
+    const VAGUE: &[(&str, Vague)] = &[
+        ("a few", Vague::Few),
+        ("a couple of", Vague::Couple),
+        ("a handful of", Vague::Handful),
+        ("several", Vague::Several),
+        ("few", Vague::Few),
+    ];
+    for (words, vague) in VAGUE {
+        let mut s = input;
+        let matched = words.split(' ').all(|w| match kw(s, w) {
+            Ok((r, ())) => {
+                s = sp(r);
+                true
+            }
+            Err(_) => false,
+        });
+        if !matched {
+            continue;
+        }
+        let (rest, unit) = time_unit(s)?;
+        if !s[..s.len() - rest.len()].ends_with(['s', 'S']) {
+            return fail(input);
+        }
+        return Ok((rest, (*vague, unit)));
+    }
+    fail(input)
 }
 
 /// `half_unit = "half" (" a" | " an" | "-" | " ") unit | "a half" " " unit`: "half an hour".
@@ -84,6 +131,17 @@ fn half_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
         trailing_zeros: 0,
     };
     Ok((s, (half, false, unit)))
+}
+
+/// "another week" (one more), "a fortnight" (two weeks).
+fn another_or_fortnight(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    if let Ok((r, ())) = kw(input, "another") {
+        let (rest, unit) = time_unit(sp1(r)?.0)?;
+        return Ok((rest, (Numeral::integer(1), unit)));
+    }
+    let (r, ()) = kw(input, "a")?;
+    let (rest, ()) = kw(sp1(r)?.0, "fortnight")?;
+    Ok((rest, (Numeral::integer(2), TimeUnit::Week)))
 }
 
 /// Hedges a duration or offset may carry, longest first.
@@ -141,8 +199,27 @@ fn is_rate_context(before: &str) -> bool {
         || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
 }
 
-/// `duration = measured_time`: "13 years", "a decade", "the two-day strike".
+/// `duration = measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
+/// "13 years", "a decade", "the two-day strike", "several weeks".
 pub fn duration(input: &str, before: &str) -> Option<Parsed> {
+    if let Ok((rest, (vague, unit))) = vague_time(input) {
+        let mut p = parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Vague(vague),
+            Hedge::None,
+        );
+        p.unit = Some(unit.as_str().to_string());
+        return Some(p);
+    }
+    if let Ok((rest, (amount, unit))) = another_or_fortnight(input) {
+        return Some(parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Duration { amount, unit },
+            Hedge::None,
+        ));
+    }
     let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
     if article && hedge == Hedge::None && is_rate_context(before) {
         return None;
@@ -186,6 +263,18 @@ mod tests {
         assert_eq!(dur("a six-month pause", 2), d("six-month", "6", "month"));
         assert_eq!(dur("for half an hour", 4), d("half an hour", "0.5", "hour"));
         assert_eq!(dur("for 3.5 years", 4), d("3.5 years", "3.5", "year"));
+        assert_eq!(dur("within 48h of", 7), d("48h", "48", "hour"));
+        assert_eq!(dur("two more weeks", 0), d("two more weeks", "2", "week"));
+        assert_eq!(
+            dur("for another month", 4),
+            d("another month", "1", "month")
+        );
+        let p = duration("several weeks of talks", "").unwrap();
+        assert_eq!(
+            (p.len, p.unit.as_deref()),
+            ("several weeks".len(), Some("week"))
+        );
+        assert!(duration("several week", "").is_none());
     }
 
     #[test]

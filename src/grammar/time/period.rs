@@ -96,6 +96,10 @@ fn complete(first: End, second: End, tail_year: Option<i32>) -> Option<(DatePart
             if y < start {
                 y += 100;
             }
+            // "2014–17" and "1998-02" are spans; "2016-11" is not a span of a century.
+            if y - start > 20 {
+                return None;
+            }
             (a, date_parts(Some(y), None, None))
         }
         _ => return None,
@@ -213,6 +217,56 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
+/// `part_of_year = ("Q" digit | "the" " " ordinal " " ("quarter" | "half")) [[","] " "
+/// ["of" " "] year_number]`: "Q1 2025", "the third quarter of 2016", "the first half".
+fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
+    let (s, (index, months)) = match quarter_code(input) {
+        Ok(ok) => ok,
+        Err(_) => {
+            let (s, ()) = kw(input, "the")?;
+            let (s, which) = kw_any(sp(s), &["first", "second", "third", "fourth", "final"])?;
+            let s = s.strip_prefix('-').unwrap_or(s);
+            let (s, part) = kw_any(sp(s), &["quarter", "half"])?;
+            let months: u8 = if part == "quarter" { 3 } else { 6 };
+            let index: u8 = match which {
+                "first" => 1,
+                "second" => 2,
+                "third" => 3,
+                "fourth" => 4,
+                _ => 12 / months,
+            };
+            if index > 12 / months {
+                return fail(input);
+            }
+            (s, (index, months))
+        }
+    };
+    let (s, year) = match year_tail(s) {
+        Ok((r, y)) => (r, Some(y)),
+        Err(_) => (s, None),
+    };
+    let last = index * months;
+    Ok((
+        s,
+        (
+            date_parts(year, Some(last + 1 - months), None),
+            date_parts(year, Some(last), None),
+        ),
+    ))
+}
+
+/// "Q1" … "Q4".
+fn quarter_code(input: &str) -> Res<'_, (u8, u8)> {
+    let b = input.as_bytes();
+    if b.len() >= 2 && matches!(b[0], b'Q' | b'q') && (b'1'..=b'4').contains(&b[1]) {
+        let rest = &input[2..];
+        if !rest.starts_with(char::is_alphanumeric) {
+            return Ok((rest, (b[1] - b'0', 3)));
+        }
+    }
+    fail(input)
+}
+
 /// `mid_year = "mid-year" | "midyear" | "mid-" year_number`
 fn mid_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, year) = if let Ok((r, ())) = kw(input, "midyear") {
@@ -294,13 +348,14 @@ fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     Ok((rest, (n, unit, direction)))
 }
 
-/// `period = date_span | first_months | mid_year | decade | calendar_relative`
+/// `period = date_span | first_months | mid_year | decade | part_of_year | calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let spans = [
         date_span(input, before),
         first_months(input),
         mid_year(input),
         decade(input),
+        part_of_year(input),
     ];
     let best = spans.into_iter().flatten().min_by_key(|(r, _)| r.len());
     let relative = calendar_relative(input).ok();
@@ -401,6 +456,16 @@ mod tests {
         );
         assert_eq!(span("mid-year."), s("mid-year", "XXXX-06", "XXXX-07"));
         assert_eq!(span("the 1990s."), s("the 1990s", "1990", "1999"));
+        assert_eq!(span("Q3 2024 sales"), s("Q3 2024", "2024-07", "2024-09"));
+        assert_eq!(
+            span("the second half of 2023"),
+            s("the second half of 2023", "2023-07", "2023-12")
+        );
+        assert_eq!(
+            span("the third quarter"),
+            s("the third quarter", "XXXX-07", "XXXX-09")
+        );
+        assert_eq!(span("2016-11 was"), None);
         let p = period("last year's count", "").unwrap();
         assert_eq!(p.len, "last year".len());
         assert!(matches!(
