@@ -1,0 +1,101 @@
+//! Time expressions through the whole extractor: kinds, values and resolution.
+
+use numcheck::extract::extract;
+use numcheck::model::{Claim, Kind, Quantity};
+use numcheck::source::{Document, Format};
+
+fn claims(text: &str) -> Vec<Claim> {
+    extract(&Document::new("t.txt", text.to_string(), Format::Plain))
+}
+
+/// (text, kind, value) of every claim; value is the TIMEX form for dates and periods.
+fn summary(text: &str) -> Vec<(String, &'static str, String)> {
+    claims(text)
+        .into_iter()
+        .map(|c| {
+            let value = match &c.quantity {
+                Quantity::Date(d) => d.timex(),
+                Quantity::Period { from, to } => format!("{}..{}", from.timex(), to.timex()),
+                Quantity::Relative {
+                    resolved: Some(d), ..
+                } => format!("→{}", d.timex()),
+                _ => c.point_value().map(|v| v.to_string()).unwrap_or_default(),
+            };
+            (c.span.text(text).to_string(), c.kind.as_str(), value)
+        })
+        .collect()
+}
+
+fn has(text: &str, span: &str, kind: &str, value: &str) {
+    let all = summary(text);
+    assert!(
+        all.iter()
+            .any(|(s, k, v)| s == span && *k == kind && v == value),
+        "{span:?} as {kind} {value} not in {all:?}"
+    );
+}
+
+#[test]
+fn years_and_counts() {
+    let text = "The depot closed in 2019. It kept 2000 lorries and 3000 vans.";
+    has(text, "2019", "year", "2019");
+    assert!(!summary(text)
+        .iter()
+        .any(|(s, k, _)| s == "2000" && *k == "year"));
+}
+
+#[test]
+fn periods_and_durations() {
+    let text = "Between 2011 and 2015, and again from March to June of 2024, the fleet \
+                spent 13 years at sea; after a decade, the six-month refit began.";
+    has(text, "Between 2011 and 2015", "period", "2011..2015");
+    has(
+        text,
+        "from March to June of 2024",
+        "period",
+        "2024-03..2024-06",
+    );
+    has(text, "13 years", "duration", "13");
+    has(text, "a decade", "duration", "1");
+    has(text, "six-month", "duration", "6");
+}
+
+#[test]
+fn relative_dates_resolve_on_the_nearest_date() {
+    let text = "The pilot was detained on November 3. Eleven days later she was freed, \
+                two days after her lawyer's appeal.";
+    has(text, "November 3", "date", "XXXX-11-03");
+    has(text, "Eleven days later", "relative_date", "→XXXX-11-14");
+    let after = claims(text)
+        .into_iter()
+        .find(|c| c.kind == Kind::RelativeDate && c.span.text(text) == "two days after")
+        .expect("two days after");
+    assert!(matches!(
+        after.quantity,
+        Quantity::Relative {
+            anchored_to_phrase: true,
+            resolved: None,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn example_article() {
+    let text = include_str!("fixtures/is-resurgence.txt");
+    has(
+        text,
+        "from January to May of 2025",
+        "period",
+        "2025-01..2025-05",
+    );
+    has(text, "13 years", "duration", "13");
+    has(text, "between 2014 and 2017", "period", "2014..2017");
+    has(text, "December 2", "date", "XXXX-12-02");
+    has(text, "eleven days later", "relative_date", "→XXXX-12-13");
+    has(text, "three days after", "relative_date", "3");
+    has(text, "last year", "period", "1");
+    assert!(!summary(text)
+        .iter()
+        .any(|(s, k, _)| s.starts_with("2000") && *k == "year"));
+}
