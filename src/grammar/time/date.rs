@@ -196,20 +196,23 @@ const DATE_PREPOSITIONS: &[&str] = &[
     "to",
 ];
 
-/// `weekday_alone = [("last" | "next" | "this" | "past") " "] weekday_name`, written in
-/// full and capitalised, or after "on".
+/// `weekday_alone = [("last" | "next" | "this" | "past") " "] weekday_name`: written in
+/// full after one of those words, or capitalised, or after "on".
 fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     if let Ok((r, _)) = kw_any(input, &["last", "next", "this", "past"]) {
         let r = sp1(r)?.0;
-        if is_full_weekday(r) && r.starts_with(char::is_uppercase) {
+        if is_full_weekday(r) {
             return weekday_alone(r, "on ");
         }
         return fail(input);
     }
     let (s, wd) = weekday_name(input)?;
     let prev = word_before(before);
-    let full_capital = is_full_weekday(input) && input.starts_with(char::is_uppercase);
-    if !(full_capital || prev == "on") || s.starts_with(['-', '–']) {
+    // Abbreviations alone are too often names ("Sun Street", "Sat Nav").
+    if !is_full_weekday(input) || s.starts_with(['-', '–']) {
+        return fail(input);
+    }
+    if !(input.starts_with(char::is_uppercase) || prev == "on") {
         return fail(input);
     }
     Ok((
@@ -314,7 +317,8 @@ mod tests {
             })
         );
         assert_eq!(timex("freed on Monday.", 9), t("Monday", "XXXX-WXX-1"));
-        assert_eq!(timex("on sun.", 3), t("sun.", "XXXX-WXX-7"));
+        assert_eq!(timex("on friday.", 3), t("friday", "XXXX-WXX-5"));
+        assert_eq!(timex("on Sun Street", 3), None);
         assert_eq!(timex("the Sun reported", 4), None);
         assert_eq!(timex("met last Friday.", 4), t("last Friday", "XXXX-WXX-5"));
         assert_eq!(timex("on 28-Nov-2024.", 3), t("28-Nov-2024", "2024-11-28"));

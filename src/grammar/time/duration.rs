@@ -196,6 +196,7 @@ fn is_rate_context(before: &str) -> bool {
     let prev = prev.trim_end_matches(|c: char| c.is_ascii_punctuation());
     matches!(prev, "once" | "twice" | "times" | "per" | "each" | "every")
         || prev.starts_with(|c: char| c.is_ascii_digit())
+        || small_number_word(prev).is_ok_and(|(rest, _)| rest.is_empty())
         || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
 }
 
@@ -222,6 +223,10 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
     }
     let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
     if article && hedge == Hedge::None && is_rate_context(before) {
+        return None;
+    }
+    // "a second vote": the ordinal, not a unit of time.
+    if article && unit == TimeUnit::Second {
         return None;
     }
     let len = input.len() - rest.len();
@@ -283,6 +288,8 @@ mod tests {
         assert_eq!(dur("he is 40 years old", 6), None);
         assert_eq!(dur("38 attacks a year", 11), None);
         assert_eq!(dur("twice a day", 6), None);
+        assert_eq!(dur("three a month", 6), None);
+        assert_eq!(dur("a second vote", 0), None);
         assert_eq!(dur("for years", 4), None);
     }
 

@@ -105,6 +105,13 @@ pub const ANCHORS: &[&str] = &[
     "yesterday",
     "today",
     "tomorrow",
+    "fortnight",
+    "quarter",
+    "half",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
 ];
 
 /// The parts a claim of one of the time kinds speaks of, as a [`Parsed`].

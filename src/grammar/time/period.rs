@@ -319,25 +319,26 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
 }
 
 /// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming") " "
-/// ("year" | "month" | "week" | "decade") | "the" (" past" | " last" | " previous" | " next")
-/// " " amount " " units`: "last year", "the past two decades".
+/// ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" | "previous" | "next")
+/// " " amount " " units`: "last year", "the past two decades", "the past three days".
 fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
-    let (s, the) = match kw(input, "the") {
-        Ok((r, ())) => (sp(r), true),
-        Err(_) => (input, false),
-    };
+    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
     let (s, which) = kw_any(s, &["last", "this", "next", "past", "previous", "coming"])?;
     let (s, ()) = sp1(s)?;
-    let (s, n) = match amount(s) {
-        Ok((r, (n, false))) if the => (sp1(r)?.0, n),
-        _ => (s, Numeral::integer(if which == "this" { 0 } else { 1 })),
+    let (s, n, counted) = match amount(s) {
+        Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
+        _ => (
+            s,
+            Numeral::integer(if which == "this" { 0 } else { 1 }),
+            false,
+        ),
     };
     let (rest, unit) = super::time_unit(s)?;
-    if !matches!(
+    let calendar_unit = matches!(
         unit,
         TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Decade
-    ) || rest.starts_with('-')
-    {
+    );
+    if !(calendar_unit || counted && unit == TimeUnit::Day) || rest.starts_with('-') {
         return fail(input);
     }
     let direction = if matches!(which, "next" | "coming") {
@@ -478,5 +479,8 @@ mod tests {
         let p = period("the past two decades", "").unwrap();
         assert_eq!(p.len, "the past two decades".len());
         assert!(period("last night", "").is_none());
+        assert!(period("last day", "").is_none());
+        let p = period("the past three days", "").unwrap();
+        assert_eq!(p.len, "the past three days".len());
     }
 }

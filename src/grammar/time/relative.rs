@@ -16,7 +16,7 @@ struct Offset {
 }
 
 /// `offset_date = measured_time (" later" | " earlier" | " ago" | " after" [phrase] |
-/// " before" [phrase] | " from now" | " hence" | " afterwards")`
+/// " before" [phrase] | " from now" | " hence" | " afterwards") [" " deictic_day]`
 fn offset_date(input: &str) -> Res<'_, Offset> {
     let (s, (hedge, amount, _, unit)) = measured_time(input)?;
     let (s, ()) = sp1(s)?;
@@ -51,6 +51,22 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
     } else {
         rest
     };
+    // "two days after today" counts from the article's date, like "two days from now".
+    let deictic = matches!(word, "after" | "before" | "from now")
+        .then(|| kw_any(sp(rest), &["today", "tomorrow", "yesterday"]).ok())
+        .flatten();
+    if let Some((r, _)) = deictic {
+        return Ok((
+            r,
+            Offset {
+                hedge,
+                amount,
+                unit,
+                direction,
+                anchored_to_phrase: false,
+            },
+        ));
+    }
     let anchored_to_phrase = matches!(word, "after" | "before" | "prior") && phrase_follows(rest);
     Ok((
         rest,
@@ -181,6 +197,11 @@ mod tests {
         assert_eq!(r, ("two weeks earlier".into(), 2, Direction::Before, false));
         let r = rel("a week later").unwrap();
         assert_eq!(r.1, 1);
+        let r = rel("two days after today").unwrap();
+        assert_eq!(
+            r,
+            ("two days after today".into(), 2, Direction::After, false)
+        );
         let r = rel("two months ago").unwrap();
         assert_eq!(r.2, Direction::Before);
     }

@@ -107,7 +107,7 @@ fn in_year_position(before: &str) -> bool {
     }
     let earlier = words.len().checked_sub(2).map(|i| words[i].as_str());
     match prev {
-        "by" => !earlier.is_some_and(|w| CHANGE_WORDS.contains(&w)),
+        "by" | "from" | "to" => !earlier.is_some_and(|w| CHANGE_WORDS.contains(&w)),
         "of" => !earlier.is_some_and(|w| {
             matches!(w, "out" | "total" | "all") || w.starts_with(|c: char| c.is_ascii_digit())
         }),
@@ -270,6 +270,7 @@ mod tests {
         assert_eq!(year_at("between 2000 and 3000 fighters", 8), None);
         assert_eq!(year_at("it fell by 2000 last", 11), None);
         assert_eq!(year_at("out of 2000.", 7), None);
+        assert_eq!(year_at("up from 1500 in", 8), None);
         assert_eq!(year_at("We counted 2000.", 11), None);
         assert_eq!(year_at("in 2000.5 cases", 3), None);
         assert_eq!(year_at("in 3000 BC", 3), None);
