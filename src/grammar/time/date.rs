@@ -103,6 +103,21 @@ pub fn iso_date(input: &str) -> Res<'_, DateParts> {
     Ok((s, date_parts(Some(y), Some(m as u8), Some(d as u8))))
 }
 
+/// `iso_month = year_number "-" digit digit`: "1995-01" (January 1995); not a season of two
+/// consecutive years ("2010-11").
+pub fn iso_month(input: &str) -> Res<'_, DateParts> {
+    let (s, y) = year_number_glued(input)?;
+    let s = s
+        .strip_prefix('-')
+        .ok_or_else(|| fail::<()>(input).unwrap_err())?;
+    let (s, (m, n)) = digits(s, 2, 2)?;
+    let consecutive = (y + 1).rem_euclid(100) == m as i32;
+    if n != 2 || !(1..=12).contains(&m) || consecutive || s.starts_with(['-', '/']) {
+        return fail(input);
+    }
+    Ok((s, date_parts(Some(y), Some(m as u8), None)))
+}
+
 /// Four digits 1000–2100 followed by a separator.
 fn year_number_glued(input: &str) -> Res<'_, i32> {
     let (s, (y, _)) = digits(input, 4, 4)?;
@@ -147,7 +162,7 @@ fn short_digits(input: &str) -> Res<'_, (u32, usize)> {
     Ok((&input[n..], (input[..n].parse().unwrap_or(0), n)))
 }
 
-/// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year`
+/// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year | iso_month`
 pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
     let alternatives = [
         month_day(input),
@@ -155,6 +170,7 @@ pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
         iso_date(input),
         numeric_date(input),
         month_year(input),
+        iso_month(input),
     ];
     alternatives
         .into_iter()
@@ -300,6 +316,8 @@ mod tests {
         assert_eq!(timex("on 25.12.2023.", 3), t("25.12.2023", "2023-12-25"));
         assert_eq!(timex("on 03/04/2023.", 3), t("03/04/2023", "2023"));
         assert_eq!(timex("on 4/22 at", 3), None);
+        assert_eq!(timex("in 1995-01.", 3), t("1995-01", "1995-01"));
+        assert_eq!(timex("the 2010-11 season", 4), None);
     }
 
     #[test]

@@ -225,8 +225,10 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
     if article && hedge == Hedge::None && is_rate_context(before) {
         return None;
     }
-    // "a second vote": the ordinal, not a unit of time.
-    if article && unit == TimeUnit::Second {
+    // "a second vote", "forty-second": the ordinal, not a unit of time.
+    let written = &input[..input.len() - rest.len()];
+    let word_amount = !written.starts_with(|c: char| c.is_ascii_digit());
+    if word_amount && unit == TimeUnit::Second && written.to_ascii_lowercase().ends_with("second") {
         return None;
     }
     let len = input.len() - rest.len();
@@ -290,6 +292,12 @@ mod tests {
         assert_eq!(dur("twice a day", 6), None);
         assert_eq!(dur("three a month", 6), None);
         assert_eq!(dur("a second vote", 0), None);
+        assert_eq!(dur("the forty-second floor", 4), None);
+        assert_eq!(
+            dur("thirty seconds", 0),
+            d("thirty seconds", "30", "second")
+        );
+        assert_eq!(dur("one sec", 0), d("one sec", "1", "second"));
         assert_eq!(dur("for years", 4), None);
     }
 

@@ -147,10 +147,12 @@ pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
         duration::duration(input, before),
         year::year(input, before),
     ];
+    // The longest wins; on a tie the earlier production (period before date before year).
     candidates
         .into_iter()
         .flatten()
         .filter(|p| p.len > 0)
+        .rev()
         .max_by_key(|p| p.len)
 }
 

@@ -96,8 +96,9 @@ fn complete(first: End, second: End, tail_year: Option<i32>) -> Option<(DatePart
             if y < start {
                 y += 100;
             }
-            // "2014–17" and "1998-02" are spans; "2016-11" is not a span of a century.
-            if y - start > 20 {
+            // "2014–17" and "2010-11" are spans; "1995-01" is a month (`iso_month`) and
+            // "2016-11" no span of a century.
+            if y - start > 20 || y != start + 1 && (1..=12).contains(&yy) {
                 return None;
             }
             (a, date_parts(Some(y), None, None))
@@ -467,6 +468,8 @@ mod tests {
             s("the third quarter", "XXXX-07", "XXXX-09")
         );
         assert_eq!(span("2016-11 was"), None);
+        assert_eq!(span("1995-01 was"), None);
+        assert_eq!(span("2010-11 season"), s("2010-11", "2010", "2011"));
         let p = period("last year's count", "").unwrap();
         assert_eq!(p.len, "last year".len());
         assert!(matches!(
