@@ -99,3 +99,35 @@ fn example_article() {
         .iter()
         .any(|(s, k, _)| s.starts_with("2000") && *k == "year"));
 }
+
+mod never_panics {
+    use numcheck::check::{check_document, Settings};
+    use numcheck::source::{Document, Format};
+    use proptest::prelude::*;
+
+    /// Pieces of time expressions and awkward characters, glued at random.
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "Dec.", "December", "May", "2", "31", "2024", "2014", "–", "-", "—", "/", ".", ",",
+            " ", "\n\n", "to", "from", "between", "and", "later", "after", "days", "a", "the",
+            "next", "Friday", "Q", "Q3", "mid-", "year", "ago", "half", "é", "½", "’s", "'s",
+            "eleven", "twenty-", "first", "quarter", "of", "1995-01", "29", "Feb",
+        ])
+    }
+
+    proptest! {
+        #[test]
+        fn spans_stay_on_char_boundaries(pieces in prop::collection::vec(piece(), 0..24)) {
+            let text: String = pieces.concat();
+            let doc = Document::new("p.txt", text.clone(), Format::Plain);
+            let settings = Settings { reference_date: "2025-07-10".parse().ok() };
+            let (claims, findings) = check_document(&doc, &settings);
+            for c in &claims {
+                prop_assert!(text.get(c.span.start..c.span.end).is_some());
+            }
+            for f in &findings {
+                prop_assert!(text.get(f.primary.start..f.primary.end).is_some());
+            }
+        }
+    }
+}

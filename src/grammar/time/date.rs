@@ -1,7 +1,7 @@
 //! Dates: "December 2", "2 December", "Dec. 2, 2024", "2024-12-02", "Friday, October 4,
 //! 2024", months with or without a year ("January 2025", "in January").
 
-use super::lexicon::{is_full_weekday, month_name, weekday_name};
+use super::lexicon::{is_full_weekday, month_name, ordinal_day_word, weekday_name};
 use super::year::year_number;
 use super::{date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
@@ -62,8 +62,31 @@ pub fn month_day(input: &str) -> Res<'_, DateParts> {
         _ => sp1(s)?,
     };
     let s = kw(s, "the").map(|(r, ())| sp(r)).unwrap_or(s);
-    let (s, d) = day_number(s)?;
+    let (s, d) = day_number(s).or_else(|_| ordinal_day_word(s))?;
     Ok(with_year(s, date_parts(None, Some(m), Some(d))))
+}
+
+/// `ordinal_of_month = ["the" " "] ordinal_day_word " of " month_name [year_tail]`:
+/// "the fourth of July".
+pub fn ordinal_of_month(input: &str) -> Res<'_, DateParts> {
+    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let (s, d) = ordinal_day_word(s)?;
+    let (s, ()) = kw(sp(s), "of")?;
+    let (s, m) = month_name(sp(s))?;
+    Ok(with_year(s, date_parts(None, Some(m), Some(d))))
+}
+
+/// `day_alone = "the" " " digit{1,2} ordinal_suffix` before punctuation: "on the 15th.".
+fn day_alone(input: &str) -> Res<'_, DateParts> {
+    let (s, ()) = kw(input, "the")?;
+    let s = sp(s);
+    let (rest, d) = day_number(s)?;
+    let suffixed = s[..s.len() - rest.len()].ends_with(char::is_alphabetic);
+    let at_end = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?', ')']);
+    if !suffixed || !at_end {
+        return fail(input);
+    }
+    Ok((rest, date_parts(None, None, Some(d))))
 }
 
 /// `day_month = day_number (" " ["of" " "] | "-") month_name [year_tail]`: "2 December 2024".
@@ -162,7 +185,8 @@ fn short_digits(input: &str) -> Res<'_, (u32, usize)> {
     Ok((&input[n..], (input[..n].parse().unwrap_or(0), n)))
 }
 
-/// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year | iso_month`
+/// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year | iso_month |
+/// ordinal_of_month`
 pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
     let alternatives = [
         month_day(input),
@@ -171,6 +195,7 @@ pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
         numeric_date(input),
         month_year(input),
         iso_month(input),
+        ordinal_of_month(input),
     ];
     alternatives
         .into_iter()
@@ -250,13 +275,14 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     Ok((s, date_parts(None, Some(m), None)))
 }
 
-/// `date = weekday_date | calendar_date | weekday_alone | month_alone`
+/// `date = weekday_date | calendar_date | weekday_alone | month_alone | day_alone`
 pub fn date(input: &str, before: &str) -> Option<Parsed> {
     let alternatives = [
         weekday_date(input),
         calendar_date(input),
         weekday_alone(input, before),
         month_alone(input, before),
+        day_alone(input),
     ];
     let (rest, parts) = alternatives
         .into_iter()
@@ -307,6 +333,17 @@ mod tests {
             t("4th of March 2019", "2019-03-04")
         );
         assert_eq!(timex("on Sept 30", 3), t("Sept 30", "XXXX-09-30"));
+        assert_eq!(
+            timex("the fourth of July", 0),
+            t("the fourth of July", "XXXX-07-04")
+        );
+        assert_eq!(
+            timex("on June twenty-first", 3),
+            t("June twenty-first", "XXXX-06-21")
+        );
+        assert_eq!(timex("due on the 15th.", 7), t("the 15th", "XXXX-XX-15"));
+        assert_eq!(timex("the 27th floor", 0), None);
+        assert_eq!(timex("the 27 floors.", 0), None);
     }
 
     #[test]

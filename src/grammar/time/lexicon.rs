@@ -203,6 +203,55 @@ pub fn small_number_word(input: &str) -> Res<'_, u32> {
     }
 }
 
+const ORDINAL_WORDS: [&str; 19] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+];
+
+/// A day of the month written as an ordinal word: "first" … "thirty-first", hyphenated or
+/// spaced ("twenty-second", "twenty second").
+pub fn ordinal_day_word(input: &str) -> Res<'_, u8> {
+    for (tens_word, exact, tens) in [("twenty", "twentieth", 20u32), ("thirty", "thirtieth", 30)] {
+        if let Some((len, _)) = form_of(input, &[(exact, ())]) {
+            return Ok((&input[len..], tens as u8));
+        }
+        if let Some((len, _)) = form_of(input, &[(tens_word, ())]) {
+            let rest = &input[len..];
+            let unit = rest
+                .strip_prefix('-')
+                .or_else(|| rest.strip_prefix(' '))
+                .and_then(|r| word_value(r, &ORDINAL_WORDS[..9], 1, 1).map(|(l, u)| (&r[l..], u)));
+            if let Some((r, u)) = unit {
+                if tens + u <= 31 {
+                    return Ok((r, (tens + u) as u8));
+                }
+            }
+            return fail(input);
+        }
+    }
+    match word_value(input, &ORDINAL_WORDS, 1, 1) {
+        Some((len, v)) => Ok((&input[len..], v as u8)),
+        None => fail(input),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +279,9 @@ mod tests {
         assert_eq!(small_number_word("twenty-one days").map(|r| r.1), Ok(21));
         assert_eq!(small_number_word("thirty days").map(|r| r.1), Ok(30));
         assert!(small_number_word("seventeenth").is_err());
+        assert_eq!(ordinal_day_word("twenty-first of").map(|r| r.1), Ok(21));
+        assert_eq!(ordinal_day_word("eleventh").map(|r| r.1), Ok(11));
+        assert_eq!(ordinal_day_word("thirtieth").map(|r| r.1), Ok(30));
+        assert!(ordinal_day_word("thirty-fifth").is_err());
     }
 }
