@@ -2,9 +2,9 @@
 //! "2014–17", "July 10–14", "9–13 October", "the first five months of the year", "mid-year",
 //! "last year", "the past two decades", "the 1990s".
 
-use super::date::{calendar_date, day_number, year_tail};
+use super::date::{calendar_date, day_number, weekday_date, year_tail};
 use super::duration::amount;
-use super::lexicon::month_name;
+use super::lexicon::{is_full_weekday, month_name, weekday_name};
 use super::year::year_number;
 use super::{dash, date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
@@ -20,9 +20,24 @@ enum End {
     ShortYear(u8),
 }
 
-/// `span_end = calendar_date | month_name | year_number`
+/// `span_end = weekday_date | calendar_date | month_name | year_number | weekday`
 fn span_end(input: &str) -> Res<'_, DateParts> {
+    let weekday = |i| -> Res<'_, DateParts> {
+        if !is_full_weekday(i) {
+            return fail(i);
+        }
+        let (r, wd) = weekday_name(i)?;
+        Ok((
+            r,
+            DateParts {
+                weekday: Some(wd),
+                ..DateParts::default()
+            },
+        ))
+    };
     let alternatives = [
+        weekday_date(input),
+        weekday(input),
         calendar_date(input),
         month_name(input).map(|(r, m)| (r, date_parts(None, Some(m), None))),
         year_number(input).map(|(r, y)| (r, date_parts(Some(y), None, None))),
@@ -54,7 +69,10 @@ fn second_end(input: &str, first: End, after_dash: bool) -> Res<'_, End> {
             month: Some(_),
             day: Some(_),
             ..
-        }) => day_number(input).map(|(r, d)| (r, End::Day(d))),
+        }) => {
+            let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+            day_number(s).map(|(r, d)| (r, End::Day(d)))
+        }
         End::Date(DateParts {
             year: Some(_),
             month: None,
@@ -149,7 +167,7 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
     let Some((from, to)) = complete(first, second, tail) else {
         return fail(input);
     };
-    if from.month.is_none() && from.year.is_none() {
+    if from.month.is_none() && from.year.is_none() && from.weekday.is_none() {
         return fail(input);
     }
     if is_bare_year(&from) && is_bare_year(&to) && !plausible_year_span(&from, &to, s, before) {
