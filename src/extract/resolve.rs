@@ -18,33 +18,38 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
             date_by_tense(claim, text, r);
         }
     }
+    // The nearest earlier dated claim; in its paragraph if it has one there, else before it,
+    // which is the same claim either way.
+    let mut last_dated: Option<usize> = None;
     for i in 0..claims.len() {
-        let Quantity::Relative {
+        if let Quantity::Relative {
             anchored_to_phrase: false,
             ..
         } = claims[i].quantity
-        else {
-            continue;
-        };
-        let (resolved, anchor) = if is_deictic(&claims[i], text) {
-            (reference.and_then(|r| from_reference(&claims[i], r)), None)
-        } else {
-            match anchor_index(claims, i, text) {
-                Some(j) => (
-                    date_of(&claims[j]).and_then(|d| shift(d, &claims[i].quantity)),
-                    Some(j),
-                ),
-                None => (None, None),
-            }
-        };
-        if let Quantity::Relative {
-            resolved: res,
-            anchor: anc,
-            ..
-        } = &mut claims[i].quantity
         {
-            *res = resolved;
-            *anc = anchor.filter(|_| resolved.is_some());
+            let (resolved, anchor) = if is_deictic(&claims[i], text) {
+                (reference.and_then(|r| from_reference(&claims[i], r)), None)
+            } else {
+                match last_dated {
+                    Some(j) => (
+                        date_of(&claims[j]).and_then(|d| shift(d, &claims[i].quantity)),
+                        Some(j),
+                    ),
+                    None => (None, None),
+                }
+            };
+            if let Quantity::Relative {
+                resolved: res,
+                anchor: anc,
+                ..
+            } = &mut claims[i].quantity
+            {
+                *res = resolved;
+                *anc = anchor.filter(|_| resolved.is_some());
+            }
+        }
+        if date_of(&claims[i]).is_some() && !is_deictic(&claims[i], text) {
+            last_dated = Some(i);
         }
     }
 }
@@ -68,19 +73,6 @@ pub fn date_of(claim: &Claim) -> Option<DateParts> {
         } => Some(*d),
         _ => None,
     }
-}
-
-/// The nearest earlier claim that names a date, in the same paragraph when one does, else
-/// anywhere before.
-fn anchor_index(claims: &[Claim], i: usize, text: &str) -> Option<usize> {
-    let start = claims[i].span.start;
-    let paragraph_start = text.get(..start).and_then(|t| t.rfind("\n\n")).unwrap_or(0);
-    let earlier = |j: &usize| date_of(&claims[*j]).is_some() && !is_deictic(&claims[*j], text);
-    let in_paragraph = (0..i)
-        .rev()
-        .filter(|j| claims[*j].span.start >= paragraph_start)
-        .find(earlier);
-    in_paragraph.or_else(|| (0..i).rev().find(earlier))
 }
 
 /// Whole days, months or years of an offset, signed; `None` when it is not a whole number

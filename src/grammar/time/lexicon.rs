@@ -84,7 +84,11 @@ pub fn all_forms() -> Vec<&'static str> {
 
 /// Matches one of `forms` as a whole word (case-insensitive).
 fn form_of<T: Copy>(input: &str, forms: &[(&'static str, T)]) -> Option<(usize, T)> {
+    let first = input.bytes().next()?.to_ascii_lowercase();
     forms.iter().find_map(|(w, v)| {
+        if w.as_bytes().first() != Some(&first) {
+            return None;
+        }
         let head = input.get(..w.len())?;
         let next = input[w.len()..].chars().next();
         (head.eq_ignore_ascii_case(w) && !next.is_some_and(char::is_alphanumeric))
@@ -171,15 +175,19 @@ const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 
+/// The value of the word of `words` that `input` starts with (whole words only, so the order
+/// of the list does not matter).
 fn word_value(input: &str, words: &[&'static str], base: u32, step: u32) -> Option<(usize, u32)> {
-    let pairs: Vec<(&'static str, u32)> = words
-        .iter()
-        .enumerate()
-        .map(|(i, w)| (*w, base + step * i as u32))
-        .collect();
-    let mut by_len = pairs;
-    by_len.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    form_of(input, &by_len)
+    let first = input.bytes().next()?.to_ascii_lowercase();
+    words.iter().zip(0u32..).find_map(|(w, i)| {
+        if w.as_bytes().first() != Some(&first) {
+            return None;
+        }
+        let head = input.get(..w.len())?;
+        let next = input[w.len()..].chars().next();
+        (head.eq_ignore_ascii_case(w) && !next.is_some_and(char::is_alphanumeric))
+            .then_some((w.len(), base + step * i))
+    })
 }
 
 /// A private stand-in for the shared number-word grammar (`grammar::words`), limited to what

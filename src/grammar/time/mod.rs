@@ -175,10 +175,13 @@ pub fn is_deictic(claim: &Claim, text: &str) -> bool {
     if claim.kind == Kind::Period {
         return true;
     }
-    let written = claim.span.text(text).to_ascii_lowercase();
+    let written = claim.span.text(text).as_bytes();
     ["ago", "from now", "hence", "yesterday", "today", "tomorrow"]
         .iter()
-        .any(|w| written.ends_with(w))
+        .any(|w| {
+            written.len() >= w.len()
+                && written[written.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        })
 }
 
 // ----- shared token helpers -----
