@@ -3,12 +3,13 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{
-    civil, describe, in_year, resolved_claims, weekday_of, weekday_word,
+    civil, date_of, describe, in_year, resolved_claims, weekday_of, weekday_word,
 };
 use crate::grammar::time::is_deictic;
-use crate::model::{Claim, DateParts, Hedge, Kind, Quantity, TimeUnit};
+use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
+use rust_decimal::Decimal;
 
 declare_rule! {
     /// ## What it checks
@@ -53,7 +54,7 @@ impl RuleCheck for DateOffset {
             let stated = stated_after(ctx, &claims, i);
             let finding = match stated {
                 Some(s) => check_stated(ctx, claim, anchor_claim, *resolved, s),
-                None => Some(derived(ctx, claim, anchor_claim, *resolved)),
+                None => derived(claim, anchor_claim, *resolved),
             };
             out.extend(finding);
         }
@@ -130,15 +131,15 @@ fn check_stated(
     let Quantity::Date(s) = stated.quantity else {
         return None;
     };
-    let offset_text = ctx.text(offset.span);
-    let anchor_text = ctx.text(anchor.span);
+    let offset_text = offset_words(offset)?;
+    let anchor_text = describe_anchor(anchor)?;
     let problem = if s.month.is_some() && s.day.is_some() {
         let gap = day_gap(resolved, s)?;
         if gap <= tolerance_days(offset) {
             return None;
         }
         format!(
-            "{anchor_text} + {offset_text} is {}; the text says {}: inconsistent",
+            "{anchor_text} {offset_text} is {}; the text says {}: inconsistent",
             describe(resolved),
             ctx.text(stated.span)
         )
@@ -149,7 +150,7 @@ fn check_stated(
             return None;
         }
         format!(
-            "{anchor_text} + {offset_text} is {}, a {}; the text says {}: inconsistent",
+            "{anchor_text} {offset_text} is {}, a {}; the text says {}: inconsistent",
             describe(resolved),
             weekday_word(weekday_of(date)),
             weekday_word(wd)
@@ -169,20 +170,22 @@ fn check_stated(
     })
 }
 
-fn derived(ctx: &Context, offset: &Claim, anchor: &Claim, resolved: DateParts) -> Finding {
+fn derived(offset: &Claim, anchor: &Claim, resolved: DateParts) -> Option<Finding> {
     let year_note = if resolved.year.is_none() {
         " (year not stated)"
     } else {
         ""
     };
-    Finding {
+    let (Some(anchor_text), Some(offset_text)) = (describe_anchor(anchor), offset_words(offset))
+    else {
+        return None;
+    };
+    Some(Finding {
         rule: "DATE-OFFSET",
         severity: Severity::Note,
         verdict: Verdict::Derived,
         message: format!(
-            "{} + {} is {}{year_note}: implied date",
-            ctx.text(anchor.span),
-            ctx.text(offset.span),
+            "{anchor_text} {offset_text} is {}{year_note}: implied date",
             describe(resolved)
         ),
         primary: offset.span,
@@ -191,5 +194,35 @@ fn derived(ctx: &Context, offset: &Claim, anchor: &Claim, resolved: DateParts) -
             label: "anchor",
         }],
         computed: None,
-    }
+    })
+}
+
+/// "+ 11 days", "− 2 weeks".
+fn offset_words(offset: &Claim) -> Option<String> {
+    let Quantity::Relative {
+        amount,
+        unit,
+        direction,
+        ..
+    } = &offset.quantity
+    else {
+        return None;
+    };
+    let sign = if *direction == Direction::Before {
+        "−"
+    } else {
+        "+"
+    };
+    let n = amount.value.normalize();
+    let plural = if n == Decimal::ONE { "" } else { "s" };
+    Some(format!("{sign} {n} {}{plural}", unit.as_str()))
+}
+
+/// The anchor date as a date, without its weekday.
+fn describe_anchor(anchor: &Claim) -> Option<String> {
+    let parts = date_of(anchor)?;
+    Some(describe(DateParts {
+        weekday: None,
+        ..parts
+    }))
 }
