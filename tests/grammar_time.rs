@@ -131,3 +131,29 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn example_article_offset_with_and_without_a_reference_date() {
+    use numcheck::check::{check_document, Settings};
+    let text = include_str!("fixtures/is-resurgence.txt");
+    let doc = Document::new("a.txt", text.to_string(), Format::Plain);
+    let messages = |settings: &Settings| -> Vec<String> {
+        let (_, findings) = check_document(&doc, settings);
+        findings
+            .into_iter()
+            .filter(|f| f.rule.starts_with("DATE-"))
+            .map(|f| f.message)
+            .collect()
+    };
+    assert_eq!(
+        messages(&Settings::default()),
+        ["December 2 + 11 days is December 13 (year not stated): implied date"]
+    );
+    let mid_2025 = Settings {
+        reference_date: "2025-07-10".parse().ok(),
+    };
+    assert_eq!(
+        messages(&mid_2025),
+        ["December 2, 2024 + 11 days is December 13, 2024: implied date"]
+    );
+}
