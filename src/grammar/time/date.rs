@@ -32,7 +32,7 @@ pub fn year_tail(input: &str) -> Res<'_, i32> {
     if let Some(r) = input.strip_prefix('-') {
         return year_number(r);
     }
-    let s = input.strip_prefix(',').unwrap_or(input);
+    let s = sp(input).strip_prefix(',').unwrap_or(input);
     let (s, ()) = sp1(s)?;
     let s = match kw(s, "of") {
         Ok((r, ())) => sp1(r)?.0,
@@ -383,6 +383,7 @@ mod tests {
     fn months() {
         assert_eq!(timex("in January the", 3), t("January", "XXXX-01"));
         assert_eq!(timex("since March 2025 the", 6), t("March 2025", "2025-03"));
+        assert_eq!(timex("in June , 2016.", 3), t("June , 2016", "2016-06"));
         assert_eq!(timex("Jan said", 0), None);
         assert_eq!(timex("you may 2 times", 4), None);
         assert_eq!(timex("they march on", 5), None);

@@ -195,7 +195,7 @@ fn is_rate_context(before: &str) -> bool {
     };
     let prev = prev.trim_end_matches(|c: char| c.is_ascii_punctuation());
     matches!(prev, "once" | "twice" | "times" | "per" | "each" | "every")
-        || prev.starts_with(|c: char| c.is_ascii_digit())
+        || prev.contains(|c: char| c.is_ascii_digit())
         || small_number_word(prev).is_ok_and(|(rest, _)| rest.is_empty())
         || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
 }
@@ -291,6 +291,7 @@ mod tests {
         assert_eq!(dur("38 attacks a year", 11), None);
         assert_eq!(dur("twice a day", 6), None);
         assert_eq!(dur("three a month", 6), None);
+        assert_eq!(dur("earns $5 a day", 9), None);
         assert_eq!(dur("a second vote", 0), None);
         assert_eq!(dur("the forty-second floor", 4), None);
         assert_eq!(
