@@ -157,3 +157,35 @@ fn example_article_offset_with_and_without_a_reference_date() {
         ["December 2, 2024 + 11 days is December 13, 2024: implied date"]
     );
 }
+
+#[test]
+fn every_time_production_has_a_parser() {
+    let ebnf = include_str!("../grammar/claims.ebnf");
+    let section = ebnf
+        .split("(* ===== time ===== *)")
+        .nth(1)
+        .expect("time section");
+    let sources = [
+        include_str!("../src/grammar/time/mod.rs"),
+        include_str!("../src/grammar/time/lexicon.rs"),
+        include_str!("../src/grammar/time/year.rs"),
+        include_str!("../src/grammar/time/date.rs"),
+        include_str!("../src/grammar/time/period.rs"),
+        include_str!("../src/grammar/time/duration.rs"),
+        include_str!("../src/grammar/time/relative.rs"),
+    ]
+    .concat();
+    for line in section.lines() {
+        let Some((name, _)) = line.split_once('=') else {
+            continue;
+        };
+        let name = name.trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+            continue;
+        }
+        assert!(
+            sources.contains(&format!("fn {name}(")) || sources.contains(&format!("fn {name}<")),
+            "production {name} has no parser function"
+        );
+    }
+}
