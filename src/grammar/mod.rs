@@ -12,6 +12,7 @@ pub mod money;
 pub mod numeral;
 pub mod percent;
 pub mod range;
+pub mod time;
 pub mod unit;
 pub mod vague;
 pub mod words;
@@ -57,6 +58,7 @@ impl Expr {
 /// these (besides digits and currency signs) and tries the grammar only around them.
 pub fn anchor_words() -> Vec<&'static str> {
     let mut words: Vec<&'static str> = Vec::new();
+    words.extend_from_slice(time::ANCHORS);
     words.extend(lex::number_words().iter().map(|(w, _)| *w));
     words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
     words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
@@ -77,6 +79,12 @@ pub fn anchor_words() -> Vec<&'static str> {
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
+    time::claim_at(text, at).or_else(|| number_claim_at(text, at))
+}
+
+/// The number families: hedged numerals, words, vague amounts, fractions, percentages,
+/// ranges, money and measures.
+fn number_claim_at(text: &str, at: usize) -> Option<Parsed> {
     if !text.is_char_boundary(at) || !context::may_start(text, at) {
         return None;
     }

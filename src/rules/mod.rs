@@ -4,6 +4,10 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod date_invalid;
+pub mod date_offset;
+pub mod date_range;
+pub mod date_weekday;
 pub mod malformed;
 pub mod range_order;
 
@@ -55,7 +59,14 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&range_order::RangeOrder, &malformed::Malformed]
+    &[
+        &date_offset::DateOffset,
+        &range_order::RangeOrder,
+        &date_weekday::DateWeekday,
+        &date_invalid::DateInvalid,
+        &date_range::DateRange,
+        &malformed::Malformed,
+    ]
 }
 
 /// The rule with this id (case-insensitive).

@@ -1,0 +1,311 @@
+//! Durations: "13 years", "eleven days", "a decade", "48 hours", "the two-day strike",
+//! "half an hour".
+
+use super::lexicon::{small_number_word, time_unit};
+use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use crate::grammar::Parsed;
+use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
+use rust_decimal::Decimal;
+
+/// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
+pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
+    if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
+        return Ok((rest, (Numeral::integer(1), true)));
+    }
+    if let Ok((rest, v)) = small_number_word(input) {
+        return Ok((rest, (Numeral::exact(Decimal::from(v)), false)));
+    }
+    decimal_amount(input).map(|(r, n)| (r, (n, false)))
+}
+
+/// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
+fn decimal_amount(input: &str) -> Res<'_, Numeral> {
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    if int == 0 || int > 6 {
+        return fail(input);
+    }
+    let frac = match input[int..].strip_prefix('.') {
+        Some(r) => r.bytes().take_while(u8::is_ascii_digit).count(),
+        None => 0,
+    };
+    let len = if frac > 0 { int + 1 + frac } else { int };
+    let rest = &input[len..];
+    if rest.starts_with(|c: char| c.is_ascii_digit() || c == ',') {
+        return fail(input);
+    }
+    let Ok(value) = input[..len].parse::<Decimal>() else {
+        return fail(input);
+    };
+    let numeral = if frac > 0 {
+        Numeral {
+            value,
+            decimals: frac as u32,
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        }
+    } else {
+        let Ok(v) = input[..len].parse::<i64>() else {
+            return fail(input);
+        };
+        Numeral::integer(v)
+    };
+    Ok((rest, numeral))
+}
+
+/// `amount_unit = amount (" " [extra_word " "] time_unit | "-" time_unit | glued_unit)`:
+/// "13 years", "two more weeks", "two-day", "48h".
+pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
+    let (s, (n, article)) = amount(input)?;
+    let glued = !article && input.starts_with(|c: char| c.is_ascii_digit());
+    let (s, unit) = match s.strip_prefix('-') {
+        Some(r) if !article => time_unit(r)?,
+        _ if glued && s.starts_with(char::is_alphabetic) => glued_unit(s)?,
+        _ => {
+            let s = sp1(s)?.0;
+            let s = kw_any(s, &["more", "additional", "extra", "further"])
+                .map(|(r, _)| sp(r))
+                .unwrap_or(s);
+            time_unit(s)?
+        }
+    };
+    if s.starts_with('-') || kw(sp(s), "old").is_ok() {
+        // "13-year-old", "13 years old": an age, not a span of time.
+        return fail(input);
+    }
+    Ok((s, (n, article, unit)))
+}
+
+/// `glued_unit = time_unit | "h"`, written against the digits ("3days", "48h").
+fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
+    if let Ok((rest, ())) = kw(input, "h") {
+        return Ok((rest, TimeUnit::Hour));
+    }
+    time_unit(input)
+}
+
+/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "a handful of") " " units`
+fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
+    const VAGUE: &[(&str, Vague)] = &[
+        ("a few", Vague::Few),
+        ("a couple of", Vague::Couple),
+        ("a handful of", Vague::Handful),
+        ("several", Vague::Several),
+        ("few", Vague::Few),
+    ];
+    for (words, vague) in VAGUE {
+        let mut s = input;
+        let matched = words.split(' ').all(|w| match kw(s, w) {
+            Ok((r, ())) => {
+                s = sp(r);
+                true
+            }
+            Err(_) => false,
+        });
+        if !matched {
+            continue;
+        }
+        let (rest, unit) = time_unit(s)?;
+        if !s[..s.len() - rest.len()].ends_with(['s', 'S']) {
+            return fail(input);
+        }
+        return Ok((rest, (*vague, unit)));
+    }
+    fail(input)
+}
+
+/// `half_unit = "half" (" a" | " an" | "-" | " ") unit | "a half" " " unit`: "half an hour".
+fn half_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
+    let s = match kw(input, "a") {
+        Ok((r, ())) => sp1(r)?.0,
+        Err(_) => input,
+    };
+    let (s, ()) = kw(s, "half")?;
+    let s = s.strip_prefix('-').unwrap_or(s);
+    let s = sp(s);
+    let s = kw_any(s, &["an", "a"]).map(|(r, _)| sp(r)).unwrap_or(s);
+    let (s, unit) = time_unit(s)?;
+    let half = Numeral {
+        value: Decimal::new(5, 1),
+        decimals: 1,
+        scale: Decimal::ONE,
+        trailing_zeros: 0,
+    };
+    Ok((s, (half, false, unit)))
+}
+
+/// "another week" (one more), "a fortnight" (two weeks).
+fn another_or_fortnight(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    if let Ok((r, ())) = kw(input, "another") {
+        let (rest, unit) = time_unit(sp1(r)?.0)?;
+        return Ok((rest, (Numeral::integer(1), unit)));
+    }
+    let (r, ()) = kw(input, "a")?;
+    let (rest, ()) = kw(sp1(r)?.0, "fortnight")?;
+    Ok((rest, (Numeral::integer(2), TimeUnit::Week)))
+}
+
+/// Hedges a duration or offset may carry, longest first.
+pub fn time_hedge(input: &str) -> (&str, Hedge) {
+    const HEDGES: &[(&str, Hedge)] = &[
+        ("more than", Hedge::MoreThan),
+        ("less than", Hedge::FewerThan),
+        ("fewer than", Hedge::FewerThan),
+        ("at least", Hedge::AtLeast),
+        ("at most", Hedge::AtMost),
+        ("up to", Hedge::UpTo),
+        ("approximately", Hedge::Approximately),
+        ("roughly", Hedge::Approximately),
+        ("about", Hedge::Approximately),
+        ("around", Hedge::Approximately),
+        ("nearly", Hedge::Nearly),
+        ("almost", Hedge::Nearly),
+        ("over", Hedge::MoreThan),
+        ("exactly", Hedge::Exactly),
+    ];
+    for (words, hedge) in HEDGES {
+        let mut s = input;
+        let mut ok = true;
+        for w in words.split(' ') {
+            match kw(s, w) {
+                Ok((r, ())) => s = sp(r),
+                Err(_) => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && s.len() < input.len() {
+            return (s, *hedge);
+        }
+    }
+    (input, Hedge::None)
+}
+
+/// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates.
+pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
+    let (s, hedge) = time_hedge(input);
+    let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
+    Ok((rest, (hedge, n, article, unit)))
+}
+
+/// "a year" after a count or "once" is a rate ("38 attacks a year", "twice a day").
+fn is_rate_context(before: &str) -> bool {
+    let Some(prev) = words_before(before, 1).pop() else {
+        return false;
+    };
+    let prev = prev.trim_end_matches(|c: char| c.is_ascii_punctuation());
+    matches!(prev, "once" | "twice" | "times" | "per" | "each" | "every")
+        || prev.contains(|c: char| c.is_ascii_digit())
+        || small_number_word(prev).is_ok_and(|(rest, _)| rest.is_empty())
+        || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
+}
+
+/// `duration = measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
+/// "13 years", "a decade", "the two-day strike", "several weeks".
+pub fn duration(input: &str, before: &str) -> Option<Parsed> {
+    if let Ok((rest, (vague, unit))) = vague_time(input) {
+        let mut p = parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Vague(vague),
+            Hedge::None,
+        );
+        p.unit = Some(unit.as_str().to_string());
+        return Some(p);
+    }
+    if let Ok((rest, (amount, unit))) = another_or_fortnight(input) {
+        return Some(parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Duration { amount, unit },
+            Hedge::None,
+        ));
+    }
+    let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
+    if article && hedge == Hedge::None && is_rate_context(before) {
+        return None;
+    }
+    // "a second vote", "forty-second": the ordinal, not a unit of time.
+    let written = &input[..input.len() - rest.len()];
+    let word_amount = !written.starts_with(|c: char| c.is_ascii_digit());
+    if word_amount && unit == TimeUnit::Second && written.to_ascii_lowercase().ends_with("second") {
+        return None;
+    }
+    let len = input.len() - rest.len();
+    Some(parsed(
+        len,
+        Kind::Duration,
+        Quantity::Duration { amount, unit },
+        hedge,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dur(text: &str, at: usize) -> Option<(String, String, &'static str)> {
+        let p = duration(&text[at..], &text[..at])?;
+        let Quantity::Duration { amount, unit } = p.quantity else {
+            return None;
+        };
+        Some((
+            text[at..at + p.len].to_string(),
+            amount.value.normalize().to_string(),
+            unit.as_str(),
+        ))
+    }
+
+    fn d(a: &str, v: &str, u: &'static str) -> Option<(String, String, &'static str)> {
+        Some((a.to_string(), v.to_string(), u))
+    }
+
+    #[test]
+    fn amounts_and_units() {
+        assert_eq!(dur("After 13 years of war", 6), d("13 years", "13", "year"));
+        assert_eq!(dur("for eleven days", 4), d("eleven days", "11", "day"));
+        assert_eq!(dur("took a decade", 5), d("a decade", "1", "decade"));
+        assert_eq!(dur("within 48 hours", 7), d("48 hours", "48", "hour"));
+        assert_eq!(dur("the two-day strike", 4), d("two-day", "2", "day"));
+        assert_eq!(dur("a six-month pause", 2), d("six-month", "6", "month"));
+        assert_eq!(dur("for half an hour", 4), d("half an hour", "0.5", "hour"));
+        assert_eq!(dur("for 3.5 years", 4), d("3.5 years", "3.5", "year"));
+        assert_eq!(dur("within 48h of", 7), d("48h", "48", "hour"));
+        assert_eq!(dur("two more weeks", 0), d("two more weeks", "2", "week"));
+        assert_eq!(
+            dur("for another month", 4),
+            d("another month", "1", "month")
+        );
+        let p = duration("several weeks of talks", "").unwrap();
+        assert_eq!(
+            (p.len, p.unit.as_deref()),
+            ("several weeks".len(), Some("week"))
+        );
+        assert!(duration("several week", "").is_none());
+    }
+
+    #[test]
+    fn not_durations() {
+        assert_eq!(dur("a 13-year-old boy", 2), None);
+        assert_eq!(dur("he is 40 years old", 6), None);
+        assert_eq!(dur("38 attacks a year", 11), None);
+        assert_eq!(dur("twice a day", 6), None);
+        assert_eq!(dur("three a month", 6), None);
+        assert_eq!(dur("earns $5 a day", 9), None);
+        assert_eq!(dur("a second vote", 0), None);
+        assert_eq!(dur("the forty-second floor", 4), None);
+        assert_eq!(
+            dur("thirty seconds", 0),
+            d("thirty seconds", "30", "second")
+        );
+        assert_eq!(dur("one sec", 0), d("one sec", "1", "second"));
+        assert_eq!(dur("for years", 4), None);
+    }
+
+    #[test]
+    fn hedged() {
+        let p = duration("nearly two weeks", "").unwrap();
+        assert_eq!(p.hedge, Hedge::Nearly);
+        assert_eq!(p.len, "nearly two weeks".len());
+    }
+}
