@@ -114,12 +114,23 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     }
 }
 
-/// `half_a_scale = "half a" (" million" | " billion" | " dozen" …)`: "half a million" is a
-/// number, not a share.
+/// `half_a_scale = ("half" | ["a"] "quarter") [" a"] (" million" | " billion" | " dozen" …)`:
+/// "half a million" and "a quarter million" are numbers, not shares.
 pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
-    let Some(rest) = lex::phrase(input, "half a").and_then(lex::sp1) else {
+    let (rest, part) = match lex::word(input, "half") {
+        Some(r) => (r, 2u64),
+        None => match lex::word(
+            lex::word(input, "a").and_then(lex::sp1).unwrap_or(input),
+            "quarter",
+        ) {
+            Some(r) => (r, 4),
+            None => return fail(input),
+        },
+    };
+    let Some(rest) = lex::sp1(rest) else {
         return fail(input);
     };
+    let rest = lex::word(rest, "a").and_then(lex::sp1).unwrap_or(rest);
     let scales = [
         ("dozen", 12u64),
         ("hundred", 100),
@@ -134,8 +145,8 @@ pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
         Some((r, s)) => Ok((
             r,
             Numeral {
-                value: Decimal::from(s / 2),
-                decimals: 1,
+                value: Decimal::from(s / part),
+                decimals: if part == 2 { 1 } else { 2 },
                 scale: Decimal::from(s),
                 trailing_zeros: 0,
             },
@@ -144,8 +155,45 @@ pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
     }
 }
 
-/// `fraction = half_a_scale | majority | out_of | one_in | fraction_word`
+/// Unicode vulgar fractions and their values.
+pub const VULGAR: &[(&str, u64, u64)] = &[
+    ("½", 1, 2),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅕", 1, 5),
+    ("⅖", 2, 5),
+    ("⅗", 3, 5),
+    ("⅘", 4, 5),
+    ("⅙", 1, 6),
+    ("⅚", 5, 6),
+    ("⅛", 1, 8),
+    ("⅜", 3, 8),
+    ("⅝", 5, 8),
+    ("⅞", 7, 8),
+];
+
+/// `vulgar_fraction = "½" | "¾" | "⅔" | …`
+pub fn vulgar_fraction(input: &str) -> IResult<&str, Decimal> {
+    for (sign, num, den) in VULGAR {
+        if let Some(rest) = input.strip_prefix(sign) {
+            if let Some(f) = Decimal::from(*num).checked_div(Decimal::from(*den)) {
+                return Ok((rest, f));
+            }
+        }
+    }
+    fail(input)
+}
+
+/// `fraction = half_a_scale | majority | out_of | one_in | fraction_word | vulgar_fraction`
 pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
+    if let Ok((rest, f)) = vulgar_fraction(input) {
+        return Ok((
+            rest,
+            Expr::new(Kind::Fraction, Quantity::Fraction(FractionForm::Word(f))),
+        ));
+    }
     if let Ok((rest, n)) = half_a_scale(input) {
         return Ok((rest, Expr::new(Kind::Number, Quantity::Point(n))));
     }
@@ -216,6 +264,14 @@ mod tests {
     }
 
     #[test]
+    fn vulgar_fractions() {
+        assert_eq!(f("½ of"), Some((Some(d("0.5")), " of")));
+        assert_eq!(f("¾"), Some((Some(d("0.75")), "")));
+        let (rest, n) = numeral::number("2½ miles", false).unwrap();
+        assert_eq!((n.numeral.value, rest), (d("2.5"), " miles"));
+    }
+
+    #[test]
     fn half_a_million_is_a_number() {
         let (_, e) = fraction("half a million", &Before::default()).unwrap();
         assert_eq!(e.kind, Kind::Number);
@@ -224,5 +280,11 @@ mod tests {
             Quantity::Point(half_a_scale("half a million").unwrap().1)
         );
         assert_eq!(half_a_scale("half a million").unwrap().1.value, d("500000"));
+        assert_eq!(
+            half_a_scale("quarter million").unwrap().1.value,
+            d("250000")
+        );
+        assert_eq!(half_a_scale("a quarter of a million").ok(), None);
+        assert!(fraction("half the crew", &Before::default()).is_ok());
     }
 }

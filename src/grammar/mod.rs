@@ -68,6 +68,7 @@ pub fn anchor_words() -> Vec<&'static str> {
     );
     words.extend_from_slice(vague::ANCHORS);
     words.extend_from_slice(fraction::ANCHORS);
+    words.extend(fraction::VULGAR.iter().map(|(s, _, _)| *s));
     words.sort_unstable();
     words.dedup();
     words

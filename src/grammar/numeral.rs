@@ -25,6 +25,16 @@ fn digit_run(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// Length of a thousands separator at the start of `s`: a comma, or a no-break, narrow
+/// no-break or thin space; 0 if none.
+fn group_separator(s: &str) -> usize {
+    match s.chars().next() {
+        Some(',') => 1,
+        Some(c @ ('\u{a0}' | '\u{202f}' | '\u{2009}')) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
 fn trailing_zeros(int_digits: &str) -> u32 {
     if int_digits.bytes().all(|b| b == b'0') {
         return 0;
@@ -32,7 +42,7 @@ fn trailing_zeros(int_digits: &str) -> u32 {
     (int_digits.len() - int_digits.trim_end_matches('0').len()) as u32
 }
 
-/// `digits = ["-" | "−"] digit+ ("," digit digit digit)* ["." digit+]`
+/// `digits = ["-" | "−"] digit+ (("," | thin_space) digit digit digit)* ["." digit+]`
 ///
 /// A group after a comma that is not three digits long ("6,5000,000"), or a first group longer
 /// than three before a comma group, is read best-effort (commas dropped) and flagged
@@ -65,15 +75,20 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     let mut flags = Flags::default();
     let mut i = first_end;
     let mut grouped = false;
-    while bytes.get(i) == Some(&b',') {
-        let end = digit_run(bytes, i + 1);
-        let n = end - (i + 1);
-        if n < 3 {
+    loop {
+        let sep_len = group_separator(&body[i..]);
+        if sep_len == 0 {
+            break;
+        }
+        let end = digit_run(bytes, i + sep_len);
+        let n = end - (i + sep_len);
+        // A thin or no-break space groups only exact triples ("40 000").
+        if n < 3 || (sep_len > 1 && n != 3) {
             break;
         }
         flags.malformed |= n != 3;
         grouped = true;
-        buf.push_str(&body[i + 1..end]);
+        buf.push_str(&body[i + sep_len..end]);
         i = end;
     }
     flags.malformed |= grouped && first_end > 3;
@@ -171,10 +186,30 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
 
 fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
     if let Ok((rest, mut n)) = digits(input) {
-        // "1.2M": a capital M after a decimal is a million, not a metre.
+        // "2½": a mixed number.
+        if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
+            if let Ok((r, f)) = super::fraction::vulgar_fraction(rest) {
+                n.numeral.value += f;
+                n.numeral.decimals = f.normalize().scale().min(4);
+                n.numeral.trailing_zeros = 0;
+                return Ok((r, n));
+            }
+        }
+        // "1.2M", "1.2b": after a decimal these letters are scales, not metres or bytes.
         if n.numeral.decimals > 0 {
-            if let Some(r) = lex::word(rest, "M").filter(|_| rest.starts_with('M')) {
-                apply_scale(&mut n, Decimal::from(1_000_000));
+            let letter = [
+                ("M", 1_000_000u64),
+                ("B", 1_000_000_000),
+                ("b", 1_000_000_000),
+            ]
+            .iter()
+            .find_map(|(l, f)| {
+                rest.strip_prefix(l)
+                    .filter(|r| lex::at_boundary(r))
+                    .map(|r| (r, *f))
+            });
+            if let Some((r, f)) = letter {
+                apply_scale(&mut n, Decimal::from(f));
                 return Ok((r, n));
             }
         }
@@ -353,5 +388,22 @@ mod more_tests {
         let (_, n) = number("1.2M", false).unwrap();
         assert_eq!(n.numeral.value, Decimal::from(1_200_000));
         assert!(number("minus -5", false).is_err());
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+
+    #[test]
+    fn thin_and_no_break_spaces_group_thousands() {
+        let (rest, n) = digits("40\u{202f}000 fans").unwrap();
+        assert_eq!((n.numeral.value, rest), (Decimal::from(40_000), " fans"));
+        let (_, n) = digits("1\u{a0}234\u{a0}567").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_234_567));
+        let (rest, _) = digits("12\u{a0}boats").unwrap();
+        assert_eq!(rest, "\u{a0}boats");
+        let (_, n) = number("1.2b", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_200_000_000));
     }
 }
