@@ -145,7 +145,9 @@ pub fn may_start(text: &str, at: usize) -> bool {
     let glued_after = |p: Option<char>, f: fn(char) -> bool| p.is_some_and(f);
     match prev {
         // "F-16", "COVID-19", the second half of "5–4".
-        '-' | '–' => !glued_after(prev2, char::is_alphanumeric),
+        '-' | '–' | '−' => !glued_after(prev2, char::is_alphanumeric),
+        // Exponents and scientific notation: "km^2", "2.48×10".
+        '^' | '×' => false,
         // "1.2.3", "10:30", "3:1", "12/02", the tail of "1,2".
         '.' | ',' | ':' | '/' => !glued_after(prev2, |c| c.is_ascii_digit()),
         '#' | '@' | '_' => false,

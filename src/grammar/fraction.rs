@@ -50,6 +50,16 @@ fn whole(input: &str) -> IResult<&str, Number> {
     Ok((rest, n))
 }
 
+/// Four digits from 1000 to 2199 with no grouping comma: in running text, a year.
+pub fn looks_like_year(input: &str) -> bool {
+    let b = input.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[0], b'1' | b'2')
+        && (b[0] == b'1' || b[1] <= b'1')
+        && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',')
+}
+
 /// `one_in = whole " in " whole`: "one in four" is a quarter, "one in 250" a rate.
 pub fn one_in(input: &str) -> IResult<&str, FractionForm> {
     let (rest, a) = whole(input)?;
@@ -59,6 +69,10 @@ pub fn one_in(input: &str) -> IResult<&str, FractionForm> {
     else {
         return fail(input);
     };
+    // "in 1979" is a year, not a denominator.
+    if looks_like_year(after) {
+        return fail(input);
+    }
     let (rest, b) = whole(after)?;
     let (a, b) = (a.numeral, b.numeral);
     if b.value <= Decimal::ONE || a.value > b.value || a.value.is_zero() {
@@ -261,6 +275,8 @@ mod tests {
         assert_eq!(f("third attack"), None);
         assert_eq!(f("the third"), None);
         assert_eq!(f("four in three"), None);
+        assert_eq!(f("2 in 1979"), None);
+        assert!(looks_like_year("2005 ") && !looks_like_year("2,005") && !looks_like_year("3005"));
     }
 
     #[test]

@@ -70,7 +70,12 @@ pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
 pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().suffix.iter().find_map(|(p, h)| {
         let rest = if p.starts_with(|c: char| c.is_alphanumeric()) {
-            lex::phrase(lex::sp1(input)?, p)?
+            let rest = lex::phrase(lex::sp1(input)?, p)?;
+            // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
+            if lex::sp1(rest).is_some_and(|r| lex::word(r, "than").is_some()) {
+                return None;
+            }
+            rest
         } else {
             let rest = lex::tag_ci(input, p)?;
             // "5+3" is arithmetic, "-plus" must end the word.
@@ -186,7 +191,13 @@ fn bound_pair<'a>(input: &'a str, first: &mut Expr) -> Option<&'a str> {
     let Quantity::Point(b) = second.quantity else {
         return None;
     };
-    if second.kind != first.kind {
+    // Opposite bounds that leave nothing between them are two claims, not a range.
+    let (low, high) = if is_lower(first.hedge) {
+        (a.value, b.value)
+    } else {
+        (b.value, a.value)
+    };
+    if second.kind != first.kind || low >= high {
         return None;
     }
     first.quantity = Quantity::Range {
@@ -247,6 +258,12 @@ mod tests {
         assert_eq!(hedged("500+ homes"), Some((Hedge::MoreThan, " homes")));
         assert_eq!(hedged("5+3"), Some((Hedge::None, "+3")));
         assert_eq!(hedged("a dozen or so"), Some((Hedge::Approximately, "")));
+        assert_eq!(hedged("200 or greater"), Some((Hedge::AtLeast, "")));
+        assert_eq!(
+            hedged("5,000 or less than 6,000"),
+            Some((Hedge::None, " or less than 6,000"))
+        );
+        assert_eq!(hedged(">= 30"), Some((Hedge::AtLeast, "")));
     }
 
     #[test]
@@ -276,6 +293,8 @@ mod tests {
         assert!(matches!(e.quantity, Quantity::Range { .. }));
         let (rest, e) = claim("more than 100 and more than 300", &Before::default()).unwrap();
         assert_eq!((rest, e.hedge), (" and more than 300", Hedge::MoreThan));
+        let (rest, e) = claim("more than 40 and less than 10", &Before::default()).unwrap();
+        assert_eq!((rest, e.hedge), (" and less than 10", Hedge::MoreThan));
     }
 
     #[test]

@@ -233,6 +233,14 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             {
                 return cut(input);
             }
+            // "2013-14" is a fiscal year, left to the time grammar.
+            let fiscal = super::fraction::looks_like_year(input)
+                && after.len() >= 2
+                && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+            if fiscal {
+                return cut(input);
+            }
             // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
             let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
                 || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
@@ -243,8 +251,15 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
                 return Ok((rest, e));
             }
         }
-        return fail(input);
+        if !r.starts_with('-') {
+            return fail(input);
+        }
     }
+    // "8- to 16-metre": the first end's hyphen is suspended.
+    let r: &str = r
+        .strip_prefix('-')
+        .filter(|s| lex::sp1(s).is_some())
+        .unwrap_or(r);
     let Some(s) = lex::sp1(r) else {
         return fail(input);
     };
@@ -323,6 +338,11 @@ mod tests {
         assert_eq!(ends("two or three", ""), r("2", "3", ""));
         assert_eq!(ends("20 through 100", ""), r("20", "100", ""));
         assert_eq!(ends("1995-01", ""), None);
+        assert_eq!(ends("8- to 16-foot", ""), r("8", "16", "-foot"));
+        assert!(matches!(
+            range("2013-14", &Before::default()),
+            Err(nom::Err::Failure(_))
+        ));
         assert_eq!(ends("3 or 2", ""), None);
     }
 

@@ -65,12 +65,15 @@ pub fn hundreds(input: &str) -> IResult<&str, u64> {
     }
 }
 
-/// The big scale words a cardinal can be built of.
+/// `big_scale`: the scale words of the lexicon from a thousand up ("thousand", "million",
+/// "lakh", "crore"); abbreviations stay with digits.
 fn big_scale(input: &str) -> Option<(&str, u64)> {
-    ["thousand", "million", "billion", "trillion"]
-        .iter()
-        .zip([1_000u64, 1_000_000, 1_000_000_000, 1_000_000_000_000])
-        .find_map(|(w, f)| lex::word(input, w).map(|r| (r, f)))
+    lex::scales().iter().find_map(|(w, (f, form))| {
+        let spelled = *form == lex::ScaleForm::Word && *f >= 1000 && w.len() > 3;
+        spelled
+            .then(|| lex::word(input, w).map(|r| (r, *f)))
+            .flatten()
+    })
 }
 
 /// `and_fraction = " and " fraction_word`: the fraction of a mixed number ("and a half").
@@ -241,6 +244,10 @@ mod tests {
         assert_eq!(card("a thousand"), (1000, ""));
         assert_eq!(card("three thousand, four hundred"), (3400, ""));
         assert_eq!(card("two million five hundred thousand"), (2_500_000, ""));
+        assert_eq!(
+            card("three crore twelve lakh fifty-six thousand"),
+            (31_256_000, "")
+        );
         assert!(cardinal("a few").is_err());
         assert!(cardinal("alpha").is_err());
     }
