@@ -6,8 +6,9 @@ use crate::grammar::{self, Parsed};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
-/// How many token starts before an anchor may begin a claim ("a little over", "as many as").
-const LOOKBACK_TOKENS: usize = 4;
+/// How many token starts before an anchor may begin a claim ("a little over", "greater than or
+/// equal to").
+const LOOKBACK_TOKENS: usize = 5;
 /// How far back (bytes) those token starts may lie.
 const LOOKBACK_BYTES: usize = 48;
 

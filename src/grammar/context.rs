@@ -173,7 +173,7 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
     if digit_next2 && matches!(next, Some('.' | ',' | ':' | '/' | '-' | '–')) {
         return false;
     }
-    if matches!(next, Some('@' | '_')) {
+    if matches!(next, Some('@' | '_' | '^' | '×')) {
         return false;
     }
     if char_before(text, at) == Some('[') && next == Some(']') {

@@ -115,13 +115,25 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     let Some((rest, num)) = numerator.filter(|(_, n)| *n > 0) else {
         return fail(input);
     };
-    let after_sep = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
-    let Some((rest, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
+    let hyphen = rest.strip_prefix('-');
+    let after_sep = lex::sp1(rest).or(hyphen);
+    let Some((after, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
         return fail(input);
     };
     if num >= den {
         return fail(input);
     }
+    // "a third term", "a fourth straight win": an ordinal. One part of an ordinal-like
+    // denominator is a share only before "of" or where the phrase ends ("a third of them",
+    // "roughly a third.") or when hyphenated ("one-third").
+    let ordinal_like = den > 2 && lex::tag_ci(after_sep.unwrap_or(""), "quarter").is_none();
+    if num == 1 && ordinal_like && hyphen.is_none() {
+        let next_word = lex::sp1(after).filter(|r| r.starts_with(char::is_alphanumeric));
+        if next_word.is_some_and(|r| lex::word(r, "of").is_none()) {
+            return fail(input);
+        }
+    }
+    let rest = after;
     match Decimal::from(num).checked_div(Decimal::from(den)) {
         Some(f) => Ok((rest, FractionForm::Word(f))),
         None => fail(input),
@@ -274,6 +286,14 @@ mod tests {
         assert_eq!(f("the vast majority"), Some((None, "")));
         assert_eq!(f("third attack"), None);
         assert_eq!(f("the third"), None);
+        assert_eq!(f("a third term"), None);
+        assert_eq!(f("a fourth straight win"), None);
+        assert_eq!(f("One-fourth is"), Some((Some(d("0.25")), " is")));
+        assert_eq!(f("a quarter century"), Some((Some(d("0.25")), " century")));
+        assert_eq!(
+            f("a third."),
+            Some((Some(d("0.3333333333333333333333333333")), "."))
+        );
         assert_eq!(f("four in three"), None);
         assert_eq!(f("2 in 1979"), None);
         assert!(looks_like_year("2005 ") && !looks_like_year("2,005") && !looks_like_year("3005"));
