@@ -35,6 +35,28 @@ fn group_separator(s: &str) -> usize {
     }
 }
 
+/// End of the groups in "1 234 567" or "40 000" (plain spaces as thousands separators), or
+/// `from` when there are none. Plain spaces also separate numbers ("on March 3 100 people"),
+/// so a single group counts only when it is "000".
+fn space_groups(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut groups = 0;
+    let mut last_zeros = false;
+    while bytes.get(i) == Some(&b' ') && digit_run(bytes, i + 1) == i + 4 {
+        last_zeros = &bytes[i + 1..i + 4] == b"000";
+        i += 4;
+        groups += 1;
+    }
+    let clean_end = !bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
+    if clean_end && (groups >= 2 || (groups == 1 && last_zeros)) {
+        i
+    } else {
+        from
+    }
+}
+
 fn trailing_zeros(int_digits: &str) -> u32 {
     if int_digits.bytes().all(|b| b == b'0') {
         return 0;
@@ -92,6 +114,15 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
         i = end;
     }
     flags.malformed |= grouped && first_end > 3;
+    if !grouped && first_end <= 3 {
+        let end = space_groups(bytes, first_end);
+        if end > first_end {
+            for chunk in body[first_end..end].split(' ') {
+                buf.push_str(chunk);
+            }
+            i = end;
+        }
+    }
     let int_digits_len = buf.len();
     let mut decimals = 0u32;
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -403,6 +434,18 @@ mod grouping_tests {
         assert_eq!(n.numeral.value, Decimal::from(1_234_567));
         let (rest, _) = digits("12\u{a0}boats").unwrap();
         assert_eq!(rest, "\u{a0}boats");
+        let (rest, n) = digits("1 414 021 100 people").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(1_414_021_100u64), " people")
+        );
+        let (_, n) = digits("40 000 fans").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(40_000));
+        let (rest, n) = digits("3 100 protesters").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(3), " 100 protesters")
+        );
         let (_, n) = number("1.2b", false).unwrap();
         assert_eq!(n.numeral.value, Decimal::from(1_200_000_000));
     }
