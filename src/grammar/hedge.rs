@@ -52,6 +52,14 @@ fn hedge_words() -> &'static HedgeWords {
     })
 }
 
+/// The words a prefix hedge can start with.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    hedge_words()
+        .prefix
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next())
+}
+
 /// `hedge_prefix = hedge_phrase " "` (no space needed after a sign such as "~").
 pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().prefix.iter().find_map(|(p, h)| {

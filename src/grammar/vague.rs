@@ -52,6 +52,13 @@ fn vague_words() -> &'static [(&'static str, (Vague, bool))] {
     })
 }
 
+/// The words a vague phrase can start with.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    vague_words()
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next())
+}
+
 /// `n_dozen = number " dozen" ["s"]`: "two dozen" = 24, "3 dozens" = 36.
 pub fn n_dozen(input: &str) -> IResult<&str, Vague> {
     let (rest, n) = numeral::number(input, false)?;
