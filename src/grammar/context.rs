@@ -138,6 +138,11 @@ pub fn may_start(text: &str, at: usize) -> bool {
     if prev.is_alphanumeric() {
         return false;
     }
+    let word = previous_word(&text[..at]);
+    if name_words().iter().any(|n| word.eq_ignore_ascii_case(n)) {
+        // "Boeing 737", "Formula One", "type 2 diabetes".
+        return false;
+    }
     if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
         return true;
     }
@@ -151,10 +156,7 @@ pub fn may_start(text: &str, at: usize) -> bool {
         // "1.2.3", "10:30", "3:1", "12/02", the tail of "1,2".
         '.' | ',' | ':' | '/' => !glued_after(prev2, |c| c.is_ascii_digit()),
         '#' | '@' | '_' => false,
-        _ => {
-            let word = previous_word(&text[..at]);
-            !(name_words().contains(&word) || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)))
-        }
+        _ => !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)),
     }
 }
 
@@ -318,6 +320,9 @@ mod tests {
         assert!(!may_start(t, t.find("16").unwrap()));
         assert!(!may_start(t, t.find("737").unwrap()));
         assert!(!may_start("the G7 summit", 5));
+        assert!(!may_start("a Formula One race", 10));
+        assert!(!may_start("type 2 diabetes", 5));
+        assert!(!may_start("a Category 4 storm", 11));
         assert!(may_start("about 38 attacks", 6));
     }
 
