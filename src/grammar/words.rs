@@ -12,12 +12,13 @@ fn lookup<'a>(input: &'a str, list: &'static [(&'static str, u64)]) -> Option<(&
     lex::longest(input, list)
 }
 
-/// What joins the parts of "twenty-one", "twenty one", "twenty—first".
+/// What joins the parts of "twenty-one", "twenty one", "twenty - one", "twenty—first".
 fn compound_sep(input: &str) -> &str {
-    input
-        .strip_prefix(['-', '—', '–'])
-        .or_else(|| lex::sp1(input))
-        .unwrap_or("")
+    let spaced = lex::sp(input);
+    match spaced.strip_prefix(['-', '—', '–']) {
+        Some(rest) => lex::sp(rest),
+        None => lex::sp1(input).unwrap_or(""),
+    }
 }
 
 /// `small = tens [("-" | " ") unit] | unit`: zero to ninety-nine.
@@ -232,6 +233,7 @@ mod tests {
         assert_eq!(card("eleven days"), (11, " days"));
         assert_eq!(card("ninety-nine"), (99, ""));
         assert_eq!(card("Forty two boats"), (42, " boats"));
+        assert_eq!(card("fifty - two"), (52, ""));
         assert_eq!(card("twenty people"), (20, " people"));
     }
 
