@@ -257,49 +257,52 @@ fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
     t.contains("://") || t.contains("www.") || t.contains('@')
 }
 
-/// "555-1234", "555-123-4567", "+1 (555) 123-4567": groups ending in four digits after groups
-/// of at most three, at least seven digits in all.
+/// "555-1234", "555-123-4567", "+1 (555) 123-4567", "+44 20 7946 0958": groups ending in four
+/// digits after groups of at most three (at least seven digits in all), or any spaced digit
+/// groups after a "+" with at least eight digits.
 fn is_phone_number(text: &str, at: usize, end: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let from = at.saturating_sub(8).max(line_start);
+    let from = at.saturating_sub(16).max(line_start);
     let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
     let stop = (end + 16).min(text.len());
     let stop = (stop..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let window = &text[from..stop];
-    let mut groups: Vec<usize> = Vec::new();
-    let mut run = 0;
-    let mut separators = 0;
     let claim_end = end - from;
+    // Over the run of phone-like characters around the claim.
+    let (mut groups, mut total, mut last, mut long_inner) = (0usize, 0usize, 0usize, false);
+    let (mut run, mut separators, mut plus) = (0usize, 0usize, false);
     for (i, c) in window.char_indices() {
         if c.is_ascii_digit() {
             run += 1;
-        } else {
-            if run > 0 {
-                groups.push(run);
-                run = 0;
-            }
-            if matches!(c, '-' | '.' | ')') {
-                separators += 1;
-            } else if !matches!(c, ' ' | '(' | '+') {
-                if i >= claim_end {
-                    break;
-                }
-                groups.clear();
-                separators = 0;
+            continue;
+        }
+        if run > 0 {
+            long_inner |= groups > 0 && last > 3;
+            groups += 1;
+            total += run;
+            last = run;
+            run = 0;
+        }
+        match c {
+            '-' | '.' | ')' => separators += 1,
+            '+' => plus = groups == 0,
+            ' ' | '(' => {}
+            _ if i >= claim_end => break,
+            _ => {
+                (groups, total, long_inner, separators, plus) = (0, 0, false, 0, false);
             }
         }
     }
     if run > 0 {
-        groups.push(run);
+        long_inner |= groups > 0 && last > 3;
+        groups += 1;
+        total += run;
+        last = run;
     }
-    let total: usize = groups.iter().sum();
-    groups.len() >= 2
-        && separators >= 1
-        && total >= 7
-        && groups.last() == Some(&4)
-        && groups[..groups.len() - 1].iter().all(|&g| g <= 3)
+    let grouped = groups >= 2 && separators >= 1 && total >= 7 && last == 4 && !long_inner;
+    grouped || (plus && groups >= 2 && total >= 8)
 }
 
 #[cfg(test)]
@@ -345,6 +348,20 @@ mod tests {
         assert!(is_phone_number(t, 5, 8));
         let t = "a 1,500-3,000 range";
         assert!(!is_phone_number(t, 2, 13));
+        let t = "ring +44 20 7946 0958 today";
+        assert!(is_phone_number(
+            t,
+            t.find("7946").unwrap(),
+            t.find("7946").unwrap() + 4
+        ));
+        let t = "ring +1 (555) 123-4567";
+        assert!(is_phone_number(
+            t,
+            t.find("555").unwrap(),
+            t.find("555").unwrap() + 3
+        ));
+        let t = "the 2,000 troops and 1234 others";
+        assert!(!is_phone_number(t, 4, 9));
         let t = "see https://example.com/2024/report now";
         assert!(in_url_or_address(t, 24, 28));
         let t = "mail bob2@example.com";
