@@ -223,20 +223,26 @@ pub fn followed_by_time_word(rest: &str) -> bool {
     })
 }
 
-/// "no one", "the one", "one another": "one" as a pronoun.
+/// "no one", "the one", "the last one", "one another": "one" as a pronoun.
 fn is_pronoun_one(text: &str, at: usize, claim: &str, rest: &str) -> bool {
+    const BEFORE: &[&str] = &[
+        "no", "the", "any", "every", "each", "this", "that", "which", "last", "next", "previous",
+        "current", "right", "wrong", "other", "little", "big", "new", "old", "same", "young",
+        "loved", "chosen",
+    ];
+    const AFTER: &[&str] = &["another", "last", "day"];
     claim.eq_ignore_ascii_case("one")
-        && (Before::of(text, at).word_is(&[
-            "no", "the", "any", "every", "each", "this", "that", "which", "only", "someone",
-        ]) || lex::sp1(rest).is_some_and(|r| lex::word(r, "another").is_some()))
+        && (Before::of(text, at).word_is(BEFORE)
+            || lex::sp1(rest).is_some_and(|r| AFTER.iter().any(|w| lex::word(r, w).is_some())))
 }
 
-/// "at first", "a second chance": ordinal words used as adverbs or for "another".
+/// "at first", "a second chance", "per second": ordinal words used as adverbs, for
+/// "another", or as the unit of time.
 fn is_adverbial_ordinal(text: &str, at: usize, claim: &str) -> bool {
     let before = Before::of(text, at);
     (claim.eq_ignore_ascii_case("first") && before.word_is(&["at"]))
         || (claim.eq_ignore_ascii_case("second")
-            && !before.word_is(&["the", "its", "his", "her", "their", "our", "my", "your"]))
+            && before.word_is(&["a", "an", "one", "per", "every", "each", "split", "that"]))
 }
 
 /// The whitespace-delimited token around `[at, end)`.
@@ -373,6 +379,11 @@ mod tests {
         let t = "no one came";
         assert!(!may_end(t, 3, 6));
         assert!(may_end("one attack", 0, 3));
+        assert!(!may_end("the last one", 9, 12));
+        assert!(may_end("only one of them", 5, 8));
+        assert!(!may_start("the version two", 12));
+        assert!(!may_end("wait a second", 7, 13));
+        assert!(may_end("she finished second", 13, 19));
         assert!(followed_by_time_word(" years later"));
         assert!(followed_by_time_word("-day strike"));
         assert!(!followed_by_time_word(" attacks"));

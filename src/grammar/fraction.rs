@@ -120,7 +120,9 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     let Some((after, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
         return fail(input);
     };
-    if num >= den {
+    let den_word = &after_sep.unwrap_or("")[..after_sep.map_or(0, |s| s.len() - after.len())];
+    // "three trillionth" is an ordinal; several parts take the plural ("three quarters").
+    if num >= den || (num > 1 && !den_word.ends_with(['s', 'S'])) {
         return fail(input);
     }
     // "a third term", "a fourth straight win": an ordinal. One part of an ordinal-like
@@ -287,6 +289,11 @@ mod tests {
         assert_eq!(f("third attack"), None);
         assert_eq!(f("the third"), None);
         assert_eq!(f("a third term"), None);
+        assert_eq!(f("three trillionth"), None);
+        assert_eq!(
+            f("a hundredth of a second"),
+            Some((Some(d("0.01")), " of a second"))
+        );
         assert_eq!(f("a fourth straight win"), None);
         assert_eq!(f("One-fourth is"), Some((Some(d("0.25")), " is")));
         assert_eq!(f("a quarter century"), Some((Some(d("0.25")), " century")));
