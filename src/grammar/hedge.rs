@@ -149,8 +149,12 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             Err(_) => break,
         }
     }
+    let number_at = rest;
     let (mut rest, mut expr) = core(rest, &before)?;
     if hedge != Hedge::None && expr.kind == Kind::Ordinal {
+        return fail(input);
+    }
+    if hedge != Hedge::None && is_year_in_year_position(number_at, rest) {
         return fail(input);
     }
     if let Ok((r, h)) = hedge_suffix(rest) {
@@ -167,6 +171,23 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
         rest = r;
     }
     Ok((rest, expr))
+}
+
+/// "around 2020," or "before 2019 and": a hedge word before a year is a time expression, left
+/// to the time grammar. "about 2000 troops" stays a count: a noun follows.
+fn is_year_in_year_position(number: &str, rest: &str) -> bool {
+    let written = &number[..number.len() - rest.len()];
+    if written.len() != 4 || !fraction::looks_like_year(written) {
+        return false;
+    }
+    let after = lex::sp(rest);
+    let next_is_word = after.starts_with(|c: char| c.is_alphabetic());
+    !next_is_word
+        || [
+            "and", "or", "when", "as", "to", "in", "after", "before", "until", "through",
+        ]
+        .iter()
+        .any(|w| lex::word(after, w).is_some())
 }
 
 fn is_lower(h: Hedge) -> bool {
@@ -257,6 +278,11 @@ mod tests {
         assert_eq!(hedged("exactly 2,000"), Some((Hedge::Exactly, "")));
         assert_eq!(hedged("~5"), Some((Hedge::Approximately, "")));
         assert_eq!(hedged("about the"), None);
+        assert_eq!(hedged("around 2020, the"), None);
+        assert_eq!(
+            hedged("approximately 2000 troops"),
+            Some((Hedge::Approximately, " troops"))
+        );
     }
 
     #[test]
