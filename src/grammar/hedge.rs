@@ -154,9 +154,7 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     if hedge != Hedge::None && expr.kind == Kind::Ordinal {
         return fail(input);
     }
-    if hedge != Hedge::None && is_year_in_year_position(number_at, rest) {
-        return fail(input);
-    }
+    let core_rest = rest;
     if let Ok((r, h)) = hedge_suffix(rest) {
         // A bound after the number says more than an approximation before it ("about 500 or
         // more").
@@ -169,6 +167,8 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     expr.hedge = hedge;
     if let Some(r) = bound_pair(rest, &mut expr) {
         rest = r;
+    } else if hedge != Hedge::None && is_year_in_year_position(number_at, core_rest) {
+        return fail(input);
     }
     Ok((rest, expr))
 }
@@ -279,6 +279,7 @@ mod tests {
         assert_eq!(hedged("~5"), Some((Hedge::Approximately, "")));
         assert_eq!(hedged("about the"), None);
         assert_eq!(hedged("around 2020, the"), None);
+        assert_eq!(hedged("above 1000 and below 1500"), Some((Hedge::None, "")));
         assert_eq!(
             hedged("approximately 2000 troops"),
             Some((Hedge::Approximately, " troops"))
