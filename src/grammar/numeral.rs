@@ -78,22 +78,12 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     let bytes = body.as_bytes();
     let first_end = digit_run(bytes, 0);
     // ".08": a decimal without its leading zero.
-    if first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1 {
-        let (rest, mut n) = digits(&format!("0{body}"))
-            .map_err(|_| {
-                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
-            })
-            .map(|(r, n)| (r.len(), n))?;
-        if negative {
-            n.numeral.value = -n.numeral.value;
-        }
-        return Ok((&body[body.len() - rest..], n));
-    }
-    if first_end == 0 {
+    let bare_point = first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1;
+    if first_end == 0 && !bare_point {
         return fail(input);
     }
     let mut buf = String::with_capacity(first_end + 8);
-    buf.push_str(&body[..first_end]);
+    buf.push_str(if bare_point { "0" } else { &body[..first_end] });
     let mut flags = Flags::default();
     let mut i = first_end;
     let mut grouped = false;
@@ -312,12 +302,9 @@ pub fn digit_ordinal(input: &str) -> IResult<&str, Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::dec;
 
-    mod rust_decimal_macros_free {
-        pub fn dec(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     fn value(input: &str) -> (Decimal, &str) {
@@ -363,26 +350,14 @@ mod tests {
         assert_eq!(value("2.3bn").0, dec("2300000000"));
         assert_eq!(value("1.5 million").0, dec("1500000"));
         assert_eq!(value("4.2 billion").0, dec("4200000000"));
-        let (_, n) = number("$1.5m", true).unwrap_err_or_digits();
-        assert_eq!(n.numeral.value, dec("1.5"));
+        // The currency sign belongs to `quantity`, not to the number.
+        assert!(number("$1.5m", true).is_err());
         // "100m" without a currency is left for the unit grammar.
         assert_eq!(value("100m sprint"), (dec("100"), "m sprint"));
         let (_, n) = number("1.5m", true).unwrap();
         assert_eq!(n.numeral.value, dec("1500000"));
         assert_eq!(n.numeral.scale, dec("1000000"));
         assert_eq!(n.numeral.decimals, 1);
-    }
-
-    trait DigitsOnly<'a> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number);
-    }
-    impl<'a> DigitsOnly<'a> for IResult<&'a str, Number> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number) {
-            // "$" is not a digit: the currency belongs to `quantity`, so this must fail and
-            // we read the digits after it instead.
-            assert!(self.is_err());
-            number("1.5", true).unwrap()
-        }
     }
 
     #[test]
