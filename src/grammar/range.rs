@@ -133,6 +133,8 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
             flags.scale_ellipsis = true;
             second.unit.clone()
         }
+        // "14% to 3.9 billion" is a change and its result, not a range of percentages.
+        (Some(_), None) if first.kind != Kind::Money => return None,
         _ => first.unit.clone(),
     };
     let kind = match (first.kind, second.kind) {
@@ -263,8 +265,10 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
     let Some(s) = lex::sp1(r) else {
         return fail(input);
     };
+    // "rose 14% to 3.9 billion": after a change verb "to" introduces the result.
     let to = ["to", "through", "thru"]
         .iter()
+        .filter(|_| !before.word_is(CHANGE_WORDS))
         .find_map(|w| lex::word(s, w));
     if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;
@@ -337,6 +341,9 @@ mod tests {
         assert_eq!(ends("from 1,500 to 3,000", "range"), r("1500", "3000", ""));
         assert_eq!(ends("two or three", ""), r("2", "3", ""));
         assert_eq!(ends("20 through 100", ""), r("20", "100", ""));
+        assert_eq!(ends("14% to 3.9 billion", ""), None);
+        assert_eq!(ends("14 to 39", "rose"), None);
+        assert_eq!(ends("14 to 39", "from"), None);
         assert_eq!(ends("1995-01", ""), None);
         assert_eq!(ends("8- to 16-foot", ""), r("8", "16", "-foot"));
         assert!(matches!(
