@@ -25,6 +25,38 @@ fn digit_run(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// Length of a thousands separator at the start of `s`: a comma, or a no-break, narrow
+/// no-break or thin space; 0 if none.
+fn group_separator(s: &str) -> usize {
+    match s.chars().next() {
+        Some(',') => 1,
+        Some(c @ ('\u{a0}' | '\u{202f}' | '\u{2009}')) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// End of the groups in "1 234 567" or "40 000" (plain spaces as thousands separators), or
+/// `from` when there are none. Plain spaces also separate numbers ("on March 3 100 people"),
+/// so a single group counts only when it is "000".
+fn space_groups(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut groups = 0;
+    let mut last_zeros = false;
+    while bytes.get(i) == Some(&b' ') && digit_run(bytes, i + 1) == i + 4 {
+        last_zeros = &bytes[i + 1..i + 4] == b"000";
+        i += 4;
+        groups += 1;
+    }
+    let clean_end = !bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
+    if clean_end && (groups >= 2 || (groups == 1 && last_zeros)) {
+        i
+    } else {
+        from
+    }
+}
+
 fn trailing_zeros(int_digits: &str) -> u32 {
     if int_digits.bytes().all(|b| b == b'0') {
         return 0;
@@ -32,7 +64,7 @@ fn trailing_zeros(int_digits: &str) -> u32 {
     (int_digits.len() - int_digits.trim_end_matches('0').len()) as u32
 }
 
-/// `digits = ["-" | "−"] digit+ ("," digit digit digit)* ["." digit+]`
+/// `digits = ["-" | "−"] digit+ (("," | thin_space) digit digit digit)* ["." digit+]`
 ///
 /// A group after a comma that is not three digits long ("6,5000,000"), or a first group longer
 /// than three before a comma group, is read best-effort (commas dropped) and flagged
@@ -46,37 +78,41 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     let bytes = body.as_bytes();
     let first_end = digit_run(bytes, 0);
     // ".08": a decimal without its leading zero.
-    if first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1 {
-        let (rest, mut n) = digits(&format!("0{body}"))
-            .map_err(|_| {
-                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
-            })
-            .map(|(r, n)| (r.len(), n))?;
-        if negative {
-            n.numeral.value = -n.numeral.value;
-        }
-        return Ok((&body[body.len() - rest..], n));
-    }
-    if first_end == 0 {
+    let bare_point = first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1;
+    if first_end == 0 && !bare_point {
         return fail(input);
     }
     let mut buf = String::with_capacity(first_end + 8);
-    buf.push_str(&body[..first_end]);
+    buf.push_str(if bare_point { "0" } else { &body[..first_end] });
     let mut flags = Flags::default();
     let mut i = first_end;
     let mut grouped = false;
-    while bytes.get(i) == Some(&b',') {
-        let end = digit_run(bytes, i + 1);
-        let n = end - (i + 1);
-        if n < 3 {
+    loop {
+        let sep_len = group_separator(&body[i..]);
+        if sep_len == 0 {
+            break;
+        }
+        let end = digit_run(bytes, i + sep_len);
+        let n = end - (i + sep_len);
+        // A thin or no-break space groups only exact triples ("40 000").
+        if n < 3 || (sep_len > 1 && n != 3) {
             break;
         }
         flags.malformed |= n != 3;
         grouped = true;
-        buf.push_str(&body[i + 1..end]);
+        buf.push_str(&body[i + sep_len..end]);
         i = end;
     }
     flags.malformed |= grouped && first_end > 3;
+    if !grouped && first_end <= 3 {
+        let end = space_groups(bytes, first_end);
+        if end > first_end {
+            for chunk in body[first_end..end].split(' ') {
+                buf.push_str(chunk);
+            }
+            i = end;
+        }
+    }
     let int_digits_len = buf.len();
     let mut decimals = 0u32;
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -171,10 +207,30 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
 
 fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
     if let Ok((rest, mut n)) = digits(input) {
-        // "1.2M": a capital M after a decimal is a million, not a metre.
+        // "2½": a mixed number.
+        if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
+            if let Ok((r, f)) = super::fraction::vulgar_fraction(rest) {
+                n.numeral.value += f;
+                n.numeral.decimals = f.normalize().scale().min(4);
+                n.numeral.trailing_zeros = 0;
+                return Ok((r, n));
+            }
+        }
+        // "1.2M", "1.2b": after a decimal these letters are scales, not metres or bytes.
         if n.numeral.decimals > 0 {
-            if let Some(r) = lex::word(rest, "M").filter(|_| rest.starts_with('M')) {
-                apply_scale(&mut n, Decimal::from(1_000_000));
+            let letter = [
+                ("M", 1_000_000u64),
+                ("B", 1_000_000_000),
+                ("b", 1_000_000_000),
+            ]
+            .iter()
+            .find_map(|(l, f)| {
+                rest.strip_prefix(l)
+                    .filter(|r| lex::at_boundary(r))
+                    .map(|r| (r, *f))
+            });
+            if let Some((r, f)) = letter {
+                apply_scale(&mut n, Decimal::from(f));
                 return Ok((r, n));
             }
         }
@@ -246,12 +302,9 @@ pub fn digit_ordinal(input: &str) -> IResult<&str, Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::dec;
 
-    mod rust_decimal_macros_free {
-        pub fn dec(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     fn value(input: &str) -> (Decimal, &str) {
@@ -297,26 +350,14 @@ mod tests {
         assert_eq!(value("2.3bn").0, dec("2300000000"));
         assert_eq!(value("1.5 million").0, dec("1500000"));
         assert_eq!(value("4.2 billion").0, dec("4200000000"));
-        let (_, n) = number("$1.5m", true).unwrap_err_or_digits();
-        assert_eq!(n.numeral.value, dec("1.5"));
+        // The currency sign belongs to `quantity`, not to the number.
+        assert!(number("$1.5m", true).is_err());
         // "100m" without a currency is left for the unit grammar.
         assert_eq!(value("100m sprint"), (dec("100"), "m sprint"));
         let (_, n) = number("1.5m", true).unwrap();
         assert_eq!(n.numeral.value, dec("1500000"));
         assert_eq!(n.numeral.scale, dec("1000000"));
         assert_eq!(n.numeral.decimals, 1);
-    }
-
-    trait DigitsOnly<'a> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number);
-    }
-    impl<'a> DigitsOnly<'a> for IResult<&'a str, Number> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number) {
-            // "$" is not a digit: the currency belongs to `quantity`, so this must fail and
-            // we read the digits after it instead.
-            assert!(self.is_err());
-            number("1.5", true).unwrap()
-        }
     }
 
     #[test]
@@ -353,5 +394,34 @@ mod more_tests {
         let (_, n) = number("1.2M", false).unwrap();
         assert_eq!(n.numeral.value, Decimal::from(1_200_000));
         assert!(number("minus -5", false).is_err());
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+
+    #[test]
+    fn thin_and_no_break_spaces_group_thousands() {
+        let (rest, n) = digits("40\u{202f}000 fans").unwrap();
+        assert_eq!((n.numeral.value, rest), (Decimal::from(40_000), " fans"));
+        let (_, n) = digits("1\u{a0}234\u{a0}567").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_234_567));
+        let (rest, _) = digits("12\u{a0}boats").unwrap();
+        assert_eq!(rest, "\u{a0}boats");
+        let (rest, n) = digits("1 414 021 100 people").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(1_414_021_100u64), " people")
+        );
+        let (_, n) = digits("40 000 fans").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(40_000));
+        let (rest, n) = digits("3 100 protesters").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(3), " 100 protesters")
+        );
+        let (_, n) = number("1.2b", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_200_000_000));
     }
 }
