@@ -4,8 +4,16 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod average_total;
+pub mod list_count;
 pub mod malformed;
+pub mod part_exceeds;
+pub mod parts;
+pub mod pct_of_count;
 pub mod range_order;
+pub mod rate_per_capita;
+pub mod shares_sum;
+pub mod sum_parts;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -55,7 +63,17 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&range_order::RangeOrder, &malformed::Malformed]
+    &[
+        &sum_parts::SumParts,
+        &shares_sum::SharesSum,
+        &part_exceeds::PartExceedsWhole,
+        &range_order::RangeOrder,
+        &list_count::ListCount,
+        &pct_of_count::PctOfCount,
+        &rate_per_capita::RatePerCapita,
+        &average_total::AverageTotal,
+        &malformed::Malformed,
+    ]
 }
 
 /// The rule with this id (case-insensitive).

@@ -1,0 +1,262 @@
+//! NUM-LIST-COUNT (`rules.md` #18).
+
+use super::parts;
+use crate::check::Context;
+use crate::declare_rule;
+use crate::model::{Claim, Hedge, Span};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::RuleCheck;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+declare_rule! {
+    /// ## What it checks
+    /// An announced count against the items listed after it in the same sentence: "five
+    /// causes: A, B, C and D"; "the three finalists — A, B and C".
+    ///
+    /// ## Why it matters
+    /// An item dropped in editing leaves the count behind, and readers count lists.
+    ///
+    /// ## Example
+    /// "The review named five causes: ageing cables, a software fault, storm damage and
+    /// understaffing." → warning: four items listed.
+    ///
+    /// ## Known limits
+    /// Items are split at commas and at the final "and"/"or"; fixed phrases from
+    /// `grammar/lexicon/fixed_phrases.txt` ("research and development") stay whole. When an
+    /// item may itself contain "and", every reading is tried and only a count no reading
+    /// gives is reported. Lists without a final "and"/"or", lists with "including", "such
+    /// as", "among others" or "etc.", and counts above twelve are skipped.
+    pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
+}
+
+/// Fixed phrases with "and"/"or" inside that name one item.
+fn fixed_phrases() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../grammar/lexicon/fixed_phrases.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Endings that say a list is not complete ("…, and more", "… among others", "etc.").
+const OPEN_ENDINGS: &[&[&str]] = &[
+    &["and", "more"],
+    &["and", "others"],
+    &["or", "more"],
+    &["etc"],
+];
+
+impl RuleCheck for ListCount {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for sentence in parts::sentences(ctx) {
+            for &i in &sentence.claims {
+                if let Some(f) = check(ctx, sentence.span, i) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// The announced count: a small whole number that counts a plural noun.
+fn announced(claim: &Claim) -> Option<u32> {
+    if !parts::is_countish(claim) || claim.counted.is_none() {
+        return None;
+    }
+    if !matches!(
+        claim.hedge,
+        Hedge::None | Hedge::Exactly | Hedge::Approximately
+    ) {
+        return None;
+    }
+    let v = claim.point_value()?;
+    if v.fract() != Decimal::ZERO || v < Decimal::TWO || v > Decimal::from(12) {
+        return None;
+    }
+    u32::try_from(v.mantissa()).ok()
+}
+
+/// Where the list starts: a colon or a dash within a few words after the counted noun.
+fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<usize> {
+    let from = claim.counted?.end.max(claim.span.end);
+    let rest = ctx.doc.text.get(from..sentence.end)?;
+    let (pos, len) = [":", " — ", " – "]
+        .iter()
+        .filter_map(|m| rest.find(m).map(|p| (p, m.len())))
+        .min()?;
+    let lead = &rest[..pos];
+    if parts::words(lead).len() > 5 || lead.contains([',', ';', '(', ')']) {
+        return None;
+    }
+    Some(from + pos + len)
+}
+
+/// One list item: its span in the text.
+type Item = Span;
+
+/// The readings of a list as item spans: the list ends at the first "and"/"or" (split
+/// there); after an Oxford comma, that last piece may also be one item; and when pieces
+/// follow, the list may run to its end (each piece split at "and" or not).
+fn readings(text: &str, start: usize, end: usize) -> Option<Vec<Vec<Item>>> {
+    let raw = text.get(start..end)?;
+    let mut lower = raw.to_ascii_lowercase();
+    for phrase in fixed_phrases() {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(phrase) {
+            let at = from + p;
+            let glued: String = phrase.replace(' ', "_");
+            lower.replace_range(at..at + phrase.len(), &glued);
+            from = at + phrase.len();
+        }
+    }
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut piece_start = 0;
+    for (i, b) in lower.bytes().enumerate() {
+        if b == b',' {
+            pieces.push(Span::new(piece_start, i));
+            piece_start = i + 1;
+        }
+    }
+    pieces.push(Span::new(piece_start, lower.len()));
+    let trimmed: Vec<Span> = pieces
+        .into_iter()
+        .map(|s| trim(&lower, s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let coordinated = |s: &Span| {
+        let t = &lower[s.start..s.end];
+        t.starts_with("and ") || t.starts_with("or ") || inner(t).is_some()
+    };
+    let a = trimmed.iter().position(coordinated)?;
+    let shift = |s: Span| Span::new(start + s.start, start + s.end);
+    let split = |s: Span| -> Vec<Span> {
+        let t = &lower[s.start..s.end];
+        let body = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .map_or(s, |b| Span::new(s.end - b.len(), s.end));
+        match inner(&lower[body.start..body.end]) {
+            Some((p, len)) => vec![
+                Span::new(body.start, body.start + p),
+                Span::new(body.start + p + len, body.end),
+            ],
+            None => vec![body],
+        }
+    };
+    let strip = |s: Span| -> Span {
+        let t = &lower[s.start..s.end];
+        t.strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .map_or(s, |b| Span::new(s.end - b.len(), s.end))
+    };
+    let head: Vec<Span> = trimmed[..a].to_vec();
+    let mut out = Vec::new();
+    let mut ends_split = head.clone();
+    ends_split.extend(split(trimmed[a]));
+    out.push(ends_split.into_iter().map(shift).collect());
+    // "…, and fish and chips": after an Oxford-comma "and", an inner "and" may belong to
+    // the item. Without the comma it is read as the list's own "and".
+    let oxford = strip(trimmed[a]) != trimmed[a];
+    if oxford {
+        let mut ends_whole = head;
+        ends_whole.push(strip(trimmed[a]));
+        out.push(ends_whole.into_iter().map(shift).collect());
+    }
+    if trimmed.len() > a + 1 {
+        let mut all: Vec<Span> = Vec::new();
+        for s in &trimmed {
+            all.extend(split(*s));
+        }
+        out.push(all.into_iter().map(shift).collect());
+        out.push(trimmed.iter().map(|s| shift(strip(*s))).collect());
+    }
+    Some(out)
+}
+
+/// An " and " or " or " inside an item: its offset and length.
+fn inner(t: &str) -> Option<(usize, usize)> {
+    [" and ", " or "]
+        .iter()
+        .filter_map(|m| t.find(m).map(|p| (p, m.len())))
+        .min()
+}
+
+fn trim(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    let lead = t.len() - t.trim_start().len();
+    let body = t.trim();
+    let body = body.trim_end_matches(['.', '!', '?', '"', '”']);
+    Span::new(s.start + lead, s.start + lead + body.len())
+}
+
+fn check(ctx: &Context, sentence: Span, i: usize) -> Option<Finding> {
+    let claim = &ctx.claims[i];
+    let n = announced(claim)?;
+    let start = list_start(ctx, sentence, claim)?;
+    let rest = ctx.doc.text.get(start..sentence.end)?;
+    let end = start + rest.find([';', '(', '—', '–', ':']).unwrap_or(rest.len());
+    let list_words = parts::words(ctx.doc.text.get(start..end)?);
+    if parts::has_non_exhaustive(&list_words)
+        || list_words.iter().any(|w| w == "etc")
+        || OPEN_ENDINGS
+            .iter()
+            .any(|e| parts::ends_with_words(ctx.doc.text.get(start..end).unwrap_or(""), e))
+    {
+        return None;
+    }
+    let options = readings(&ctx.doc.text, start, end)?;
+    let slack = u32::from(claim.hedge == Hedge::Approximately);
+    let fits = |items: &Vec<Item>| {
+        let k = items.len() as u32;
+        k + slack >= n && k <= n + slack
+    };
+    let fitting = options.iter().find(|o| fits(o));
+    let verdict = if fitting.is_some() {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent
+    };
+    let severity = match verdict {
+        Verdict::Inconsistent => Severity::Warning,
+        _ if ctx.settings.show_consistent => Severity::Note,
+        _ => return None,
+    };
+    let shown = fitting.unwrap_or(&options[0]);
+    let mut counts: Vec<usize> = options.iter().map(Vec::len).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    let listed = counts
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let item_texts: Vec<&str> = shown.iter().map(|s| ctx.text(*s)).collect();
+    Some(Finding {
+        rule: "NUM-LIST-COUNT",
+        severity,
+        verdict,
+        message: format!(
+            "the list names {listed} items ({}); the text says {}: {}",
+            item_texts.join("; "),
+            ctx.text(claim.span),
+            crate::semantics::format::verdict_words(verdict)
+        ),
+        primary: claim.span,
+        related: shown
+            .iter()
+            .map(|s| Related {
+                span: *s,
+                label: "item",
+            })
+            .collect(),
+        computed: Some(crate::report::Computed {
+            value: Decimal::from(shown.len() as u64),
+            low: counts.first().map(|&c| Decimal::from(c as u64)),
+            high: counts.last().map(|&c| Decimal::from(c as u64)),
+        }),
+    })
+}
