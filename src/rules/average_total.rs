@@ -120,3 +120,38 @@ fn single(mut it: impl Iterator<Item = usize>) -> Option<usize> {
     let first = it.next()?;
     it.next().is_none().then_some(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&AverageTotal, text, false)
+    }
+
+    #[test]
+    fn flags_average_times_count_against_total() {
+        let f = run("The 15 winning teams received an average of $2,650 each, $36,000 in all.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        let c = f[0].computed.as_ref().expect("computed");
+        assert_eq!((c.low, c.high), (Some(39675.into()), Some(39825.into())));
+        assert!(
+            run("The 15 winning teams received an average of $2,400 each, $36,000 in all.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn per_period_averages_and_medians_are_skipped() {
+        assert!(run(
+            "The 300 volunteers worked an average of 6 hours a week, 1,000 hours in total."
+        )
+        .is_empty());
+        assert!(run(
+            "The 15 teams got a median of $2,650, an average of $2,000 each, $36,000 in all."
+        )
+        .is_empty());
+    }
+}

@@ -42,6 +42,15 @@ fn fixed_phrases() -> &'static [&'static str] {
     })
 }
 
+/// Words that may open the phrase between the counted noun and the list.
+const LEAD_WORDS: &[&str] = &[
+    "for", "of", "in", "at", "on", "from", "this", "last", "next", "with", "to", "behind",
+    "across", "into", "over", "under", "since", "during", "by", "so", "named", "listed",
+];
+
+/// Items longer than this are clauses, not list items.
+const MAX_ITEM_WORDS: usize = 8;
+
 /// Endings that say a list is not complete ("…, and more", "… among others", "etc.").
 const OPEN_ENDINGS: &[&[&str]] = &[
     &["and", "more"],
@@ -89,7 +98,13 @@ fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<usize> {
         .filter_map(|m| rest.find(m).map(|p| (p, m.len())))
         .min()?;
     let lead = &rest[..pos];
-    if parts::words(lead).len() > 5 || lead.contains([',', ';', '(', ')']) {
+    let lead_words = parts::words(lead);
+    // "five causes for the outage:", "three players this week:" — but not "three officials
+    // told reporters:", where a clause, not a list, follows.
+    let opens_phrase = lead_words
+        .first()
+        .is_none_or(|w| LEAD_WORDS.contains(&w.as_str()));
+    if lead_words.len() > 5 || !opens_phrase || lead.contains([',', ';', '(', ')']) {
         return None;
     }
     Some(from + pos + len)
@@ -209,6 +224,13 @@ fn check(ctx: &Context, sentence: Span, i: usize) -> Option<Finding> {
         return None;
     }
     let options = readings(&ctx.doc.text, start, end)?;
+    let clause_like = options
+        .iter()
+        .flatten()
+        .any(|s| parts::words(ctx.text(*s)).len() > MAX_ITEM_WORDS);
+    if clause_like {
+        return None;
+    }
     let slack = u32::from(claim.hedge == Hedge::Approximately);
     let fits = |items: &Vec<Item>| {
         let k = items.len() as u32;
@@ -259,4 +281,42 @@ fn check(ctx: &Context, sentence: Span, i: usize) -> Option<Finding> {
             high: counts.last().map(|&c| Decimal::from(c as u64)),
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&ListCount, text, false)
+    }
+
+    #[test]
+    fn flags_a_count_the_list_does_not_match() {
+        let f =
+            run("The review named five causes: worn cables, a bad relay, storm damage and haste.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].related.len(), 4);
+        assert!(f[0].message.starts_with("the list names 4 items"));
+    }
+
+    #[test]
+    fn fixed_phrases_clauses_and_open_lists_are_respected() {
+        assert!(
+            run("The grant pays for two programmes: research and development, and training.")
+                .is_empty()
+        );
+        assert!(run("The club signed three players: a keeper, a winger and a striker.").is_empty());
+        assert!(
+            run("Three officials told reporters: the plan is dead, and the money is gone.")
+                .is_empty()
+        );
+        assert!(run("The city has three problems, including noise and traffic.").is_empty());
+        assert!(
+            run("It set four goals: cheaper fares, cleaner buses, longer hours and more.")
+                .is_empty()
+        );
+    }
 }

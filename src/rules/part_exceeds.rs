@@ -7,6 +7,7 @@ use crate::model::{Claim, FractionForm, Numeral, Quantity};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
+use rust_decimal::Decimal;
 
 declare_rule! {
     /// ## What it checks
@@ -63,9 +64,7 @@ fn rating(ctx: &Context, form: PartWholeForm, part: &Claim, whole: &Claim) -> bo
     if form != PartWholeForm::OutOf {
         return false;
     }
-    let small = whole
-        .point_value()
-        .is_some_and(|v| v <= rust_decimal::Decimal::TEN);
+    let small = whole.point_value().is_some_and(|v| v <= Decimal::TEN);
     let near = parts::words(parts::window(ctx, part.span.cover(whole.span), 40, 20));
     small || near.iter().any(|w| RATING_WORDS.contains(&w.as_str()))
 }
@@ -84,8 +83,8 @@ fn exceeds(ctx: &Context, part: usize, whole: usize) -> Option<Finding> {
         verdict: Verdict::Inconsistent,
         message: format!(
             "the part {} is more than the whole {}; a part cannot exceed its whole: inconsistent",
-            parts::stated(ctx, p, &pr),
-            parts::stated(ctx, w, &wr),
+            parts::stated(ctx, p, &pr, Decimal::ONE, ""),
+            parts::stated(ctx, w, &wr, Decimal::ONE, ""),
         ),
         primary: p.span,
         related: vec![Related {
@@ -102,7 +101,7 @@ fn out_of_claim(ctx: &Context, i: usize) -> Option<Finding> {
     let Quantity::Fraction(FractionForm::OutOf(a, b)) = &c.quantity else {
         return None;
     };
-    if b.value <= rust_decimal::Decimal::TEN || a.value <= b.value || c.flags.malformed {
+    if b.value <= Decimal::TEN || a.value <= b.value || c.flags.malformed {
         return None;
     }
     if parts::words(parts::window(ctx, c.span, 40, 20))
@@ -128,4 +127,36 @@ fn out_of_claim(ctx: &Context, i: usize) -> Option<Finding> {
 
 fn plain(n: &Numeral) -> String {
     number(n.value, n.decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&PartExceedsWhole, text, true)
+    }
+
+    #[test]
+    fn flags_a_part_above_its_whole() {
+        let f = run("Of the 26 schools inspected, 31 failed the check.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].related[0].label, "total");
+        assert_eq!(
+            run("Officials said 31 of the 26 ferries were late.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn idioms_ratings_and_other_heads_are_skipped() {
+        assert!(run("Nine of the 14 finalists come from the north.").is_empty());
+        assert!(run("Critics rated the album 4 out of 5 stars.").is_empty());
+        assert!(run("The chef called the soup 11 out of 10.").is_empty());
+        assert!(run("She was the second of three witnesses.").is_empty());
+        assert!(run("They were two of a kind.").is_empty());
+        assert!(run("Of the 6 new trains, 14 carriages were damaged.").is_empty());
+    }
 }

@@ -12,6 +12,7 @@ use crate::report::{Finding, Related, Severity};
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
+use rust_decimal::Decimal;
 
 /// The claims of one sentence, as indices into `ctx.claims`, in text order.
 pub struct Sentence {
@@ -189,6 +190,29 @@ fn followed_by_of_whom(after: &str) -> bool {
     w.len() >= 2 && w[0] == "of" && matches!(w[1].as_str(), "whom" | "which" | "them")
 }
 
+/// A bare four-digit number that may be a year ("2021 champion Ruiz").
+fn year_like(ctx: &Context, claim: &Claim) -> bool {
+    let t = ctx.text(claim.span);
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<u16>().is_ok_and(|y| (1800..=2100).contains(&y))
+}
+
+/// A number glued to a word by a hyphen is a modifier ("a 45-year-old"), not a part.
+fn compound(ctx: &Context, claim: &Claim) -> bool {
+    let after = ctx.doc.text.get(claim.span.end..).unwrap_or("");
+    after.starts_with('-') || after.starts_with('‑')
+}
+
+/// "the 3 clubs' players": the whole modifies another noun, so it is not the whole.
+fn possessive(ctx: &Context, claim: &Claim) -> bool {
+    let end = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = ctx.doc.text.get(end..).unwrap_or("");
+    after.starts_with('\'') || after.starts_with('’')
+}
+
 /// "12 passengers, of whom 5": the gap ends with "of whom" / "of which" after a comma.
 fn of_whom_before(gap: &[String], gap_text: &str) -> bool {
     gap.len() >= 2
@@ -207,13 +231,25 @@ pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
         let gap_text = between(ctx, ca.span, cb.span);
         let gap = words(gap_text);
-        let form = if of_the(&gap) {
+        if year_like(ctx, ca) || year_like(ctx, cb) {
+            continue;
+        }
+        // "14 matches out of the 18": the part's own noun may stand before "of".
+        let after_noun = ca
+            .counted
+            .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start)
+            .map_or(gap.clone(), |c| words(between(ctx, c, cb.span)));
+        let form = if of_the(&gap) || of_the(&after_noun) {
             Some((a, b, PartWholeForm::OfThe))
-        } else if out_of(&gap) {
+        } else if out_of(&gap) || out_of(&after_noun) {
             Some((a, b, PartWholeForm::OutOf))
         } else if k == 0
             && leads_with_of(before_in_sentence(ctx, sentence.span, ca))
             && gap_text.matches(',').count() == 1
+            && gap_text
+                .rsplit(',')
+                .next()
+                .is_some_and(|t| t.trim().is_empty())
         {
             Some((b, a, PartWholeForm::LeadOf))
         } else if of_whom_before(&gap, gap_text)
@@ -227,7 +263,10 @@ pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
             None
         };
         if let Some((part, whole, form)) = form {
-            out.push(PartWhole { part, whole, form });
+            let (p, w) = (&ctx.claims[part], &ctx.claims[whole]);
+            if !compound(ctx, p) && !possessive(ctx, w) {
+                out.push(PartWhole { part, whole, form });
+            }
         }
     }
     out
@@ -348,8 +387,8 @@ pub fn binding(ctx: &Context, a: &Claim, b: &Claim) -> Binding {
 
 /// The sum of several readings, both passes (counts stay whole numbers).
 pub fn sum(readings: &[Reading]) -> Option<Computation> {
-    let mut point = Some(rust_decimal::Decimal::ZERO);
-    let mut strict = Interval::point(rust_decimal::Decimal::ZERO);
+    let mut point = Some(Decimal::ZERO);
+    let mut strict = Interval::point(Decimal::ZERO);
     let mut permissive = strict;
     for r in readings {
         point = match (point, r.value) {
@@ -385,13 +424,45 @@ pub fn given(iv: &Interval, decimals: u32, hedged: bool) -> String {
     }
 }
 
-/// What a stated claim says, with its interval when that is wider than the number.
-pub fn stated(ctx: &Context, claim: &Claim, r: &Reading) -> String {
+/// What a stated claim says, with its interval (divided by `factor`, followed by `word`)
+/// when that is wider than the number.
+pub fn stated(ctx: &Context, claim: &Claim, r: &Reading, factor: Decimal, word: &str) -> String {
     let text = ctx.text(claim.span);
     match (r.permissive.low, r.permissive.high) {
         (Some(l), Some(h)) if l == h => text.to_string(),
-        _ => format!("{text} ({})", format::interval(&r.permissive, r.decimals)),
+        _ => format!(
+            "{text} ({}{word})",
+            format::interval(&in_scale(&r.permissive, factor), shown_decimals(r, factor))
+        ),
     }
+}
+
+/// Decimals for a stated interval: one more than written when shown in a scale word
+/// ("$2 million" → 1.8–2.2 million).
+fn shown_decimals(r: &Reading, factor: Decimal) -> u32 {
+    if factor == Decimal::ONE {
+        r.decimals
+    } else {
+        r.decimals.saturating_add(1)
+    }
+}
+
+/// The word for a scale factor, with its leading space.
+fn scale_word(scale: Decimal) -> Option<&'static str> {
+    [
+        (Decimal::from(1_000_000_000_000i64), " trillion"),
+        (Decimal::from(1_000_000_000i64), " billion"),
+        (Decimal::from(1_000_000i64), " million"),
+    ]
+    .into_iter()
+    .find(|(f, _)| *f == scale)
+    .map(|(_, w)| w)
+}
+
+/// An interval divided by a positive factor.
+fn in_scale(iv: &Interval, factor: Decimal) -> Interval {
+    let div = |v: Option<Decimal>| v.and_then(|x| x.checked_div(factor));
+    Interval::new(div(iv.low), div(iv.high), iv.low_open, iv.high_open)
 }
 
 /// One check of a stated claim against a computation, ready to become a finding.
@@ -449,12 +520,19 @@ pub fn finish(ctx: &Context, check: Check) -> Option<Finding> {
         .point
         .or_else(|| j.computed.midpoint())
         .unwrap_or_default();
+    // Figures written with a scale word are shown in it: "1.9–2.1 million", not 1,900,000.
+    let (factor, word) = claim
+        .numeral()
+        .and_then(|n| scale_word(n.scale).map(|w| (n.scale, w)))
+        .unwrap_or((Decimal::ONE, ""));
     let message = format!(
-        "{} is {}{}; the text says {}: {}",
+        "{} is {}{}{}; the text says {}: {}",
         check.operation,
-        format::number(point, decimals),
-        given(&j.computed, decimals, hedged),
-        stated(ctx, claim, checked),
+        format::number(point / factor, decimals),
+        word,
+        given(&in_scale(&j.computed, factor), decimals, hedged)
+            .replace(" given", &format!("{word} given")),
+        stated(ctx, claim, checked, factor, word),
         verdict_words(verdict)
     );
     Some(Finding {
@@ -506,4 +584,165 @@ pub fn read(ctx: &Context, claim: &Claim) -> Option<Reading> {
         return reading(&as_count, &ctx.settings.tolerances);
     }
     reading(claim, &ctx.settings.tolerances)
+}
+
+/// Runs one rule over a text, for the rules' unit tests.
+#[cfg(test)]
+pub(crate) fn run_rule(rule: &dyn crate::rules::Rule, text: &str, show: bool) -> Vec<Finding> {
+    use crate::source::{Document, Format};
+    let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+    let claims = crate::extract::extract(&doc);
+    let segments = crate::extract::segment::Segments::new(&doc);
+    let settings = crate::check::Settings {
+        show_consistent: show,
+        ..Default::default()
+    };
+    let ctx = Context {
+        doc: &doc,
+        claims: &claims,
+        segments: &segments,
+        settings: &settings,
+    };
+    let mut out = Vec::new();
+    rule.check(&ctx, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::Settings;
+    use crate::source::{Document, Format};
+
+    /// The part-whole pairs of the first sentence, as (part text, whole text, form).
+    fn pairs(text: &str) -> Vec<(String, String, PartWholeForm)> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let claims = crate::extract::extract(&doc);
+        let segments = crate::extract::segment::Segments::new(&doc);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            claims: &claims,
+            segments: &segments,
+            settings: &settings,
+        };
+        let sentence = sentences(&ctx).into_iter().next().expect("a sentence");
+        part_wholes(&ctx, &sentence)
+            .into_iter()
+            .map(|pw| {
+                (
+                    ctx.text(claims[pw.part].span).to_string(),
+                    ctx.text(claims[pw.whole].span).to_string(),
+                    pw.form,
+                )
+            })
+            .collect()
+    }
+
+    fn pair(part: &str, whole: &str, form: PartWholeForm) -> (String, String, PartWholeForm) {
+        (part.to_string(), whole.to_string(), form)
+    }
+
+    #[test]
+    fn finds_each_part_whole_form() {
+        assert_eq!(
+            pairs("Nine of the 14 finalists come from the north."),
+            vec![pair("Nine", "14", PartWholeForm::OfThe)]
+        );
+        assert_eq!(
+            pairs("The club won 14 matches out of the 18 it played."),
+            vec![pair("14", "18", PartWholeForm::OutOf)]
+        );
+        assert_eq!(
+            pairs("Of the 26 schools inspected, 31 failed."),
+            vec![pair("31", "26", PartWholeForm::LeadOf)]
+        );
+        assert_eq!(
+            pairs("The crash killed 12 people, of whom 5 were children."),
+            vec![pair("5", "12", PartWholeForm::OfWhom)]
+        );
+        assert_eq!(
+            pairs("The council owns 12 depots, 15 of which are empty."),
+            vec![pair("15", "12", PartWholeForm::OfWhom)]
+        );
+    }
+
+    #[test]
+    fn modifiers_years_and_possessives_are_no_parts() {
+        assert!(pairs("Of the three suspects, a 19-year-old was released.").is_empty());
+        assert!(pairs("Of the four victims, 45-year-old Dana Cole was the oldest.").is_empty());
+        assert!(pairs("Of the two finalists, 2021 champion Ruiz is the favourite.").is_empty());
+        assert!(pairs("The court heard 20 of the 3 clubs' players.").is_empty());
+    }
+
+    fn total(text: &str) -> Option<TotalForm> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let claims = crate::extract::extract(&doc);
+        let segments = crate::extract::segment::Segments::new(&doc);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            claims: &claims,
+            segments: &segments,
+            settings: &settings,
+        };
+        let sentence = sentences(&ctx).into_iter().next()?;
+        let last = *sentence.claims.last()?;
+        total_form(&ctx, sentence.span, &claims[last])
+    }
+
+    #[test]
+    fn total_markers() {
+        assert_eq!(
+            total("It hit 14 homes and 23 barns, 37 in all."),
+            Some(TotalForm::Sum)
+        );
+        assert_eq!(
+            total("It hit 14 homes, a total of 37."),
+            Some(TotalForm::Sum)
+        );
+        assert_eq!(
+            total("It hit 14 homes and 3 barns, 17 buildings altogether."),
+            Some(TotalForm::Sum)
+        );
+        assert_eq!(
+            total("Two more died, bringing the total to 19."),
+            Some(TotalForm::Running)
+        );
+        assert_eq!(
+            total("Police made 9 arrests, 40 in all since May began."),
+            None
+        );
+        assert_eq!(total("Troops killed three fighters, capturing four."), None);
+    }
+
+    #[test]
+    fn exhaustiveness_markers() {
+        assert!(has_exhaustive(&words("and the remaining")));
+        assert!(has_exhaustive(&words("while the rest,")));
+        assert!(!has_exhaustive(&words("and")));
+        assert!(has_non_exhaustive(&words(", including")));
+        assert!(has_non_exhaustive(&words("among them")));
+        assert!(has_non_exhaustive(&words("such as")));
+    }
+
+    #[test]
+    fn window_stays_on_char_boundaries() {
+        let text = "Über 5 of the 9 ünits.";
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let segments = crate::extract::segment::Segments::new(&doc);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            claims: &[],
+            segments: &segments,
+            settings: &settings,
+        };
+        let at = text.find('5').unwrap_or(0);
+        // Five bytes back lands inside "Ü": the window widens to the character's start.
+        assert_eq!(
+            window(&ctx, Span::new(at, at + 1), 5, 12),
+            "Über 5 of the 9 ü"
+        );
+    }
 }

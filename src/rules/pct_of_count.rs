@@ -91,6 +91,10 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
     {
         return None;
     }
+    // "Of the 10 firms, 12% of staff …": the percentage names a base of its own.
+    if pct.of.is_some_and(|of| !of.contains(whole.span)) {
+        return None;
+    }
     let n = base(whole)?;
     let stated = pct.numeral()?;
     let d = stated.decimals.min(4);
@@ -159,4 +163,41 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
             high: Some(above),
         }),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&PctOfCount, text, false)
+    }
+
+    #[test]
+    fn flags_a_share_no_whole_number_gives() {
+        let f = run("40% of the nine inspectors on duty were reassigned.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "3 of 9 is 33.3% and 4 of 9 is 44.4%; the text says 40%: inconsistent"
+        );
+        assert_eq!(f[0].related[0].label, "count");
+    }
+
+    #[test]
+    fn possible_shares_polls_hedges_and_large_counts_pass() {
+        assert!(run("Of the 14 board members, 71% voted to sell the land.").is_empty());
+        assert!(run("35% of the 1,012 adults polled backed the plan.").is_empty());
+        assert!(run("About 40% of the nine inspectors were moved.").is_empty());
+        assert!(run("40% of the 120 inspectors were moved.").is_empty());
+        assert!(run("Of the 10 largest firms, 12% of staff work remotely.").is_empty());
+    }
+
+    #[test]
+    fn decimals_raise_the_power_limit() {
+        // 33.3% of 120 is 39.96: no whole number gives it at one decimal (39 → 32.5, 40 → 33.3).
+        assert!(run("33.3% of the 120 inspectors were moved.").is_empty());
+        assert_eq!(run("33.4% of the 120 inspectors were moved.").len(), 1);
+    }
 }

@@ -165,3 +165,35 @@ fn check(
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&RatePerCapita, text, false)
+    }
+
+    #[test]
+    fn flags_a_rate_the_figures_do_not_give() {
+        let f = run(
+            "The county recorded 84 cases among its 56,000 residents, a rate of 15 per 100,000.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        let labels: Vec<&str> = f[0].related.iter().map(|r| r.label).collect();
+        assert_eq!(labels, ["count", "population"]);
+        assert!(run(
+            "The county recorded 84 cases among its 56,000 residents, a rate of 150 per 100,000."
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn a_percent_on_a_per_n_rate() {
+        let f = run("Cycling injuries reached 5.8% per 1,000 riders last year.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+}

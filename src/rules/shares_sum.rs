@@ -219,3 +219,35 @@ fn check(ctx: &Context, run: &[usize]) -> Option<Finding> {
         }),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&SharesSum, text, false)
+    }
+
+    #[test]
+    fn flags_shares_past_100() {
+        let f = run("Ferrante won 44% of the vote, Pallister 41% and Okafor 19%.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].related.len(), 2);
+        assert!(f[0].message.starts_with("44% + 41% + 19% is 104%"));
+    }
+
+    #[test]
+    fn rounding_bases_and_rates_pass() {
+        assert!(
+            run("In the poll, 34% favoured it, 34% opposed it and 33% had no opinion.").is_empty()
+        );
+        assert!(run("Some 44% of men and 60% of women backed the plan.").is_empty());
+        assert!(run("Inflation reached 60% in one province and 50% in the next.").is_empty());
+        assert!(run(
+            "Asked what they use (several answers allowed), 72% named buses and 58% trams."
+        )
+        .is_empty());
+    }
+}

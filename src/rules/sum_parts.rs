@@ -218,3 +218,63 @@ fn check(
         },
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Verdict;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&SumParts, text, false)
+    }
+
+    #[test]
+    fn exhaustive_breakdown_that_misses_is_an_error() {
+        let f =
+            run("Of the 52 complaints, 30 concerned noise, 12 parking and the remaining 7 litter.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(
+            f[0].message,
+            "30 + 12 + 7 is 49; the text says 52: inconsistent"
+        );
+        assert_eq!(f[0].related.len(), 3);
+        assert!(f[0].related.iter().all(|r| r.label == "part"));
+    }
+
+    #[test]
+    fn a_stated_total_binds_the_list_before_it() {
+        assert!(run("The storm destroyed 14 homes and damaged 23 others, 37 in all.").is_empty());
+        let f = run("Troops killed three fighters, captured four, eight in all.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        // A run of the list that adds up is enough.
+        assert!(run("The 3 shelters took in 14 dogs and 23 cats, 37 in all.").is_empty());
+    }
+
+    #[test]
+    fn no_total_no_finding() {
+        assert!(run("Troops killed three fighters, capturing four, near the border.").is_empty());
+        assert!(
+            run("Of the 52 complaints, 30 concerned noise, including 12 about parties.").is_empty()
+        );
+        assert!(run("Of the 40 staff, 25 are women and at least 20 have degrees.").is_empty());
+    }
+
+    #[test]
+    fn without_a_marker_only_an_excess_is_reported_as_a_warning() {
+        assert!(run("Of the 30 vans, 17 run on diesel and 11 are electric.").is_empty());
+        let f = run("Of the 25 vans, 17 run on diesel and 11 are electric.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn consistent_sums_show_only_when_asked() {
+        let f = run_rule(&SumParts, "It hit 14 homes and 23 barns, 37 in all.", true);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].verdict, Verdict::Consistent);
+        assert_eq!(f[0].severity, Severity::Note);
+    }
+}
