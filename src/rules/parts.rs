@@ -726,6 +726,72 @@ mod tests {
         assert!(has_non_exhaustive(&words("such as")));
     }
 
+    const TOKENS: &[&str] = &[
+        "Of",
+        "the",
+        "14",
+        "nine",
+        "of",
+        "whom",
+        "which",
+        ",",
+        "in all",
+        "40%",
+        "7.5%",
+        "per",
+        "100,000",
+        "an average of",
+        "$2,650",
+        "each",
+        ":",
+        "and",
+        "or",
+        "—",
+        "Über",
+        "€3",
+        "out of",
+        "bringing the total to",
+        ".",
+        "a 12-year-old",
+        "2021",
+        "schools",
+        "the rest",
+        "including",
+        "at least",
+        "about",
+        "3 million",
+        "residents",
+        "a total of",
+        "altogether",
+        "research and development",
+        "'",
+        "’",
+        "five causes",
+        "polled",
+        "\n\n",
+        ";",
+    ];
+
+    proptest::proptest! {
+        /// Any mix of the words these rules look for runs every rule without a panic.
+        #[test]
+        fn rules_never_panic(picks in proptest::collection::vec(0..TOKENS.len(), 0..40)) {
+            let text = picks.iter().map(|&i| TOKENS[i]).collect::<Vec<_>>().join(" ");
+            let rules: [&dyn crate::rules::Rule; 7] = [
+                &crate::rules::sum_parts::SumParts,
+                &crate::rules::shares_sum::SharesSum,
+                &crate::rules::part_exceeds::PartExceedsWhole,
+                &crate::rules::list_count::ListCount,
+                &crate::rules::pct_of_count::PctOfCount,
+                &crate::rules::rate_per_capita::RatePerCapita,
+                &crate::rules::average_total::AverageTotal,
+            ];
+            for rule in rules {
+                let _ = run_rule(rule, &text, true);
+            }
+        }
+    }
+
     #[test]
     fn window_stays_on_char_boundaries() {
         let text = "Über 5 of the 9 ünits.";

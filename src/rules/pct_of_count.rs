@@ -105,9 +105,14 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
     let half = Decimal::new(5, d + 1);
     let (low, high) = (stated.value - half, stated.value + half);
     let big_n = Decimal::from(n);
-    let share = |k: u64| Decimal::from(k * 100).checked_div(big_n);
-    // Either tie convention: the share may sit on either end of the rounding interval.
-    let possible = (0..=n).any(|k| share(k).is_some_and(|s| s >= low && s <= high));
+    // The smallest whole k with 100·k/N ≥ low; either tie convention, so both ends count.
+    let k = (low.checked_mul(big_n)? / Decimal::ONE_HUNDRED)
+        .ceil()
+        .max(Decimal::ZERO);
+    let possible = k <= big_n
+        && k.checked_mul(Decimal::ONE_HUNDRED)?
+            .checked_div(big_n)
+            .is_some_and(|s| s <= high);
     let exact = stated.value.checked_mul(big_n)? / Decimal::ONE_HUNDRED;
     let below = exact.floor().max(Decimal::ZERO);
     let above = exact.ceil().min(big_n);

@@ -79,9 +79,15 @@ fn coordinated_before(ctx: &Context, sentence: &Sentence, pos: usize, total: usi
         }
         list.push(k);
         next = c;
+        if list.len() == MAX_PARTS {
+            break;
+        }
     }
     list
 }
+
+/// A breakdown longer than this is a table, not a sentence; it also bounds the work.
+const MAX_PARTS: usize = 12;
 
 /// "…, 37 in all": some run of the coordinated amounts before the total must add up to it.
 fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -> Option<Finding> {
@@ -150,6 +156,9 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
         exhaustive = parts::has_exhaustive(&gap);
         list.push(k);
         prev = c;
+        if list.len() > MAX_PARTS {
+            return None;
+        }
     }
     if list.len() < 2 {
         return None;
