@@ -342,6 +342,18 @@ pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalF
     if TOTAL_BEFORE.iter().any(|p| ends_with(&before, p)) {
         return Some(TotalForm::Sum);
     }
+    // "In all, 37 homes …": the marker opens the sentence.
+    let opening = words(before_in_sentence(ctx, sentence, claim));
+    if matches!(
+        opening
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["in", "all"] | ["in", "total"] | ["altogether"]
+    ) {
+        return Some(TotalForm::Sum);
+    }
     // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase.
     let after = words(phrase_after(after_in_sentence(ctx, sentence, claim)));
     let n = after.len();

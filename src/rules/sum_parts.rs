@@ -89,15 +89,22 @@ fn coordinated_before(ctx: &Context, sentence: &Sentence, pos: usize, total: usi
 /// A breakdown longer than this is a table, not a sentence; it also bounds the work.
 const MAX_PARTS: usize = 12;
 
-/// "…, 37 in all": some run of the coordinated amounts before the total must add up to it.
+/// "…, 37 in all" or "a total of 37 homes: 14 … and 23 …": some run of the coordinated
+/// amounts next to the total must add up to it.
 fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -> Option<Finding> {
     let total = &ctx.claims[t];
     if !parts::is_amount(total) || total.kind == crate::model::Kind::Percent {
         return None;
     }
     let form = parts::total_form(ctx, sentence.span, total)?;
-    let list = coordinated_before(ctx, sentence, pos, t);
     let min_parts = if form == TotalForm::Running { 1 } else { 2 };
+    let mut list = coordinated_before(ctx, sentence, pos, t);
+    list.reverse();
+    let mut before = true;
+    if list.len() < min_parts && form == TotalForm::Sum {
+        list = coordinated_after(ctx, sentence, pos, t);
+        before = false;
+    }
     if list.len() < min_parts
         || list
             .iter()
@@ -109,16 +116,20 @@ fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -
     let total_reading = parts::read(ctx, total)?;
     let readings: Vec<(usize, Reading)> = list
         .iter()
-        .rev()
         .map(|&p| parts::read(ctx, &ctx.claims[p]).map(|r| (p, r)))
         .collect::<Option<_>>()?;
     if form == TotalForm::Running {
         return check(ctx, t, &total_reading, &readings, Severity::Warning, true);
     }
-    // Longest run first: the first that fits is the breakdown the writer meant.
+    // Longest run first, growing away from the total: the first that fits is the breakdown
+    // the writer meant.
     let mut first_try = None;
-    for start in 0..=readings.len() - 2 {
-        let run = &readings[start..];
+    for cut in 0..=readings.len() - 2 {
+        let run = if before {
+            &readings[cut..]
+        } else {
+            &readings[..readings.len() - cut]
+        };
         let found = check(ctx, t, &total_reading, run, Severity::Error, false);
         let fits = found
             .as_ref()
@@ -129,6 +140,41 @@ fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -
         first_try.get_or_insert(found);
     }
     first_try.flatten()
+}
+
+/// The coordinated amounts after a colon or dash that follows a total: "a total of 37
+/// homes were damaged: 14 in Arden and 23 in Bexley" → [14, 23].
+fn coordinated_after(ctx: &Context, sentence: &Sentence, pos: usize, total: usize) -> Vec<usize> {
+    let t = &ctx.claims[total];
+    let mut list = Vec::new();
+    let mut prev = t;
+    for &k in &sentence.claims[pos + 1..] {
+        let c = &ctx.claims[k];
+        if !parts::is_amount(c) || !parts::same_unit(c, t) {
+            break;
+        }
+        let gap_text = parts::between(ctx, prev.span, c.span);
+        let gap = parts::words(gap_text);
+        let joined = if list.is_empty() {
+            (gap_text.contains(':') || gap_text.contains('—')) && gap.len() <= 10
+        } else {
+            (gap_text.contains(',') || gap.iter().any(|w| w == "and")) && gap.len() <= 8
+        };
+        if !joined
+            || gap_text.contains(';')
+            || (!list.is_empty() && gap_text.contains(':'))
+            || parts::has_non_exhaustive(&gap)
+            || gap.iter().any(|w| w == "of" || w == "or")
+        {
+            break;
+        }
+        list.push(k);
+        prev = c;
+        if list.len() == MAX_PARTS {
+            break;
+        }
+    }
+    list
 }
 
 /// "Of the 52 complaints, 30 …, 12 … and the remaining 7 …": the parts after the whole.
@@ -260,6 +306,18 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Error);
         // A run of the list that adds up is enough.
         assert!(run("The 3 shelters took in 14 dogs and 23 cats, 37 in all.").is_empty());
+    }
+
+    #[test]
+    fn a_total_may_lead_its_breakdown() {
+        assert!(run("A total of 37 homes were damaged: 14 in Arden and 23 in Bexley.").is_empty());
+        let f = run("In all, 37 homes were damaged: 14 in Arden and 24 in Bexley.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "14 + 24 is 38; the text says 37: inconsistent"
+        );
+        assert!(run("A total of 37 homes were damaged, 14 of them in Arden.").is_empty());
     }
 
     #[test]
