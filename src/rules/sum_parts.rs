@@ -22,8 +22,9 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Only one sentence is read. A total after its parts ("…, 37 in all") binds the
-    /// coordinated numbers right before it; any run of two or more of them that adds up
-    /// counts as consistent. A whole that leads the sentence ("Of the 52 …") is an error
+    /// coordinated numbers right before it, a total before a colon ("a total of 37 homes:
+    /// 14 … and 23 …") those right after; any run of two or more of them next to the total
+    /// that adds up counts as consistent. A whole that leads the sentence ("Of the 52 …") is an error
     /// only with an exhaustiveness marker ("the remaining", "the rest", "the other");
     /// without one, parts are reported (as a warning) only when they exceed the whole.
     /// "including", "such as", "among them" and bounds ("at least") make a list
