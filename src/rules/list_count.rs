@@ -26,7 +26,8 @@ declare_rule! {
     /// `grammar/lexicon/fixed_phrases.txt` ("research and development") stay whole. When an
     /// item may itself contain "and", every reading is tried and only a count no reading
     /// gives is reported. Lists without a final "and"/"or", lists with "including", "such
-    /// as", "among others" or "etc.", and counts above twelve are skipped.
+    /// as", "among others" or "etc.", items that count things themselves ("four plants: two
+    /// in Ohio and two in Texas"), clause-long items and counts above twelve are skipped.
     pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
 }
 
@@ -63,7 +64,7 @@ impl RuleCheck for ListCount {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
             for &i in &sentence.claims {
-                if let Some(f) = check(ctx, sentence.span, i) {
+                if let Some(f) = check(ctx, &sentence, i) {
                     out.push(f);
                 }
             }
@@ -208,8 +209,9 @@ fn trim(text: &str, s: Span) -> Span {
     Span::new(s.start + lead, s.start + lead + body.len())
 }
 
-fn check(ctx: &Context, sentence: Span, i: usize) -> Option<Finding> {
+fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding> {
     let claim = &ctx.claims[i];
+    let (claims_in_sentence, sentence) = (&sentence.claims, sentence.span);
     let n = announced(claim)?;
     let start = list_start(ctx, sentence, claim)?;
     let rest = ctx.doc.text.get(start..sentence.end)?;
@@ -221,6 +223,15 @@ fn check(ctx: &Context, sentence: Span, i: usize) -> Option<Finding> {
             .iter()
             .any(|e| parts::ends_with_words(ctx.doc.text.get(start..end).unwrap_or(""), e))
     {
+        return None;
+    }
+    // "four plants: two in Ohio and two in Texas": items that count things of their own
+    // split the announced count, they do not list it.
+    let counts_inside = claims_in_sentence.iter().any(|&k| {
+        let c = &ctx.claims[k];
+        c.span.start >= start && c.span.end <= end && parts::is_countish(c)
+    });
+    if counts_inside {
         return None;
     }
     let options = readings(&ctx.doc.text, start, end)?;
