@@ -22,7 +22,8 @@ declare_rule! {
     /// "Nine of the 14 finalists come from the north." → no finding.
     ///
     /// ## Known limits
-    /// The part must count the same thing as the whole or nothing of its own. Ordinals,
+    /// The whole must name what it counts, and the part the same thing or nothing of its
+    /// own. Ordinals,
     /// dates, ages, weights and durations are never parts or wholes. Ratings and hyperbole
     /// on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two of a kind")
     /// are skipped. A part that exceeds its whole only within rounding is not reported.
@@ -43,7 +44,12 @@ impl RuleCheck for PartExceedsWhole {
                 if !parts::is_countish(part) || !parts::is_countish(whole) {
                     continue;
                 }
-                if !parts::same_thing(ctx, part, whole) || rating(ctx, pw.form, part, whole) {
+                // The whole must name what it counts ("the 26 schools"): a bare number after
+                // "of" may be a rate, a coupon or a share ("guilders of 7 3/4% bonds").
+                if parts::head(ctx, whole).is_none()
+                    || !parts::same_thing(ctx, part, whole)
+                    || rating(ctx, pw.form, part, whole)
+                {
                     continue;
                 }
                 if let Some(f) = exceeds(ctx, pw.part, pw.whole) {
@@ -158,5 +164,6 @@ mod tests {
         assert!(run("She was the second of three witnesses.").is_empty());
         assert!(run("They were two of a kind.").is_empty());
         assert!(run("Of the 6 new trains, 14 carriages were damaged.").is_empty());
+        assert!(run("They sold 250 million guilders of 7 bonds.").is_empty());
     }
 }
