@@ -23,10 +23,10 @@ declare_rule! {
     ///
     /// ## Known limits
     /// The whole must name what it counts, and the part the same thing or nothing of its
-    /// own. Ordinals,
-    /// dates, ages, weights and durations are never parts or wholes. Ratings and hyperbole
-    /// on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two of a kind")
-    /// are skipped. A part that exceeds its whole only within rounding is not reported.
+    /// own. Ordinals, dates, ages, weights and durations are never parts or wholes. Ratings
+    /// and hyperbole on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two
+    /// of a kind") are skipped. A part that exceeds its whole only within rounding is not
+    /// reported.
     pub struct PartExceedsWhole = ("NUM-PART-EXCEEDS-WHOLE", "a part larger than its whole");
 }
 
