@@ -4,12 +4,20 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod average_total;
 pub mod date_invalid;
 pub mod date_offset;
 pub mod date_range;
 pub mod date_weekday;
+pub mod list_count;
 pub mod malformed;
+pub mod part_exceeds;
+pub mod parts;
+pub mod pct_of_count;
 pub mod range_order;
+pub mod rate_per_capita;
+pub mod shares_sum;
+pub mod sum_parts;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -60,11 +68,18 @@ pub trait RuleCheck {
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
+        &sum_parts::SumParts,
+        &shares_sum::SharesSum,
         &date_offset::DateOffset,
+        &part_exceeds::PartExceedsWhole,
         &range_order::RangeOrder,
+        &list_count::ListCount,
         &date_weekday::DateWeekday,
         &date_invalid::DateInvalid,
         &date_range::DateRange,
+        &pct_of_count::PctOfCount,
+        &rate_per_capita::RatePerCapita,
+        &average_total::AverageTotal,
         &malformed::Malformed,
     ]
 }
