@@ -294,6 +294,15 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
         if words.is_empty() && is_not_counted(&low) {
             return None;
         }
+        // "23 needed urgent repairs": an -ed word that opens a longer phrase is a verb whose
+        // subject is the number, unless news uses it as a modifier ("12 planned attacks").
+        if words.is_empty()
+            && low.ends_with("ed")
+            && toks.get(i + 1).is_some_and(|n| n.is_word())
+            && !lexicon::adjectival_participles().contains(low.as_str())
+        {
+            return None;
+        }
         if let Some(prev) = words.last() {
             let prev_is_noun = prev.is_plural_like()
                 || (!prev.is_acronym() && !prev.is_participle() && !ends_ly(prev.text));
