@@ -129,6 +129,8 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
     flags.too_large |= second.flags.too_large;
     let unit = match (&first.unit, &second.unit) {
         (Some(x), Some(y)) if x != y => return None,
+        // "rose 8.4% to 1.29 million": a percent change and the value it led to, not a range.
+        (Some(_), None) if first.kind == Kind::Percent => return None,
         (None, Some(_)) => {
             flags.scale_ellipsis = true;
             second.unit.clone()

@@ -4,7 +4,14 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod change;
+pub mod direction_word;
+pub mod impossible_pct;
 pub mod malformed;
+pub mod multiple;
+pub mod pct_as_ratio;
+pub mod pct_change;
+pub mod pct_points;
 pub mod range_order;
 
 use crate::check::Context;
@@ -55,7 +62,16 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&range_order::RangeOrder, &malformed::Malformed]
+    &[
+        &pct_change::PctChange,
+        &pct_points::PctPoints,
+        &direction_word::DirectionWord,
+        &multiple::MultipleRule,
+        &pct_as_ratio::PctAsRatio,
+        &impossible_pct::ImpossiblePct,
+        &range_order::RangeOrder,
+        &malformed::Malformed,
+    ]
 }
 
 /// The rule with this id (case-insensitive).

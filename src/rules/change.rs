@@ -1,0 +1,1074 @@
+//! Change relations inside one sentence (`semantics.md` §7.2 "change"), shared by the
+//! percent-change family of rules: "rose 8.4% to 1.29 million from 1.19 million", "from A to
+//! B", "B, up from A", "to B from A, a drop of D, or P%", "an increase of P%".
+//!
+//! One analysis per sentence decides which numbers are the from/to values, the stated percent
+//! change and the absolute change, and which direction word governs them. The rules only
+//! judge. Years are never from/to values (§7.4); a percentage with its own base (", or 11.2% of
+//! turnover") or an annual rate ("4% a year") is never the stated change.
+
+use crate::check::Context;
+use crate::model::{Claim, Kind, Numeral, Quantity, Span};
+use crate::report::{Related, Severity, Verdict};
+use crate::semantics::severity::is_hedged;
+use crate::semantics::{
+    compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
+};
+use rust_decimal::Decimal;
+
+/// The direction a word gives a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Up,
+    Down,
+}
+
+/// A direction word: a change verb or noun, or "up"/"down" before "from".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    pub sign: Sign,
+}
+
+/// Stems of direction words with their sign. Stems, so that "rose", "rising", "increases" and
+/// "an increase of" all match.
+#[rustfmt::skip]
+const DIRECTION_STEMS: &[(&str, Sign)] = &[
+    ("rose", Sign::Up), ("rise", Sign::Up), ("risen", Sign::Up), ("rising", Sign::Up),
+    ("grew", Sign::Up), ("grow", Sign::Up), ("increas", Sign::Up), ("climb", Sign::Up),
+    ("jump", Sign::Up), ("surg", Sign::Up), ("soar", Sign::Up), ("gain", Sign::Up),
+    ("rais", Sign::Up), ("boost", Sign::Up), ("expand", Sign::Up), ("swell", Sign::Up),
+    ("balloon", Sign::Up), ("doubl", Sign::Up), ("tripl", Sign::Up), ("quadrupl", Sign::Up),
+    ("up", Sign::Up), ("hike", Sign::Up), ("spike", Sign::Up),
+    ("fell", Sign::Down), ("fall", Sign::Down), ("declin", Sign::Down),
+    ("decreas", Sign::Down), ("drop", Sign::Down), ("plung", Sign::Down), ("slip", Sign::Down),
+    ("slid", Sign::Down), ("sank", Sign::Down), ("sink", Sign::Down), ("reduc", Sign::Down),
+    ("cut", Sign::Down), ("lower", Sign::Down), ("trim", Sign::Down), ("slash", Sign::Down),
+    ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
+    ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
+    ("down", Sign::Down), ("contract", Sign::Down),
+];
+
+/// Words a stem would swallow that are no direction words.
+const NOT_DIRECTION: &[&str] = &[
+    "upon",
+    "update",
+    "updated",
+    "upper",
+    "downtown",
+    "download",
+    "downloads",
+    "contract",
+    "contracts",
+    "contractor",
+    "contractors",
+    "raisin",
+    "surgeon",
+    "surgery",
+    "cutter",
+];
+
+/// Endings a short stem may take ("cut" → "cuts", "cutting"; "dip" → "dipped").
+const SHORT_STEM_ENDINGS: &[&str] = &[
+    "s", "es", "e", "d", "ed", "ing", "n", "en", "ped", "ping", "ting", "med", "ming", "pped",
+];
+
+/// Words after a percentage that make it a rate per period, not the change ("4% a year").
+const RATE_AFTER: &[&str] = &[
+    "a year",
+    "per year",
+    "a month",
+    "per month",
+    "annually",
+    "per annum",
+    "each year",
+    "every year",
+    "a quarter",
+    "per cent a year",
+    "a week",
+];
+
+/// Phrases that put the two values in different terms: the stated change is not theirs.
+const OTHER_TERMS: &[&str] = &[
+    "per share",
+    "a share",
+    "real terms",
+    "inflation-adjusted",
+    "adjusted for inflation",
+];
+
+/// Lower-case word of a token, trimmed of punctuation.
+fn norm(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// The sign of a direction word, if it is one.
+pub fn direction_of(word: &str) -> Option<Sign> {
+    let w = norm(word);
+    if w.is_empty() || NOT_DIRECTION.contains(&w.as_str()) {
+        return None;
+    }
+    // Short stems ("up", "cut", "dip") must be the whole word or an inflection of it.
+    DIRECTION_STEMS.iter().find_map(|&(stem, sign)| {
+        let ok = if stem.len() <= 4 {
+            w.strip_prefix(stem)
+                .is_some_and(|rest| rest.is_empty() || SHORT_STEM_ENDINGS.contains(&rest))
+        } else {
+            w.starts_with(stem)
+        };
+        ok.then_some(sign)
+    })
+}
+
+/// Direction words of `span`, in order.
+pub fn direction_words(text: &str, span: Span) -> Vec<Word> {
+    words(text, span)
+        // "up to 40" is a bound, not a direction.
+        .filter(|(s, w)| !(w.eq_ignore_ascii_case("up") && text_after(text, s.end, 4) == " to "))
+        .filter_map(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
+        .collect()
+}
+
+/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes).
+pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
+    let slice = text.get(span.start..span.end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, slice.len()));
+    }
+    out.into_iter().map(move |(s, e)| {
+        let w = slice[s..e].trim_end_matches(['-', '\'']);
+        let sp = Span::new(span.start + s, span.start + s + w.len());
+        (sp, w)
+    })
+}
+
+/// Up to `n` lower-case words before `at` within `from..at`, nearest first.
+pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
+    let mut v: Vec<String> = words(text, Span::new(from, at.max(from)))
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    v.reverse();
+    v.truncate(n);
+    v
+}
+
+/// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
+fn text_after(text: &str, at: usize, n: usize) -> String {
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= n)
+        .unwrap_or(rest.len());
+    rest[..end].to_lowercase()
+}
+
+/// One end of a change: a point claim, or one end of a "from A to B" range claim.
+#[derive(Clone, Debug)]
+pub struct End {
+    pub span: Span,
+    pub claim: usize,
+    pub reading: Reading,
+    pub value: rust_decimal::Decimal,
+    pub decimals: u32,
+    pub is_percent: bool,
+}
+
+/// A change between two stated values of one measure, in one sentence.
+#[derive(Clone, Debug)]
+pub struct Change {
+    pub sentence: Span,
+    /// The governing direction word, if any.
+    pub word: Option<Word>,
+    pub from: End,
+    pub to: End,
+    /// The stated change as a percentage (or points), a claim index.
+    pub pct: Option<usize>,
+    /// The stated absolute change ("a drop of $1,380"), a claim index.
+    pub amount: Option<usize>,
+    /// How the stated change is tied to the values.
+    pub binding: Binding,
+}
+
+/// A year written as a bare number ("from 2016 to 2022"): never a from/to value (§7.4).
+pub fn year_like(claim: &Claim, n: &Numeral) -> bool {
+    if claim.kind.is_temporal_or_ordinal() {
+        return true;
+    }
+    claim.unit.is_none()
+        && claim.counted.is_none()
+        && n.decimals == 0
+        && n.scale == rust_decimal::Decimal::ONE
+        && n.value >= rust_decimal::Decimal::from(1800)
+        && n.value <= rust_decimal::Decimal::from(2100)
+}
+
+fn is_percent_unit(claim: &Claim) -> bool {
+    claim.kind == Kind::Percent
+}
+
+/// The reading of one numeral of `claim`, as if it stood alone.
+fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
+    let claim = ctx.claims.get(index)?;
+    if year_like(claim, n) || claim.flags.malformed || claim.flags.too_large {
+        return None;
+    }
+    let mut alone = claim.clone();
+    alone.quantity = Quantity::Point(n.clone());
+    alone.span = span;
+    let reading = reading(&alone, &ctx.settings.tolerances)?;
+    Some(End {
+        span,
+        claim: index,
+        reading,
+        value: n.value,
+        decimals: n.decimals,
+        is_percent: is_percent_unit(claim),
+    })
+}
+
+/// The two ends of a "from A to B" / "A–B" range claim, with their spans.
+fn range_ends(ctx: &Context, index: usize) -> Option<(End, End)> {
+    let claim = ctx.claims.get(index)?;
+    let Quantity::Range { first, second } = &claim.quantity else {
+        return None;
+    };
+    let text = ctx.text(claim.span);
+    let lower = text.to_lowercase();
+    let (cut, len) = [" to ", "–", "—", "-"]
+        .iter()
+        .filter_map(|sep| lower.rfind(sep).map(|i| (i, sep.len())))
+        .next()?;
+    let first_start = if lower.starts_with("from ") { 5 } else { 0 };
+    let a = Span::new(claim.span.start + first_start, claim.span.start + cut);
+    let b = Span::new(claim.span.start + cut + len, claim.span.end);
+    Some((
+        end_of(ctx, index, a, first)?,
+        end_of(ctx, index, b, second)?,
+    ))
+}
+
+/// Claim indices whose start lies in `span` (claims are sorted by start).
+pub fn claims_in(ctx: &Context, span: Span) -> std::ops::Range<usize> {
+    let lo = ctx.claims.partition_point(|c| c.span.start < span.start);
+    let hi = ctx.claims.partition_point(|c| c.span.start < span.end);
+    lo..hi.max(lo)
+}
+
+/// The two ends are values of one measure: same unit (or one unwritten), compatible kinds.
+fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
+    let (ca, cb) = (&ctx.claims[a.claim], &ctx.claims[b.claim]);
+    if a.is_percent != b.is_percent {
+        return false;
+    }
+    let units_ok = match (&ca.unit, &cb.unit) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let kinds_ok = ca.kind == cb.kind || ca.kind == Kind::Number || cb.kind == Kind::Number;
+    units_ok && kinds_ok
+}
+
+/// Candidate roles in one sentence.
+#[derive(Default)]
+struct Roles {
+    from: Vec<End>,
+    to: Vec<End>,
+    /// "B, up from A": the from value and the up/down word.
+    up_from: Vec<(End, Word)>,
+    pairs: Vec<(End, End)>,
+}
+
+fn roles(ctx: &Context, sentence: Span) -> Roles {
+    let text = &ctx.doc.text;
+    let mut r = Roles::default();
+    for i in claims_in(ctx, sentence) {
+        let claim = &ctx.claims[i];
+        match &claim.quantity {
+            Quantity::Range { .. } if ctx.text(claim.span).to_lowercase().starts_with("from ") => {
+                if let Some(pair) = range_ends(ctx, i) {
+                    r.pairs.push(pair);
+                }
+            }
+            Quantity::Point(n) => {
+                let before = words_before(text, sentence.start, claim.span.start, 2);
+                let Some(end) = end_of(ctx, i, claim.span, n) else {
+                    continue;
+                };
+                match before.first().map(String::as_str) {
+                    Some("from") => match before.get(1).map(String::as_str) {
+                        Some(w @ ("up" | "down")) => {
+                            let sign = if w == "up" { Sign::Up } else { Sign::Down };
+                            let at = word_span_before(text, sentence.start, claim.span.start, 2);
+                            r.up_from.push((end, Word { span: at, sign }));
+                        }
+                        _ => r.from.push(end),
+                    },
+                    Some("to") => r.to.push(end),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    r
+}
+
+/// The span of the `nth` word (1-based) before `at`.
+fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
+    let all: Vec<Span> = words(text, Span::new(from, at.max(from)))
+        .map(|(s, _)| s)
+        .collect();
+    all.len()
+        .checked_sub(nth)
+        .and_then(|i| all.get(i).copied())
+        .unwrap_or(Span::new(at, at))
+}
+
+/// The nearest point claim before `at` in the sentence that is of the same measure as `end`.
+fn value_before(ctx: &Context, sentence: Span, at: usize, from: &End) -> Option<End> {
+    claims_in(ctx, Span::new(sentence.start, at))
+        .rev()
+        .filter(|&i| ctx.claims[i].span.end <= at)
+        .find_map(|i| {
+            let c = &ctx.claims[i];
+            let Quantity::Point(n) = &c.quantity else {
+                return None;
+            };
+            end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, e, from))
+        })
+}
+
+/// A percentage that may be a stated change: not a share of its own base, not a rate per
+/// period, not a from/to value.
+pub fn is_change_percent(ctx: &Context, index: usize) -> bool {
+    let Some(claim) = ctx.claims.get(index) else {
+        return false;
+    };
+    if claim.kind != Kind::Percent || claim.of.is_some() || claim.numeral().is_none() {
+        return false;
+    }
+    let after = text_after(&ctx.doc.text, claim.span.end, 24);
+    let after = after.trim_start_matches([' ', ',']);
+    if after.starts_with("of ") || RATE_AFTER.iter().any(|r| after.starts_with(r)) {
+        return false;
+    }
+    let sentence = ctx
+        .segments
+        .sentence_of(claim.span.start)
+        .map_or(claim.span, |(_, s)| s);
+    let before = words_before(&ctx.doc.text, sentence.start, claim.span.start, 1);
+    !matches!(before.first().map(String::as_str), Some("to" | "from"))
+}
+
+/// An absolute change: "by D", "a drop of D", "an increase of D" (not a percentage).
+fn is_amount(ctx: &Context, sentence: Span, index: usize) -> bool {
+    let claim = &ctx.claims[index];
+    if claim.kind == Kind::Percent || claim.numeral().is_none() {
+        return false;
+    }
+    let before = words_before(&ctx.doc.text, sentence.start, claim.span.start, 2);
+    match before.as_slice() {
+        [by, ..] if by == "by" => true,
+        [of, noun, ..] if of == "of" => direction_of(noun).is_some(),
+        _ => false,
+    }
+}
+
+/// The change relations of every sentence of the document.
+pub fn changes(ctx: &Context) -> Vec<Change> {
+    ctx.segments
+        .sentences
+        .iter()
+        .filter_map(|&s| change_in(ctx, s))
+        .collect()
+}
+
+/// Words allowed between a direction word and the values it governs (numbers not counted):
+/// "rose 8.4% to", "slipped by $1,380, or 12.6%, to".
+const MAX_GAP_WORDS: usize = 4;
+
+/// Words in `span` outside every claim.
+fn loose_words(ctx: &Context, span: Span) -> usize {
+    let inside = |s: Span| {
+        ctx.claims[claims_in(ctx, span)]
+            .iter()
+            .any(|c| c.span.contains(s))
+    };
+    words(&ctx.doc.text, span)
+        .filter(|(s, _)| !inside(*s))
+        .count()
+}
+
+/// The one change relation of a sentence, if it has exactly one pair of values.
+fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
+    let text = &ctx.doc.text;
+    let lower = ctx.text(sentence).to_lowercase();
+    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
+        return None;
+    }
+    let r = roles(ctx, sentence);
+    let mut pairs: Vec<(End, End, Option<Word>)> = Vec::new();
+    for (a, b) in r.pairs {
+        pairs.push((a, b, None));
+    }
+    match (r.from.as_slice(), r.to.as_slice()) {
+        ([a], [b]) if same_measure(ctx, a, b) => pairs.push((a.clone(), b.clone(), None)),
+        ([], []) | ([_], []) | ([], [_]) => {}
+        _ => return None,
+    }
+    for (a, word) in r.up_from {
+        let b = value_before(ctx, sentence, word.span.start, &a)?;
+        pairs.push((a, b, Some(word)));
+    }
+    // Two from/to pairs in one sentence: which change is which is a guess.
+    let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
+    let first = from.span.start.min(to.span.start);
+    let words = direction_words(text, sentence);
+    let word = up_word.or_else(|| {
+        words
+            .iter()
+            .rev()
+            .find(|w| w.span.end <= first)
+            .or_else(|| words.iter().find(|w| w.span.start >= first))
+            .copied()
+    })?;
+    let (near_start, near_end) = if word.span.end <= first {
+        (word.span.end, first)
+    } else {
+        (from.span.end.max(to.span.end), word.span.start)
+    };
+    if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > MAX_GAP_WORDS {
+        return None;
+    }
+    let clause_of = |at: usize| ctx.segments.clause_of(at).map(|(i, _)| i);
+    let clause = clause_of(from.span.start);
+    if clause != clause_of(to.span.start) || clause != clause_of(word.span.start) {
+        return None;
+    }
+    let used = |i: usize| i == from.claim || i == to.claim;
+    let others: Vec<usize> = claims_in(ctx, sentence).filter(|&i| !used(i)).collect();
+    let pcts: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| is_change_percent(ctx, i))
+        .collect();
+    let pct = match pcts.as_slice() {
+        [p] => Some(*p),
+        [] => None,
+        _ => return None,
+    };
+    let amount = others
+        .iter()
+        .copied()
+        .find(|&i| is_amount(ctx, sentence, i) && Some(i) != pct);
+    let binding = match pct {
+        Some(p) if clause_of(ctx.claims[p].span.start) != clause => Binding::CrossClause,
+        _ => Binding::OneClause,
+    };
+    Some(Change {
+        sentence,
+        word: Some(word),
+        from,
+        to,
+        pct,
+        amount,
+        binding,
+    })
+}
+
+/// A stated percent change without from/to values, governed by a direction word right
+/// before it ("dropped 160%", "fell by 130%", "a drop of 160%") or after it ("a 160% drop").
+#[derive(Clone, Copy, Debug)]
+pub struct BarePercent {
+    pub word: Word,
+    pub pct: usize,
+}
+
+pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
+    let text = &ctx.doc.text;
+    let mut out = Vec::new();
+    for (i, claim) in ctx.claims.iter().enumerate() {
+        if !is_change_percent(ctx, i) {
+            continue;
+        }
+        let Some((_, sentence)) = ctx.segments.sentence_of(claim.span.start) else {
+            continue;
+        };
+        let before: Vec<(Span, &str)> =
+            words(text, Span::new(sentence.start, claim.span.start)).collect();
+        let mut near = before.iter().rev().take(3);
+        let governing = near.find_map(|&(s, w)| {
+            let lw = w.to_lowercase();
+            direction_of(w)
+                .map(|sign| Word { span: s, sign })
+                .filter(|_| !matches!(lw.as_str(), "up" | "down"))
+        });
+        let skipped_ok = |word: &Word| {
+            words(text, Span::new(word.span.end, claim.span.start))
+                .all(|(_, w)| matches!(w.to_lowercase().as_str(), "by" | "of" | "some" | "a"))
+        };
+        let word = governing.filter(skipped_ok).or_else(|| {
+            words(text, Span::new(claim.span.end, sentence.end))
+                .next()
+                .and_then(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
+                .filter(|w| text.get(claim.span.end..w.span.start) == Some(" "))
+        });
+        if let Some(word) = word {
+            out.push(BarePercent { word, pct: i });
+        }
+    }
+    out
+}
+
+/// Which rule reports a change that has a stated percentage (`semantics.md` §7.6: one
+/// finding per problem; the more specific rules suppress NUM-PCT-CHANGE on their triple).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    PctChange,
+    Points,
+    AsRatio,
+    Impossible,
+    Direction,
+}
+
+/// Checked arithmetic of the family.
+pub mod formula {
+    use crate::semantics::propagate::ops;
+    use crate::semantics::ArithError;
+    use rust_decimal::Decimal;
+
+    /// (B − A) / A × 100 over [A, B].
+    pub fn pct_change(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::mul(ops::div(ops::sub(x[1], x[0])?, x[0])?, Decimal::ONE_HUNDRED)
+    }
+    /// B − A over [A, B].
+    pub fn difference(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::sub(x[1], x[0])
+    }
+    /// B / A over [A, B].
+    pub fn ratio(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::div(x[1], x[0])
+    }
+    /// 100 · B / A over [A, B].
+    pub fn pct_ratio(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::mul(ratio(x)?, Decimal::ONE_HUNDRED)
+    }
+}
+
+/// A reading with its sign flipped for a fall: "fell 5%" states −5 %.
+pub fn signed(r: &Reading, sign: Sign) -> Reading {
+    if sign == Sign::Up {
+        return r.clone();
+    }
+    Reading {
+        value: r.value.map(|v| -v),
+        strict: r.strict.neg(),
+        permissive: r.permissive.neg(),
+        ..r.clone()
+    }
+}
+
+/// A reading of `claim` scaled by `k` ("35 basis points" → 0.35 points).
+pub fn scaled(r: &Reading, k: rust_decimal::Decimal) -> Option<Reading> {
+    Some(Reading {
+        value: r.value.and_then(|v| v.checked_mul(k)),
+        strict: r.strict.scale(k).ok()?,
+        permissive: r.permissive.scale(k).ok()?,
+        unit: r.unit.checked_mul(k)?,
+        ..r.clone()
+    })
+}
+
+/// A judged formula over the change's two values against a stated reading.
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub computation: Computation,
+    pub judgement: Judgement,
+}
+
+impl Check {
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.judgement.verdict
+    }
+    pub fn fits(&self) -> bool {
+        matches!(
+            self.verdict(),
+            Some(Verdict::Consistent | Verdict::ConsistentByRounding)
+        )
+    }
+}
+
+/// F(A, B) judged against `stated`; `None` when the arithmetic has no result.
+pub fn check<F>(change: &Change, stated: &Reading, divide_by_from: bool, f: F) -> Option<Check>
+where
+    F: Fn(&[rust_decimal::Decimal]) -> Result<rust_decimal::Decimal, crate::semantics::ArithError>,
+{
+    let divisors: &[usize] = if divide_by_from { &[0] } else { &[] };
+    let computation = compute(&[&change.from.reading, &change.to.reading], divisors, f).ok()?;
+    let judgement = judge(stated, &computation);
+    Some(Check {
+        computation,
+        judgement,
+    })
+}
+
+/// The stated percentage's reading, signed by the direction word.
+pub fn stated_pct(ctx: &Context, change: &Change) -> Option<Reading> {
+    let claim = ctx.claims.get(change.pct?)?;
+    let r = reading(claim, &ctx.settings.tolerances)?;
+    Some(signed(&r, change.word?.sign))
+}
+
+/// The direction word contradicts the values: B − A lies wholly on the other side of 0.
+pub fn direction_contradicted(change: &Change) -> Option<bool> {
+    let word = change.word?;
+    let diff = compute(
+        &[&change.from.reading, &change.to.reading],
+        &[],
+        formula::difference,
+    )
+    .ok()?
+    .permissive;
+    let zero = rust_decimal::Decimal::ZERO;
+    Some(match word.sign {
+        Sign::Up => diff.high.is_some_and(|h| h <= zero),
+        Sign::Down => diff.low.is_some_and(|l| l >= zero),
+    })
+}
+
+/// A stated decrease beyond 100 % (after rounding; a hedged one wholly beyond 100).
+pub fn over_hundred(ctx: &Context, pct: usize, sign: Sign) -> bool {
+    let Some(r) = ctx
+        .claims
+        .get(pct)
+        .and_then(|c| reading(c, &ctx.settings.tolerances))
+    else {
+        return false;
+    };
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    sign == Sign::Down
+        && r.strict
+            .low
+            .is_some_and(|l| l > hundred || (l == hundred && r.strict.low_open))
+}
+
+/// Both values are percentages: the stated change may be in points.
+pub fn between_percentages(change: &Change) -> bool {
+    change.from.is_percent && change.to.is_percent
+}
+
+/// The stated size in points (`None` for a plain "%"): "pp"/"points" → 1, "bp" → 0.01.
+pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
+    match claim.unit.as_deref() {
+        Some("pp") => Some(rust_decimal::Decimal::ONE),
+        Some("bp") => Some(rust_decimal::Decimal::new(1, 2)),
+        _ => None,
+    }
+}
+
+/// The rule that reports a change with a stated percentage.
+pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
+    let pct = change.pct?;
+    let word = change.word?;
+    if over_hundred(ctx, pct, word.sign) {
+        return Some(Owner::Impossible);
+    }
+    if direction_contradicted(change) == Some(true) {
+        return Some(Owner::Direction);
+    }
+    if between_percentages(change) {
+        let relative_fits = stated_pct(ctx, change)
+            .and_then(|p| check(change, &p, true, formula::pct_change))
+            .is_some_and(|c| c.fits());
+        let in_points = points_scale(&ctx.claims[pct]).is_some();
+        return Some(if relative_fits && !in_points {
+            Owner::PctChange
+        } else {
+            Owner::Points
+        });
+    }
+    let stated = stated_pct(ctx, change)?;
+    let change_fits = check(change, &stated, true, formula::pct_change)?.fits();
+    if !change_fits && ratio_check(ctx, change).is_some_and(|c| c.fits()) {
+        return Some(Owner::AsRatio);
+    }
+    Some(Owner::PctChange)
+}
+
+/// The stated percentage read as 100·B/A (100·A/B for a fall), unsigned.
+pub fn ratio_check(ctx: &Context, change: &Change) -> Option<Check> {
+    let claim = ctx.claims.get(change.pct?)?;
+    let stated = reading(claim, &ctx.settings.tolerances)?;
+    let flipped;
+    let c = if change.word?.sign == Sign::Down {
+        flipped = Change {
+            from: change.to.clone(),
+            to: change.from.clone(),
+            ..change.clone()
+        };
+        &flipped
+    } else {
+        change
+    };
+    check(c, &stated, true, formula::pct_ratio)
+}
+
+/// "$3.7 billion → $3.9 billion", as written.
+pub fn values_text(ctx: &Context, change: &Change) -> String {
+    format!(
+        "{} → {}",
+        ctx.text(change.from.span).trim(),
+        ctx.text(change.to.span).trim()
+    )
+}
+
+/// A signed percentage for a message: "+5.4%", "-6.7%".
+pub fn signed_pct(v: rust_decimal::Decimal, decimals: u32) -> String {
+    let n = crate::semantics::format::number(v, decimals);
+    if v.is_sign_positive() && !v.is_zero() {
+        format!("+{n}%")
+    } else {
+        format!("{n}%")
+    }
+}
+
+/// " given rounding" when the deciding pass was the permissive one.
+pub fn rounding_words(verdict: Verdict) -> &'static str {
+    if verdict == Verdict::Consistent {
+        ""
+    } else {
+        " given rounding"
+    }
+}
+
+/// The severity of §7.5 for one check, or `None` when it is not reported; a passed check is
+/// reported as a note when the user asks for consistent entries.
+pub fn severity_for(ctx: &Context, verdict: Verdict, facts: &Facts) -> Option<Severity> {
+    severity(verdict, facts).or_else(|| {
+        (verdict == Verdict::Consistent && ctx.settings.show_consistent).then_some(Severity::Note)
+    })
+}
+
+/// §7.5 facts for a check over the change's values and the stated claim.
+pub fn facts(ctx: &Context, change: &Change, stated: usize, default: Severity) -> Facts {
+    let claims = [change.from.claim, change.to.claim, stated];
+    let stated_claim = &ctx.claims[stated];
+    Facts {
+        default,
+        binding: change.binding,
+        hedged: claims.iter().any(|&i| is_hedged(&ctx.claims[i])),
+        up_to_violation: false,
+        different_sources: false,
+        decision_flip: stated_claim.hedge.is_bound(),
+        checked_is_estimate: stated_claim.hedge == crate::model::Hedge::Estimate,
+    }
+}
+
+/// The related spans of a change: `from`, `to`.
+pub fn related(change: &Change) -> Vec<Related> {
+    vec![
+        Related {
+            span: change.from.span,
+            label: "from",
+        },
+        Related {
+            span: change.to.span,
+            label: "to",
+        },
+    ]
+}
+
+/// How a multiple word is hedged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MultipleHedge {
+    None,
+    /// "more than doubled": the ratio must exceed N (a direction claim, NUM-DIRECTION-WORD).
+    MoreThan,
+    /// "nearly doubled": [0.9N, N).
+    Nearly,
+}
+
+/// "doubled", "halved", "six times as many", "three times higher", "fourfold".
+#[derive(Clone, Debug)]
+pub struct Multiple {
+    pub span: Span,
+    /// The readings of the ratio new/old: N, and N + 1 for "N times more" and "N-fold".
+    pub readings: Vec<Decimal>,
+    pub hedge: MultipleHedge,
+    /// The claim that states N ("six" in "six times"), if any.
+    pub n_claim: Option<usize>,
+    /// The values: old/second value first, new/first value second, so B/A is the ratio.
+    pub from: End,
+    pub to: End,
+    pub binding: Binding,
+}
+
+const MULTIPLE_VERBS: &[(&str, i64)] = &[
+    ("doubled", 2),
+    ("doubling", 2),
+    ("tripled", 3),
+    ("trebled", 3),
+    ("tripling", 3),
+    ("quadrupled", 4),
+    ("quintupled", 5),
+];
+
+const SMALL_NUMBERS: &[(&str, i64)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("twenty", 20),
+    ("hundred", 100),
+];
+
+/// Words after "N times" that make it "N times more" (read as N or N + 1).
+const COMPARATIVES: &[&str] = &[
+    "more", "higher", "larger", "bigger", "greater", "faster", "longer", "heavier", "costlier",
+];
+
+/// Connectives of a comparison pair: "9.2 million against 2.3 million".
+const AGAINST: &[&str] = &[
+    "against",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs",
+    "vs.",
+];
+
+/// Periods a compared value may carry before "against".
+const PERIOD_WORDS: &[&str] = &[
+    "a year", "a month", "a week", "a day", "per year", "annually",
+];
+
+/// The multiple words of every sentence with the two values they compare.
+pub fn multiples(ctx: &Context) -> Vec<Multiple> {
+    let all_changes = changes(ctx);
+    let mut out = Vec::new();
+    for &sentence in &ctx.segments.sentences {
+        // Two multiple words in one sentence: which compares what is a guess.
+        let Ok([(span, readings, hedge, n_claim)]) =
+            <[MultipleWord; 1]>::try_from(multiple_words(ctx, sentence))
+        else {
+            continue;
+        };
+        let from_change = all_changes
+            .iter()
+            .find(|c| c.sentence == sentence)
+            .map(|c| (c.from.clone(), c.to.clone(), c.binding));
+        let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
+        let Some((from, to, binding)) = values else {
+            continue;
+        };
+        out.push(Multiple {
+            span,
+            readings,
+            hedge,
+            n_claim,
+            from,
+            to,
+            binding,
+        });
+    }
+    out
+}
+
+type MultipleWord = (Span, Vec<Decimal>, MultipleHedge, Option<usize>);
+
+fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
+    let text = &ctx.doc.text;
+    let ws: Vec<(Span, &str)> = words(text, sentence).collect();
+    let mut out = Vec::new();
+    for (k, &(span, w)) in ws.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let prev = |back: usize| {
+            k.checked_sub(back)
+                .and_then(|j| ws.get(j))
+                .map(|(_, w)| w.to_lowercase())
+        };
+        let hedge = match (prev(2).as_deref(), prev(1).as_deref()) {
+            (Some("more"), Some("than")) => MultipleHedge::MoreThan,
+            (_, Some("nearly" | "almost")) => MultipleHedge::Nearly,
+            _ => MultipleHedge::None,
+        };
+        let hedge_start = match hedge {
+            MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
+            MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
+            MultipleHedge::None => None,
+        };
+        let full = |end: Span| hedge_start.map_or(end, |s| s.cover(end));
+        if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
+            out.push((full(span), vec![Decimal::from(n)], hedge, None));
+        } else if lw == "halved" || lw == "halving" {
+            out.push((full(span), vec![Decimal::new(5, 1)], hedge, None));
+        } else if lw == "times" {
+            // N is the claim just before "times".
+            let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
+                .rev()
+                .find(|&i| {
+                    ctx.text(Span::new(ctx.claims[i].span.end, span.start))
+                        .trim()
+                        .is_empty()
+                })
+            else {
+                continue;
+            };
+            let Some(n) = ctx.claims[i].numeral().map(|n| n.value) else {
+                continue;
+            };
+            let next = ws.get(k + 1).map(|(_, w)| w.to_lowercase());
+            let readings = if next.as_deref().is_some_and(|w| COMPARATIVES.contains(&w)) {
+                vec![n, n + Decimal::ONE]
+            } else {
+                vec![n]
+            };
+            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
+        } else if let Some(prefix) = lw.strip_suffix("fold") {
+            let prefix = prefix.trim_end_matches('-');
+            let n = prefix.parse::<i64>().ok().or_else(|| {
+                SMALL_NUMBERS
+                    .iter()
+                    .find(|(w, _)| *w == prefix)
+                    .map(|&(_, n)| n)
+            });
+            if let Some(n) = n.filter(|&n| n >= 2) {
+                let n = Decimal::from(n);
+                out.push((full(span), vec![n, n + Decimal::ONE], hedge, None));
+            }
+        }
+    }
+    out
+}
+
+/// "X against Y" after the multiple word: X is the new value, Y the old one.
+fn comparison_pair(
+    ctx: &Context,
+    sentence: Span,
+    after: usize,
+    n_claim: Option<usize>,
+) -> Option<(End, End, Binding)> {
+    let idx: Vec<usize> = claims_in(ctx, Span::new(after, sentence.end))
+        .filter(|&i| Some(i) != n_claim)
+        .collect();
+    let mut found = None;
+    for pair in idx.windows(2) {
+        let (a, b) = (&ctx.claims[pair[0]], &ctx.claims[pair[1]]);
+        let between = ctx
+            .doc
+            .text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("")
+            .trim()
+            .trim_matches(',')
+            .trim()
+            .to_lowercase();
+        // "9.2 million a year against 2.3 million": a period after the first value is fine.
+        let between = PERIOD_WORDS
+            .iter()
+            .find_map(|p| between.strip_prefix(p))
+            .map_or(between.as_str(), str::trim);
+        if !AGAINST.contains(&between) {
+            continue;
+        }
+        let (Quantity::Point(na), Quantity::Point(nb)) = (&a.quantity, &b.quantity) else {
+            continue;
+        };
+        let new = end_of(ctx, pair[0], a.span, na)?;
+        let old = end_of(ctx, pair[1], b.span, nb)?;
+        if !same_measure(ctx, &new, &old) || found.is_some() {
+            return None;
+        }
+        found = Some((old, new, Binding::OneClause));
+    }
+    found
+}
+
+/// A ratio reading for a multiple: N ± 5% strict, N ± 10% permissive; "nearly": [0.9N, N).
+pub fn multiple_reading(n: Decimal, hedge: MultipleHedge) -> Option<Reading> {
+    let pct = |p: i64| n.checked_mul(Decimal::new(p, 2));
+    let (strict, permissive) = match hedge {
+        MultipleHedge::None => (
+            Interval::closed(pct(95)?, pct(105)?),
+            Interval::closed(pct(90)?, pct(110)?),
+        ),
+        MultipleHedge::Nearly => {
+            let iv = Interval::new(Some(pct(90)?), Some(n), false, true);
+            (iv, iv)
+        }
+        MultipleHedge::MoreThan => {
+            let iv = Interval::new(Some(n), None, true, false);
+            (iv, iv)
+        }
+    };
+    Some(Reading {
+        value: Some(n),
+        strict,
+        permissive,
+        decimals: 0,
+        unit: Decimal::ONE,
+        is_count: false,
+        hedge: crate::model::Hedge::None,
+        plain: false,
+        untestable: false,
+    })
+}
+
+/// B/A of a multiple's values judged against one reading.
+pub fn multiple_check(m: &Multiple, n: Decimal) -> Option<Check> {
+    let stated = multiple_reading(n, m.hedge)?;
+    let computation = compute(&[&m.from.reading, &m.to.reading], &[0], formula::ratio).ok()?;
+    let judgement = judge(&stated, &computation);
+    Some(Check {
+        computation,
+        judgement,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn direction_words_carry_their_sign() {
+        assert_eq!(direction_of("rose"), Some(Sign::Up));
+        assert_eq!(direction_of("Increases"), Some(Sign::Up));
+        assert_eq!(direction_of("slipped"), Some(Sign::Down));
+        assert_eq!(direction_of("diminished"), Some(Sign::Down));
+        assert_eq!(direction_of("cuts"), Some(Sign::Down));
+        assert_eq!(direction_of("upon"), None);
+        assert_eq!(direction_of("cutter"), None);
+        assert_eq!(direction_of("update"), None);
+        assert_eq!(direction_of("reached"), None);
+    }
+
+    #[test]
+    fn words_keep_their_offsets() {
+        let text = "Sales, up 5%, rose.";
+        let w: Vec<(Span, &str)> = words(text, Span::new(0, text.len())).collect();
+        assert_eq!(w[1].1, "up");
+        assert_eq!(w[1].0.text(text), "up");
+        assert_eq!(w.last().map(|x| x.1), Some("rose"));
+        assert_eq!(words_before(text, 0, 13, 2), vec!["5", "up"]);
+    }
+}
