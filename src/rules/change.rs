@@ -191,6 +191,7 @@ pub struct End {
 /// A change between two stated values of one measure, in one sentence.
 #[derive(Clone, Debug)]
 pub struct Change {
+    /// The sentence, or the clause when the sentence holds more than one change.
     pub sentence: Span,
     /// The governing direction word, if any.
     pub word: Option<Word>,
@@ -205,11 +206,13 @@ pub struct Change {
 }
 
 /// A year written as a bare number ("from 2016 to 2022"): never a from/to value (§7.4).
-pub fn year_like(claim: &Claim, n: &Numeral) -> bool {
+pub fn year_like(claim: &Claim, n: &Numeral, literal: &str) -> bool {
     if claim.kind.is_temporal_or_ordinal() {
         return true;
     }
-    claim.unit.is_none()
+    // "1,936 entries" is grouped like a count; a year never is.
+    !literal.contains(',')
+        && claim.unit.is_none()
         && claim.counted.is_none()
         && n.decimals == 0
         && n.scale == rust_decimal::Decimal::ONE
@@ -224,7 +227,7 @@ fn is_percent_unit(claim: &Claim) -> bool {
 /// The reading of one numeral of `claim`, as if it stood alone.
 fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
     let claim = ctx.claims.get(index)?;
-    if year_like(claim, n) || claim.flags.malformed || claim.flags.too_large {
+    if year_like(claim, n, ctx.text(span)) || claim.flags.malformed || claim.flags.too_large {
         return None;
     }
     let mut alone = claim.clone();
@@ -390,12 +393,27 @@ fn is_amount(ctx: &Context, sentence: Span, index: usize) -> bool {
 }
 
 /// The change relations of every sentence of the document.
+///
+/// A sentence with one pair of values is one relation (its stated change may sit in another
+/// clause); a sentence with more pairs is split into its clauses, each with at most one.
 pub fn changes(ctx: &Context) -> Vec<Change> {
-    ctx.segments
-        .sentences
-        .iter()
-        .filter_map(|&s| change_in(ctx, s))
-        .collect()
+    let clauses = &ctx.segments.clauses;
+    let mut out = Vec::new();
+    for &sentence in &ctx.segments.sentences {
+        if let Some(c) = change_in(ctx, sentence) {
+            out.push(c);
+            continue;
+        }
+        let first = clauses.partition_point(|c| c.start < sentence.start);
+        let inside = clauses[first..]
+            .iter()
+            .take_while(|c| c.end <= sentence.end);
+        let parts: Vec<Span> = inside.copied().collect();
+        if parts.len() > 1 {
+            out.extend(parts.into_iter().filter_map(|c| change_in(ctx, c)));
+        }
+    }
+    out
 }
 
 /// Words allowed between a direction word and the values it governs (numbers not counted):
@@ -704,10 +722,20 @@ pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     }
     let stated = stated_pct(ctx, change)?;
     let change_fits = check(change, &stated, true, formula::pct_change)?.fits();
-    if !change_fits && ratio_check(ctx, change).is_some_and(|c| c.fits()) {
+    if !change_fits && ratio_check(ctx, change).is_some_and(|c| ratio_near(&stated, &c)) {
         return Some(Owner::AsRatio);
     }
     Some(Owner::PctChange)
+}
+
+/// The ratio fits the stated percentage and lies within 10% of it: a bound such as "more
+/// than 10%" is satisfied by any large ratio, which says nothing about how P was computed.
+fn ratio_near(stated: &Reading, ratio: &Check) -> bool {
+    let (Some(p), Some(r)) = (stated.value, ratio.computation.point) else {
+        return false;
+    };
+    let tolerance = p.abs() / Decimal::TEN;
+    ratio.fits() && (r - p.abs()).abs() <= tolerance
 }
 
 /// The stated percentage read as 100·B/A (100·A/B for a fall), unsigned.
@@ -744,6 +772,15 @@ pub fn signed_pct(v: rust_decimal::Decimal, decimals: u32) -> String {
         format!("+{n}%")
     } else {
         format!("{n}%")
+    }
+}
+
+/// Decimals that show a value to its last written digit: "$1.4 million" → 0, "$4.25" → 2.
+pub fn unit_decimals(unit: Decimal) -> u32 {
+    if unit >= Decimal::ONE {
+        0
+    } else {
+        unit.normalize().scale()
     }
 }
 
@@ -875,7 +912,7 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
         };
         let from_change = all_changes
             .iter()
-            .find(|c| c.sentence == sentence)
+            .find(|c| sentence.contains(c.sentence))
             .map(|c| (c.from.clone(), c.to.clone(), c.binding));
         let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
         let Some((from, to, binding)) = values else {

@@ -86,13 +86,11 @@ fn sign_finding(ctx: &Context, c: &Change) -> Option<Finding> {
     } else {
         Sign::Up
     };
-    let d = c.from.decimals.max(c.to.decimals);
     let message = format!(
-        "\"{}\": {} is {} of {}; {}",
+        "\"{}\": {} is {}: {}",
         ctx.text(word.span),
         change::values_text(ctx, c),
         direction_noun(actual),
-        format::number(point.abs(), d),
         format::verdict_words(verdict),
     );
     Some(Finding {
@@ -293,8 +291,10 @@ fn names_earlier(base: &str) -> bool {
 
 /// "has even diminished: … a possible 90 attacks …—approximately a third of last year's".
 fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
-    let changed: std::collections::HashSet<Span> =
-        change::changes(ctx).iter().map(|c| c.sentence).collect();
+    let changed: std::collections::HashSet<Span> = change::changes(ctx)
+        .iter()
+        .filter_map(|c| ctx.segments.sentence_of(c.sentence.start).map(|(_, s)| s))
+        .collect();
     for &sentence in &ctx.segments.sentences {
         let words = change::direction_words(&ctx.doc.text, sentence);
         let in_changes = changed.contains(&sentence);
@@ -332,7 +332,8 @@ fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding>
             let c = &ctx.claims[j];
             matches!(c.quantity, Quantity::Point(_) | Quantity::Vague(_))
                 && !c.kind.is_temporal_or_ordinal()
-                && c.numeral().is_none_or(|n| !change::year_like(c, n))
+                && c.numeral()
+                    .is_none_or(|n| !change::year_like(c, n, ctx.text(c.span)))
         })?;
     let current = &ctx.claims[current_i];
     let rc = reading(current, &ctx.settings.tolerances)?;

@@ -96,7 +96,7 @@ fn amount_finding(ctx: &Context, c: &Change) -> Option<Finding> {
     let facts = change::facts(ctx, c, amount, Severity::Error);
     let severity = change::severity_for(ctx, verdict, &facts)?;
     let point = check.computation.point?;
-    let d = stated.decimals;
+    let d = change::unit_decimals(stated.unit);
     let iv = check.judgement.computed;
     let (noun, size, size_iv) = if point.is_sign_negative() {
         ("a fall", -point, iv.neg())
