@@ -283,7 +283,13 @@ fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
         _ => true,
     };
     let kinds_ok = ca.kind == cb.kind || ca.kind == Kind::Number || cb.kind == Kind::Number;
-    units_ok && kinds_ok
+    // "to 420, data from 38 agencies": a from value counting its own noun is another quantity.
+    let heads_ok = match (&ca.head, &cb.head) {
+        (Some(x), Some(y)) => x == y,
+        (Some(_), None) => false,
+        _ => true,
+    };
+    units_ok && kinds_ok && heads_ok
 }
 
 /// Candidate roles in one sentence.
@@ -485,8 +491,19 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         .copied()
         .filter(|&i| is_change_percent(ctx, i))
         .collect();
+    // A percentage in another clause with its own direction word describes another change
+    // ("…, while margins rose 2%").
+    let own_clause = |p: usize| {
+        let at = ctx.claims[p].span.start;
+        clause_of(at) == clause
+            || ctx
+                .segments
+                .clause_of(at)
+                .is_none_or(|(_, c)| direction_words(text, c).is_empty())
+    };
     let pct = match pcts.as_slice() {
-        [p] => Some(*p),
+        [p] if own_clause(*p) => Some(*p),
+        [_] => None,
         [] => None,
         _ => return None,
     };
@@ -1085,6 +1102,87 @@ pub fn multiple_check(m: &Multiple, n: Decimal) -> Option<Check> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::check::Settings;
+    use crate::extract::segment::Segments;
+    use crate::source::{Document, Format};
+
+    fn with_ctx<R>(text: &str, f: impl FnOnce(&Context) -> R) -> R {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let claims = crate::extract::extract(&doc);
+        let segments = Segments::new(&doc);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            claims: &claims,
+            segments: &segments,
+            settings: &settings,
+        };
+        f(&ctx)
+    }
+
+    /// (from, to, stated %) as written, for each change found.
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        with_ctx(text, |ctx| {
+            changes(ctx)
+                .iter()
+                .map(|c| {
+                    (
+                        ctx.text(c.from.span).to_string(),
+                        ctx.text(c.to.span).to_string(),
+                        c.pct.map(|p| ctx.text(ctx.claims[p].span).to_string()),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    fn one(from: &str, to: &str, pct: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        vec![(from.into(), to.into(), pct.map(String::from))]
+    }
+
+    #[test]
+    fn finds_the_change_patterns() {
+        assert_eq!(
+            found("Ridership rose 8.4% to 1.29 million from 1.19 million."),
+            one("1.19 million", "1.29 million", Some("8.4%"))
+        );
+        assert_eq!(
+            found("Sales reached 5,120, up from 4,800 a year earlier."),
+            one("4,800", "5,120", None)
+        );
+        assert_eq!(
+            found("Turnout fell 6% from 48% to 42%."),
+            one("48%", "42%", Some("6%"))
+        );
+        assert_eq!(
+            found("Applications rose from 48 to 1,530, an increase of 3,188%."),
+            one("48", "1,530", Some("3,188%"))
+        );
+    }
+
+    #[test]
+    fn skips_the_false_alarm_traps() {
+        // Years are never values; a share has its own base; a rate per year is no change.
+        assert!(found("Sales rose 23% from 2016 to 2022.").is_empty());
+        assert_eq!(
+            found("Profit grew to $12.5 million, or 11.2% of turnover, from $11 million."),
+            one("$11 million", "$12.5 million", None)
+        );
+        assert_eq!(
+            found("Fares rose 4% a year to $2.10 from $1.80."),
+            one("$1.80", "$2.10", None)
+        );
+        // Two pairs in one clause: which is which is a guess.
+        assert!(found("Rents rose to $900 from $850 and to $700 from $650.").is_empty());
+        // A percentage in another clause with its own verb.
+        assert_eq!(
+            found("Sales rose to $5.2 million from $4.9 million, while margins rose 2%."),
+            one("$4.9 million", "$5.2 million", None)
+        );
+        // A direction word far from the values governs something else.
+        assert!(found("Prices rose in the year when the grant went to $400 from $420.").is_empty());
+    }
 
     #[test]
     fn direction_words_carry_their_sign() {

@@ -183,10 +183,18 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<(Span, Reading)> {
 /// Words allowed between a proportion word and its "X of Y" apposition.
 const MAX_APPOSITION_WORDS: usize = 6;
 
+/// Words that make the whole of an "X of Y" the electorate rather than the votes cast: a
+/// majority of votes may be a minority of those registered.
+const ELECTORATE: &[&str] = &["registered", "eligible", "electorate", "turnout"];
+
 /// "A majority of the council, 5 of its 11 members, …".
 fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
     let text = &ctx.doc.text;
     for &sentence in &ctx.segments.sentences {
+        let lower = ctx.text(sentence).to_lowercase();
+        if ELECTORATE.iter().any(|w| lower.contains(w)) {
+            continue;
+        }
         for (word, stated) in proportion_words(ctx, sentence) {
             let after: Vec<usize> =
                 change::claims_in(ctx, Span::new(word.end, sentence.end)).collect();
