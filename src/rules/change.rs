@@ -156,8 +156,21 @@ pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
+/// How far back a look-behind reads: a few words, so that long sentences stay linear.
+const LOOKBEHIND_BYTES: usize = 80;
+
+/// The start of the look-behind window before `at`, not before `from`, on a char boundary.
+pub fn window_start(text: &str, from: usize, at: usize) -> usize {
+    let mut start = at.saturating_sub(LOOKBEHIND_BYTES).max(from);
+    while start < at && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.
 pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
+    let from = window_start(text, from, at);
     let mut v: Vec<String> = words(text, Span::new(from, at.max(from)))
         .map(|(_, w)| w.to_lowercase())
         .collect();
@@ -339,6 +352,7 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
 
 /// The span of the `nth` word (1-based) before `at`.
 fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
+    let from = window_start(text, from, at);
     let all: Vec<Span> = words(text, Span::new(from, at.max(from)))
         .map(|(s, _)| s)
         .collect();
@@ -428,6 +442,9 @@ const MAX_GAP_WORDS: usize = 4;
 
 /// Words in `span` outside every claim.
 fn loose_words(ctx: &Context, span: Span) -> usize {
+    if span.len() > LOOKBEHIND_BYTES {
+        return usize::MAX;
+    }
     let inside = |s: Span| {
         ctx.claims[claims_in(ctx, span)]
             .iter()
@@ -544,8 +561,14 @@ pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
         let Some((_, sentence)) = ctx.segments.sentence_of(claim.span.start) else {
             continue;
         };
-        let before: Vec<(Span, &str)> =
-            words(text, Span::new(sentence.start, claim.span.start)).collect();
+        let before: Vec<(Span, &str)> = words(
+            text,
+            Span::new(
+                window_start(text, sentence.start, claim.span.start),
+                claim.span.start,
+            ),
+        )
+        .collect();
         let mut near = before.iter().rev().take(3);
         let governing = near.find_map(|&(s, w)| {
             let lw = w.to_lowercase();
