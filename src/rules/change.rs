@@ -362,18 +362,20 @@ fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
         .unwrap_or(Span::new(at, at))
 }
 
-/// The nearest point claim before `at` in the sentence that is of the same measure as `end`.
+/// The one value before `at` in the sentence of the same measure as `from` ("5,120, up from
+/// 4,800"); none when two could be meant ("1,400 passengers and 35 cars, up from 1,100").
 fn value_before(ctx: &Context, sentence: Span, at: usize, from: &End) -> Option<End> {
-    claims_in(ctx, Span::new(sentence.start, at))
-        .rev()
+    let mut found = claims_in(ctx, Span::new(sentence.start, at))
         .filter(|&i| ctx.claims[i].span.end <= at)
-        .find_map(|i| {
+        .filter_map(|i| {
             let c = &ctx.claims[i];
             let Quantity::Point(n) = &c.quantity else {
                 return None;
             };
-            end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, e, from))
-        })
+            end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, from, e))
+        });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// A percentage that may be a stated change: not a share of its own base, not a rate per
@@ -1202,6 +1204,10 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million, while margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // "B, up from A" with two candidates for B.
+        assert!(
+            found("About 1,400 riders and 35 bikes crossed on Monday, up from 1,100.").is_empty()
         );
         // A direction word far from the values governs something else.
         assert!(found("Prices rose in the year when the grant went to $400 from $420.").is_empty());
