@@ -264,12 +264,15 @@ fn range_ends(ctx: &Context, index: usize) -> Option<(End, End)> {
         return None;
     };
     let text = ctx.text(claim.span);
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     let (cut, len) = [" to ", "–", "—", "-"]
         .iter()
         .filter_map(|sep| lower.rfind(sep).map(|i| (i, sep.len())))
         .next()?;
     let first_start = if lower.starts_with("from ") { 5 } else { 0 };
+    if cut < first_start {
+        return None;
+    }
     let a = Span::new(claim.span.start + first_start, claim.span.start + cut);
     let b = Span::new(claim.span.start + cut + len, claim.span.end);
     Some((

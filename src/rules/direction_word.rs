@@ -297,7 +297,17 @@ fn names_earlier(base: &str) -> bool {
         })
 }
 
-/// "has even diminished: … a possible 90 attacks …—approximately a third of last year's".
+/// A figure stated as a fraction or multiple of an earlier one.
+struct Link {
+    span: Span,
+    /// The factor current/earlier.
+    factor: Reading,
+    /// What it is a fraction of, as written ("last year's count").
+    base: String,
+}
+
+/// "has even diminished: … a possible 90 attacks …—approximately a third of last year's
+/// count"; "have risen: … 300 in May, twice last year's figure".
 fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
     let changed: std::collections::HashSet<Span> = change::changes(ctx)
         .iter()
@@ -305,36 +315,91 @@ fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
         .collect();
     for &sentence in &ctx.segments.sentences {
         let words = change::direction_words(&ctx.doc.text, sentence);
-        let in_changes = changed.contains(&sentence);
-        if words.is_empty() || in_changes {
+        if words.is_empty() || changed.contains(&sentence) {
             continue;
         }
-        for i in change::claims_in(ctx, sentence) {
-            let share = &ctx.claims[i];
-            let Some(base) = share.of.map(|s| ctx.text(s)) else {
+        let links = share_links(ctx, sentence).chain(multiple_links(ctx, sentence));
+        for link in links {
+            let Some(word) = words.iter().rev().find(|w| w.span.end <= link.span.start) else {
                 continue;
             };
-            let is_share =
-                matches!(share.quantity, Quantity::Fraction(_)) || share.kind == Kind::Percent;
-            if !is_share || !names_earlier(base) {
-                continue;
-            }
-            let Some(word) = words.iter().rev().find(|w| w.span.end <= share.span.start) else {
-                continue;
-            };
-            out.extend(earlier_finding(ctx, *word, i));
+            out.extend(earlier_finding(ctx, *word, &link));
         }
     }
 }
 
-fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding> {
-    let share = &ctx.claims[share_i];
-    let mut f = reading(share, &ctx.settings.tolerances)?;
-    if share.kind == Kind::Percent {
-        f = change::scaled(&f, Decimal::new(1, 2))?;
+/// Fractions and percentages of an earlier figure ("a third of last year's count").
+fn share_links<'a>(ctx: &'a Context, sentence: Span) -> impl Iterator<Item = Link> + 'a {
+    change::claims_in(ctx, sentence).filter_map(move |i| {
+        let share = &ctx.claims[i];
+        let base = ctx.text(share.of?);
+        let is_share =
+            matches!(share.quantity, Quantity::Fraction(_)) || share.kind == Kind::Percent;
+        if !is_share || !names_earlier(base) {
+            return None;
+        }
+        let mut factor = reading(share, &ctx.settings.tolerances)?;
+        if share.kind == Kind::Percent {
+            factor = change::scaled(&factor, Decimal::new(1, 2))?;
+        }
+        Some(Link {
+            span: share.span,
+            factor,
+            base: base.to_string(),
+        })
+    })
+}
+
+/// Multiples of an earlier figure ("twice last year's", "three times the 2023 total").
+fn multiple_links(ctx: &Context, sentence: Span) -> Vec<Link> {
+    let text = &ctx.doc.text;
+    let ws: Vec<(Span, &str)> = change::words(text, sentence).collect();
+    let mut out = Vec::new();
+    for (k, &(span, w)) in ws.iter().enumerate() {
+        let (start, n) = if w.eq_ignore_ascii_case("twice") {
+            (span.start, Decimal::TWO)
+        } else if w.eq_ignore_ascii_case("times") && k > 0 {
+            let before = ws[k - 1].0;
+            let Some(n) = change::claims_in(ctx, before)
+                .next()
+                .and_then(|i| ctx.claims[i].numeral().map(|n| n.value))
+            else {
+                continue;
+            };
+            (before.start, n)
+        } else {
+            continue;
+        };
+        let rest = text.get(span.end..sentence.end).unwrap_or("");
+        let phrase_end = rest
+            .find([',', '.', ';', '—', '(', ':'])
+            .unwrap_or(rest.len())
+            .min(60);
+        let Some(base) = rest.get(..phrase_end).map(str::trim) else {
+            continue;
+        };
+        if base.is_empty() || !names_earlier(base) {
+            continue;
+        }
+        if let Some(factor) = change::multiple_reading(n, MultipleHedge::None) {
+            out.push(Link {
+                span: Span::new(start, span.end),
+                factor,
+                base: base.to_string(),
+            });
+        }
     }
-    // The current figure: the nearest number before the share, after the word.
-    let current_i = change::claims_in(ctx, Span::new(word.span.end, share.span.start))
+    out
+}
+
+/// Words allowed between a direction word and the current figure in one clause ("fell to
+/// about 90"); across a colon the elaboration may be longer.
+const MAX_CURRENT_GAP: usize = 2;
+
+fn earlier_finding(ctx: &Context, word: Word, link: &Link) -> Option<Finding> {
+    let f = &link.factor;
+    // The current figure: the nearest number before the link, after the word.
+    let current_i = change::claims_in(ctx, Span::new(word.span.end, link.span.start))
         .rev()
         .find(|&j| {
             let c = &ctx.claims[j];
@@ -344,6 +409,16 @@ fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding>
                     .is_none_or(|n| !change::year_like(c, n, ctx.text(c.span)))
         })?;
     let current = &ctx.claims[current_i];
+    // The word governs the figure: a colon opens its elaboration, or the figure follows
+    // closely in the word's clause.
+    let between = ctx.doc.text.get(word.span.end..current.span.start)?;
+    let close = ctx.segments.clause_of(word.span.start).map(|c| c.0)
+        == ctx.segments.clause_of(current.span.start).map(|c| c.0)
+        && change::words(&ctx.doc.text, Span::new(word.span.end, current.span.start)).count()
+            <= MAX_CURRENT_GAP;
+    if !between.contains(':') && !close {
+        return None;
+    }
     let rc = reading(current, &ctx.settings.tolerances)?;
     let one = Decimal::ONE;
     let implied = match (f.permissive.high, f.permissive.low) {
@@ -362,7 +437,7 @@ fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding>
         Verdict::Inconsistent => Severity::Warning,
         v => report(ctx, v, on_estimate)?,
     };
-    let earlier = compute(&[&rc, &f], &[1], |v| ops::div(v[0], v[1])).ok()?;
+    let earlier = compute(&[&rc, f], &[1], |v| ops::div(v[0], v[1])).ok()?;
     let point = earlier.point?;
     let about = |c: &Claim| if c.hedge == Hedge::None { "" } else { "about " };
     let value = |c: &Claim| {
@@ -378,9 +453,9 @@ fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding>
         value(current),
         format::number(point, 0),
         format::interval(&earlier.permissive, 1),
-        share.of.map_or("", |s| ctx.text(s)),
+        link.base,
         value(current),
-        ctx.text(share.span).trim(),
+        ctx.text(link.span).trim(),
         direction_noun(implied),
         format::verdict_words(verdict),
     );
@@ -396,7 +471,7 @@ fn earlier_finding(ctx: &Context, word: Word, share_i: usize) -> Option<Finding>
                 label: "to",
             },
             Related {
-                span: share.span,
+                span: link.span,
                 label: "share",
             },
         ],
