@@ -441,6 +441,26 @@ pub fn changes(ctx: &Context) -> Vec<Change> {
     out
 }
 
+/// The percentage belongs to the relation's word: before the values, the nearest direction
+/// word before it is the relation's ("rose 8.4% to … from …", not "prices have risen 30%
+/// since 2019, and wages rose to … from …"); after them, only nouns ("a drop of", "an
+/// increase of") stand between ("…, a drop of $1,380, or 12.6%", not "… and margins rose 2%").
+fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: usize) -> bool {
+    let at = ctx.claims[p].span.start;
+    let last_end = from.span.end.max(to.span.end);
+    if at < last_end {
+        return words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
+    }
+    let text = &ctx.doc.text;
+    words
+        .iter()
+        .filter(|w| w.span.start >= last_end && w.span.end <= at)
+        .all(|w| {
+            let article = words_before(text, last_end, w.span.start, 1);
+            matches!(article.first().map(String::as_str), Some("a" | "an"))
+        })
+}
+
 /// Words allowed between a direction word and the values it governs (numbers not counted):
 /// "rose 8.4% to", "slipped by $1,380, or 12.6%, to".
 const MAX_GAP_WORDS: usize = 4;
@@ -524,7 +544,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
                 .is_none_or(|(_, c)| direction_words(text, c).is_empty())
     };
     let pct = match pcts.as_slice() {
-        [p] if own_clause(*p) => Some(*p),
+        [p] if own_clause(*p) && governed(ctx, &words, word, &from, &to, *p) => Some(*p),
         [_] => None,
         [] => None,
         _ => return None,
@@ -1212,8 +1232,94 @@ mod tests {
         assert!(
             found("About 1,400 riders and 35 bikes crossed on Monday, up from 1,100.").is_empty()
         );
+        // A percentage governed by another verb.
+        assert_eq!(
+            found("Prices have risen 30% since 2019, and wages rose to $52,000 from $48,000."),
+            one("$48,000", "$52,000", None)
+        );
+        assert_eq!(
+            found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
+            one("$4.9 million", "$5.2 million", None)
+        );
         // A direction word far from the values governs something else.
         assert!(found("Prices rose in the year when the grant went to $400 from $420.").is_empty());
+    }
+
+    const VOCAB: &[&str] = &[
+        "rose",
+        "fell",
+        "up",
+        "down",
+        "to",
+        "from",
+        "by",
+        "of",
+        "a",
+        "the",
+        "an",
+        "increase",
+        "drop",
+        ",",
+        ":",
+        ".",
+        "—",
+        "$5",
+        "$0",
+        "0",
+        "0%",
+        "5%",
+        "160%",
+        "1,900",
+        "2024",
+        "7",
+        "-3",
+        "4.25%",
+        "15",
+        "percentage",
+        "points",
+        "basis",
+        "more",
+        "than",
+        "doubled",
+        "halved",
+        "three",
+        "times",
+        "twice",
+        "as",
+        "against",
+        "majority",
+        "most",
+        "nearly",
+        "half",
+        "third",
+        "last",
+        "year's",
+        "count",
+        "İstanbul",
+        "é",
+        "possible",
+        "90",
+        "million",
+        "or",
+        "profit",
+        "a year",
+        "and",
+        "while",
+        "fourfold",
+        "0-fold",
+    ];
+
+    proptest::proptest! {
+        /// Any jumble of change words and numbers is checked without a panic.
+        #[test]
+        fn rules_never_panic(
+            picks in proptest::collection::vec(proptest::sample::select(VOCAB.to_vec()), 0..40)
+        ) {
+            let text = picks.join(" ");
+            let doc = Document::new("t.txt", text, Format::Plain);
+            let settings = Settings { show_consistent: true, ..Settings::default() };
+            let _ = crate::check::check_document(&doc, &settings);
+        }
     }
 
     #[test]
