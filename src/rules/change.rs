@@ -959,6 +959,15 @@ const AGAINST: &[&str] = &[
     "vs.",
 ];
 
+/// Two spans that overlap or have at most one loose word between them.
+fn next_to(ctx: &Context, a: Span, b: Span) -> bool {
+    if a.overlaps(b) {
+        return true;
+    }
+    let gap = Span::new(a.end.min(b.end), a.start.max(b.start).max(a.end.min(b.end)));
+    loose_words(ctx, gap) <= 1
+}
+
 /// Periods a compared value may carry before "against".
 const PERIOD_WORDS: &[&str] = &[
     "a year", "a month", "a week", "a day", "per year", "annually",
@@ -975,9 +984,14 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
         else {
             continue;
         };
+        // A verb-like multiple ("quadrupled", "grew tenfold") reads the change it is, or sits
+        // next to; "N times more than X" compares with X, never with a change.
         let from_change = all_changes
             .iter()
-            .find(|c| sentence.contains(c.sentence))
+            .filter(|_| n_claim.is_none())
+            .find(|c| {
+                sentence.contains(c.sentence) && c.word.is_some_and(|w| next_to(ctx, w.span, span))
+            })
             .map(|c| (c.from.clone(), c.to.clone(), c.binding));
         let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
         let Some((from, to, binding)) = values else {
