@@ -392,6 +392,34 @@ fn multiple_links(ctx: &Context, sentence: Span) -> Vec<Link> {
     out
 }
 
+/// Markers of a part of a period: "in the first quarter", "so far", "by June".
+const PARTIAL: &[&str] = &[
+    "first",
+    "quarter",
+    "so far",
+    "to date",
+    "half",
+    "through",
+    "until",
+    "year to",
+    "year-to-date",
+    "by january",
+    "by february",
+    "by march",
+    "by april",
+    "by may",
+    "by june",
+    "by july",
+    "by august",
+    "by september",
+    "by october",
+    "by november",
+];
+
+fn partial_period(text: &str) -> bool {
+    PARTIAL.iter().any(|p| text.contains(p))
+}
+
 /// Words allowed between a direction word and the current figure in one clause ("fell to
 /// about 90"); across a colon the elaboration may be longer.
 const MAX_CURRENT_GAP: usize = 2;
@@ -417,6 +445,16 @@ fn earlier_finding(ctx: &Context, word: Word, link: &Link) -> Option<Finding> {
         && change::words(&ctx.doc.text, Span::new(word.span.end, current.span.start)).count()
             <= MAX_CURRENT_GAP;
     if !between.contains(':') && !close {
+        return None;
+    }
+    // "spent $4 million in the first quarter, 80% of last year's total": a part of a period
+    // against a whole one says nothing about the direction.
+    let after_current = ctx
+        .doc
+        .text
+        .get(current.span.end..link.span.start)?
+        .to_lowercase();
+    if partial_period(&after_current) {
         return None;
     }
     let rc = reading(current, &ctx.settings.tolerances)?;
