@@ -196,7 +196,6 @@ pub struct End {
     pub span: Span,
     pub claim: usize,
     pub reading: Reading,
-    pub value: rust_decimal::Decimal,
     pub decimals: u32,
     pub is_percent: bool,
 }
@@ -206,8 +205,8 @@ pub struct End {
 pub struct Change {
     /// The sentence, or the clause when the sentence holds more than one change.
     pub sentence: Span,
-    /// The governing direction word, if any.
-    pub word: Option<Word>,
+    /// The governing direction word.
+    pub word: Word,
     pub from: End,
     pub to: End,
     /// The stated change as a percentage (or points), a claim index.
@@ -233,10 +232,6 @@ pub fn year_like(claim: &Claim, n: &Numeral, literal: &str) -> bool {
         && n.value <= rust_decimal::Decimal::from(2100)
 }
 
-fn is_percent_unit(claim: &Claim) -> bool {
-    claim.kind == Kind::Percent
-}
-
 /// The reading of one numeral of `claim`, as if it stood alone.
 fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
     let claim = ctx.claims.get(index)?;
@@ -251,9 +246,8 @@ fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
         span,
         claim: index,
         reading,
-        value: n.value,
         decimals: n.decimals,
-        is_percent: is_percent_unit(claim),
+        is_percent: claim.kind == Kind::Percent,
     })
 }
 
@@ -559,7 +553,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     };
     Some(Change {
         sentence,
-        word: Some(word),
+        word,
         from,
         to,
         pct,
@@ -714,12 +708,12 @@ where
 pub fn stated_pct(ctx: &Context, change: &Change) -> Option<Reading> {
     let claim = ctx.claims.get(change.pct?)?;
     let r = reading(claim, &ctx.settings.tolerances)?;
-    Some(signed(&r, change.word?.sign))
+    Some(signed(&r, change.word.sign))
 }
 
 /// The direction word contradicts the values: B − A lies wholly on the other side of 0.
 pub fn direction_contradicted(change: &Change) -> Option<bool> {
-    let word = change.word?;
+    let word = change.word;
     let diff = compute(
         &[&change.from.reading, &change.to.reading],
         &[],
@@ -767,7 +761,7 @@ pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
 /// The rule that reports a change with a stated percentage.
 pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     let pct = change.pct?;
-    let word = change.word?;
+    let word = change.word;
     if over_hundred(ctx, pct, word.sign) {
         return Some(Owner::Impossible);
     }
@@ -808,7 +802,7 @@ pub fn ratio_check(ctx: &Context, change: &Change) -> Option<Check> {
     let claim = ctx.claims.get(change.pct?)?;
     let stated = reading(claim, &ctx.settings.tolerances)?;
     let flipped;
-    let c = if change.word?.sign == Sign::Down {
+    let c = if change.word.sign == Sign::Down {
         flipped = Change {
             from: change.to.clone(),
             to: change.from.clone(),
@@ -912,8 +906,6 @@ pub struct Multiple {
     /// The readings of the ratio new/old: N, and N + 1 for "N times more" and "N-fold".
     pub readings: Vec<Decimal>,
     pub hedge: MultipleHedge,
-    /// The claim that states N ("six" in "six times"), if any.
-    pub n_claim: Option<usize>,
     /// The values: old/second value first, new/first value second, so B/A is the ratio.
     pub from: End,
     pub to: End,
@@ -989,9 +981,7 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
         let from_change = all_changes
             .iter()
             .filter(|_| n_claim.is_none())
-            .find(|c| {
-                sentence.contains(c.sentence) && c.word.is_some_and(|w| next_to(ctx, w.span, span))
-            })
+            .find(|c| sentence.contains(c.sentence) && next_to(ctx, c.word.span, span))
             .map(|c| (c.from.clone(), c.to.clone(), c.binding));
         let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
         let Some((from, to, binding)) = values else {
@@ -1001,7 +991,6 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
             span,
             readings,
             hedge,
-            n_claim,
             from,
             to,
             binding,

@@ -71,7 +71,7 @@ fn direction_noun(sign: Sign) -> &'static str {
 
 /// "rose to €1,140 from €1,185".
 fn sign_finding(ctx: &Context, c: &Change) -> Option<Finding> {
-    let word = c.word?;
+    let word = c.word;
     let contradicted = change::direction_contradicted(c)?;
     let verdict = if contradicted {
         Verdict::Inconsistent

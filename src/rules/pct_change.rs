@@ -90,7 +90,7 @@ fn amount_finding(ctx: &Context, c: &Change) -> Option<Finding> {
     if change::direction_contradicted(c) != Some(false) {
         return None;
     }
-    let stated = change::signed(&reading(claim, &ctx.settings.tolerances)?, c.word?.sign);
+    let stated = change::signed(&reading(claim, &ctx.settings.tolerances)?, c.word.sign);
     let check = change::check(c, &stated, false, formula::difference)?;
     let verdict = check.verdict()?;
     let facts = change::facts(ctx, c, amount, Severity::Error);

@@ -45,7 +45,7 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
     let pct = c.pct?;
     let claim = &ctx.claims[pct];
     let raw = reading(claim, &ctx.settings.tolerances)?;
-    let sign = c.word?.sign;
+    let sign = c.word.sign;
     let relative_stated = change::signed(&raw, sign);
     let scale = change::points_scale(claim);
     let points_stated = change::scaled(&relative_stated, scale.unwrap_or(Decimal::ONE))?;
