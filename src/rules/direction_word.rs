@@ -32,8 +32,11 @@ declare_rule! {
     ///
     /// ## Known limits
     /// The word must be in the clause of the values and within a few words of them; two pairs
-    /// of values in one sentence are skipped. Votes cast vs the electorate, quotations and
-    /// irony are not recognised. "Record"/"lowest" are not checked.
+    /// of values in one sentence are skipped. For an earlier figure the word must open the
+    /// elaboration with a colon or stand right before the current figure, and a part of a
+    /// period ("in the first quarter, 80% of last year's total") is skipped. Sentences about
+    /// registered or eligible voters are skipped (votes cast vs the electorate); quotations
+    /// and irony are not recognised. "Record"/"lowest" are not checked.
     pub struct DirectionWord = ("NUM-DIRECTION-WORD", "direction or proportion word contradicted by the numbers");
 }
 
