@@ -335,7 +335,10 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                             let at = word_span_before(text, sentence.start, claim.span.start, 2);
                             r.up_from.push((end, Word { span: at, sign }));
                         }
-                        _ => r.from.push(end),
+                        _ => match up_pct_before(ctx, sentence, i) {
+                            Some(word) => r.up_from.push((end, word)),
+                            None => r.from.push(end),
+                        },
                     },
                     Some("to") => r.to.push(end),
                     _ => {}
@@ -345,6 +348,27 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
         }
     }
     r
+}
+
+/// "B, up 10% from A": the up/down word before a percentage that stands right before "from".
+fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Word> {
+    let prev = from_claim.checked_sub(1).and_then(|p| ctx.claims.get(p))?;
+    let at = ctx.claims.get(from_claim)?.span.start;
+    let between = ctx.doc.text.get(prev.span.end..at)?;
+    if prev.kind != Kind::Percent || prev.span.start < sentence.start || between.trim() != "from" {
+        return None;
+    }
+    let text = &ctx.doc.text;
+    let sign = match words_before(text, sentence.start, prev.span.start, 1)
+        .first()?
+        .as_str()
+    {
+        "up" => Sign::Up,
+        "down" => Sign::Down,
+        _ => return None,
+    };
+    let span = word_span_before(text, sentence.start, prev.span.start, 1);
+    Some(Word { span, sign })
 }
 
 /// The span of the `nth` word (1-based) before `at`.
@@ -1230,6 +1254,10 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million, while margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        assert_eq!(
+            found("Revenue was $5 billion, up 10% from $4.5 billion."),
+            one("$4.5 billion", "$5 billion", Some("10%"))
         );
         // "B, up from A" with two candidates for B.
         assert!(
