@@ -792,6 +792,10 @@ pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     if direction_contradicted(change) == Some(true) {
         return Some(Owner::Direction);
     }
+    // Points between two values that are no percentages (index points) are no percent change.
+    if points_scale(&ctx.claims[pct]).is_some() && !between_percentages(change) {
+        return None;
+    }
     if between_percentages(change) {
         let relative_fits = stated_pct(ctx, change)
             .and_then(|p| check(change, &p, true, formula::pct_change))
