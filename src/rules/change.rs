@@ -624,10 +624,13 @@ pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
                 .all(|(_, w)| matches!(w.to_lowercase().as_str(), "by" | "of" | "some" | "a"))
         };
         let word = governing.filter(skipped_ok).or_else(|| {
-            words(text, Span::new(claim.span.end, sentence.end))
-                .next()
-                .and_then(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
-                .filter(|w| text.get(claim.span.end..w.span.start) == Some(" "))
+            words(
+                text,
+                Span::new(claim.span.end, sentence.end.max(claim.span.end)),
+            )
+            .next()
+            .and_then(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
+            .filter(|w| text.get(claim.span.end..w.span.start) == Some(" "))
         });
         if let Some(word) = word {
             out.push(BarePercent { word, pct: i });
@@ -1060,9 +1063,10 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
                 .rev()
                 .find(|&i| {
-                    ctx.text(Span::new(ctx.claims[i].span.end, span.start))
-                        .trim()
-                        .is_empty()
+                    ctx.doc
+                        .text
+                        .get(ctx.claims[i].span.end..span.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
                 })
             else {
                 continue;

@@ -200,7 +200,7 @@ fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
         }
         for (word, stated) in proportion_words(ctx, sentence) {
             let after: Vec<usize> =
-                change::claims_in(ctx, Span::new(word.end, sentence.end)).collect();
+                change::claims_in(ctx, Span::new(word.end, sentence.end.max(word.end))).collect();
             let Some(pair) = after.windows(2).next() else {
                 continue;
             };
