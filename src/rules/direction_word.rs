@@ -147,7 +147,10 @@ fn more_than_multiple(ctx: &Context, m: &change::Multiple) -> Option<Finding> {
 }
 
 /// A proportion word: a fraction claim, or "most of" outside any claim.
-fn proportion_words(ctx: &Context, sentence: Span) -> Vec<(Span, Reading)> {
+/// A proportion word: its span, its reading and the whole it names ("of the 60 players").
+type Proportion = (Span, Reading, Option<Span>);
+
+fn proportion_words(ctx: &Context, sentence: Span) -> Vec<Proportion> {
     let mut out = Vec::new();
     for i in change::claims_in(ctx, sentence) {
         let c = &ctx.claims[i];
@@ -156,7 +159,7 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<(Span, Reading)> {
                 continue;
             }
             if let Some(r) = reading(c, &ctx.settings.tolerances) {
-                out.push((c.span, r));
+                out.push((c.span, r, c.of));
             }
         }
     }
@@ -177,6 +180,7 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<(Span, Reading)> {
                     plain: false,
                     untestable: false,
                 },
+                None,
             ));
         }
     }
@@ -192,38 +196,62 @@ const ELECTORATE: &[&str] = &["registered", "eligible", "electorate", "turnout"]
 
 /// "A majority of the council, 5 of its 11 members, …".
 fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
-    let text = &ctx.doc.text;
     for &sentence in &ctx.segments.sentences {
         let lower = ctx.text(sentence).to_lowercase();
         if ELECTORATE.iter().any(|w| lower.contains(w)) {
             continue;
         }
-        for (word, stated) in proportion_words(ctx, sentence) {
+        for (word, stated, whole) in proportion_words(ctx, sentence) {
             let after: Vec<usize> =
                 change::claims_in(ctx, Span::new(word.end, sentence.end.max(word.end))).collect();
             let Some(pair) = after.windows(2).next() else {
                 continue;
             };
-            let (x, y) = (&ctx.claims[pair[0]], &ctx.claims[pair[1]]);
-            let gap = text.get(word.end..x.span.start).unwrap_or("");
-            let between = text
-                .get(x.span.end..y.span.start)
-                .unwrap_or("")
-                .trim()
-                .to_lowercase();
-            let of_link = matches!(
-                between.as_str(),
-                "of" | "of the" | "of its" | "of their" | "out of" | "out of the" | "of our"
-            );
-            let apposition = gap.contains([',', '(', '—', ':'])
-                && change::words(text, Span::new(word.end, x.span.start)).count()
-                    <= MAX_APPOSITION_WORDS;
-            if !of_link || !apposition || !counts(x) || !counts(y) {
-                continue;
+            let (a, b) = (&ctx.claims[pair[0]], &ctx.claims[pair[1]]);
+            let found = x_of_y(ctx, word, a, b).or_else(|| part_of_named_whole(ctx, whole?, a, b));
+            if let Some((x, y)) = found.filter(|(x, y)| counts(x) && counts(y)) {
+                out.extend(share_finding(ctx, word, &stated, x, y));
             }
-            out.extend(share_finding(ctx, word, &stated, x, y));
         }
     }
+}
+
+/// "a majority of the council, 5 of its 11 members": X of Y in apposition to the word.
+fn x_of_y<'c>(
+    ctx: &Context,
+    word: Span,
+    x: &'c Claim,
+    y: &'c Claim,
+) -> Option<(&'c Claim, &'c Claim)> {
+    let text = &ctx.doc.text;
+    let gap = text.get(word.end..x.span.start)?;
+    let between = text.get(x.span.end..y.span.start)?.trim().to_lowercase();
+    let of_link = matches!(
+        between.as_str(),
+        "of" | "of the" | "of its" | "of their" | "out of" | "out of the" | "of our"
+    );
+    let apposition = gap.contains([',', '(', '—', ':'])
+        && change::words(text, Span::new(word.end, x.span.start)).count() <= MAX_APPOSITION_WORDS;
+    (of_link && apposition).then_some((x, y))
+}
+
+/// "nearly half of the 60 players, 31 of them": the whole named by the word, the part in
+/// apposition after it.
+fn part_of_named_whole<'c>(
+    ctx: &Context,
+    whole: Span,
+    y: &'c Claim,
+    x: &'c Claim,
+) -> Option<(&'c Claim, &'c Claim)> {
+    let text = &ctx.doc.text;
+    let gap = text.get(y.span.end..x.span.start)?;
+    let rest = text.get(x.span.end..)?.trim_start().to_ascii_lowercase();
+    let of_them = ["of them", "of those", "of which", "of whom"]
+        .iter()
+        .any(|p| rest.starts_with(p));
+    let apposition = gap.contains([',', '(', '—', ':'])
+        && change::words(text, Span::new(y.span.end, x.span.start)).count() <= MAX_APPOSITION_WORDS;
+    (whole.contains(y.span) && of_them && apposition).then_some((x, y))
 }
 
 fn counts(c: &Claim) -> bool {
