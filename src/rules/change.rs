@@ -479,6 +479,47 @@ fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: 
         })
 }
 
+/// What may follow a value and change its terms: a period ("2,000 a day") or a quote
+/// against another currency ("152 per dollar", where a rising number is a falling yen).
+const TERMS_AFTER: &[&str] = &[
+    "a day",
+    "a week",
+    "a month",
+    "a year",
+    "an hour",
+    "per day",
+    "per week",
+    "per month",
+    "per year",
+    "per hour",
+    "per dollar",
+    "per euro",
+    "per pound",
+    "to the dollar",
+    "to the euro",
+    "to the pound",
+    "against the dollar",
+    "against the euro",
+    "against the pound",
+    "a barrel",
+    "per barrel",
+];
+
+/// The two values carry different periods, or one is an exchange-rate quote: "dropped from
+/// 2,000 a day to 3,500 a week", "the yen fell to 152 per dollar from 149".
+fn different_terms(text: &str, from: &End, to: &End) -> bool {
+    let terms = |e: &End| {
+        let after = text_after(text, e.span.end, 24);
+        let after = after.trim_start();
+        TERMS_AFTER.iter().find(|t| after.starts_with(*t)).copied()
+    };
+    let (a, b) = (terms(from), terms(to));
+    let quote = |t: Option<&str>| {
+        t.is_some_and(|t| t.contains("dollar") || t.contains("euro") || t.contains("pound"))
+    };
+    quote(a) || quote(b) || (a.is_some() && b.is_some() && a != b)
+}
+
 /// Words allowed between a direction word and the values it governs (numbers not counted):
 /// "rose 8.4% to", "slipped by $1,380, or 12.6%, to".
 const MAX_GAP_WORDS: usize = 4;
@@ -521,6 +562,9 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     }
     // Two from/to pairs in one sentence: which change is which is a guess.
     let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
+    if different_terms(text, &from, &to) {
+        return None;
+    }
     let first = from.span.start.min(to.span.start);
     let words = direction_words(text, sentence);
     let word = up_word.or_else(|| {
@@ -1280,6 +1324,9 @@ mod tests {
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
         );
+        // Different periods, and inverted currency quotes.
+        assert!(found("Attendance dropped from 2,000 a day to 3,500 a week.").is_empty());
+        assert!(found("The yen fell to 152 per dollar from 149.").is_empty());
         // A direction word far from the values governs something else.
         assert!(found("Prices rose in the year when the grant went to $400 from $420.").is_empty());
     }
