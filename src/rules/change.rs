@@ -88,13 +88,11 @@ const RATE_AFTER: &[&str] = &[
     "a week",
 ];
 
-/// Phrases that put the two values in different terms: the stated change is not theirs.
+/// Phrases that put the stated change on another basis than the two values: it is not theirs.
+#[rustfmt::skip]
 const OTHER_TERMS: &[&str] = &[
-    "per share",
-    "a share",
-    "real terms",
-    "inflation-adjusted",
-    "adjusted for inflation",
+    "per share", "a share", "real terms", "inflation-adjusted", "adjusted", "constant currenc",
+    "constant-currenc", "organic", "like-for-like", "like for like", "excluding", "seasonally",
 ];
 
 /// Lower-case word of a token, trimmed of punctuation.

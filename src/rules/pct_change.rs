@@ -26,8 +26,9 @@ declare_rule! {
     /// ## Known limits
     /// Only one pair of values per sentence; two from/to pairs are skipped. Years are never
     /// values ("rose 23% from 2016 to 2022"); a percentage with its own base (", or 11.2% of
-    /// turnover") or a rate per period ("4% a year") is not the change; sentences about per-share
-    /// or inflation-adjusted figures are skipped. Percent-point confusions, ratios written as
+    /// turnover") or a rate per period ("4% a year") is not the change; sentences about per-share,
+    /// adjusted, constant-currency, organic or like-for-like figures are skipped, and so are
+    /// values in different periods or currency quotes. Percent-point confusions, ratios written as
     /// increases, impossible decreases and wrong directions are reported by their own rules.
     pub struct PctChange = ("NUM-PCT-CHANGE", "stated percent change vs stated values");
 }
