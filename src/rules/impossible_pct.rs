@@ -35,7 +35,7 @@ const SIGNED: &[&str] = &[
     "profit", "profits", "income", "earnings", "loss", "losses", "balance", "deficit",
     "surplus", "temperature", "temperatures", "growth", "margin", "margins", "return", "returns",
     "ebitda", "ebit", "inflation", "outflow", "outflows", "inflow", "inflows", "net", "cash",
-    "yield", "yields", "rate",
+    "yield", "yields",
 ];
 
 impl RuleCheck for ImpossiblePct {
