@@ -528,6 +528,9 @@ fn different_terms(text: &str, from: &End, to: &End) -> bool {
 /// "rose 8.4% to", "slipped by $1,380, or 12.6%, to".
 const MAX_GAP_WORDS: usize = 4;
 
+/// Words allowed between a direction word and a "from A to B" range it turns into a change.
+const MAX_RANGE_GAP_WORDS: usize = 1;
+
 /// Words in `span` outside every claim.
 fn loose_words(ctx: &Context, span: Span) -> usize {
     if span.len() > LOOKBEHIND_BYTES {
@@ -584,7 +587,23 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     } else {
         (from.span.end.max(to.span.end), word.span.start)
     };
-    if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > MAX_GAP_WORDS {
+    // The grammar read a "from A to B" as a range when no change word stood right before it;
+    // such a pair is a change only next to its word ("quadrupled, from 310 to 1,260").
+    // A stated size right before the range ("cut the base rate 0.25%, from 4.50% to 4.25%")
+    // marks it as a change too.
+    let sized = from.claim.checked_sub(1).is_some_and(|p| {
+        let prev = &ctx.claims[p];
+        prev.span.start >= word.span.end
+            && text
+                .get(prev.span.end..ctx.claims[from.claim].span.start)
+                .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+    });
+    let max_gap = if from.claim == to.claim && !sized {
+        MAX_RANGE_GAP_WORDS
+    } else {
+        MAX_GAP_WORDS
+    };
+    if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > max_gap {
         return None;
     }
     let clause_of = |at: usize| ctx.segments.clause_of(at).map(|(i, _)| i);
@@ -784,6 +803,11 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // A range the word does not govern.
+        assert!(
+            found("Temperatures will fall on Tuesday, with highs from 25 to 28 degrees.")
+                .is_empty()
         );
         // Different periods, and inverted currency quotes.
         assert!(found("Attendance dropped from 2,000 a day to 3,500 a week.").is_empty());
