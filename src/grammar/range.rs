@@ -320,6 +320,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_percent_change_followed_by_its_result_is_no_range() {
+        assert_eq!(ends("8.4% to 1.29 million from", "rose"), None);
+        assert_eq!(ends("5% to 4,200", "fell"), None);
+        assert!(ends("5 to 7%", "").is_some());
+        assert!(ends("5% to 7%", "").is_some());
+    }
+
     fn r(a: &str, b: &str, rest: &'static str) -> Option<(String, String, &'static str)> {
         Some((a.to_string(), b.to_string(), rest))
     }

@@ -5,15 +5,22 @@
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
 pub mod average_total;
+pub mod change;
 pub mod date_invalid;
 pub mod date_offset;
 pub mod date_range;
 pub mod date_weekday;
+pub mod direction_word;
+pub mod impossible_pct;
 pub mod list_count;
 pub mod malformed;
+pub mod multiple;
 pub mod part_exceeds;
 pub mod parts;
+pub mod pct_as_ratio;
+pub mod pct_change;
 pub mod pct_of_count;
+pub mod pct_points;
 pub mod range_order;
 pub mod rate_per_capita;
 pub mod shares_sum;
@@ -68,9 +75,15 @@ pub trait RuleCheck {
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
+        &pct_change::PctChange,
         &sum_parts::SumParts,
+        &pct_points::PctPoints,
+        &direction_word::DirectionWord,
         &shares_sum::SharesSum,
         &date_offset::DateOffset,
+        &multiple::MultipleRule,
+        &pct_as_ratio::PctAsRatio,
+        &impossible_pct::ImpossiblePct,
         &part_exceeds::PartExceedsWhole,
         &range_order::RangeOrder,
         &list_count::ListCount,

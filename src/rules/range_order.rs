@@ -75,11 +75,25 @@ fn next_to_score_word(ctx: &Context, claim: &Claim) -> bool {
         .any(|w| SCORE_WORDS.contains(&w.as_str()))
 }
 
-/// A change word among the five words before the claim.
+/// A change word earlier in the claim's clause ("cut its deposit rate by 35 basis points,
+/// from 4.10% to 3.75%"), or among the five words before it when no clause is known.
 fn governed_by_change(ctx: &Context, claim: &Claim) -> bool {
-    words_before(ctx, claim, 5)
-        .iter()
-        .any(|w| CHANGE_WORDS.contains(&w.as_str()))
+    let clause_start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map(|(_, span)| span.start);
+    let words: Vec<String> = match clause_start {
+        Some(start) => ctx
+            .doc
+            .text
+            .get(start..claim.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(normalize)
+            .collect(),
+        None => words_before(ctx, claim, 5),
+    };
+    words.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()))
 }
 
 /// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
@@ -224,6 +238,16 @@ mod tests {
             run(text, vec![range_claim(text, "between 80 and 45", 80, 45)]).len(),
             1
         );
+    }
+
+    #[test]
+    fn from_to_later_in_a_change_clause_is_a_change() {
+        let text = "The bank cut its deposit rate by 35 basis points, from 4.10% to 3.75%.";
+        assert!(run(
+            text,
+            vec![range_claim(text, "from 4.10% to 3.75%", 410, 375)]
+        )
+        .is_empty());
     }
 
     #[test]
