@@ -256,7 +256,8 @@ fn written_fraction(input: &str) -> IResult<&str, Decimal> {
     Ok((rest, f))
 }
 
-/// `fraction = written_fraction | half_a_scale | majority | out_of | one_in | fraction_word`
+/// `fraction = written_fraction | majority | out_of | one_in | fraction_word`; a `half_a_scale`
+/// is a number, left to `quantity`.
 pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     if let Ok((rest, f)) = written_fraction(input) {
         return Ok((
@@ -264,8 +265,9 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             Expr::new(Kind::Fraction, Quantity::Fraction(FractionForm::Word(f))),
         ));
     }
-    if let Ok((rest, n)) = half_a_scale(input) {
-        return Ok((rest, Expr::new(Kind::Number, Quantity::Point(n))));
+    // "half a million dollars": a number, read with the currency or unit after it.
+    if half_a_scale(input).is_ok() {
+        return numeral::quantity(input);
     }
     // "the first half of the year" is a period, not a share.
     if lex::word(input, "half").is_some() && before.word_is(&["first", "second", "latter"]) {

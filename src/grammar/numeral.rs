@@ -190,7 +190,7 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
 }
 
 /// `number = [("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
-/// [mixed_fraction | scale] | cardinal [spoken_decimal [scale]])`
+/// [mixed_fraction | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
     let negated = ["minus", "negative"]
         .iter()
@@ -309,8 +309,29 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
         }
         if let Ok((rest, factor)) = scale(rest, money) {
             apply_scale(&mut n, factor);
+            // "3 million and a half": the fraction of the scale.
+            if let Some((r, f)) = words::and_fraction(rest).filter(|_| n.numeral.decimals == 0) {
+                if let Some(v) = f
+                    .checked_mul(factor)
+                    .and_then(|x| x.checked_add(n.numeral.value))
+                {
+                    n.numeral.value = v;
+                    n.numeral.decimals = f.normalize().scale().min(4);
+                    n.numeral.trailing_zeros = 0;
+                    return Ok((r, n));
+                }
+            }
             return Ok((rest, n));
         }
+        return Ok((rest, n));
+    }
+    // "half a million", "a quarter billion".
+    if let Ok((rest, numeral)) = fraction::half_a_scale(input) {
+        let n = Number {
+            numeral,
+            flags: Flags::default(),
+            scaled: true,
+        };
         return Ok((rest, n));
     }
     let (rest, n) = words::cardinal(input)?;
@@ -684,6 +705,19 @@ mod compound_tests {
         );
         assert_eq!(q("3 million pounds of grain").2.as_deref(), Some("lb"));
         assert_eq!(q("300 pounds").2.as_deref(), Some("lb"));
+    }
+
+    #[test]
+    fn half_a_scale_and_scale_and_a_half_take_a_currency() {
+        let (kind, v, unit, _) = q("half a million dollars");
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("500000"), Some("USD"))
+        );
+        assert_eq!(q("a quarter billion euros").1, dec("250000000"));
+        let (kind, v, _, rest) = q("4 million and a half voters");
+        assert_eq!((kind, v, rest), (Kind::Number, dec("4500000"), " voters"));
+        assert_eq!(q("2 and a half").1, dec("2"));
     }
 
     #[test]
