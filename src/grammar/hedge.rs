@@ -164,7 +164,10 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             rest = r;
         }
     }
-    expr.hedge = hedge;
+    // A range may carry its own hedge ("between 2 and about 7").
+    if hedge != Hedge::None {
+        expr.hedge = hedge;
+    }
     if let Some(r) = bound_pair(rest, &mut expr) {
         rest = r;
     } else if hedge != Hedge::None && is_year_in_year_position(number_at, core_rest) {

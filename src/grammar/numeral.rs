@@ -721,6 +721,14 @@ mod compound_tests {
     }
 
     #[test]
+    fn trillion_and_finance_million_abbreviations() {
+        assert_eq!(value("4 tln").0, dec("4000000000000"));
+        assert_eq!(q("$7MM budget").1, dec("7000000"));
+        // Without a currency "mm" is the millimetre.
+        assert_eq!(q("7mm").2.as_deref(), Some("mm"));
+    }
+
+    #[test]
     fn a_number_restated_in_parentheses_is_one_claim() {
         assert_eq!(q("thirty (30) days").3, " days");
         assert_eq!(q("12 (twelve) jurors").3, " jurors");
