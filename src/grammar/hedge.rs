@@ -302,6 +302,15 @@ mod tests {
             Some((Hedge::None, " or less than 6,000"))
         );
         assert_eq!(hedged(">= 30"), Some((Hedge::AtLeast, "")));
+        assert_eq!(
+            hedged("equal to or greater than 40 days"),
+            Some((Hedge::AtLeast, " days"))
+        );
+        assert_eq!(
+            hedged("equal to or less than 7 pupils"),
+            Some((Hedge::AtMost, " pupils"))
+        );
+        assert_eq!(hedged("equal to 7"), Some((Hedge::Exactly, "")));
     }
 
     #[test]
