@@ -190,7 +190,7 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
 }
 
 /// `number = [("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
-/// [mixed_fraction | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
+/// [exponent | mixed_fraction | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
     let negated = ["minus", "negative"]
         .iter()
@@ -268,6 +268,50 @@ fn with_spoken_decimal<'a>(input: &'a str, n: &Number, money: bool) -> Option<(&
     }
 }
 
+/// `exponent = ("e" | "E") [sign] digit [digit] | ("x" | "×") "10" ("^" [sign] | sign) digit [digit]`:
+/// the power of ten of "1.3e6", "-12e-1", "6.23x10^-4", "2.48×10−5".
+fn exponent(input: &str) -> Option<(&str, i32)> {
+    let after = match input.strip_prefix(['e', 'E']) {
+        Some(r) => r,
+        None => {
+            let r = input
+                .strip_prefix('x')
+                .or_else(|| input.strip_prefix('×'))?
+                .strip_prefix("10")?;
+            match r.strip_prefix('^') {
+                Some(r) => r,
+                // Without a caret only a sign shows that an exponent follows.
+                None if r.starts_with(['-', '−', '+']) => r,
+                None => return None,
+            }
+        }
+    };
+    let (negative, digits) = match after.strip_prefix(['-', '−']) {
+        Some(r) => (true, r),
+        None => (false, after.strip_prefix('+').unwrap_or(after)),
+    };
+    let len = digit_run(digits.as_bytes(), 0);
+    if !(1..=2).contains(&len) || !lex::at_boundary(&digits[len..]) {
+        return None;
+    }
+    let e: i32 = digits[..len].parse().ok()?;
+    Some((&digits[len..], if negative { -e } else { e }))
+}
+
+/// Multiplies a number by ten to the power `e`: a positive power acts as a scale, a negative
+/// one adds decimals.
+fn apply_exponent(n: &mut Number, e: i32) -> Option<()> {
+    let power = Decimal::from_i128_with_scale(10i128.checked_pow(e.unsigned_abs())?, 0);
+    if e >= 0 {
+        apply_scale(n, power);
+    } else {
+        n.numeral.value = n.numeral.value.checked_div(power)?;
+        n.numeral.decimals += e.unsigned_abs();
+        n.numeral.trailing_zeros = 0;
+    }
+    Some(())
+}
+
 fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
     // "3/4 cup", "½ teaspoon": a fraction alone.
     if let Ok((rest, f)) =
@@ -282,6 +326,11 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
         return Ok((rest, n));
     }
     if let Ok((rest, mut n)) = digits(input) {
+        if let Some((r, e)) = exponent(rest) {
+            if e.unsigned_abs() <= 28 && apply_exponent(&mut n, e).is_some() {
+                return Ok((r, n));
+            }
+        }
         // "2½", "10 1/2": a mixed number.
         if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
             if let Some((r, f)) = mixed_fraction(rest) {
@@ -718,6 +767,20 @@ mod compound_tests {
         let (kind, v, _, rest) = q("4 million and a half voters");
         assert_eq!((kind, v, rest), (Kind::Number, dec("4500000"), " voters"));
         assert_eq!(q("2 and a half").1, dec("2"));
+    }
+
+    #[test]
+    fn scientific_notation() {
+        assert_eq!(value("2.5e6 cells"), (dec("2500000"), " cells"));
+        assert_eq!(value("-4e-2"), (dec("-0.04"), ""));
+        assert_eq!(value("7.1x10^3"), (dec("7100"), ""));
+        assert_eq!(value("3.3×10−4"), (dec("0.00033"), ""));
+        assert_eq!(value("1.5E+3"), (dec("1500"), ""));
+        // A letter run or a bare "x10" is no exponent.
+        assert_eq!(value("3eggs").1, "eggs");
+        assert_eq!(value("4x10 relay").1, "x10 relay");
+        let (_, n) = number("2.5e6", false).unwrap();
+        assert_eq!((n.numeral.decimals, n.numeral.scale), (1, dec("1000000")));
     }
 
     #[test]
