@@ -2,7 +2,7 @@
 //! "2.3bn", "1.5 million"), and the quantity they head (money, percent, measure).
 
 use super::lex::{self, fail, ScaleForm};
-use super::{fraction, money, percent, unit, words, Expr};
+use super::{fraction, hedge, money, percent, unit, words, Expr};
 use crate::model::{Flags, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -444,15 +444,23 @@ pub fn quantity(input: &str) -> IResult<&str, Expr> {
     Ok((rest, expr))
 }
 
-/// `scaled_pounds = " pounds"` after a scale word and not before "of": "361 million pounds"
-/// is money, "2 million pounds of beef" and "25 pounds" are weights.
+/// `scaled_pounds = " pounds"` after a scale word, not before "of": sterling when the scale is
+/// a billion or more, or when a conversion into another currency follows ("850 million pounds
+/// ($1.1 billion)"). "2 million pounds of beef" and "a recall of 2 million pounds" are weights.
 fn scaled_pounds<'a>(input: &'a str, n: &Number) -> Option<&'a str> {
     if !n.scaled || n.numeral.scale < Decimal::from(1_000_000) {
         return None;
     }
     let rest = lex::sp1(input).and_then(|r| lex::word(r, "pounds"))?;
-    let before_of = lex::sp1(rest).is_some_and(|r| lex::word(r, "of").is_some());
-    (!before_of).then_some(rest)
+    let after = lex::sp1(rest).unwrap_or(rest);
+    if lex::word(after, "of").is_some() {
+        return None;
+    }
+    let conversion = after.strip_prefix('(').is_some_and(|r| {
+        let r = hedge::hedge_prefix(r).map_or(r, |(r, _)| r);
+        money::currency_before(r).is_ok()
+    });
+    (n.numeral.scale >= Decimal::from(1_000_000_000u64) || conversion).then_some(rest)
 }
 
 /// A whole amount plus `part` of it, with the precision of the smaller unit: `denominator`
@@ -480,9 +488,10 @@ fn plus_part(whole: &Number, part: &Number, denominator: u32) -> Option<Numeral>
     })
 }
 
-/// `and_number = " " ["and "] number`: the second number of "3 dollars and 50 cents".
+/// `and_number = " " ["and "] number`: the second number of "3 dollars and 50 cents". After a
+/// comma it is a list ("5 feet, 3 inches of rain"), not one amount.
 fn and_number(input: &str) -> Option<(&str, Number)> {
-    let r = lex::sp1(input.strip_prefix(',').unwrap_or(input))?;
+    let r = lex::sp1(input)?;
     let r = lex::word(r, "and").and_then(lex::sp1).unwrap_or(r);
     number(r, false).ok()
 }
@@ -726,7 +735,8 @@ mod compound_tests {
             (Kind::Money, dec("12.75"), Some("USD"), " each")
         );
         assert_eq!(q("£4 20p").1, dec("4.2"));
-        assert_eq!(q("nine dollars, five cents").1, dec("9.05"));
+        assert_eq!(q("nine dollars five cents").1, dec("9.05"));
+        assert_eq!(q("nine dollars, five cents").1, dec("9"));
         // Cents beyond a dollar, or a scaled amount, are two amounts.
         assert_eq!(q("$3 and 150 cents").1, dec("3"));
         assert_eq!(q("$3 million and 5 cents").1, dec("3000000"));
@@ -747,12 +757,14 @@ mod compound_tests {
 
     #[test]
     fn scaled_pounds_are_sterling() {
-        let (kind, v, unit, _) = q("40 million pounds in fines");
+        let (kind, v, unit, _) = q("40 million pounds (about $52 million) in fines");
         assert_eq!(
             (kind, v, unit.as_deref()),
             (Kind::Money, dec("40000000"), Some("GBP"))
         );
-        assert_eq!(q("3 million pounds of grain").2.as_deref(), Some("lb"));
+        assert_eq!(q("2.5 billion pounds in aid").2.as_deref(), Some("GBP"));
+        assert_eq!(q("3 billion pounds of grain").2.as_deref(), Some("lb"));
+        assert_eq!(q("3 million pounds were recalled").2.as_deref(), Some("lb"));
         assert_eq!(q("300 pounds").2.as_deref(), Some("lb"));
     }
 
