@@ -187,7 +187,10 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
     if followed_by_time_word(rest) {
         return false;
     }
-    if is_pronoun_one(text, at, claim, rest) || is_adverbial_ordinal(text, at, claim) {
+    if is_pronoun_one(text, at, claim, rest)
+        || is_adverbial_ordinal(text, at, claim)
+        || is_at_one_point(text, at, claim)
+    {
         return false;
     }
     !in_url_or_address(text, at, end) && !is_phone_number(text, at, end)
@@ -243,6 +246,11 @@ fn is_adverbial_ordinal(text: &str, at: usize, claim: &str) -> bool {
     (claim.eq_ignore_ascii_case("first") && before.word_is(&["at"]))
         || (claim.eq_ignore_ascii_case("second")
             && before.word_is(&["a", "an", "one", "per", "every", "each", "split", "that"]))
+}
+
+/// "at one point three men left": the idiom "at one point", not a spoken decimal.
+fn is_at_one_point(text: &str, at: usize, claim: &str) -> bool {
+    lex::phrase(claim, "one point").is_some() && Before::of(text, at).word_is(&["at"])
 }
 
 /// The whitespace-delimited token around `[at, end)`.
@@ -388,5 +396,8 @@ mod tests {
         assert!(followed_by_time_word("-day strike"));
         assert!(!followed_by_time_word(" attacks"));
         assert!(!followed_by_time_word(" years old"));
+        let t = "At one point three men left";
+        assert!(!may_end(t, 3, 18));
+        assert!(may_end("only one point five", 5, 19));
     }
 }

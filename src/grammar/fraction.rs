@@ -214,16 +214,60 @@ pub fn vulgar_fraction(input: &str) -> IResult<&str, Decimal> {
     fail(input)
 }
 
-/// `fraction = half_a_scale | majority | out_of | one_in | fraction_word | vulgar_fraction`
+/// Denominators a slash fraction may have. Others read as dates ("3/15") or codes.
+const SLASH_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000];
+
+/// `slash_fraction = digit{1,2} "/" digit+`: "1/2", "3/4", "1/40" with the numerator below the
+/// denominator and a denominator of the usual kind; "9/11", "24/7" and "50/50" are names.
+/// What follows ("/2020" of a date) is the caller's to check.
+pub fn slash_fraction(input: &str) -> IResult<&str, Decimal> {
+    let bytes = input.as_bytes();
+    let num_end = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&num_end) || bytes.get(num_end) != Some(&b'/') {
+        return fail(input);
+    }
+    let den_len = bytes[num_end + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let den_end = num_end + 1 + den_len;
+    let (Ok(num), Ok(den)) = (
+        input[..num_end].parse::<u64>(),
+        input[num_end + 1..den_end].parse::<u64>(),
+    ) else {
+        return fail(input);
+    };
+    if num == 0 || num >= den || !SLASH_DENOMINATORS.contains(&den) {
+        return fail(input);
+    }
+    match Decimal::from(num).checked_div(Decimal::from(den)) {
+        Some(f) => Ok((&input[den_end..], f)),
+        None => fail(input),
+    }
+}
+
+/// A fraction written with digits or a sign ("3/4", "¾"), alone: with a unit or currency
+/// after it ("¾ cup") it is a measure, read by `quantity`.
+fn written_fraction(input: &str) -> IResult<&str, Decimal> {
+    let (rest, f) = slash_fraction(input).or_else(|_| vulgar_fraction(input))?;
+    if numeral::quantity(input).is_ok_and(|(_, e)| e.kind != Kind::Number) {
+        return fail(input);
+    }
+    Ok((rest, f))
+}
+
+/// `fraction = written_fraction | majority | out_of | one_in | fraction_word`; a `half_a_scale`
+/// is a number, left to `quantity`.
 pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
-    if let Ok((rest, f)) = vulgar_fraction(input) {
+    if let Ok((rest, f)) = written_fraction(input) {
         return Ok((
             rest,
             Expr::new(Kind::Fraction, Quantity::Fraction(FractionForm::Word(f))),
         ));
     }
-    if let Ok((rest, n)) = half_a_scale(input) {
-        return Ok((rest, Expr::new(Kind::Number, Quantity::Point(n))));
+    // "half a million dollars": a number, read with the currency or unit after it.
+    if half_a_scale(input).is_ok() {
+        return numeral::quantity(input);
     }
     // "the first half of the year" is a period, not a share.
     if lex::word(input, "half").is_some() && before.word_is(&["first", "second", "latter"]) {
@@ -312,6 +356,22 @@ mod tests {
         assert_eq!(f("¾"), Some((Some(d("0.75")), "")));
         let (rest, n) = numeral::number("2½ miles", false).unwrap();
         assert_eq!((n.numeral.value, rest), (d("2.5"), " miles"));
+    }
+
+    #[test]
+    fn slash_fractions() {
+        assert_eq!(
+            f("1/3 of seats"),
+            Some((Some(d("1") / d("3")), " of seats"))
+        );
+        assert_eq!(f("7/10"), Some((Some(d("0.7")), "")));
+        assert_eq!(f("24/7"), None);
+        assert_eq!(f("4/4"), None);
+        assert_eq!(f("2/29"), None);
+        assert_eq!(f("0/8"), None);
+        // With a unit it is a measure, for `quantity`.
+        assert_eq!(f("1/2 gallon"), None);
+        assert_eq!(f("½ teaspoon"), None);
     }
 
     #[test]

@@ -74,6 +74,12 @@ pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
     }
 }
 
+/// Words after "and over" / "and up" that show them starting a new phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "the", "a", "an", "all", "to", "this", "that", "these", "those", "his", "her", "its", "their",
+    "our", "my", "your", "time", "against",
+];
+
 /// `hedge_suffix = " or more" | " or fewer" | " or less" | " or so" | "-plus" | "+"`
 pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().suffix.iter().find_map(|(p, h)| {
@@ -81,6 +87,16 @@ pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
             let rest = lex::phrase(lex::sp1(input)?, p)?;
             // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
             if lex::sp1(rest).is_some_and(|r| lex::word(r, "than").is_some()) {
+                return None;
+            }
+            // "rose 5% and over the year", "and up to 9", "and above all": a preposition
+            // or adverb of the clause that follows, not a bound.
+            if p.starts_with("and ")
+                && lex::sp1(rest).is_some_and(|r| {
+                    CLAUSE_WORDS.iter().any(|w| lex::word(r, w).is_some())
+                        || r.starts_with(|c: char| c.is_ascii_digit())
+                })
+            {
                 return None;
             }
             rest
@@ -164,7 +180,10 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             rest = r;
         }
     }
-    expr.hedge = hedge;
+    // A range may carry its own hedge ("between 2 and about 7").
+    if hedge != Hedge::None {
+        expr.hedge = hedge;
+    }
     if let Some(r) = bound_pair(rest, &mut expr) {
         rest = r;
     } else if hedge != Hedge::None && is_year_in_year_position(number_at, core_rest) {
@@ -299,6 +318,30 @@ mod tests {
             Some((Hedge::None, " or less than 6,000"))
         );
         assert_eq!(hedged(">= 30"), Some((Hedge::AtLeast, "")));
+        assert_eq!(hedged("12 and up, they"), Some((Hedge::AtLeast, ", they")));
+        assert_eq!(hedged("$40 and above."), Some((Hedge::AtLeast, ".")));
+        assert_eq!(hedged("5 and under are"), Some((Hedge::AtMost, " are")));
+        assert_eq!(
+            hedged("5% and over the year"),
+            Some((Hedge::None, " and over the year"))
+        );
+        assert_eq!(
+            hedged("9 and up to 12"),
+            Some((Hedge::None, " and up to 12"))
+        );
+        assert_eq!(
+            hedged("7 and above all"),
+            Some((Hedge::None, " and above all"))
+        );
+        assert_eq!(
+            hedged("equal to or greater than 40 days"),
+            Some((Hedge::AtLeast, " days"))
+        );
+        assert_eq!(
+            hedged("equal to or less than 7 pupils"),
+            Some((Hedge::AtMost, " pupils"))
+        );
+        assert_eq!(hedged("equal to 7"), Some((Hedge::Exactly, "")));
     }
 
     #[test]

@@ -4,8 +4,8 @@
 
 use super::context::Before;
 use super::lex::{self, cut, fail};
-use super::{numeral, Expr};
-use crate::model::{Kind, Numeral, Quantity};
+use super::{hedge, numeral, Expr};
+use crate::model::{Hedge, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
 
@@ -166,11 +166,22 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
     Some(expr)
 }
 
-/// `between_range = "between " quantity " and " quantity`
+/// An approximating hedge before a range's end ("about"), which makes the whole range
+/// approximate; bounds ("more than") are not read here.
+fn approximate_end(input: &str) -> (&str, bool) {
+    match hedge::hedge_prefix(input) {
+        Ok((r, h)) if h.is_approximate() => (r, true),
+        _ => (input, false),
+    }
+}
+
+/// `between_range = "between " [approx] quantity " and " [approx] quantity`: "between 2 kg and
+/// about 7 kg" is approximate as a whole.
 pub fn between_range(input: &str) -> IResult<&str, Expr> {
     let Some(r) = lex::word(input, "between").and_then(lex::sp1) else {
         return fail(input);
     };
+    let (r, approx_a) = approximate_end(r);
     let (r, a) = numeral::quantity(r)?;
     let Some(r) = lex::sp1(r)
         .and_then(|s| lex::word(s, "and"))
@@ -178,9 +189,15 @@ pub fn between_range(input: &str) -> IResult<&str, Expr> {
     else {
         return fail(input);
     };
+    let (r, approx_b) = approximate_end(r);
     let (r, b) = numeral::quantity(r)?;
     match join(a, b) {
-        Some(e) => Ok((r, e)),
+        Some(mut e) => {
+            if approx_a || approx_b {
+                e.hedge = Hedge::Approximately;
+            }
+            Ok((r, e))
+        }
         None => fail(input),
     }
 }
@@ -383,6 +400,16 @@ mod tests {
             !e.flags.scale_ellipsis,
             "a unit written once is ordinary style"
         );
+    }
+
+    #[test]
+    fn an_approximate_end_makes_the_range_approximate() {
+        let (rest, e) = between_range("between 3 and roughly 9 boats").unwrap();
+        assert_eq!((rest, e.hedge), (" boats", Hedge::Approximately));
+        let (_, e) = between_range("between 3 and 9").unwrap();
+        assert_eq!(e.hedge, Hedge::None);
+        // A bound inside a range is not read as one.
+        assert!(between_range("between 3 and more than 9").is_err());
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn big_scale(input: &str) -> Option<(&str, u64)> {
 }
 
 /// `and_fraction = " and " fraction_word`: the fraction of a mixed number ("and a half").
-fn and_fraction(input: &str) -> Option<(&str, Decimal)> {
+pub fn and_fraction(input: &str) -> Option<(&str, Decimal)> {
     let after = lex::sp1(input)
         .and_then(|s| lex::word(s, "and"))
         .and_then(lex::sp1)?;
