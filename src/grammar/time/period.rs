@@ -5,6 +5,7 @@
 use super::date::{calendar_date, day_number, weekday_date, year_tail};
 use super::duration::amount;
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
+use super::part;
 use super::year::year_number;
 use super::{dash, date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
@@ -315,19 +316,7 @@ fn mid_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
 /// `decade = "the" " " digit{3} "0" ["'"] "s"`: "the 1990s".
 fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let s = sp(s);
-    let (r, (y, _)) = digits(s, 4, 4)?;
-    let r = r
-        .strip_prefix('\'')
-        .or_else(|| r.strip_prefix('’'))
-        .unwrap_or(r);
-    let Some(r) = r.strip_prefix('s') else {
-        return fail(input);
-    };
-    if y % 10 != 0 || !(1000..=2100).contains(&y) || r.starts_with(char::is_alphanumeric) {
-        return fail(input);
-    }
-    let y = y as i32;
+    let (r, y) = super::part::four_digit_decade(sp(s))?;
     Ok((
         r,
         (
@@ -340,7 +329,7 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
 /// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming") " "
 /// ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" | "previous" | "next")
 /// " " amount " " units`: "last year", "the past two decades", "the past three days".
-fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
+pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
     let (s, which) = kw_any(s, &["last", "this", "next", "past", "previous", "coming"])?;
     let (s, ()) = sp1(s)?;
@@ -368,43 +357,55 @@ fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     Ok((rest, (n, unit, direction)))
 }
 
-/// `period = date_span | first_months | mid_year | decade | part_of_year | calendar_relative`
+/// What a period production reads: two ends, or an offset from the article's date.
+pub enum Stretch {
+    Span(DateParts, DateParts),
+    Relative(Numeral, TimeUnit, Direction),
+}
+
+/// `period = date_span | first_months | mid_year | decade | decade_words | decade_part |
+/// part_of_year | part_of | season | weekend | year_to_date | calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let spans = [
         date_span(input, before),
         first_months(input),
         mid_year(input),
         decade(input),
+        part::decade_words(input, before),
+        part::decade_part(input, before),
         part_of_year(input),
     ];
-    let best = spans.into_iter().flatten().min_by_key(|(r, _)| r.len());
-    let relative = calendar_relative(input).ok();
-    match (best, relative) {
-        (Some((rest, (from, to))), rel)
-            if rel.as_ref().is_none_or(|(r, _)| r.len() >= rest.len()) =>
-        {
-            Some(parsed(
-                input.len() - rest.len(),
-                Kind::Period,
-                Quantity::Period { from, to },
-                Hedge::None,
-            ))
-        }
-        (_, Some((rest, (amount, unit, direction)))) => Some(parsed(
-            input.len() - rest.len(),
-            Kind::Period,
-            Quantity::Relative {
-                amount,
-                unit,
-                direction,
-                anchored_to_phrase: false,
-                resolved: None,
-                anchor: None,
-            },
-            Hedge::None,
-        )),
-        _ => None,
-    }
+    let relative = calendar_relative(input)
+        .map(|(r, (n, unit, direction))| (r, Stretch::Relative(n, unit, direction)));
+    let candidates = spans
+        .into_iter()
+        .map(|c| c.map(|(r, (from, to))| (r, Stretch::Span(from, to))))
+        .chain([
+            part::part_of(input),
+            part::season(input, before),
+            part::weekend(input),
+            part::year_to_date(input),
+            relative,
+        ]);
+    // The longest wins; on a tie the earlier production.
+    let (rest, stretch) = candidates.flatten().min_by_key(|(r, _)| r.len())?;
+    let quantity = match stretch {
+        Stretch::Span(from, to) => Quantity::Period { from, to },
+        Stretch::Relative(amount, unit, direction) => Quantity::Relative {
+            amount,
+            unit,
+            direction,
+            anchored_to_phrase: false,
+            resolved: None,
+            anchor: None,
+        },
+    };
+    Some(parsed(
+        input.len() - rest.len(),
+        Kind::Period,
+        quantity,
+        Hedge::None,
+    ))
 }
 
 #[cfg(test)]
