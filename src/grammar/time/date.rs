@@ -126,19 +126,63 @@ pub fn iso_date(input: &str) -> Res<'_, DateParts> {
     Ok((s, date_parts(Some(y), Some(m as u8), Some(d as u8))))
 }
 
-/// `iso_month = year_number "-" digit digit`: "1995-01" (January 1995); not a season of two
-/// consecutive years ("2010-11").
+/// `iso_month = year_number ("-" | "/") digit [digit]`: "1995-01", "2016/11" (that month);
+/// not a season of two consecutive years ("2010-11", "2016/17").
 pub fn iso_month(input: &str) -> Res<'_, DateParts> {
     let (s, y) = year_number_glued(input)?;
-    let s = s
-        .strip_prefix('-')
-        .ok_or_else(|| fail::<()>(input).unwrap_err())?;
-    let (s, (m, n)) = digits(s, 2, 2)?;
+    let Some(sep) = s.chars().next().filter(|c| matches!(c, '-' | '/')) else {
+        return fail(input);
+    };
+    let (s, (m, n)) = digits(&s[1..], 1, 2)?;
     let consecutive = (y + 1).rem_euclid(100) == m as i32;
-    if n != 2 || !(1..=12).contains(&m) || consecutive || s.starts_with(['-', '/']) {
+    if n == 1 && sep == '-' || !(1..=12).contains(&m) || consecutive {
+        return fail(input);
+    }
+    if s.starts_with(['-', '/']) || s.starts_with(char::is_alphanumeric) {
         return fail(input);
     }
     Ok((s, date_parts(Some(y), Some(m as u8), None)))
+}
+
+/// `month_slash_year = digit [digit] "/" year_number`: "11/2016" (November 2016); not a
+/// fraction ("1/1000 of").
+pub fn month_slash_year(input: &str) -> Res<'_, DateParts> {
+    let (s, (m, _)) = short_digits(input)?;
+    let s = s
+        .strip_prefix('/')
+        .ok_or_else(|| fail::<()>(input).unwrap_err())?;
+    let (s, y) = year_number(s)?;
+    if !(1..=12).contains(&m) || y < 1900 || kw(sp(s), "of").is_ok() || s.starts_with('/') {
+        return fail(input);
+    }
+    Ok((s, date_parts(Some(y), Some(m as u8), None)))
+}
+
+/// `day_slash_month = digit{1,2} "/" digit{1,2}` after a date preposition, read only when one
+/// part exceeds 12 ("on 4/22", "by 22/04"); never "24/7".
+fn day_slash_month<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
+    const PREPOSITIONS: &[&str] = &[
+        "on", "by", "since", "until", "till", "from", "before", "after", "through", "to",
+        "between", "dated",
+    ];
+    let (s, (a, _)) = short_digits(input)?;
+    let s = s
+        .strip_prefix('/')
+        .ok_or_else(|| fail::<()>(input).unwrap_err())?;
+    let (s, (b, _)) = short_digits(s)?;
+    if s.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '%'))
+        || s.starts_with(['.', ','])
+            && s[1..].starts_with(|c: char| c.is_ascii_digit())
+        || !PREPOSITIONS.contains(&word_before(before).as_str())
+        || (a, b) == (24, 7)
+    {
+        return fail(input);
+    }
+    match (a, b) {
+        (1..=12, 13..=31) => Ok((s, date_parts(None, Some(a as u8), Some(b as u8)))),
+        (13..=31, 1..=12) => Ok((s, date_parts(None, Some(b as u8), Some(a as u8)))),
+        _ => fail(input),
+    }
 }
 
 /// Four digits 1000–2100 followed by a separator.
@@ -186,7 +230,7 @@ fn short_digits(input: &str) -> Res<'_, (u32, usize)> {
 }
 
 /// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year | iso_month |
-/// ordinal_of_month`
+/// month_slash_year | ordinal_of_month`
 pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
     let alternatives = [
         month_day(input),
@@ -195,6 +239,7 @@ pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
         numeric_date(input),
         month_year(input),
         iso_month(input),
+        month_slash_year(input),
         ordinal_of_month(input),
     ];
     alternatives
@@ -265,8 +310,21 @@ fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     ))
 }
 
-/// `month_alone = month_name` after a preposition ("in January").
+/// `month_alone = [("this" | "last" | "next" | "coming" | "past") " " | ["the" " "] "month of"
+/// " "] month_name`: after a preposition ("in January"), or with its own determiner ("last
+/// September", "the month of April").
 fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
+    let determiner = kw_any(input, &["this", "last", "next", "coming", "past"])
+        .map(|(r, _)| r)
+        .or_else(|_| {
+            let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+            kw(s, "month").and_then(|(r, ())| kw(sp(r), "of")).map(|(r, ())| r)
+        })
+        .and_then(sp1);
+    if let Ok((s, ())) = determiner {
+        let (rest, m) = month_name(s)?;
+        return Ok((rest, date_parts(None, Some(m), None)));
+    }
     let (s, m) = month_name(input)?;
     let prev = word_before(before);
     if !DATE_PREPOSITIONS.contains(&prev.as_str()) {
@@ -275,14 +333,98 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     Ok((s, date_parts(None, Some(m), None)))
 }
 
-/// `date = weekday_date | calendar_date | weekday_alone | month_alone | day_alone`
+/// `weekday_of_week = weekday_name [" " ("of" | "on")] " " ("this" | "next" | "last") " week" |
+/// ("this" | "next" | "last") " week" [" on"] " " weekday_name`: "Friday of next week",
+/// "this week on Saturday" (weekdays in full).
+fn weekday_of_week(input: &str) -> Res<'_, DateParts> {
+    let week = |i| -> Res<'_, ()> {
+        let (r, _) = kw_any(i, &["this", "next", "last"])?;
+        kw(sp1(r)?.0, "week")
+    };
+    let weekday = |i| -> Res<'_, u8> {
+        if !is_full_weekday(i) {
+            return fail(i);
+        }
+        weekday_name(i)
+    };
+    let (rest, wd) = match weekday(input) {
+        Ok((s, wd)) => {
+            let s = sp1(s)?.0;
+            let s = kw_any(s, &["of", "on"]).map_or(s, |(r, _)| sp(r));
+            (week(s)?.0, wd)
+        }
+        Err(_) => {
+            let (s, ()) = week(input)?;
+            let s = sp1(s)?.0;
+            let s = kw(s, "on").map_or(s, |(r, ())| sp(r));
+            weekday(s)?
+        }
+    };
+    Ok((
+        rest,
+        DateParts {
+            weekday: Some(wd),
+            ..DateParts::default()
+        },
+    ))
+}
+
+/// `nth_weekday = "the" " " ordinal " " weekday_name " " ("of" | "in") " " (month_name
+/// [year_tail] | ("this" | "next" | "last") " month")`: "the first Friday of June".
+fn nth_weekday(input: &str) -> Res<'_, DateParts> {
+    let (s, ()) = kw(input, "the")?;
+    let (s, _) = kw_any(sp1(s)?.0, &["first", "second", "third", "fourth", "fifth", "last"])?;
+    let s = sp1(s)?.0;
+    if !is_full_weekday(s) {
+        return fail(input);
+    }
+    let (s, wd) = weekday_name(s)?;
+    let (s, _) = kw_any(sp1(s)?.0, &["of", "in"])?;
+    let (rest, month) = month_or_relative(sp1(s)?.0)?;
+    Ok((
+        rest,
+        DateParts {
+            weekday: Some(wd),
+            ..month
+        },
+    ))
+}
+
+/// A month by name (with its year if given), or "this/next/last month" (parts unknown).
+fn month_or_relative(input: &str) -> Res<'_, DateParts> {
+    if let Ok((r, _)) = kw_any(input, &["this", "next", "last"]) {
+        let (r, ()) = kw(sp1(r)?.0, "month")?;
+        return Ok((r, DateParts::default()));
+    }
+    let (s, m) = month_name(input)?;
+    Ok(with_year(s, date_parts(None, Some(m), None)))
+}
+
+/// `day_of_month = ["the" " "] day_number [" of"] " " ("this" | "next" | "last") " month"`:
+/// "the 20th of next month".
+fn day_of_month(input: &str) -> Res<'_, DateParts> {
+    let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+    let (s, d) = day_number(s)?;
+    let s = sp1(s)?.0;
+    let s = kw(s, "of").map_or(s, |(r, ())| sp(r));
+    let (s, _) = kw_any(s, &["this", "next", "last"])?;
+    let (rest, ()) = kw(sp1(s)?.0, "month")?;
+    Ok((rest, date_parts(None, None, Some(d))))
+}
+
+/// `date = weekday_date | calendar_date | weekday_of_week | nth_weekday | day_of_month |
+/// weekday_alone | month_alone | day_alone | day_slash_month`
 pub fn date(input: &str, before: &str) -> Option<Parsed> {
     let alternatives = [
         weekday_date(input),
         calendar_date(input),
+        weekday_of_week(input),
+        nth_weekday(input),
+        day_of_month(input),
         weekday_alone(input, before),
         month_alone(input, before),
         day_alone(input),
+        day_slash_month(input, before),
     ];
     let (rest, parts) = alternatives
         .into_iter()

@@ -21,9 +21,13 @@ enum End {
     ShortYear(u8),
 }
 
-/// `span_end = weekday_date | calendar_date | month_name | year_number | weekday`
+/// `span_end = weekday_date | calendar_date | month_name | year_number | [("this" | "next" |
+/// "last" | "coming") " "] weekday | deictic_end`
 fn span_end(input: &str) -> Res<'_, DateParts> {
     let weekday = |i| -> Res<'_, DateParts> {
+        let i = kw_any(i, &["this", "next", "last", "coming"])
+            .and_then(|(r, _)| sp1(r))
+            .map_or(i, |(r, ())| r);
         if !is_full_weekday(i) {
             return fail(i);
         }
@@ -42,12 +46,26 @@ fn span_end(input: &str) -> Res<'_, DateParts> {
         calendar_date(input),
         month_name(input).map(|(r, m)| (r, date_parts(None, Some(m), None))),
         year_number(input).map(|(r, y)| (r, date_parts(Some(y), None, None))),
+        deictic_end(input).map(|(r, ())| (r, DateParts::default())),
     ];
     alternatives
         .into_iter()
         .flatten()
         .min_by_key(|(r, _)| r.len())
         .map_or_else(|| fail(input), Ok)
+}
+
+/// `deictic_end = ["the day after" " " | "the day before" " "] ("today" | "tomorrow" |
+/// "yesterday") | "now"`: an end counted from the article's date, its parts unknown here.
+fn deictic_end(input: &str) -> Res<'_, ()> {
+    if let Ok((r, ())) = kw(input, "now") {
+        return Ok((r, ()));
+    }
+    let s = kw(input, "the")
+        .and_then(|(r, ())| kw(sp(r), "day"))
+        .and_then(|(r, ())| kw_any(sp(r), &["after", "before"]))
+        .map_or(input, |(r, _)| sp(r));
+    kw_any(s, &["today", "tomorrow", "yesterday"]).map(|(r, _)| (r, ()))
 }
 
 fn first_end(input: &str) -> Res<'_, End> {
@@ -151,6 +169,7 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
         Ok((r, w)) => (sp1(r)?.0, Some(w)),
         Err(_) => (input, None),
     };
+    let start = s;
     let (s, first) = first_end(s)?;
     let (s, after_dash) = if opener == Some("between") {
         (sp(kw(sp(s), "and")?.0), false)
@@ -168,7 +187,12 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
     let Some((from, to)) = complete(first, second, tail) else {
         return fail(input);
     };
-    if from.month.is_none() && from.year.is_none() && from.weekday.is_none() {
+    let deictic_start = deictic_end(start).is_ok();
+    if from.month.is_none() && from.year.is_none() && from.weekday.is_none() && !deictic_start {
+        return fail(input);
+    }
+    // "now to" without "from" or "between" is rarely a span ("is now to be").
+    if opener.is_none() && kw(start, "now").is_ok() {
         return fail(input);
     }
     if is_bare_year(&from) && is_bare_year(&to) && !plausible_year_span(&from, &to, s, before) {

@@ -85,6 +85,21 @@ fn phrase_follows(rest: &str) -> bool {
     sp(rest).starts_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“' | '\''))
 }
 
+/// `day_beside_deictic = "the day" (" after tomorrow" | " before yesterday")`: two days
+/// from the article's date.
+fn day_beside_deictic(input: &str) -> Res<'_, Offset> {
+    let (s, ()) = kw(input, "the")?;
+    let (s, ()) = kw(sp(s), "day")?;
+    let (s, w) = kw_any(sp(s), &["after", "before"])?;
+    let (rest, ()) = kw(sp(s), if w == "after" { "tomorrow" } else { "yesterday" })?;
+    let direction = if w == "after" {
+        Direction::After
+    } else {
+        Direction::Before
+    };
+    Ok((rest, one(TimeUnit::Day, direction, 2)))
+}
+
 /// `next_day = ["the" " "] ("next" | "following" | "previous" | "preceding" | "same") " "
 /// unit | "the day" (" after" | " before")`: "the next day", "the following week".
 fn next_day(input: &str) -> Res<'_, Offset> {
@@ -146,9 +161,10 @@ fn deictic_day(input: &str) -> Res<'_, Offset> {
     Ok((rest, offset))
 }
 
-/// `relative = offset_date | next_day | deictic_day`
+/// `relative = offset_date | day_beside_deictic | next_day | deictic_day`
 pub fn relative(input: &str, _before: &str) -> Option<Parsed> {
     let (rest, o) = offset_date(input)
+        .or_else(|_| day_beside_deictic(input))
         .or_else(|_| next_day(input))
         .or_else(|_| deictic_day(input))
         .ok()?;
