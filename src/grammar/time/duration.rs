@@ -12,10 +12,92 @@ pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
     }
-    if let Ok((rest, v)) = small_number_word(input) {
-        return Ok((rest, (Numeral::exact(Decimal::from(v)), false)));
+    let (rest, n) = small_number_word(input)
+        .map(|(r, v)| (r, Numeral::exact(Decimal::from(v))))
+        .or_else(|_| decimal_amount(input))?;
+    if n.decimals == 0 {
+        if let Ok((r, ())) = and_a_half(rest) {
+            if let Some(v) = n.value.checked_add(Decimal::new(5, 1)) {
+                return Ok((r, (Numeral::exact(v), false)));
+            }
+        }
     }
-    decimal_amount(input).map(|(r, n)| (r, (n, false)))
+    Ok((rest, (n, false)))
+}
+
+/// `and_a_half = " and" [" a"] " half"`: "two and a half", "an hour and a half".
+fn and_a_half(input: &str) -> Res<'_, ()> {
+    let (s, ()) = kw(sp1(input)?.0, "and")?;
+    let s = sp1(s)?.0;
+    let s = kw(s, "a").map_or(s, |(r, ())| sp(r));
+    kw(s, "half")
+}
+
+/// How many of the next smaller unit make one of this one, where that is exact.
+fn smaller_unit(unit: TimeUnit) -> Option<(TimeUnit, i64)> {
+    Some(match unit {
+        TimeUnit::Century => (TimeUnit::Decade, 10),
+        TimeUnit::Decade => (TimeUnit::Year, 10),
+        TimeUnit::Year => (TimeUnit::Month, 12),
+        TimeUnit::Week => (TimeUnit::Day, 7),
+        TimeUnit::Day => (TimeUnit::Hour, 24),
+        TimeUnit::Hour => (TimeUnit::Minute, 60),
+        TimeUnit::Minute => (TimeUnit::Second, 60),
+        _ => return None,
+    })
+}
+
+/// `amount` in `unit` restated in the smaller unit `to`, when the chain of exact factors
+/// reaches it.
+fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal> {
+    let mut v = amount;
+    while unit != to {
+        let (next, factor) = smaller_unit(unit)?;
+        v = v.checked_mul(Decimal::from(factor))?;
+        unit = next;
+    }
+    Some(v)
+}
+
+/// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
+/// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
+/// convert exactly (not "a month and 3 days").
+fn compound_time(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    let (mut s, (first, _, mut unit)) = amount_unit(input)?;
+    if let Ok((r, ())) = and_a_half(s) {
+        let v = first
+            .value
+            .checked_add(Decimal::new(5, 1))
+            .ok_or_else(|| fail::<()>(input).unwrap_err())?;
+        return Ok((r, (Numeral::exact(v), unit)));
+    }
+    let mut total = first.value;
+    let mut parts = 1;
+    loop {
+        let t = s.strip_prefix(',').unwrap_or(s);
+        let t = sp1(t).map_or(t, |(r, ())| r);
+        let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+        if t.len() == s.len() {
+            break;
+        }
+        let Ok((r, (n, _, next))) = amount_unit(t) else {
+            break;
+        };
+        let Some(sum) = restate(total, unit, next).and_then(|v| v.checked_add(n.value)) else {
+            break;
+        };
+        if next == unit {
+            break;
+        }
+        total = sum;
+        unit = next;
+        parts += 1;
+        s = r;
+    }
+    if parts < 2 {
+        return fail(input);
+    }
+    Ok((s, (Numeral::exact(total), unit)))
 }
 
 /// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
@@ -200,7 +282,7 @@ fn is_rate_context(before: &str) -> bool {
         || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
 }
 
-/// `duration = measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
+/// `duration = compound_time | measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
 /// "13 years", "a decade", "the two-day strike", "several weeks".
 pub fn duration(input: &str, before: &str) -> Option<Parsed> {
     if let Ok((rest, (vague, unit))) = vague_time(input) {
@@ -219,6 +301,15 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             Kind::Duration,
             Quantity::Duration { amount, unit },
             Hedge::None,
+        ));
+    }
+    let (after_hedge, hedge) = time_hedge(input);
+    if let Ok((rest, (amount, unit))) = compound_time(after_hedge) {
+        return Some(parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Duration { amount, unit },
+            hedge,
         ));
     }
     let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
