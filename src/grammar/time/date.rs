@@ -171,8 +171,7 @@ fn day_slash_month<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
         .ok_or_else(|| fail::<()>(input).unwrap_err())?;
     let (s, (b, _)) = short_digits(s)?;
     if s.starts_with(|c: char| c.is_alphanumeric() || matches!(c, '/' | '-' | '%'))
-        || s.starts_with(['.', ','])
-            && s[1..].starts_with(|c: char| c.is_ascii_digit())
+        || s.starts_with(['.', ',']) && s[1..].starts_with(|c: char| c.is_ascii_digit())
         || !PREPOSITIONS.contains(&word_before(before).as_str())
         || (a, b) == (24, 7)
     {
@@ -318,7 +317,9 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
         .map(|(r, _)| r)
         .or_else(|_| {
             let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
-            kw(s, "month").and_then(|(r, ())| kw(sp(r), "of")).map(|(r, ())| r)
+            kw(s, "month")
+                .and_then(|(r, ())| kw(sp(r), "of"))
+                .map(|(r, ())| r)
         })
         .and_then(sp1);
     if let Ok((s, ())) = determiner {
@@ -373,7 +374,10 @@ fn weekday_of_week(input: &str) -> Res<'_, DateParts> {
 /// [year_tail] | ("this" | "next" | "last") " month")`: "the first Friday of June".
 fn nth_weekday(input: &str) -> Res<'_, DateParts> {
     let (s, ()) = kw(input, "the")?;
-    let (s, _) = kw_any(sp1(s)?.0, &["first", "second", "third", "fourth", "fifth", "last"])?;
+    let (s, _) = kw_any(
+        sp1(s)?.0,
+        &["first", "second", "third", "fourth", "fifth", "last"],
+    )?;
     let s = sp1(s)?.0;
     if !is_full_weekday(s) {
         return fail(input);
@@ -494,7 +498,14 @@ mod tests {
         assert_eq!(timex("on 12/25/2023.", 3), t("12/25/2023", "2023-12-25"));
         assert_eq!(timex("on 25.12.2023.", 3), t("25.12.2023", "2023-12-25"));
         assert_eq!(timex("on 03/04/2023.", 3), t("03/04/2023", "2023"));
-        assert_eq!(timex("on 4/22 at", 3), None);
+        assert_eq!(timex("on 4/22 at", 3), t("4/22", "XXXX-04-22"));
+        assert_eq!(timex("on 6/5 at", 3), None);
+        assert_eq!(timex("won 22/4 at", 4), None);
+        assert_eq!(timex("by 24/7.", 3), None);
+        assert_eq!(timex("since 11/2016.", 6), t("11/2016", "2016-11"));
+        assert_eq!(timex("a 1/1000 of", 2), None);
+        assert_eq!(timex("in 2016/11.", 3), t("2016/11", "2016-11"));
+        assert_eq!(timex("the 2016/17 budget", 4), None);
         assert_eq!(timex("in 1995-01.", 3), t("1995-01", "1995-01"));
         assert_eq!(timex("the 2010-11 season", 4), None);
     }

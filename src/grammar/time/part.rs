@@ -50,9 +50,27 @@ pub fn season<'a>(input: &'a str, before: &str) -> Res<'a, Stretch> {
     let (a, b) = season_months(word);
     let (rest, stretch) = match year {
         // Winter of a year reaches into the next one; say only which years.
-        Some((r, y)) if a > b => (r, span(date_parts(Some(y), None, None), date_parts(Some(y + 1), None, None))),
-        Some((r, y)) => (r, span(date_parts(Some(y), Some(a), None), date_parts(Some(y), Some(b), None))),
-        None => (s, span(date_parts(None, Some(a), None), date_parts(None, Some(b), None))),
+        Some((r, y)) if a > b => (
+            r,
+            span(
+                date_parts(Some(y), None, None),
+                date_parts(Some(y + 1), None, None),
+            ),
+        ),
+        Some((r, y)) => (
+            r,
+            span(
+                date_parts(Some(y), Some(a), None),
+                date_parts(Some(y), Some(b), None),
+            ),
+        ),
+        None => (
+            s,
+            span(
+                date_parts(None, Some(a), None),
+                date_parts(None, Some(b), None),
+            ),
+        ),
     };
     Ok((rest, stretch))
 }
@@ -77,17 +95,38 @@ pub fn weekend(input: &str) -> Res<'_, Stretch> {
         "last" | "past" => (1, Direction::Before),
         _ => (0, Direction::After),
     };
-    Ok((rest, Stretch::Relative(Numeral::integer(amount), TimeUnit::Week, direction)))
+    Ok((
+        rest,
+        Stretch::Relative(Numeral::integer(amount), TimeUnit::Week, direction),
+    ))
 }
 
 const DECADE_WORDS: [&str; 8] = [
-    "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 /// Words near "the 70s" that make it a temperature or an age, not a decade.
 const NOT_A_DECADE: &[&str] = &[
-    "temperature", "temperatures", "degrees", "highs", "lows", "high", "low", "their", "his",
-    "her", "aged", "age", "ages",
+    "temperature",
+    "temperatures",
+    "degrees",
+    "highs",
+    "lows",
+    "high",
+    "low",
+    "their",
+    "his",
+    "her",
+    "aged",
+    "age",
+    "ages",
 ];
 
 /// `decade_words = "the" " " ["'"] digit "0" ["'"] "s" | "the" " " ["nineteen" ["-" | " "]]
@@ -270,7 +309,10 @@ pub fn part_of(input: &str) -> Res<'_, Stretch> {
                 "month" => TimeUnit::Month,
                 _ => TimeUnit::Week,
             };
-            return Ok((r, Stretch::Relative(Numeral::integer(0), unit, Direction::After)));
+            return Ok((
+                r,
+                Stretch::Relative(Numeral::integer(0), unit, Direction::After),
+            ));
         }
     } else if part == Part::Some {
         // "later this year" is English, "later March" is not.
@@ -324,7 +366,10 @@ fn narrow_year(y: i32, part: Part) -> (DateParts, DateParts) {
         Part::Some => (1, 12),
         Part::Share(i, m) => (i * m + 1 - m, i * m),
     };
-    (date_parts(Some(y), Some(a), None), date_parts(Some(y), Some(b), None))
+    (
+        date_parts(Some(y), Some(a), None),
+        date_parts(Some(y), Some(b), None),
+    )
 }
 
 /// `year_to_date = ["the" " "] "year" ("-" | " ") "to" ("-" | " ") "date"`
@@ -335,6 +380,79 @@ pub fn year_to_date(input: &str) -> Res<'_, Stretch> {
     let (s, ()) = kw(s, "to")?;
     let s = s.strip_prefix('-').unwrap_or_else(|| sp(s));
     let (rest, ()) = kw(s, "date")?;
-    Ok((rest, Stretch::Relative(Numeral::integer(0), TimeUnit::Year, Direction::After)))
+    Ok((
+        rest,
+        Stretch::Relative(Numeral::integer(0), TimeUnit::Year, Direction::After),
+    ))
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ends(stretch: Stretch) -> Option<(String, String)> {
+        match stretch {
+            Stretch::Span(a, b) => Some((a.timex(), b.timex())),
+            Stretch::Relative(..) => None,
+        }
+    }
+
+    fn e(a: &str, b: &str) -> Option<(String, String)> {
+        Some((a.into(), b.into()))
+    }
+
+    #[test]
+    fn seasons_need_a_determiner_a_year_or_a_preposition() {
+        let (r, s) = season("the summer of 2019 was", "").unwrap();
+        assert_eq!((r, ends(s)), (" was", e("2019-06", "2019-08")));
+        let (_, s) = season("winter 2020", "").unwrap();
+        assert_eq!(ends(s), e("2020", "2021"));
+        assert!(season("spring", "in ").is_ok());
+        assert!(season("spring", "they ").is_err());
+        assert!(season("the fall of the city", "").is_err());
+        assert!(season("this fall", "").is_ok());
+    }
+
+    #[test]
+    fn decades_in_words_and_digits() {
+        let d = |t| {
+            decade_words(t, "grew in ")
+                .ok()
+                .map(|(_, (a, b))| (a.timex(), b.timex()))
+        };
+        assert_eq!(d("the seventies"), e("1970", "1979"));
+        assert_eq!(d("the nineteen eighties"), e("1980", "1989"));
+        assert_eq!(d("the '90s"), e("1990", "1999"));
+        assert_eq!(d("the 2000s"), e("2000", "2009"));
+        assert_eq!(d("the twenties"), None);
+        assert_eq!(d("the 25s"), None);
+        assert!(decade_words("the 70s", "highs in ").is_err());
+        assert!(decade_words("the 70s degrees", "").is_err());
+        let (_, (a, b)) = decade_part("the late 1980s", "").unwrap();
+        assert_eq!((a.timex(), b.timex()), ("1986".into(), "1989".into()));
+    }
+
+    #[test]
+    fn parts_narrow_years_and_keep_relatives() {
+        let (_, s) = part_of("late 2019 and").unwrap();
+        assert_eq!(ends(s), e("2019-09", "2019-12"));
+        let (_, s) = part_of("the second half of 2019").unwrap();
+        assert_eq!(ends(s), e("2019-07", "2019-12"));
+        let (_, s) = part_of("mid-June").unwrap();
+        assert_eq!(ends(s), e("XXXX-06", "XXXX-06"));
+        let (r, s) = part_of("the rest of the month.").unwrap();
+        assert_eq!(r, ".");
+        assert!(matches!(s, Stretch::Relative(_, TimeUnit::Month, _)));
+        assert!(part_of("later June").is_err());
+        assert!(part_of("early the year").is_err());
+        assert!(part_of("the end of the war").is_err());
+    }
+
+    #[test]
+    fn weekends_and_year_to_date() {
+        assert!(weekend("this weekend").is_ok());
+        assert!(weekend("weekend").is_err());
+        let (r, _) = year_to_date("year-to-date sales").unwrap();
+        assert_eq!(r, " sales");
+    }
+}

@@ -91,7 +91,14 @@ fn day_beside_deictic(input: &str) -> Res<'_, Offset> {
     let (s, ()) = kw(input, "the")?;
     let (s, ()) = kw(sp(s), "day")?;
     let (s, w) = kw_any(sp(s), &["after", "before"])?;
-    let (rest, ()) = kw(sp(s), if w == "after" { "tomorrow" } else { "yesterday" })?;
+    let (rest, ()) = kw(
+        sp(s),
+        if w == "after" {
+            "tomorrow"
+        } else {
+            "yesterday"
+        },
+    )?;
     let direction = if w == "after" {
         Direction::After
     } else {
