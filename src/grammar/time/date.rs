@@ -110,12 +110,17 @@ pub fn month_year(input: &str) -> Res<'_, DateParts> {
     Ok((s, date_parts(Some(y), Some(m), None)))
 }
 
-/// `iso_date = year_number ("-" | "/") digit{1,2} ("-" | "/") digit{1,2}`: "2024-12-02".
+/// `iso_date = year_number ("-" | "/") (digit{1,2} | month_name) ("-" | "/") digit{1,2}`:
+/// "2024-12-02", "2019-Sep-01".
 pub fn iso_date(input: &str) -> Res<'_, DateParts> {
     let (s, y) = year_number_glued(input)?;
     let sep = s.chars().next().filter(|c| matches!(c, '-' | '/'));
     let Some(sep) = sep else { return fail(input) };
-    let (s, (m, _)) = digits(&s[1..], 1, 2)?;
+    let (s, (m, _)) = digits(&s[1..], 1, 2).or_else(|_| {
+        // "2019-Sep-01": the month by name.
+        let (r, m) = month_name(&s[1..])?;
+        Ok((r, (u32::from(m), 0)))
+    })?;
     let s = s
         .strip_prefix(sep)
         .ok_or_else(|| fail::<()>(input).unwrap_err())?;
@@ -248,8 +253,9 @@ pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
         .map_or_else(|| fail(input), Ok)
 }
 
-/// `weekday_date = weekday_name [","] " " (calendar_date | "the" " " day_number)`:
-/// "Friday, October 4, 2024", "Monday, 3 March 2025", "Friday the 13th".
+/// `weekday_date = weekday_name [","] " " (calendar_date | "the" " " (day_number |
+/// ordinal_day_word))`: "Friday, October 4, 2024", "Monday, 3 March 2025", "Friday the 13th",
+/// "Thursday the twenty-first".
 pub fn weekday_date(input: &str) -> Res<'_, DateParts> {
     let (s, wd) = weekday_name(input)?;
     let s = s.strip_prefix(',').unwrap_or(s);
@@ -258,7 +264,8 @@ pub fn weekday_date(input: &str) -> Res<'_, DateParts> {
         Ok(ok) => ok,
         Err(_) => {
             let (r, ()) = kw(s, "the")?;
-            let (r, d) = day_number(sp(r))?;
+            let r = sp(r);
+            let (r, d) = day_number(r).or_else(|_| ordinal_day_word(r))?;
             (r, date_parts(None, None, Some(d)))
         }
     };
@@ -530,6 +537,27 @@ mod tests {
         assert_eq!(timex("the Sun reported", 4), None);
         assert_eq!(timex("met last Friday.", 4), t("last Friday", "XXXX-WXX-5"));
         assert_eq!(timex("on 28-Nov-2024.", 3), t("28-Nov-2024", "2024-11-28"));
+        assert_eq!(
+            timex("on Monday the twelfth.", 3),
+            t("Monday the twelfth", "XXXX-XX-12")
+        );
+        assert_eq!(
+            timex("on Tuesday of next week", 3),
+            t("Tuesday of next week", "XXXX-WXX-2")
+        );
+        assert_eq!(
+            timex("by next week on Friday", 3),
+            t("next week on Friday", "XXXX-WXX-5")
+        );
+        assert_eq!(
+            timex("the third Monday of May 2024", 0),
+            t("the third Monday of May 2024", "2024-05")
+        );
+        assert_eq!(
+            timex("the 5th of next month", 0),
+            t("the 5th of next month", "XXXX-XX-05")
+        );
+        assert_eq!(timex("on 2020/Mar/05.", 3), t("2020/Mar/05", "2020-03-05"));
     }
 
     #[test]
@@ -540,5 +568,11 @@ mod tests {
         assert_eq!(timex("Jan said", 0), None);
         assert_eq!(timex("you may 2 times", 4), None);
         assert_eq!(timex("they march on", 5), None);
+        assert_eq!(timex("by last March the", 3), t("last March", "XXXX-03"));
+        assert_eq!(
+            timex("in the month of June", 3),
+            t("the month of June", "XXXX-06")
+        );
+        assert_eq!(timex("next may be", 0), None);
     }
 }

@@ -38,7 +38,8 @@ fn smaller_unit(unit: TimeUnit) -> Option<(TimeUnit, i64)> {
     Some(match unit {
         TimeUnit::Century => (TimeUnit::Decade, 10),
         TimeUnit::Decade => (TimeUnit::Year, 10),
-        TimeUnit::Year => (TimeUnit::Month, 12),
+        TimeUnit::Year => (TimeUnit::Quarter, 4),
+        TimeUnit::Quarter => (TimeUnit::Month, 3),
         TimeUnit::Week => (TimeUnit::Day, 7),
         TimeUnit::Day => (TimeUnit::Hour, 24),
         TimeUnit::Hour => (TimeUnit::Minute, 60),
@@ -152,6 +153,11 @@ pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
     };
     if s.starts_with('-') || kw(sp(s), "old").is_ok() {
         // "13-year-old", "13 years old": an age, not a span of time.
+        return fail(input);
+    }
+    if unit == TimeUnit::Quarter && (article || kw(sp(s), "of").is_ok() || time_unit(sp(s)).is_ok())
+    {
+        // "a quarter million", "three quarters of voters", "a quarter century": fractions.
         return fail(input);
     }
     Ok((s, (n, article, unit)))
@@ -391,6 +397,35 @@ mod tests {
         );
         assert_eq!(dur("one sec", 0), d("one sec", "1", "second"));
         assert_eq!(dur("for years", 4), None);
+    }
+
+    #[test]
+    fn quarters_and_compounds() {
+        assert_eq!(
+            dur("for 3 quarters running", 4),
+            d("3 quarters", "3", "quarter")
+        );
+        assert_eq!(dur("three quarters of them", 0), None);
+        assert_eq!(dur("a quarter century", 0), None);
+        assert_eq!(dur("a quarter million", 0), None);
+        assert_eq!(
+            dur("for 1 year 2 months", 4),
+            d("1 year 2 months", "14", "month")
+        );
+        assert_eq!(
+            dur("for 2 hours and 15 minutes", 4),
+            d("2 hours and 15 minutes", "135", "minute")
+        );
+        assert_eq!(
+            dur("an hour and a half", 0),
+            d("an hour and a half", "1.5", "hour")
+        );
+        assert_eq!(
+            dur("two and a half days", 0),
+            d("two and a half days", "2.5", "day")
+        );
+        // A month has no fixed number of days: the parts stay apart.
+        assert_eq!(dur("a month and 3 days", 0), d("a month", "1", "month"));
     }
 
     #[test]

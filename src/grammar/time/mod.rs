@@ -108,6 +108,7 @@ pub const ANCHORS: &[&str] = &[
     "tomorrow",
     "fortnight",
     "quarter",
+    "quarters",
     "half",
     "q1",
     "q2",

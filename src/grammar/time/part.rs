@@ -372,6 +372,23 @@ fn narrow_year(y: i32, part: Part) -> (DateParts, DateParts) {
     )
 }
 
+/// `after_next = "the" " " ("week" | "month" | "year") " after next"`: two units on.
+pub fn after_next(input: &str) -> Res<'_, Stretch> {
+    let (s, ()) = kw(input, "the")?;
+    let (s, w) = kw_any(sp1(s)?.0, &["week", "month", "year"])?;
+    let (s, ()) = kw(sp1(s)?.0, "after")?;
+    let (rest, ()) = kw(sp1(s)?.0, "next")?;
+    let unit = match w {
+        "week" => TimeUnit::Week,
+        "month" => TimeUnit::Month,
+        _ => TimeUnit::Year,
+    };
+    Ok((
+        rest,
+        Stretch::Relative(Numeral::integer(2), unit, Direction::After),
+    ))
+}
+
 /// `year_to_date = ["the" " "] "year" ("-" | " ") "to" ("-" | " ") "date"`
 pub fn year_to_date(input: &str) -> Res<'_, Stretch> {
     let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);

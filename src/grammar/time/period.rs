@@ -261,8 +261,15 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
+/// " this year", " next year", " last year" after a part of a year.
+fn deictic_year(input: &str) -> Res<'_, ()> {
+    let (s, _) = kw_any(sp1(input)?.0, &["this", "next", "last"])?;
+    kw(sp1(s)?.0, "year")
+}
+
 /// `part_of_year = ("Q" digit | "the" " " ordinal " " ("quarter" | "half")) [[","] " "
-/// ["of" " "] year_number]`: "Q1 2025", "the third quarter of 2016", "the first half".
+/// ["of" " "] year_number | " " ("this" | "next" | "last") " year"]`: "Q1 2025", "the third
+/// quarter of 2016", "the first half", "the third quarter this year".
 fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, (index, months)) = match quarter_code(input) {
         Ok(ok) => ok,
@@ -287,7 +294,8 @@ fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     };
     let (s, year) = match year_tail(s) {
         Ok((r, y)) => (r, Some(y)),
-        Err(_) => (s, None),
+        // "the third quarter this year": which year is for the article's date to say.
+        Err(_) => (deictic_year(s).map_or(s, |(r, ())| r), None),
     };
     let last = index * months;
     Ok((
@@ -388,7 +396,7 @@ pub enum Stretch {
 }
 
 /// `period = date_span | first_months | mid_year | decade | decade_words | decade_part |
-/// part_of_year | part_of | season | weekend | year_to_date | calendar_relative`
+/// part_of_year | part_of | season | weekend | year_to_date | after_next | calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let spans = [
         date_span(input, before),
@@ -409,6 +417,7 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
             part::season(input, before),
             part::weekend(input),
             part::year_to_date(input),
+            part::after_next(input),
             relative,
         ]);
     // The longest wins; on a tie the earlier production.
@@ -489,6 +498,15 @@ mod tests {
             s("from 2016 to 2022", "2016", "2022")
         );
         assert_eq!(span("between 2000 and 3000 fighters"), None);
+        assert_eq!(
+            span("from 2010 until now."),
+            s("from 2010 until now", "2010", "XXXX")
+        );
+        assert_eq!(
+            span("today until next Friday"),
+            s("today until next Friday", "XXXX", "XXXX-WXX-5")
+        );
+        assert_eq!(span("now to 2030"), None);
         assert_eq!(span("from 1500 to 2000."), None);
         assert_eq!(span("between 1,500 and 3,000"), None);
     }
@@ -510,6 +528,12 @@ mod tests {
             span("the third quarter"),
             s("the third quarter", "XXXX-07", "XXXX-09")
         );
+        assert_eq!(
+            span("the fourth quarter last year"),
+            s("the fourth quarter last year", "XXXX-10", "XXXX-12")
+        );
+        let p = period("the month after next", "").unwrap();
+        assert_eq!(p.len, "the month after next".len());
         assert_eq!(span("2016-11 was"), None);
         assert_eq!(span("1995-01 was"), None);
         assert_eq!(span("2010-11 season"), s("2010-11", "2010", "2011"));

@@ -235,6 +235,15 @@ mod tests {
         assert_eq!(rel("the following morning").map(|r| r.1), Some(1));
         assert_eq!(rel("the day before.").map(|r| r.2), Some(Direction::Before));
         assert_eq!(rel("the day before the vote"), None);
+        let r = rel("the day after tomorrow, he").unwrap();
+        assert_eq!(
+            r,
+            ("the day after tomorrow".into(), 2, Direction::After, false)
+        );
+        assert_eq!(
+            rel("the day before yesterday").map(|r| r.2),
+            Some(Direction::Before)
+        );
         assert_eq!(rel("the next days"), None);
         assert_eq!(rel("the next attack"), None);
     }
