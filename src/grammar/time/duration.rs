@@ -95,7 +95,12 @@ fn compound_time(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
         parts += 1;
         s = r;
     }
-    if parts < 2 {
+    // A list that goes on in units that do not add up ("3 years, 2 months, 14 days") is read
+    // part by part, not half summed.
+    let t = s.strip_prefix(',').unwrap_or(s);
+    let t = sp1(t).map_or(t, |(r, ())| r);
+    let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+    if parts < 2 || t.len() < s.len() && amount_unit(t).is_ok() {
         return fail(input);
     }
     Ok((s, (Numeral::exact(total), unit)))
@@ -155,12 +160,29 @@ pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
         // "13-year-old", "13 years old": an age, not a span of time.
         return fail(input);
     }
-    if unit == TimeUnit::Quarter && (article || kw(sp(s), "of").is_ok() || time_unit(sp(s)).is_ok())
-    {
-        // "a quarter million", "three quarters of voters", "a quarter century": fractions.
+    if unit == TimeUnit::Quarter && !counts_quarters(input, s) {
         return fail(input);
     }
     Ok((s, (n, article, unit)))
+}
+
+/// Whether "quarter(s)" after an amount counts quarters of a year: not a fraction ("a
+/// quarter million", "three quarters of voters", "one quarter", "a quarter century") and
+/// not a year's quarter ("the 1988 quarter").
+fn counts_quarters(input: &str, rest: &str) -> bool {
+    let written = &input[..input.len() - rest.len()];
+    let plural = written.ends_with(['s', 'S']);
+    let fraction_word = kw_any(input, &["a", "an", "one", "three"]).is_ok();
+    let next = sp(rest);
+    let followed = kw_any(
+        next,
+        &[
+            "of", "million", "billion", "trillion", "thousand", "hundred",
+        ],
+    )
+    .is_ok()
+        || time_unit(next).is_ok();
+    plural && !fraction_word && !followed
 }
 
 /// `glued_unit = time_unit | "h"`, written against the digits ("3days", "48h").
@@ -276,6 +298,18 @@ pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     Ok((rest, (hedge, n, article, unit)))
 }
 
+/// Whether a duration follows another in a list ("2 months, 14 days"): then it is not the
+/// start of a compound.
+fn continues_a_list(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix("and").map_or(t, str::trim_end);
+    let Some(t) = t.strip_suffix(',') else {
+        return false;
+    };
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    time_unit(last).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
 /// "a year" after a count or "once" is a rate ("38 attacks a year", "twice a day").
 fn is_rate_context(before: &str) -> bool {
     let Some(prev) = words_before(before, 1).pop() else {
@@ -310,7 +344,10 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
         ));
     }
     let (after_hedge, hedge) = time_hedge(input);
-    if let Ok((rest, (amount, unit))) = compound_time(after_hedge) {
+    let compound = compound_time(after_hedge)
+        .ok()
+        .filter(|_| !continues_a_list(before));
+    if let Some((rest, (amount, unit))) = compound {
         return Some(parsed(
             input.len() - rest.len(),
             Kind::Duration,
@@ -408,6 +445,13 @@ mod tests {
         assert_eq!(dur("three quarters of them", 0), None);
         assert_eq!(dur("a quarter century", 0), None);
         assert_eq!(dur("a quarter million", 0), None);
+        assert_eq!(dur("three quarters", 0), None);
+        assert_eq!(dur("the 1988 quarter", 4), None);
+        assert_eq!(dur("two quarters", 0), d("two quarters", "2", "quarter"));
+        assert_eq!(
+            dur("3 years, 2 months, 14 days", 0),
+            d("3 years", "3", "year")
+        );
         assert_eq!(
             dur("for 1 year 2 months", 4),
             d("1 year 2 months", "14", "month")
