@@ -335,10 +335,27 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     }
     let (s, m) = month_name(input)?;
     let prev = word_before(before);
-    if !DATE_PREPOSITIONS.contains(&prev.as_str()) {
+    if !DATE_PREPOSITIONS.contains(&prev.as_str()) && !unmistakable_month(input, s) {
         return fail(input);
     }
     Ok((s, date_parts(None, Some(m), None)))
+}
+
+/// A capitalised month name in full that is no common word or first name ("November", not
+/// "May", "June" or "August"), and not the first word of a name ("the October Revolution").
+fn unmistakable_month(input: &str, rest: &str) -> bool {
+    let word = &input[..input.len() - rest.len()];
+    let plain = [
+        "January",
+        "February",
+        "July",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let next_is_name = sp(rest).starts_with(|c: char| c.is_uppercase());
+    plain.contains(&word) && !next_is_name
 }
 
 /// `weekday_of_week = weekday_name [" " ("of" | "on")] " " ("this" | "next" | "last") " week" |
@@ -566,6 +583,10 @@ mod tests {
         assert_eq!(timex("since March 2025 the", 6), t("March 2025", "2025-03"));
         assert_eq!(timex("in June , 2016.", 3), t("June , 2016", "2016-06"));
         assert_eq!(timex("Jan said", 0), None);
+        assert_eq!(timex("September saw", 0), t("September", "XXXX-09"));
+        assert_eq!(timex("the October Revolution", 4), None);
+        assert_eq!(timex("said June Carter", 5), None);
+        assert_eq!(timex("the august hall", 4), None);
         assert_eq!(timex("you may 2 times", 4), None);
         assert_eq!(timex("they march on", 5), None);
         assert_eq!(timex("by last March the", 3), t("last March", "XXXX-03"));

@@ -3,10 +3,10 @@
 //! 2025", "late last year", "mid-March", "the rest of the year", "the end of next week",
 //! "the first half of this year", "the third week of June").
 
-use super::date::year_tail;
+use super::date::{calendar_date, year_tail};
 use super::lexicon::month_name;
 use super::period::{calendar_relative, Stretch};
-use super::year::year_number;
+use super::year::{followed_by_counted_noun, year_number};
 use super::{date_parts, digits, fail, kw, kw_any, sp, sp1, word_before, words_before, Res};
 use crate::model::{DateParts, Direction, Numeral, TimeUnit};
 
@@ -226,7 +226,8 @@ enum Part {
 
 /// `part_prefix = "early" | "late" | "mid" ["-"] | "later" | "earlier" | ["the" " "]
 /// ("beginning" | "start" | "end" | "middle" | "rest" | "remainder" | "close") " of" |
-/// "the" " " ordinal " " ("half" | "quarter" | "week") " of"`
+/// "the" " " ordinal " " ("half" | "quarter" | "week") " of" | "the week" (" of" | " " ("starting"
+/// | "beginning" | "commencing") [" on"])`
 fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
     if let Ok((r, w)) = kw_any(input, &["early", "late", "mid", "later", "earlier"]) {
         let r = match (w, r.strip_prefix('-')) {
@@ -263,6 +264,14 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
     if !the {
         return fail(input);
     }
+    if let Ok((r, ())) = kw(s, "week") {
+        let r = sp(r);
+        let r = kw(r, "of").map(|(r2, ())| r2).or_else(|_| {
+            let (r2, _) = kw_any(r, &["starting", "beginning", "commencing"])?;
+            Ok::<_, nom::Err<nom::error::Error<&str>>>(kw(sp(r2), "on").map_or(r2, |(r3, ())| r3))
+        })?;
+        return Ok((sp1(r)?.0, (Part::Some, true)));
+    }
     let (s, which) = kw_any(s, &["first", "second", "third", "fourth", "final", "last"])?;
     let s = s.strip_prefix('-').unwrap_or(sp(s));
     let (s, unit) = kw_any(s, &["half", "quarter", "week"])?;
@@ -291,7 +300,7 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
 }
 
 /// `part_of = part_prefix (calendar_relative | weekend | "the" " " ("year" | "month" |
-/// "week") | month_name [year_tail] | year_number | season | decade)`: "late last year",
+/// "week") | calendar_date | month_name [year_tail] | year_number | season)`: "late last year",
 /// "mid-March", "early 2025", "the rest of the year", "the first half of this year".
 pub fn part_of(input: &str) -> Res<'_, Stretch> {
     let (s, (part, of_form)) = part_prefix(input)?;
@@ -318,6 +327,11 @@ pub fn part_of(input: &str) -> Res<'_, Stretch> {
         // "later this year" is English, "later March" is not.
         return fail(input);
     }
+    if let Ok((r, d)) = calendar_date(s) {
+        if d.day.is_some() {
+            return Ok((r, span(d, week_end_month(d))));
+        }
+    }
     if let Ok((r, m)) = month_name(s) {
         let (r, year) = match year_tail(r) {
             Ok((r2, y)) => (r2, Some(y)),
@@ -327,10 +341,23 @@ pub fn part_of(input: &str) -> Res<'_, Stretch> {
         return Ok((r, span(d, d)));
     }
     if let Ok((r, y)) = year_number(s) {
+        if followed_by_counted_noun(r) {
+            // "early 1500 votes": a count.
+            return fail(input);
+        }
         let (from, to) = narrow_year(y, part);
         return Ok((r, span(from, to)));
     }
     season(s, "in ")
+}
+
+/// The month a stretch starting on day `d` ends in, a week or so later (the day left open).
+fn week_end_month(d: DateParts) -> DateParts {
+    match (d.day, d.month) {
+        (Some(day), Some(12)) if day > 24 => date_parts(d.year.map(|y| y + 1), Some(1), None),
+        (Some(day), Some(m)) if day > 24 => date_parts(d.year, Some(m + 1), None),
+        _ => date_parts(d.year, d.month, None),
+    }
 }
 
 /// `decade_part = "the" " " ("early" | "mid" ["-"] | "late") " " decade_start ["'"] "s"`:
@@ -461,8 +488,15 @@ mod tests {
         assert_eq!(r, ".");
         assert!(matches!(s, Stretch::Relative(_, TimeUnit::Month, _)));
         assert!(part_of("later June").is_err());
+        assert!(part_of("early 1500 votes").is_err());
         assert!(part_of("early the year").is_err());
         assert!(part_of("the end of the war").is_err());
+        let (_, s) = part_of("the week of March 3, 2025").unwrap();
+        assert_eq!(ends(s), e("2025-03-03", "2025-03"));
+        let (_, s) = part_of("the week of December 29, 2025").unwrap();
+        assert_eq!(ends(s), e("2025-12-29", "2026-01"));
+        assert!(part_of("the week starting on May 5").is_ok());
+        assert!(part_of("the week of action").is_err());
     }
 
     #[test]

@@ -171,8 +171,11 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
     };
     let start = s;
     let (s, first) = first_end(s)?;
-    let (s, after_dash) = if opener == Some("between") {
-        (sp(kw(sp(s), "and")?.0), false)
+    let between_and = (opener == Some("between"))
+        .then(|| kw(sp(s), "and").ok())
+        .flatten();
+    let (s, after_dash) = if let Some((r, ())) = between_and {
+        (sp(r), false)
     } else if let Ok((r, ())) = dash(s) {
         (r, true)
     } else {

@@ -36,8 +36,12 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
     )
     .or_else(|_| {
         let (r, ()) = kw(s, "from")?;
-        let (r, ()) = kw(sp(r), "now")?;
-        Ok((r, "from now"))
+        let r = sp(r);
+        // "three weeks from tomorrow" counts from tomorrow; the deictic day is read below.
+        match kw(r, "now") {
+            Ok((r2, ())) => Ok((r2, "from now")),
+            Err(_) => kw_any(r, &["today", "tomorrow", "yesterday"]).map(|_| (r, "from")),
+        }
     })?;
     let direction = match word {
         "earlier" | "ago" | "before" | "prior" => Direction::Before,
@@ -52,7 +56,7 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
         rest
     };
     // "two days after today" counts from the article's date, like "two days from now".
-    let deictic = matches!(word, "after" | "before" | "from now")
+    let deictic = matches!(word, "after" | "before" | "from now" | "from")
         .then(|| kw_any(sp(rest), &["today", "tomorrow", "yesterday"]).ok())
         .flatten();
     if let Some((r, _)) = deictic {
@@ -225,6 +229,17 @@ mod tests {
             r,
             ("two days after today".into(), 2, Direction::After, false)
         );
+        let r = rel("three weeks from tomorrow.").unwrap();
+        assert_eq!(
+            r,
+            (
+                "three weeks from tomorrow".into(),
+                3,
+                Direction::After,
+                false
+            )
+        );
+        assert_eq!(rel("three weeks from Monday"), None);
         let r = rel("two months ago").unwrap();
         assert_eq!(r.2, Direction::Before);
     }
