@@ -285,3 +285,19 @@ fn compound_durations() {
     has(text, "a minute and a half", "duration", "1.5");
     none_as("It lasted a month and 3 days.", "a month and 3 days");
 }
+
+#[test]
+fn vague_recent_periods_and_weeks_of_a_date() {
+    let text = "Over the past few weeks the plant idled; it restarts the week of March 9 \
+                and will run for three weeks from tomorrow.";
+    let all = summary(text);
+    assert!(
+        all.iter()
+            .any(|(s, k, _)| s == "the past few weeks" && *k == "period"),
+        "{all:?}"
+    );
+    has(text, "the week of March 9", "period", "XXXX-03-09..XXXX-03");
+    assert!(all
+        .iter()
+        .any(|(s, k, _)| s == "three weeks from tomorrow" && *k == "relative_date"));
+}

@@ -193,11 +193,12 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
     time_unit(input)
 }
 
-/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "a handful of") " " units`
-fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
+/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
+pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
     const VAGUE: &[(&str, Vague)] = &[
         ("a few", Vague::Few),
         ("a couple of", Vague::Couple),
+        ("couple of", Vague::Couple),
         ("a handful of", Vague::Handful),
         ("several", Vague::Several),
         ("few", Vague::Few),

@@ -9,7 +9,7 @@ use super::part;
 use super::year::year_number;
 use super::{dash, date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
-use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
+use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 
 /// One end of a span as written, before the ends lend each other their missing parts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -396,10 +396,22 @@ pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)>
 pub enum Stretch {
     Span(DateParts, DateParts),
     Relative(Numeral, TimeUnit, Direction),
+    /// "the past few weeks": as long as the vague amount says, up to the article's date.
+    Vague(Vague, TimeUnit),
+}
+
+/// `vague_recent = ["the" " "] ("past" | "last" | "previous" | "next" | "coming") " "
+/// vague_time`: "the past few weeks", "the next several months".
+fn vague_recent(input: &str) -> Res<'_, Stretch> {
+    let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+    let (s, _) = kw_any(s, &["past", "last", "previous", "next", "coming"])?;
+    let (rest, (vague, unit)) = super::duration::vague_time(sp1(s)?.0)?;
+    Ok((rest, Stretch::Vague(vague, unit)))
 }
 
 /// `period = date_span | first_months | mid_year | decade | decade_words | decade_part |
-/// part_of_year | part_of | season | weekend | year_to_date | after_next | calendar_relative`
+/// part_of_year | part_of | season | weekend | year_to_date | after_next | vague_recent |
+/// calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let spans = [
         date_span(input, before),
@@ -421,11 +433,29 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
             part::weekend(input),
             part::year_to_date(input),
             part::after_next(input),
+            vague_recent(input),
             relative,
         ]);
     // The longest wins; on a tie the earlier production.
     let (rest, stretch) = candidates.flatten().min_by_key(|(r, _)| r.len())?;
-    let quantity = match stretch {
+    let (quantity, unit) = match stretch {
+        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str().to_string())),
+        other => (stretch_quantity(other), None),
+    };
+    let mut p = parsed(
+        input.len() - rest.len(),
+        Kind::Period,
+        quantity,
+        Hedge::None,
+    );
+    if unit.is_some() {
+        p.unit = unit;
+    }
+    Some(p)
+}
+
+fn stretch_quantity(stretch: Stretch) -> Quantity {
+    match stretch {
         Stretch::Span(from, to) => Quantity::Period { from, to },
         Stretch::Relative(amount, unit, direction) => Quantity::Relative {
             amount,
@@ -435,13 +465,8 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
             resolved: None,
             anchor: None,
         },
-    };
-    Some(parsed(
-        input.len() - rest.len(),
-        Kind::Period,
-        quantity,
-        Hedge::None,
-    ))
+        Stretch::Vague(vague, _) => Quantity::Vague(vague),
+    }
 }
 
 #[cfg(test)]
@@ -553,6 +578,12 @@ mod tests {
         assert_eq!(p.len, "the past two decades".len());
         assert!(period("last night", "").is_none());
         assert!(period("last day", "").is_none());
+        let p = period("the past few weeks,", "").unwrap();
+        assert_eq!(p.len, "the past few weeks".len());
+        assert_eq!(
+            (p.kind, p.quantity, p.unit.as_deref()),
+            (Kind::Period, Quantity::Vague(Vague::Few), Some("week"))
+        );
         let p = period("the past three days", "").unwrap();
         assert_eq!(p.len, "the past three days".len());
     }
