@@ -28,11 +28,12 @@ const SEASON_PREPOSITIONS: &[&str] = &[
 
 /// `season = ["the" " "] [("this" | "last" | "next" | "that" | "past" | "coming") " "]
 /// season_word [[","] " " ["of" " "] year_number]`: "this summer", "the spring of 2024",
-/// "Summer 2016". "The fall" needs a year ("the fall of Kabul").
+/// "Summer 2016"; without a year or a determiner only after a preposition ("in the spring").
+/// "The fall" needs a year ("the fall of Kabul").
 pub fn season<'a>(input: &'a str, before: &str) -> Res<'a, Stretch> {
-    let (s, the) = match kw(input, "the") {
-        Ok((r, ())) => (sp1(r)?.0, true),
-        Err(_) => (input, false),
+    let s = match kw(input, "the") {
+        Ok((r, ())) => sp1(r)?.0,
+        Err(_) => input,
     };
     let (s, det) = match kw_any(s, &["this", "last", "next", "that", "past", "coming"]) {
         Ok((r, w)) => (sp1(r)?.0, Some(w)),
@@ -41,9 +42,8 @@ pub fn season<'a>(input: &'a str, before: &str) -> Res<'a, Stretch> {
     let (s, word) = kw_any(s, &["spring", "summer", "autumn", "fall", "winter"])?;
     let year = year_tail(s).ok();
     let prev = word_before(before);
-    let placed = det.is_some()
-        || the && word != "fall"
-        || SEASON_PREPOSITIONS.contains(&prev.as_str()) && word != "fall";
+    // "The spring in his step", "the summer camp": a season only where a time goes.
+    let placed = det.is_some() || SEASON_PREPOSITIONS.contains(&prev.as_str()) && word != "fall";
     if year.is_none() && !placed {
         return fail(input);
     }
@@ -454,6 +454,9 @@ mod tests {
         assert!(season("spring", "in ").is_ok());
         assert!(season("spring", "they ").is_err());
         assert!(season("the fall of the city", "").is_err());
+        assert!(season("the spring in his step", "").is_err());
+        assert!(season("the spring", "in ").is_ok());
+        assert!(season("the fall", "in ").is_err());
         assert!(season("this fall", "").is_ok());
     }
 

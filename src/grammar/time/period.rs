@@ -361,12 +361,22 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
-/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming") " "
-/// ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" | "previous" | "next")
-/// " " amount " " units`: "last year", "the past two decades", "the past three days".
+/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
+/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
+/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
 pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
-    let (s, which) = kw_any(s, &["last", "this", "next", "past", "previous", "coming"])?;
+    let (s, which) = kw_any(
+        s,
+        &[
+            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
+        ],
+    )?;
+    let which = match which {
+        "current" => "this",
+        "upcoming" => "coming",
+        w => w,
+    };
     let (s, ()) = sp1(s)?;
     let (s, n, counted) = match amount(s) {
         Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
@@ -578,6 +588,8 @@ mod tests {
         assert_eq!(p.len, "the past two decades".len());
         assert!(period("last night", "").is_none());
         assert!(period("last day", "").is_none());
+        let p = period("the upcoming month", "").unwrap();
+        assert_eq!(p.len, "the upcoming month".len());
         let p = period("the past few weeks,", "").unwrap();
         assert_eq!(p.len, "the past few weeks".len());
         assert_eq!(
