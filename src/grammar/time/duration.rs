@@ -299,6 +299,16 @@ pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     Ok((rest, (hedge, n, article, unit)))
 }
 
+/// `offset_time = [time_hedge] compound_time | measured_time`: the length of an offset ("1
+/// year 2 months ago").
+pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
+    let (s, hedge) = time_hedge(input);
+    match compound_time(s) {
+        Ok((rest, (n, unit))) => Ok((rest, (hedge, n, false, unit))),
+        Err(_) => measured_time(input),
+    }
+}
+
 /// Whether a duration follows another in a list ("2 months, 14 days"): then it is not the
 /// start of a compound.
 fn continues_a_list(before: &str) -> bool {

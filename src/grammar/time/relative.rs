@@ -1,7 +1,7 @@
 //! Relative dates: "eleven days later", "three days after Trump's meeting", "the next day",
 //! "two weeks earlier", "two months ago", "yesterday".
 
-use super::duration::measured_time;
+use super::duration::offset_time;
 use super::{fail, kw, kw_any, parsed, sp, sp1, Res};
 use crate::grammar::Parsed;
 use crate::model::{Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
@@ -15,10 +15,10 @@ struct Offset {
     anchored_to_phrase: bool,
 }
 
-/// `offset_date = measured_time (" later" | " earlier" | " ago" | " after" [phrase] |
+/// `offset_date = offset_time (" later" | " earlier" | " ago" | " after" [phrase] |
 /// " before" [phrase] | " from now" | " hence" | " afterwards") [" " deictic_day]`
 fn offset_date(input: &str) -> Res<'_, Offset> {
-    let (s, (hedge, amount, _, unit)) = measured_time(input)?;
+    let (s, (hedge, amount, _, unit)) = offset_time(input)?;
     let (s, ()) = sp1(s)?;
     let (rest, word) = kw_any(
         s,
@@ -240,6 +240,11 @@ mod tests {
             )
         );
         assert_eq!(rel("three weeks from Monday"), None);
+        let r = rel("1 year 2 months ago").unwrap();
+        assert_eq!(
+            r,
+            ("1 year 2 months ago".into(), 14, Direction::Before, false)
+        );
         let r = rel("two months ago").unwrap();
         assert_eq!(r.2, Direction::Before);
     }
