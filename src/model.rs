@@ -258,6 +258,8 @@ pub enum TimeUnit {
     Day,
     Week,
     Month,
+    /// Three months, a quarter of a (fiscal) year.
+    Quarter,
     Year,
     Decade,
     Century,
@@ -272,6 +274,7 @@ impl TimeUnit {
             TimeUnit::Day => "day",
             TimeUnit::Week => "week",
             TimeUnit::Month => "month",
+            TimeUnit::Quarter => "quarter",
             TimeUnit::Year => "year",
             TimeUnit::Decade => "decade",
             TimeUnit::Century => "century",

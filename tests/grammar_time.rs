@@ -172,6 +172,7 @@ fn every_time_production_has_a_parser() {
         include_str!("../src/grammar/time/year.rs"),
         include_str!("../src/grammar/time/date.rs"),
         include_str!("../src/grammar/time/period.rs"),
+        include_str!("../src/grammar/time/part.rs"),
         include_str!("../src/grammar/time/duration.rs"),
         include_str!("../src/grammar/time/relative.rs"),
     ]
@@ -189,4 +190,114 @@ fn every_time_production_has_a_parser() {
             "production {name} has no parser function"
         );
     }
+}
+
+fn none_as(text: &str, span: &str) {
+    let all = summary(text);
+    assert!(
+        !all.iter().any(|(s, _, _)| s == span),
+        "{span:?} should not be a claim: {all:?}"
+    );
+}
+
+#[test]
+fn seasons_weekends_and_decades() {
+    let text = "The ferry ran last summer and through the spring of 2023; repairs finish \
+                over the weekend. Fares were lower in the 1980s, in the '60s and in the fifties.";
+    has(text, "last summer", "period", "XXXX-06..XXXX-08");
+    has(text, "the spring of 2023", "period", "2023-03..2023-05");
+    has(text, "the 1980s", "period", "1980..1989");
+    has(text, "the '60s", "period", "1960..1969");
+    has(text, "the fifties", "period", "1950..1959");
+    assert!(summary(text)
+        .iter()
+        .any(|(s, k, _)| s == "the weekend" && *k == "period"));
+    none_as("Daytime highs reached the 80s on the coast.", "the 80s");
+    none_as("After the fall of the old regime, shares rose.", "the fall");
+}
+
+#[test]
+fn parts_of_periods() {
+    let text = "Output dipped in mid-April, recovered in early 2022 and slowed late last \
+                year; the first half of 2021 and the rest of the year look flat, and by the \
+                end of next month the depot reopens. Orders rose earlier this year.";
+    has(text, "mid-April", "period", "XXXX-04..XXXX-04");
+    has(text, "early 2022", "period", "2022-01..2022-04");
+    has(text, "the first half of 2021", "period", "2021-01..2021-06");
+    for span in [
+        "late last year",
+        "the rest of the year",
+        "the end of next month",
+        "earlier this year",
+    ] {
+        assert!(
+            summary(text)
+                .iter()
+                .any(|(s, k, _)| s == span && *k == "period"),
+            "{span}"
+        );
+    }
+    none_as("Later March parades were cancelled.", "Later March");
+}
+
+#[test]
+fn spans_ending_now_or_today() {
+    let text = "Rents have climbed from 2018 to today, and between now and July 4 the \
+                council will vote. The mayor is now to be replaced.";
+    has(text, "from 2018 to today", "period", "2018..XXXX");
+    has(text, "between now and July 4", "period", "XXXX..XXXX-07-04");
+    none_as(text, "now to be");
+}
+
+#[test]
+fn weekday_references() {
+    let text = "The panel met on Wednesday, again last Thursday, and meets Monday of next \
+                week and the second Tuesday of October, after the day before yesterday.";
+    has(text, "Wednesday", "date", "XXXX-WXX-3");
+    has(text, "last Thursday", "date", "XXXX-WXX-4");
+    has(text, "Monday of next week", "date", "XXXX-WXX-1");
+    has(text, "the second Tuesday of October", "date", "XXXX-10");
+    assert!(summary(text)
+        .iter()
+        .any(|(s, k, _)| s == "the day before yesterday" && *k == "relative_date"));
+}
+
+#[test]
+fn numeric_dates_only_when_unambiguous() {
+    let text = "The ruling came on 3/27 and the appeal by 14/05; support runs 24/7 and \
+                odds stood at 11/4. The plan dates from 9/2019 and from 2020/6.";
+    has(text, "3/27", "date", "XXXX-03-27");
+    has(text, "14/05", "date", "XXXX-05-14");
+    has(text, "9/2019", "date", "2019-09");
+    has(text, "2020/6", "date", "2020-06");
+    none_as(text, "24/7");
+    none_as(text, "11/4");
+    none_as("Traders met on 6/5 to settle.", "6/5");
+}
+
+#[test]
+fn compound_durations() {
+    let text = "The strike lasted 2 years 3 months; the flight took two and a half hours, \
+                the taxi a minute and a half, and the crossing two days, 6 hours.";
+    has(text, "2 years 3 months", "duration", "27");
+    has(text, "two and a half hours", "duration", "2.5");
+    has(text, "two days, 6 hours", "duration", "54");
+    has(text, "a minute and a half", "duration", "1.5");
+    none_as("It lasted a month and 3 days.", "a month and 3 days");
+}
+
+#[test]
+fn vague_recent_periods_and_weeks_of_a_date() {
+    let text = "Over the past few weeks the plant idled; it restarts the week of March 9 \
+                and will run for three weeks from tomorrow.";
+    let all = summary(text);
+    assert!(
+        all.iter()
+            .any(|(s, k, _)| s == "the past few weeks" && *k == "period"),
+        "{all:?}"
+    );
+    has(text, "the week of March 9", "period", "XXXX-03-09..XXXX-03");
+    assert!(all
+        .iter()
+        .any(|(s, k, _)| s == "three weeks from tomorrow" && *k == "relative_date"));
 }

@@ -95,6 +95,7 @@ fn signed_offset(quantity: &Quantity) -> Option<(i64, TimeUnit)> {
         TimeUnit::Day | TimeUnit::Month | TimeUnit::Year => (n, *unit),
         TimeUnit::Week => (n.checked_mul(7)?, TimeUnit::Day),
         TimeUnit::Decade => (n.checked_mul(10)?, TimeUnit::Year),
+        TimeUnit::Quarter => (n.checked_mul(3)?, TimeUnit::Month),
         TimeUnit::Hour if n % 24 == 0 => (n / 24, TimeUnit::Day),
         _ => return None,
     };

@@ -12,10 +12,98 @@ pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
     }
-    if let Ok((rest, v)) = small_number_word(input) {
-        return Ok((rest, (Numeral::exact(Decimal::from(v)), false)));
+    let (rest, n) = small_number_word(input)
+        .map(|(r, v)| (r, Numeral::exact(Decimal::from(v))))
+        .or_else(|_| decimal_amount(input))?;
+    if n.decimals == 0 {
+        if let Ok((r, ())) = and_a_half(rest) {
+            if let Some(v) = n.value.checked_add(Decimal::new(5, 1)) {
+                return Ok((r, (Numeral::exact(v), false)));
+            }
+        }
     }
-    decimal_amount(input).map(|(r, n)| (r, (n, false)))
+    Ok((rest, (n, false)))
+}
+
+/// `and_a_half = " and" [" a"] " half"`: "two and a half", "an hour and a half".
+fn and_a_half(input: &str) -> Res<'_, ()> {
+    let (s, ()) = kw(sp1(input)?.0, "and")?;
+    let s = sp1(s)?.0;
+    let s = kw(s, "a").map_or(s, |(r, ())| sp(r));
+    kw(s, "half")
+}
+
+/// How many of the next smaller unit make one of this one, where that is exact.
+fn smaller_unit(unit: TimeUnit) -> Option<(TimeUnit, i64)> {
+    Some(match unit {
+        TimeUnit::Century => (TimeUnit::Decade, 10),
+        TimeUnit::Decade => (TimeUnit::Year, 10),
+        TimeUnit::Year => (TimeUnit::Quarter, 4),
+        TimeUnit::Quarter => (TimeUnit::Month, 3),
+        TimeUnit::Week => (TimeUnit::Day, 7),
+        TimeUnit::Day => (TimeUnit::Hour, 24),
+        TimeUnit::Hour => (TimeUnit::Minute, 60),
+        TimeUnit::Minute => (TimeUnit::Second, 60),
+        _ => return None,
+    })
+}
+
+/// `amount` in `unit` restated in the smaller unit `to`, when the chain of exact factors
+/// reaches it.
+fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal> {
+    let mut v = amount;
+    while unit != to {
+        let (next, factor) = smaller_unit(unit)?;
+        v = v.checked_mul(Decimal::from(factor))?;
+        unit = next;
+    }
+    Some(v)
+}
+
+/// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
+/// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
+/// convert exactly (not "a month and 3 days").
+fn compound_time(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    let (mut s, (first, _, mut unit)) = amount_unit(input)?;
+    if let Ok((r, ())) = and_a_half(s) {
+        let v = first
+            .value
+            .checked_add(Decimal::new(5, 1))
+            .ok_or_else(|| fail::<()>(input).unwrap_err())?;
+        return Ok((r, (Numeral::exact(v), unit)));
+    }
+    let mut total = first.value;
+    let mut parts = 1;
+    loop {
+        let t = s.strip_prefix(',').unwrap_or(s);
+        let t = sp1(t).map_or(t, |(r, ())| r);
+        let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+        if t.len() == s.len() {
+            break;
+        }
+        let Ok((r, (n, _, next))) = amount_unit(t) else {
+            break;
+        };
+        let Some(sum) = restate(total, unit, next).and_then(|v| v.checked_add(n.value)) else {
+            break;
+        };
+        if next == unit {
+            break;
+        }
+        total = sum;
+        unit = next;
+        parts += 1;
+        s = r;
+    }
+    // A list that goes on in units that do not add up ("3 years, 2 months, 14 days") is read
+    // part by part, not half summed.
+    let t = s.strip_prefix(',').unwrap_or(s);
+    let t = sp1(t).map_or(t, |(r, ())| r);
+    let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+    if parts < 2 || t.len() < s.len() && amount_unit(t).is_ok() {
+        return fail(input);
+    }
+    Ok((s, (Numeral::exact(total), unit)))
 }
 
 /// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
@@ -72,7 +160,29 @@ pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
         // "13-year-old", "13 years old": an age, not a span of time.
         return fail(input);
     }
+    if unit == TimeUnit::Quarter && !counts_quarters(input, s) {
+        return fail(input);
+    }
     Ok((s, (n, article, unit)))
+}
+
+/// Whether "quarter(s)" after an amount counts quarters of a year: not a fraction ("a
+/// quarter million", "three quarters of voters", "one quarter", "a quarter century") and
+/// not a year's quarter ("the 1988 quarter").
+fn counts_quarters(input: &str, rest: &str) -> bool {
+    let written = &input[..input.len() - rest.len()];
+    let plural = written.ends_with(['s', 'S']);
+    let fraction_word = kw_any(input, &["a", "an", "one", "three"]).is_ok();
+    let next = sp(rest);
+    let followed = kw_any(
+        next,
+        &[
+            "of", "million", "billion", "trillion", "thousand", "hundred",
+        ],
+    )
+    .is_ok()
+        || time_unit(next).is_ok();
+    plural && !fraction_word && !followed
 }
 
 /// `glued_unit = time_unit | "h"`, written against the digits ("3days", "48h").
@@ -83,11 +193,12 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
     time_unit(input)
 }
 
-/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "a handful of") " " units`
-fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
+/// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
+pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
     const VAGUE: &[(&str, Vague)] = &[
         ("a few", Vague::Few),
         ("a couple of", Vague::Couple),
+        ("couple of", Vague::Couple),
         ("a handful of", Vague::Handful),
         ("several", Vague::Several),
         ("few", Vague::Few),
@@ -188,6 +299,28 @@ pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     Ok((rest, (hedge, n, article, unit)))
 }
 
+/// `offset_time = [time_hedge] compound_time | measured_time`: the length of an offset ("1
+/// year 2 months ago").
+pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
+    let (s, hedge) = time_hedge(input);
+    match compound_time(s) {
+        Ok((rest, (n, unit))) => Ok((rest, (hedge, n, false, unit))),
+        Err(_) => measured_time(input),
+    }
+}
+
+/// Whether a duration follows another in a list ("2 months, 14 days"): then it is not the
+/// start of a compound.
+fn continues_a_list(before: &str) -> bool {
+    let t = before.trim_end();
+    let t = t.strip_suffix("and").map_or(t, str::trim_end);
+    let Some(t) = t.strip_suffix(',') else {
+        return false;
+    };
+    let last = t.rsplit(char::is_whitespace).next().unwrap_or("");
+    time_unit(last).is_ok_and(|(rest, _)| rest.is_empty())
+}
+
 /// "a year" after a count or "once" is a rate ("38 attacks a year", "twice a day").
 fn is_rate_context(before: &str) -> bool {
     let Some(prev) = words_before(before, 1).pop() else {
@@ -200,7 +333,7 @@ fn is_rate_context(before: &str) -> bool {
         || prev.len() > 3 && prev.ends_with('s') && !prev.ends_with("ss")
 }
 
-/// `duration = measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
+/// `duration = compound_time | measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
 /// "13 years", "a decade", "the two-day strike", "several weeks".
 pub fn duration(input: &str, before: &str) -> Option<Parsed> {
     if let Ok((rest, (vague, unit))) = vague_time(input) {
@@ -219,6 +352,18 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             Kind::Duration,
             Quantity::Duration { amount, unit },
             Hedge::None,
+        ));
+    }
+    let (after_hedge, hedge) = time_hedge(input);
+    let compound = compound_time(after_hedge)
+        .ok()
+        .filter(|_| !continues_a_list(before));
+    if let Some((rest, (amount, unit))) = compound {
+        return Some(parsed(
+            input.len() - rest.len(),
+            Kind::Duration,
+            Quantity::Duration { amount, unit },
+            hedge,
         ));
     }
     let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
@@ -300,6 +445,42 @@ mod tests {
         );
         assert_eq!(dur("one sec", 0), d("one sec", "1", "second"));
         assert_eq!(dur("for years", 4), None);
+    }
+
+    #[test]
+    fn quarters_and_compounds() {
+        assert_eq!(
+            dur("for 3 quarters running", 4),
+            d("3 quarters", "3", "quarter")
+        );
+        assert_eq!(dur("three quarters of them", 0), None);
+        assert_eq!(dur("a quarter century", 0), None);
+        assert_eq!(dur("a quarter million", 0), None);
+        assert_eq!(dur("three quarters", 0), None);
+        assert_eq!(dur("the 1988 quarter", 4), None);
+        assert_eq!(dur("two quarters", 0), d("two quarters", "2", "quarter"));
+        assert_eq!(
+            dur("3 years, 2 months, 14 days", 0),
+            d("3 years", "3", "year")
+        );
+        assert_eq!(
+            dur("for 1 year 2 months", 4),
+            d("1 year 2 months", "14", "month")
+        );
+        assert_eq!(
+            dur("for 2 hours and 15 minutes", 4),
+            d("2 hours and 15 minutes", "135", "minute")
+        );
+        assert_eq!(
+            dur("an hour and a half", 0),
+            d("an hour and a half", "1.5", "hour")
+        );
+        assert_eq!(
+            dur("two and a half days", 0),
+            d("two and a half days", "2.5", "day")
+        );
+        // A month has no fixed number of days: the parts stay apart.
+        assert_eq!(dur("a month and 3 days", 0), d("a month", "1", "month"));
     }
 
     #[test]

@@ -66,6 +66,7 @@ fn unit_named(name: &str) -> Option<TimeUnit> {
         "day" => TimeUnit::Day,
         "week" => TimeUnit::Week,
         "month" => TimeUnit::Month,
+        "quarter" => TimeUnit::Quarter,
         "year" => TimeUnit::Year,
         "decade" => TimeUnit::Decade,
         "century" => TimeUnit::Century,

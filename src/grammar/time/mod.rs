@@ -13,6 +13,7 @@
 mod date;
 mod duration;
 mod lexicon;
+mod part;
 mod period;
 mod relative;
 mod year;
@@ -107,11 +108,26 @@ pub const ANCHORS: &[&str] = &[
     "tomorrow",
     "fortnight",
     "quarter",
+    "quarters",
     "half",
     "q1",
     "q2",
     "q3",
     "q4",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "weekend",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
 ];
 
 /// The parts a claim of one of the time kinds speaks of, as a [`Parsed`].

@@ -5,10 +5,11 @@
 use super::date::{calendar_date, day_number, weekday_date, year_tail};
 use super::duration::amount;
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
+use super::part;
 use super::year::year_number;
 use super::{dash, date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
 use crate::grammar::Parsed;
-use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
+use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 
 /// One end of a span as written, before the ends lend each other their missing parts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -20,9 +21,13 @@ enum End {
     ShortYear(u8),
 }
 
-/// `span_end = weekday_date | calendar_date | month_name | year_number | weekday`
+/// `span_end = weekday_date | calendar_date | month_name | year_number | [("this" | "next" |
+/// "last" | "coming") " "] weekday | deictic_end`
 fn span_end(input: &str) -> Res<'_, DateParts> {
     let weekday = |i| -> Res<'_, DateParts> {
+        let i = kw_any(i, &["this", "next", "last", "coming"])
+            .and_then(|(r, _)| sp1(r))
+            .map_or(i, |(r, ())| r);
         if !is_full_weekday(i) {
             return fail(i);
         }
@@ -41,12 +46,26 @@ fn span_end(input: &str) -> Res<'_, DateParts> {
         calendar_date(input),
         month_name(input).map(|(r, m)| (r, date_parts(None, Some(m), None))),
         year_number(input).map(|(r, y)| (r, date_parts(Some(y), None, None))),
+        deictic_end(input).map(|(r, ())| (r, DateParts::default())),
     ];
     alternatives
         .into_iter()
         .flatten()
         .min_by_key(|(r, _)| r.len())
         .map_or_else(|| fail(input), Ok)
+}
+
+/// `deictic_end = ["the day after" " " | "the day before" " "] ("today" | "tomorrow" |
+/// "yesterday") | "now"`: an end counted from the article's date, its parts unknown here.
+fn deictic_end(input: &str) -> Res<'_, ()> {
+    if let Ok((r, ())) = kw(input, "now") {
+        return Ok((r, ()));
+    }
+    let s = kw(input, "the")
+        .and_then(|(r, ())| kw(sp(r), "day"))
+        .and_then(|(r, ())| kw_any(sp(r), &["after", "before"]))
+        .map_or(input, |(r, _)| sp(r));
+    kw_any(s, &["today", "tomorrow", "yesterday"]).map(|(r, _)| (r, ()))
 }
 
 fn first_end(input: &str) -> Res<'_, End> {
@@ -150,9 +169,13 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
         Ok((r, w)) => (sp1(r)?.0, Some(w)),
         Err(_) => (input, None),
     };
+    let start = s;
     let (s, first) = first_end(s)?;
-    let (s, after_dash) = if opener == Some("between") {
-        (sp(kw(sp(s), "and")?.0), false)
+    let between_and = (opener == Some("between"))
+        .then(|| kw(sp(s), "and").ok())
+        .flatten();
+    let (s, after_dash) = if let Some((r, ())) = between_and {
+        (sp(r), false)
     } else if let Ok((r, ())) = dash(s) {
         (r, true)
     } else {
@@ -167,7 +190,12 @@ fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)
     let Some((from, to)) = complete(first, second, tail) else {
         return fail(input);
     };
-    if from.month.is_none() && from.year.is_none() && from.weekday.is_none() {
+    let deictic_start = deictic_end(start).is_ok();
+    if from.month.is_none() && from.year.is_none() && from.weekday.is_none() && !deictic_start {
+        return fail(input);
+    }
+    // "now to" without "from" or "between" is rarely a span ("is now to be").
+    if opener.is_none() && kw(start, "now").is_ok() {
         return fail(input);
     }
     if is_bare_year(&from) && is_bare_year(&to) && !plausible_year_span(&from, &to, s, before) {
@@ -236,8 +264,15 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
+/// " this year", " next year", " last year" after a part of a year.
+fn deictic_year(input: &str) -> Res<'_, ()> {
+    let (s, _) = kw_any(sp1(input)?.0, &["this", "next", "last"])?;
+    kw(sp1(s)?.0, "year")
+}
+
 /// `part_of_year = ("Q" digit | "the" " " ordinal " " ("quarter" | "half")) [[","] " "
-/// ["of" " "] year_number]`: "Q1 2025", "the third quarter of 2016", "the first half".
+/// ["of" " "] year_number | " " ("this" | "next" | "last") " year"]`: "Q1 2025", "the third
+/// quarter of 2016", "the first half", "the third quarter this year".
 fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, (index, months)) = match quarter_code(input) {
         Ok(ok) => ok,
@@ -262,7 +297,8 @@ fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     };
     let (s, year) = match year_tail(s) {
         Ok((r, y)) => (r, Some(y)),
-        Err(_) => (s, None),
+        // "the third quarter this year": which year is for the article's date to say.
+        Err(_) => (deictic_year(s).map_or(s, |(r, ())| r), None),
     };
     let last = index * months;
     Ok((
@@ -315,19 +351,7 @@ fn mid_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
 /// `decade = "the" " " digit{3} "0" ["'"] "s"`: "the 1990s".
 fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let s = sp(s);
-    let (r, (y, _)) = digits(s, 4, 4)?;
-    let r = r
-        .strip_prefix('\'')
-        .or_else(|| r.strip_prefix('’'))
-        .unwrap_or(r);
-    let Some(r) = r.strip_prefix('s') else {
-        return fail(input);
-    };
-    if y % 10 != 0 || !(1000..=2100).contains(&y) || r.starts_with(char::is_alphanumeric) {
-        return fail(input);
-    }
-    let y = y as i32;
+    let (r, y) = super::part::four_digit_decade(sp(s))?;
     Ok((
         r,
         (
@@ -337,12 +361,22 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
-/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming") " "
-/// ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" | "previous" | "next")
-/// " " amount " " units`: "last year", "the past two decades", "the past three days".
-fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
+/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
+/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
+/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
+pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
-    let (s, which) = kw_any(s, &["last", "this", "next", "past", "previous", "coming"])?;
+    let (s, which) = kw_any(
+        s,
+        &[
+            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
+        ],
+    )?;
+    let which = match which {
+        "current" => "this",
+        "upcoming" => "coming",
+        w => w,
+    };
     let (s, ()) = sp1(s)?;
     let (s, n, counted) = match amount(s) {
         Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
@@ -368,42 +402,80 @@ fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
     Ok((rest, (n, unit, direction)))
 }
 
-/// `period = date_span | first_months | mid_year | decade | part_of_year | calendar_relative`
+/// What a period production reads: two ends, or an offset from the article's date.
+pub enum Stretch {
+    Span(DateParts, DateParts),
+    Relative(Numeral, TimeUnit, Direction),
+    /// "the past few weeks": as long as the vague amount says, up to the article's date.
+    Vague(Vague, TimeUnit),
+}
+
+/// `vague_recent = ["the" " "] ("past" | "last" | "previous" | "next" | "coming") " "
+/// vague_time`: "the past few weeks", "the next several months".
+fn vague_recent(input: &str) -> Res<'_, Stretch> {
+    let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+    let (s, _) = kw_any(s, &["past", "last", "previous", "next", "coming"])?;
+    let (rest, (vague, unit)) = super::duration::vague_time(sp1(s)?.0)?;
+    Ok((rest, Stretch::Vague(vague, unit)))
+}
+
+/// `period = date_span | first_months | mid_year | decade | decade_words | decade_part |
+/// part_of_year | part_of | season | weekend | year_to_date | after_next | vague_recent |
+/// calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let spans = [
         date_span(input, before),
         first_months(input),
         mid_year(input),
         decade(input),
+        part::decade_words(input, before),
+        part::decade_part(input, before),
         part_of_year(input),
     ];
-    let best = spans.into_iter().flatten().min_by_key(|(r, _)| r.len());
-    let relative = calendar_relative(input).ok();
-    match (best, relative) {
-        (Some((rest, (from, to))), rel)
-            if rel.as_ref().is_none_or(|(r, _)| r.len() >= rest.len()) =>
-        {
-            Some(parsed(
-                input.len() - rest.len(),
-                Kind::Period,
-                Quantity::Period { from, to },
-                Hedge::None,
-            ))
-        }
-        (_, Some((rest, (amount, unit, direction)))) => Some(parsed(
-            input.len() - rest.len(),
-            Kind::Period,
-            Quantity::Relative {
-                amount,
-                unit,
-                direction,
-                anchored_to_phrase: false,
-                resolved: None,
-                anchor: None,
-            },
-            Hedge::None,
-        )),
-        _ => None,
+    let relative = calendar_relative(input)
+        .map(|(r, (n, unit, direction))| (r, Stretch::Relative(n, unit, direction)));
+    let candidates = spans
+        .into_iter()
+        .map(|c| c.map(|(r, (from, to))| (r, Stretch::Span(from, to))))
+        .chain([
+            part::part_of(input),
+            part::season(input, before),
+            part::weekend(input),
+            part::year_to_date(input),
+            part::after_next(input),
+            vague_recent(input),
+            relative,
+        ]);
+    // The longest wins; on a tie the earlier production.
+    let (rest, stretch) = candidates.flatten().min_by_key(|(r, _)| r.len())?;
+    let (quantity, unit) = match stretch {
+        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str().to_string())),
+        other => (stretch_quantity(other), None),
+    };
+    let mut p = parsed(
+        input.len() - rest.len(),
+        Kind::Period,
+        quantity,
+        Hedge::None,
+    );
+    if unit.is_some() {
+        p.unit = unit;
+    }
+    Some(p)
+}
+
+fn stretch_quantity(stretch: Stretch) -> Quantity {
+    match stretch {
+        Stretch::Span(from, to) => Quantity::Period { from, to },
+        Stretch::Relative(amount, unit, direction) => Quantity::Relative {
+            amount,
+            unit,
+            direction,
+            anchored_to_phrase: false,
+            resolved: None,
+            anchor: None,
+        },
+        Stretch::Vague(vague, _) => Quantity::Vague(vague),
     }
 }
 
@@ -464,6 +536,15 @@ mod tests {
             s("from 2016 to 2022", "2016", "2022")
         );
         assert_eq!(span("between 2000 and 3000 fighters"), None);
+        assert_eq!(
+            span("from 2010 until now."),
+            s("from 2010 until now", "2010", "XXXX")
+        );
+        assert_eq!(
+            span("today until next Friday"),
+            s("today until next Friday", "XXXX", "XXXX-WXX-5")
+        );
+        assert_eq!(span("now to 2030"), None);
         assert_eq!(span("from 1500 to 2000."), None);
         assert_eq!(span("between 1,500 and 3,000"), None);
     }
@@ -485,6 +566,12 @@ mod tests {
             span("the third quarter"),
             s("the third quarter", "XXXX-07", "XXXX-09")
         );
+        assert_eq!(
+            span("the fourth quarter last year"),
+            s("the fourth quarter last year", "XXXX-10", "XXXX-12")
+        );
+        let p = period("the month after next", "").unwrap();
+        assert_eq!(p.len, "the month after next".len());
         assert_eq!(span("2016-11 was"), None);
         assert_eq!(span("1995-01 was"), None);
         assert_eq!(span("2010-11 season"), s("2010-11", "2010", "2011"));
@@ -501,6 +588,14 @@ mod tests {
         assert_eq!(p.len, "the past two decades".len());
         assert!(period("last night", "").is_none());
         assert!(period("last day", "").is_none());
+        let p = period("the upcoming month", "").unwrap();
+        assert_eq!(p.len, "the upcoming month".len());
+        let p = period("the past few weeks,", "").unwrap();
+        assert_eq!(p.len, "the past few weeks".len());
+        assert_eq!(
+            (p.kind, p.quantity, p.unit.as_deref()),
+            (Kind::Period, Quantity::Vague(Vague::Few), Some("week"))
+        );
         let p = period("the past three days", "").unwrap();
         assert_eq!(p.len, "the past three days".len());
     }

@@ -1,7 +1,7 @@
 //! Relative dates: "eleven days later", "three days after Trump's meeting", "the next day",
 //! "two weeks earlier", "two months ago", "yesterday".
 
-use super::duration::measured_time;
+use super::duration::offset_time;
 use super::{fail, kw, kw_any, parsed, sp, sp1, Res};
 use crate::grammar::Parsed;
 use crate::model::{Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
@@ -15,10 +15,10 @@ struct Offset {
     anchored_to_phrase: bool,
 }
 
-/// `offset_date = measured_time (" later" | " earlier" | " ago" | " after" [phrase] |
+/// `offset_date = offset_time (" later" | " earlier" | " ago" | " after" [phrase] |
 /// " before" [phrase] | " from now" | " hence" | " afterwards") [" " deictic_day]`
 fn offset_date(input: &str) -> Res<'_, Offset> {
-    let (s, (hedge, amount, _, unit)) = measured_time(input)?;
+    let (s, (hedge, amount, _, unit)) = offset_time(input)?;
     let (s, ()) = sp1(s)?;
     let (rest, word) = kw_any(
         s,
@@ -36,8 +36,12 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
     )
     .or_else(|_| {
         let (r, ()) = kw(s, "from")?;
-        let (r, ()) = kw(sp(r), "now")?;
-        Ok((r, "from now"))
+        let r = sp(r);
+        // "three weeks from tomorrow" counts from tomorrow; the deictic day is read below.
+        match kw(r, "now") {
+            Ok((r2, ())) => Ok((r2, "from now")),
+            Err(_) => kw_any(r, &["today", "tomorrow", "yesterday"]).map(|_| (r, "from")),
+        }
     })?;
     let direction = match word {
         "earlier" | "ago" | "before" | "prior" => Direction::Before,
@@ -52,7 +56,7 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
         rest
     };
     // "two days after today" counts from the article's date, like "two days from now".
-    let deictic = matches!(word, "after" | "before" | "from now")
+    let deictic = matches!(word, "after" | "before" | "from now" | "from")
         .then(|| kw_any(sp(rest), &["today", "tomorrow", "yesterday"]).ok())
         .flatten();
     if let Some((r, _)) = deictic {
@@ -83,6 +87,28 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
 /// Whether a noun phrase follows "after"/"before" (not a sentence end or a comma).
 fn phrase_follows(rest: &str) -> bool {
     sp(rest).starts_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“' | '\''))
+}
+
+/// `day_beside_deictic = "the day" (" after tomorrow" | " before yesterday")`: two days
+/// from the article's date.
+fn day_beside_deictic(input: &str) -> Res<'_, Offset> {
+    let (s, ()) = kw(input, "the")?;
+    let (s, ()) = kw(sp(s), "day")?;
+    let (s, w) = kw_any(sp(s), &["after", "before"])?;
+    let (rest, ()) = kw(
+        sp(s),
+        if w == "after" {
+            "tomorrow"
+        } else {
+            "yesterday"
+        },
+    )?;
+    let direction = if w == "after" {
+        Direction::After
+    } else {
+        Direction::Before
+    };
+    Ok((rest, one(TimeUnit::Day, direction, 2)))
 }
 
 /// `next_day = ["the" " "] ("next" | "following" | "previous" | "preceding" | "same") " "
@@ -146,9 +172,10 @@ fn deictic_day(input: &str) -> Res<'_, Offset> {
     Ok((rest, offset))
 }
 
-/// `relative = offset_date | next_day | deictic_day`
+/// `relative = offset_date | day_beside_deictic | next_day | deictic_day`
 pub fn relative(input: &str, _before: &str) -> Option<Parsed> {
     let (rest, o) = offset_date(input)
+        .or_else(|_| day_beside_deictic(input))
         .or_else(|_| next_day(input))
         .or_else(|_| deictic_day(input))
         .ok()?;
@@ -202,6 +229,22 @@ mod tests {
             r,
             ("two days after today".into(), 2, Direction::After, false)
         );
+        let r = rel("three weeks from tomorrow.").unwrap();
+        assert_eq!(
+            r,
+            (
+                "three weeks from tomorrow".into(),
+                3,
+                Direction::After,
+                false
+            )
+        );
+        assert_eq!(rel("three weeks from Monday"), None);
+        let r = rel("1 year 2 months ago").unwrap();
+        assert_eq!(
+            r,
+            ("1 year 2 months ago".into(), 14, Direction::Before, false)
+        );
         let r = rel("two months ago").unwrap();
         assert_eq!(r.2, Direction::Before);
     }
@@ -212,6 +255,15 @@ mod tests {
         assert_eq!(rel("the following morning").map(|r| r.1), Some(1));
         assert_eq!(rel("the day before.").map(|r| r.2), Some(Direction::Before));
         assert_eq!(rel("the day before the vote"), None);
+        let r = rel("the day after tomorrow, he").unwrap();
+        assert_eq!(
+            r,
+            ("the day after tomorrow".into(), 2, Direction::After, false)
+        );
+        assert_eq!(
+            rel("the day before yesterday").map(|r| r.2),
+            Some(Direction::Before)
+        );
         assert_eq!(rel("the next days"), None);
         assert_eq!(rel("the next attack"), None);
     }

@@ -197,7 +197,7 @@ fn is_counted_noun(word: &str) -> bool {
 }
 
 /// "2000 troops", "2000 U.S. troops", "2000 and 3000 fighters".
-fn followed_by_counted_noun(rest: &str) -> bool {
+pub fn followed_by_counted_noun(rest: &str) -> bool {
     let after = sp(rest);
     if after.starts_with("'s") || after.starts_with("’s") {
         return false;
