@@ -35,7 +35,8 @@ numcheck="$root/target/release/numcheck"
 
 echo "== installing quantulum3 and recognizers-text-number into $work/venv"
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check quantulum3 recognizers-text-number
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check quantulum3 recognizers-text-number \
+    "emoji<1" # Recognizers-Text 1.0.2a2 imports emoji.UNICODE_EMOJI, gone since emoji 1.0
 
 cat >"$work/peers.py" <<'PY'
 # Times each peer on the file, one paragraph per call (their usual unit), after a warm-up
@@ -87,6 +88,9 @@ report() { # name seconds claims
 printf '%-26s %11s %15s %15s %s\n' tool time throughput found ratio
 report "numcheck extract" "$extract_s" "$claims"
 report "numcheck check" "$check_s" "$claims"
-"$work/venv/bin/python" "$work/peers.py" "$input" "$runs" 2>/dev/null | while read -r name s found; do
+if ! "$work/venv/bin/python" -W ignore "$work/peers.py" "$input" "$runs" >"$work/peers.out" 2>"$work/peers.err"; then
+    cat "$work/peers.err" >&2
+fi
+while read -r name s found; do
     report "$name" "$s" "$found"
-done
+done <"$work/peers.out"
