@@ -1,6 +1,6 @@
 //! Running the rules over one document.
 
-use crate::extract::extract;
+use crate::extract::extract_with;
 use crate::extract::segment::Segments;
 use crate::model::Claim;
 use crate::report::Finding;
@@ -38,8 +38,8 @@ impl Context<'_> {
 /// The claims and the findings for one document, findings sorted by start offset, rule id
 /// and end offset.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
-    let claims = extract(doc);
     let segments = Segments::new(doc);
+    let claims = extract_with(doc, &segments);
     let ctx = Context {
         doc,
         claims: &claims,
