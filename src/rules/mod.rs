@@ -6,6 +6,8 @@
 
 pub mod malformed;
 pub mod range_order;
+pub mod series_score;
+pub mod unit_conversion;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -55,7 +57,12 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&range_order::RangeOrder, &malformed::Malformed]
+    &[
+        &range_order::RangeOrder,
+        &unit_conversion::UnitConversion,
+        &series_score::SeriesScore,
+        &malformed::Malformed,
+    ]
 }
 
 /// The rule with this id (case-insensitive).
