@@ -4,9 +4,12 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod age_year;
+pub mod elapsed_years;
 pub mod malformed;
 pub mod range_order;
 pub mod series_score;
+mod timeline;
 pub mod unit_conversion;
 
 use crate::check::Context;
@@ -58,6 +61,8 @@ pub trait RuleCheck {
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
+        &age_year::AgeYear,
+        &elapsed_years::ElapsedYears,
         &range_order::RangeOrder,
         &unit_conversion::UnitConversion,
         &series_score::SeriesScore,

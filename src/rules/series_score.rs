@@ -231,3 +231,53 @@ impl RuleCheck for SeriesScore {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_document, Settings};
+    use crate::report::{Severity, Verdict};
+    use crate::source::{Document, Format};
+
+    fn verdicts(text: &str) -> Vec<(Severity, Verdict, String)> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, found) = check_document(&doc, &settings);
+        found
+            .into_iter()
+            .filter(|f| f.rule == "NUM-SERIES-SCORE")
+            .map(|f| (f.severity, f.verdict, f.message))
+            .collect()
+    }
+
+    #[test]
+    fn score_against_game_number() {
+        let found = verdicts("Harwick clinched the final 4–1 in game six.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Severity::Warning);
+        assert_eq!(
+            found[0].2,
+            "a series score of 4–1 means 5 games played; the text says game six: inconsistent"
+        );
+        let found = verdicts("Harwick clinched the best-of-seven final 4–2 in game six.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1, Verdict::Consistent);
+    }
+
+    #[test]
+    fn score_against_series_length_needs_a_finished_series() {
+        let found = verdicts("Dunmore won the best-of-seven series 3–2 on Sunday.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].0, Severity::Warning);
+        assert!(verdicts("Dunmore lead the best-of-seven series 3–2.").is_empty());
+    }
+
+    #[test]
+    fn match_scores_aggregates_and_records_are_not_series_scores() {
+        assert!(verdicts("Kestrel beat the Wardens 5–2 in game six of the series.").is_empty());
+        assert!(verdicts("Eastfield won the final 4–2 on aggregate in game two.").is_empty());
+        assert!(verdicts("After trailing the series 3–1, they won in game five.").is_empty());
+    }
+}

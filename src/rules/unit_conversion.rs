@@ -250,3 +250,86 @@ impl RuleCheck for UnitConversion {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_document, Settings};
+    use crate::report::{Finding, Severity, Verdict};
+    use crate::source::{Document, Format};
+
+    fn findings(text: &str) -> Vec<Finding> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, found) = check_document(&doc, &settings);
+        found
+            .into_iter()
+            .filter(|f| f.rule == "NUM-UNIT-CONVERSION")
+            .collect()
+    }
+
+    fn verdicts(text: &str) -> Vec<(Severity, Verdict)> {
+        findings(text)
+            .iter()
+            .map(|f| (f.severity, f.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn a_slipped_factor_is_an_error() {
+        let found = findings("The dyke rises 12 feet (37 metres) above the marsh.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].severity, Severity::Error);
+        assert_eq!(
+            found[0].message,
+            "12 ft is 3.7 m (3.4–4.0 given rounding); the text says 37 metres (36–38): inconsistent"
+        );
+    }
+
+    #[test]
+    fn correct_conversions_pass_at_the_conversion_precision() {
+        let ok = [(Severity::Note, Verdict::Consistent)];
+        assert_eq!(verdicts("a 12-mile (19-kilometre) trail"), ok);
+        assert_eq!(verdicts("The pond is 40 metres (131 feet) deep."), ok);
+        assert_eq!(verdicts("It ran 5 miles (8 km) uphill."), ok);
+    }
+
+    #[test]
+    fn a_round_conversion_within_five_percent_is_a_note() {
+        assert_eq!(
+            verdicts("The mast is 1,000 feet (300 metres) tall."),
+            [(Severity::Note, Verdict::ConsistentByRounding)]
+        );
+    }
+
+    #[test]
+    fn ambiguous_units_pass_under_any_reading() {
+        // 10 US gallons are 37.9 litres, 10 imperial gallons 45.5.
+        assert_eq!(
+            verdicts("The butt holds 10 gallons (45 litres)."),
+            [(Severity::Note, Verdict::Consistent)]
+        );
+        assert_eq!(
+            verdicts("The butt holds 10 gallons (38 litres)."),
+            [(Severity::Note, Verdict::Consistent)]
+        );
+    }
+
+    #[test]
+    fn hedged_conversions_are_at_most_warnings() {
+        assert_eq!(
+            verdicts("The crossing is about 20 miles (about 70 kilometres) long."),
+            [(Severity::Warning, Verdict::Inconsistent)]
+        );
+    }
+
+    #[test]
+    fn dimensions_currencies_and_other_dimensions_are_skipped() {
+        assert!(findings("The hall is 8 x 12 m (26 x 39 ft).").is_empty());
+        assert!(findings("They paid $4,000 (€3,700) for it.").is_empty());
+        assert!(findings("The drive holds 8 GB (12 km of tape).").is_empty());
+        assert!(findings("Crews laid 5 to 7 miles (8 to 11 km) of cable.").is_empty());
+    }
+}
