@@ -4,8 +4,8 @@
 //! it make it an age, so the rule recognises ages itself rather than adding a claim kind.
 
 use super::timeline::{
-    by_sentence, clause_text, computed_range, related, same_clause, sentence_around, speaks_of_now,
-    words_before, year_of,
+    by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
+    speaks_of_now, words_before, year_of,
 };
 use crate::check::Context;
 use crate::declare_rule;
@@ -128,7 +128,34 @@ fn apposition(before: &str, after: &str) -> bool {
     after.starts_with(',') && name.starts_with(char::is_uppercase) && name.len() > 1
 }
 
-/// A year written as someone's birth: "born in 1961", "born March 3, 1961", "(born 1961)".
+/// Words before "born" that make it someone else's birth ("whose daughter was born").
+const OTHER_PERSON: &[&str] = &[
+    "whose",
+    "his",
+    "her",
+    "their",
+    "its",
+    "daughter",
+    "son",
+    "child",
+    "children",
+    "baby",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "mother",
+    "father",
+    "parents",
+    "grandson",
+    "granddaughter",
+    "grandchild",
+    "twins",
+    "first",
+];
+
+/// A year written as the birth of the sentence's person: "who was born in 1961", ", born
+/// March 3, 1961", "(born 1961)", "was born in Oslo in 1961".
 fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
     let (before, _) = sentence_around(ctx, claim);
     let lower = before.to_lowercase();
@@ -136,7 +163,16 @@ fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
         return false;
     };
     let between = &lower[at + "born".len()..];
-    !between.contains(|c: char| c.is_ascii_digit()) && between.split_whitespace().count() <= 2
+    if between.contains(|c: char| c.is_ascii_digit()) || between.split_whitespace().count() > 4 {
+        return false;
+    }
+    let whose = lower[..at]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(normalize)
+        .any(|w| OTHER_PERSON.contains(&w.as_str()));
+    !whose
 }
 
 /// The youngest plausible age for the milestone a year is written with ("qualified in 1929").

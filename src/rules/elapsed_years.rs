@@ -281,7 +281,10 @@ fn anniversary<'a>(
     let (_, after) = sentence_around(ctx, claim);
     let lower = after.to_lowercase();
     let rest = lower.strip_prefix(" anniversary of ")?;
-    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let rest = ["the ", "its ", "their ", "his ", "her "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+        .unwrap_or(rest);
     let at = claim.span.end + (after.len() - rest.len());
     let &(start_claim, start) = years.iter().find(|(c, _)| c.span.start == at)?;
     let before = sentence_around(ctx, claim).0.to_lowercase();

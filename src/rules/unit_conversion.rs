@@ -39,8 +39,9 @@ declare_rule! {
 const ROUND_CONVERSION_TOLERANCE: Decimal = Decimal::from_parts(5, 0, 0, false, 2);
 
 /// What may stand between a value and its conversion, once trimmed: "12 feet (3.7 m)",
-/// "5 miles, or 8 km", "5 miles (or 8 km)".
-const LINKS: &[&str] = &["(", "[", ", or", "(or", "or"];
+/// "5 miles, or 8 km", "5 miles (or 8 km)". A bare "or" is left out: "5 km or 10 miles" is
+/// usually a choice, not a conversion.
+const LINKS: &[&str] = &["(", "[", ", or", "(or"];
 
 /// A measure with a known unit and a plain point value.
 fn measure(claim: &Claim) -> Option<(&'static UnitDef, Decimal)> {
