@@ -5,10 +5,29 @@
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
 pub mod age_year;
+pub mod average_total;
+pub mod change;
+pub mod date_invalid;
+pub mod date_offset;
+pub mod date_range;
+pub mod date_weekday;
+pub mod direction_word;
 pub mod elapsed_years;
+pub mod impossible_pct;
+pub mod list_count;
 pub mod malformed;
+pub mod multiple;
+pub mod part_exceeds;
+pub mod parts;
+pub mod pct_as_ratio;
+pub mod pct_change;
+pub mod pct_of_count;
+pub mod pct_points;
 pub mod range_order;
+pub mod rate_per_capita;
 pub mod series_score;
+pub mod shares_sum;
+pub mod sum_parts;
 mod timeline;
 pub mod unit_conversion;
 
@@ -61,10 +80,27 @@ pub trait RuleCheck {
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
+        &pct_change::PctChange,
+        &sum_parts::SumParts,
+        &pct_points::PctPoints,
+        &direction_word::DirectionWord,
+        &shares_sum::SharesSum,
+        &date_offset::DateOffset,
         &age_year::AgeYear,
         &elapsed_years::ElapsedYears,
+        &multiple::MultipleRule,
+        &pct_as_ratio::PctAsRatio,
+        &impossible_pct::ImpossiblePct,
+        &part_exceeds::PartExceedsWhole,
         &range_order::RangeOrder,
         &unit_conversion::UnitConversion,
+        &list_count::ListCount,
+        &date_weekday::DateWeekday,
+        &date_invalid::DateInvalid,
+        &date_range::DateRange,
+        &pct_of_count::PctOfCount,
+        &rate_per_capita::RatePerCapita,
+        &average_total::AverageTotal,
         &series_score::SeriesScore,
         &malformed::Malformed,
     ]
