@@ -154,6 +154,12 @@ const OTHER_PERSON: &[&str] = &[
     "first",
 ];
 
+/// A small whole number between commas, name or not: "her father, 71, who …".
+fn between_commas(ctx: &Context, claim: &Claim) -> bool {
+    let (before, after) = sentence_around(ctx, claim);
+    whole_number(claim).is_some() && before.ends_with(", ") && after.starts_with(',')
+}
+
 /// A year written as the birth of the sentence's person: "who was born in 1961", ", born
 /// March 3, 1961", "(born 1961)", "was born in Oslo in 1961".
 fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
@@ -169,7 +175,7 @@ fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
     let whose = lower[..at]
         .split_whitespace()
         .rev()
-        .take(3)
+        .take(5)
         .map(normalize)
         .any(|w| OTHER_PERSON.contains(&w.as_str()));
     !whose
@@ -198,6 +204,8 @@ fn read_sentence<'a>(ctx: &Context, claims: &[&'a Claim]) -> Option<Sentence<'a>
     let mut births = Vec::new();
     let mut others = Vec::new();
     let mut milestones = Vec::new();
+    // Other numbers set off like ages ("her father, 71,"): more people in the sentence.
+    let mut people = 0;
     for &claim in claims {
         if let Some(year) = year_of(claim) {
             if is_birth_year(ctx, claim) {
@@ -209,12 +217,17 @@ fn read_sentence<'a>(ctx: &Context, claims: &[&'a Claim]) -> Option<Sentence<'a>
             }
         } else if let Some((age, form)) = age_of(ctx, claim) {
             ages.push((claim, age, form));
+        } else if between_commas(ctx, claim) {
+            people += 1;
         }
     }
     // Several people in one sentence: which age goes with which year is guesswork.
     let [age] = ages[..] else {
         return None;
     };
+    if people > 0 {
+        return None;
+    }
     if births.len() > 1 {
         return None;
     }
@@ -379,6 +392,63 @@ impl RuleCheck for AgeYear {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{check_document, Settings};
+    use crate::source::{Document, Format};
+
+    fn findings(text: &str, date: Option<&str>) -> Vec<(Severity, Verdict)> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            reference_date: date.and_then(|d| d.parse().ok()),
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, found) = check_document(&doc, &settings);
+        found
+            .into_iter()
+            .filter(|f| f.rule == "NUM-AGE-YEAR")
+            .map(|f| (f.severity, f.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn age_against_birth_year_and_reference_date() {
+        let text = "Brannock, born in 1978, is the 52-year-old coach.";
+        assert_eq!(
+            findings(text, Some("2025-03-01")),
+            [(Severity::Error, Verdict::Inconsistent)]
+        );
+        assert!(findings(text, None).is_empty());
+        let text = "Halvorsen, who was born in 1961, retired on Friday at 63.";
+        assert_eq!(
+            findings(text, Some("2025-02-14")),
+            [(Severity::Note, Verdict::Consistent)]
+        );
+    }
+
+    #[test]
+    fn ages_of_other_people_and_earlier_ages_are_not_bound() {
+        let date = Some("2025-03-01");
+        let text = "Aalto, 44, and her father, 71, who was born in 1953, farm together.";
+        assert!(findings(text, date).is_empty());
+        let text = "Ruiz, 45, whose daughter was born in 2010, spoke on Monday.";
+        assert!(findings(text, date).is_empty());
+        let text = "Olsen, born in 1950, was 52 when she opened the bakery.";
+        assert!(findings(text, date).is_empty());
+        // An age at an undated past event says nothing about today.
+        let text = "Dahl, who was born in 1940, retired at 60.";
+        assert!(findings(text, date).is_empty());
+    }
+
+    #[test]
+    fn a_milestone_too_young_for_the_age_at_death() {
+        let text = "Moreau, a teacher who qualified in 1931, died in 2012 at the age of 89.";
+        assert_eq!(
+            findings(text, None),
+            [(Severity::Warning, Verdict::Inconsistent)]
+        );
+        let text = "Moreau, a teacher who qualified in 1945, died in 2012 at the age of 89.";
+        assert!(findings(text, None).is_empty());
+    }
 
     #[test]
     fn an_age_at_an_event_ends_before_anything_counted() {

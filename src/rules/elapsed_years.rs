@@ -195,9 +195,27 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     });
 }
 
+/// Up to six words before a year, back to the claim before it: "which flooded in 1961,
+/// reopened in 1999" gives 1999 the words "reopened in", not "flooded".
+fn verb_words(ctx: &Context, year: &Claim, claims: &[&Claim]) -> Vec<String> {
+    let floor = claims
+        .iter()
+        .map(|c| c.span.end)
+        .filter(|&end| end <= year.span.start)
+        .max();
+    let words = words_before(ctx, year, 6);
+    let Some(floor) = floor else {
+        return words;
+    };
+    let gap = ctx.doc.text.get(floor..year.span.start).unwrap_or("");
+    let n = gap.split_whitespace().count();
+    words.into_iter().take(n).collect()
+}
+
 /// "41 years after the sinking": the start year is the one whose clause names the event.
 fn after_event<'a>(
     ctx: &Context,
+    claims: &[&'a Claim],
     claim: &'a Claim,
     amount: i64,
     direction: Direction,
@@ -208,7 +226,7 @@ fn after_event<'a>(
     let named: Vec<&(&Claim, i32)> = years
         .iter()
         .filter(|(c, _)| {
-            words_before(ctx, c, 6)
+            verb_words(ctx, c, claims)
                 .iter()
                 .any(|w| same_event(&event, w))
         })
@@ -325,7 +343,7 @@ impl RuleCheck for ElapsedYears {
             }
             for &claim in &claims {
                 let check = match years_offset(claim) {
-                    Some((n, d, true)) => after_event(ctx, claim, n, d, &years),
+                    Some((n, d, true)) => after_event(ctx, &claims, claim, n, d, &years),
                     Some((n, Direction::Before, false)) => ago(ctx, claim, n, &years),
                     Some(_) => None,
                     None => anniversary(ctx, claim, &years),
@@ -341,6 +359,63 @@ impl RuleCheck for ElapsedYears {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{check_document, Settings};
+    use crate::report::{Severity, Verdict};
+    use crate::source::{Document, Format};
+
+    fn findings(text: &str, date: Option<&str>) -> Vec<(Severity, Verdict)> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            reference_date: date.and_then(|d| d.parse().ok()),
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, found) = check_document(&doc, &settings);
+        found
+            .into_iter()
+            .filter(|f| f.rule == "NUM-ELAPSED-YEARS")
+            .map(|f| (f.severity, f.verdict))
+            .collect()
+    }
+
+    #[test]
+    fn years_after_a_named_event() {
+        let text = "The Aldora, which sank in March 1986, was raised on Saturday, 41 years after the sinking.";
+        assert_eq!(
+            findings(text, Some("2025-09-20")),
+            [(Severity::Warning, Verdict::Inconsistent)]
+        );
+        assert!(findings(text, None).is_empty());
+        let text = "The pier, which closed in 1975, reopened in 2005, 30 years after the closure.";
+        assert_eq!(
+            findings(text, None),
+            [(Severity::Note, Verdict::Consistent)]
+        );
+    }
+
+    #[test]
+    fn a_year_of_another_event_is_not_bound() {
+        let text = "The mill, built in 1912, reopened 30 years after it closed.";
+        assert!(findings(text, Some("2025-09-20")).is_empty());
+        let text = "After 13 years of conflict, the valleys signed a treaty in 2024.";
+        assert!(findings(text, Some("2025-09-20")).is_empty());
+    }
+
+    #[test]
+    fn anniversaries_are_exact() {
+        let text = "Sunday's service marked the 25th anniversary of the 2000 collapse.";
+        assert_eq!(
+            findings(text, Some("2025-09-20")),
+            [(Severity::Note, Verdict::Consistent)]
+        );
+        let text = "Sunday's service marked the 24th anniversary of the 2000 collapse.";
+        assert_eq!(
+            findings(text, Some("2025-09-20")),
+            [(Severity::Warning, Verdict::Inconsistent)]
+        );
+        let text = "Next year will bring the 30th anniversary of the 2000 collapse.";
+        assert!(findings(text, Some("2025-09-20")).is_empty());
+    }
 
     #[test]
     fn events_match_by_stem_or_irregular_verb() {
