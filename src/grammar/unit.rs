@@ -81,6 +81,11 @@ pub fn unit_after(input: &str) -> IResult<&str, &'static UnitDef> {
     }
 }
 
+/// The unit a claim reports as `symbol` ("km"), for rules that compare measures.
+pub fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
+    units().defs.iter().find(|d| d.symbol == symbol)
+}
+
 pub(super) fn no_match(input: &str) -> nom::Err<nom::error::Error<&str>> {
     nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Tag))
 }

@@ -4,8 +4,12 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod equal_comparison;
+pub mod headline_body;
 pub mod malformed;
+pub mod pairing;
 pub mod range_order;
+pub mod same_quantity;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -55,7 +59,13 @@ pub trait RuleCheck {
 
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
-    &[&range_order::RangeOrder, &malformed::Malformed]
+    &[
+        &same_quantity::SameQuantity,
+        &headline_body::HeadlineBody,
+        &range_order::RangeOrder,
+        &malformed::Malformed,
+        &equal_comparison::EqualComparison,
+    ]
 }
 
 /// The rule with this id (case-insensitive).
