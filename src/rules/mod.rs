@@ -5,6 +5,7 @@
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
 pub mod equal_comparison;
+pub mod extrapolation;
 pub mod headline_body;
 pub mod malformed;
 pub mod pairing;
@@ -62,6 +63,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &same_quantity::SameQuantity,
         &headline_body::HeadlineBody,
+        &extrapolation::Extrapolation,
         &range_order::RangeOrder,
         &malformed::Malformed,
         &equal_comparison::EqualComparison,
