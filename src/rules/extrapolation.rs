@@ -177,13 +177,10 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
     .ok()?;
     let judgement = judge(&rp, &computation);
     let verdict = judgement.verdict?;
+    // The cue makes the figure a projection: consistent or not, the reviewer learns how it
+    // was reached (§7.5 step 5).
     let severity = match verdict {
         Verdict::Inconsistent => Severity::Warning,
-        Verdict::Consistent
-            if projected.hedge != Hedge::Estimate && !ctx.settings.show_consistent =>
-        {
-            return None
-        }
         _ => Severity::Note,
     };
     let point = computation.point?;
