@@ -9,6 +9,7 @@ use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mentio
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
+use std::collections::BTreeSet;
 
 declare_rule! {
     /// ## What it checks
@@ -30,7 +31,11 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Mentions in one sentence are never paired (they are usually parts or contrasts), nor
-    /// are heading figures (NUM-HEADLINE-BODY checks those). Pronoun owners ("its") are not
+    /// are heading figures (NUM-HEADLINE-BODY checks those), nor a mention that shares its
+    /// sentence with another of the same thing (a part or a contrast there). Mentions whose
+    /// clauses open on different time words ("In 2019, …", "Today …") are different
+    /// quantities; an indefinite count followed by an event verb ("ten walkers were rescued")
+    /// pairs only with another such count. Pronoun owners ("its") are not
     /// resolved and count as missing. Each mention is compared with at most 16 earlier
     /// mentions of the same head noun.
     pub struct SameQuantity = ("NUM-SAME-QUANTITY", "one quantity, two incompatible values");
@@ -39,7 +44,10 @@ declare_rule! {
 impl RuleCheck for SameQuantity {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for mentions in by_head(ctx).values() {
-            let body: Vec<&Mention> = mentions.iter().filter(|m| !m.claim.in_heading).collect();
+            let body: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| !m.claim.in_heading && !shares_sentence(ctx, m, mentions))
+                .collect();
             for (i, later) in body.iter().enumerate() {
                 for earlier in body[..i].iter().rev().take(MAX_EARLIER) {
                     if let Some(f) = check_pair(ctx, earlier, later) {
@@ -58,6 +66,7 @@ fn check_pair(ctx: &Context, earlier: &Mention, later: &Mention) -> Option<Findi
     }
     if compatible(&earlier.key, &later.key) != KeyMatch::Same
         || event_count(ctx, earlier.claim) != event_count(ctx, later.claim)
+        || time_markers(ctx, earlier.claim) != time_markers(ctx, later.claim)
     {
         return None;
     }
@@ -130,6 +139,86 @@ fn plain_repeat(ctx: &Context, earlier: &Mention, later: &Mention) -> bool {
         && plain(later)
         && paragraph(earlier).is_some()
         && paragraph(earlier) == paragraph(later)
+}
+
+/// A mention with another mention of the same head in its sentence is a part, a whole or
+/// one side of a contrast there ("Of its 900 pupils, 120 take Latin"): not a restatement.
+fn shares_sentence(ctx: &Context, m: &Mention, all: &[Mention]) -> bool {
+    let sentence = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+    let own = sentence(m.claim);
+    own.is_some()
+        && all
+            .iter()
+            .any(|o| o.index != m.index && sentence(o.claim) == own)
+}
+
+/// Words that set a figure in time when they open its clause ("In 2020, the town had …",
+/// "Today it has …", "By the end, the club had …").
+const TIME_WORDS: [&str; 43] = [
+    "today",
+    "now",
+    "currently",
+    "yesterday",
+    "tomorrow",
+    "ago",
+    "last",
+    "this",
+    "next",
+    "previous",
+    "former",
+    "formerly",
+    "earlier",
+    "later",
+    "then",
+    "once",
+    "initially",
+    "originally",
+    "since",
+    "until",
+    "start",
+    "end",
+    "beginning",
+    "season",
+    "year",
+    "month",
+    "week",
+    "decade",
+    "century",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "autumn",
+];
+
+/// The time words (and years) before a figure in its clause. The quantity key holds only
+/// times written after the count; two mentions set in different times are different
+/// quantities, so both must open on the same time words, or on none.
+fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |c| c.1.start.min(claim.span.start));
+    ctx.doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            TIME_WORDS.contains(&w.as_str())
+                || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+        })
+        .collect()
 }
 
 /// Determiners and possessive pronouns that make a mention definite ("the 47 delegates").
