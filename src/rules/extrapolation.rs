@@ -151,7 +151,7 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
         .skip(p_off + 1)
         .take(LOOKAHEAD)
         .take_while(|c| same_sentence(ctx, count, c))
-        .find(|c| c.kind == Kind::Count)?;
+        .find(|c| matches!(c.kind, Kind::Count | Kind::Number))?;
     if projected.head.is_some() && projected.head != count.head {
         return None;
     }
