@@ -258,6 +258,8 @@ pub enum TimeUnit {
     Day,
     Week,
     Month,
+    /// Three months, a quarter of a (fiscal) year.
+    Quarter,
     Year,
     Decade,
     Century,
@@ -272,6 +274,7 @@ impl TimeUnit {
             TimeUnit::Day => "day",
             TimeUnit::Week => "week",
             TimeUnit::Month => "month",
+            TimeUnit::Quarter => "quarter",
             TimeUnit::Year => "year",
             TimeUnit::Decade => "decade",
             TimeUnit::Century => "century",
@@ -297,6 +300,10 @@ impl DateParts {
             None => "XXXX".to_string(),
         };
         match (self.month, self.day) {
+            // A weekday alone ("on Monday"): TIMEX3's week-day form.
+            (None, None) if self.year.is_none() && self.weekday.is_some() => {
+                format!("XXXX-WXX-{}", self.weekday.unwrap_or(0))
+            }
             (Some(m), Some(d)) => format!("{year}-{m:02}-{d:02}"),
             (Some(m), None) => format!("{year}-{m:02}"),
             (None, Some(d)) => format!("{year}-XX-{d:02}"),

@@ -634,3 +634,13 @@ fn now_after_the_count_marks_a_change_result() {
     let c = one(t, claim(t, "5,000", Kind::Number, point(5000)));
     assert!(c.scope.changed && !c.scope.change_object);
 }
+
+#[test]
+fn a_verb_after_the_number_is_not_counted() {
+    let text = "Of the 40 homes inspected, 23 needed urgent repairs.";
+    let c = one(text, claim(text, "23", Kind::Number, point(23)));
+    assert_eq!(counted(text, &c), None);
+    let text = "Inspectors found 12 planned extensions.";
+    let c = one(text, claim(text, "12", Kind::Number, point(12)));
+    assert_eq!(counted(text, &c), Some("planned extensions"));
+}

@@ -252,10 +252,8 @@ fn pre_commit_hooks_run_as_declared() {
 
 #[test]
 fn github_actions_example_commands_run() {
-    let readme = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/README-sections.md"),
-    )
-    .expect("README sections");
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
     let commands: Vec<&str> = readme
         .lines()
         .filter_map(|l| l.trim().strip_prefix("run: numcheck "))

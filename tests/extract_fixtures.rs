@@ -21,7 +21,23 @@ fn quantity(q: &Quantity) -> String {
             format!("fraction:{}/{}", numeral(a), numeral(b))
         }
         Quantity::Fraction(f) => format!("fraction:{f:?}"),
-        other => format!("{other:?}"),
+        Quantity::Date(d) => d.timex(),
+        Quantity::Period { from, to } => format!("{}..{}", from.timex(), to.timex()),
+        Quantity::Duration { amount, unit } => format!("{} {}", numeral(amount), unit.as_str()),
+        Quantity::Relative {
+            amount,
+            unit,
+            direction,
+            resolved,
+            ..
+        } => format!(
+            "{} {} {direction:?}{}",
+            numeral(amount),
+            unit.as_str(),
+            resolved
+                .map(|d| format!(" → {}", d.timex()))
+                .unwrap_or_default()
+        ),
     }
 }
 

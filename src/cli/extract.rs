@@ -97,11 +97,15 @@ fn write_table(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
                 (None, Some(l), Some(h)) => format!("{l}..{h}"),
                 _ => "-".to_string(),
             };
-            let interval = format!(
-                "[{}, {}]",
-                c.interval.low.as_deref().unwrap_or("-∞"),
-                c.interval.high.as_deref().unwrap_or("∞")
-            );
+            // Years, dates and ordinals carry no interval (semantics.md §1.1).
+            let interval = match (&c.interval.low, &c.interval.high) {
+                (None, None) => String::new(),
+                (low, high) => format!(
+                    "[{}, {}]",
+                    low.as_deref().unwrap_or("-∞"),
+                    high.as_deref().unwrap_or("∞")
+                ),
+            };
             let mut extra = String::new();
             if c.hedge != "none" {
                 extra.push_str(&format!(" hedge={}", c.hedge));

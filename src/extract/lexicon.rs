@@ -30,6 +30,7 @@ word_set!(phrase_stops, "phrase_stops.txt");
 word_set!(not_counted, "not_counted.txt");
 word_set!(attribution_verbs, "attribution_verbs.txt");
 word_set!(neutral_modifiers, "neutral_modifiers.txt");
+word_set!(adjectival_participles, "adjectival_participles.txt");
 
 /// Change-verb stems ("increas" matches "increased", "increases").
 pub fn change_stems() -> &'static [&'static str] {

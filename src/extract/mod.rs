@@ -5,6 +5,7 @@ pub mod attach;
 mod attribution;
 pub mod key;
 mod lexicon;
+pub mod resolve;
 mod scan;
 pub mod segment;
 mod tokens;
@@ -25,6 +26,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         claim.in_heading = doc.in_heading(span);
         claims.push(claim);
     }
+    resolve::resolve(&mut claims, &doc.text, None);
     let segments = segment::Segments::new(doc);
     attach::attach(&doc.masked, &segments, &mut claims);
     claims

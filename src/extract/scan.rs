@@ -6,8 +6,9 @@ use crate::grammar::{self, Parsed};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::sync::OnceLock;
 
-/// How many token starts before an anchor may begin a claim ("a little over", "as many as").
-const LOOKBACK_TOKENS: usize = 4;
+/// How many token starts before an anchor may begin a claim ("a little over", "greater than or
+/// equal to").
+const LOOKBACK_TOKENS: usize = 5;
 /// How far back (bytes) those token starts may lie.
 const LOOKBACK_BYTES: usize = 48;
 
@@ -28,8 +29,18 @@ fn anchor_automaton() -> &'static AhoCorasick {
     })
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+/// A letter or digit (any script) ends right before `i` / starts at `i`: word anchors must
+/// be whole words, but a dash or quote glued to them ("twenty—fifth") does not join words.
+fn word_char_before(text: &str, i: usize) -> bool {
+    text.get(..i)
+        .and_then(|s| s.chars().next_back())
+        .is_some_and(char::is_alphanumeric)
+}
+
+fn word_char_at(text: &str, i: usize) -> bool {
+    text.get(i..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// A token start: the first byte of the text, or a byte after whitespace or opening
@@ -82,9 +93,7 @@ pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
         let first = bytes[anchor];
         if first.is_ascii_alphabetic() {
             // Word anchors must be whole words.
-            let before_ok = anchor == 0 || !is_word_byte(bytes[anchor - 1]);
-            let after_ok = m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
-            if !before_ok || !after_ok {
+            if word_char_before(text, anchor) || word_char_at(text, m.end()) {
                 continue;
             }
         } else if first.is_ascii_digit() && anchor > 0 && bytes[anchor - 1].is_ascii_digit() {

@@ -138,6 +138,11 @@ pub fn may_start(text: &str, at: usize) -> bool {
     if prev.is_alphanumeric() {
         return false;
     }
+    let word = previous_word(&text[..at]);
+    if name_words().iter().any(|n| word.eq_ignore_ascii_case(n)) {
+        // "Boeing 737", "Formula One", "type 2 diabetes".
+        return false;
+    }
     if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
         return true;
     }
@@ -145,14 +150,13 @@ pub fn may_start(text: &str, at: usize) -> bool {
     let glued_after = |p: Option<char>, f: fn(char) -> bool| p.is_some_and(f);
     match prev {
         // "F-16", "COVID-19", the second half of "5–4".
-        '-' | '–' => !glued_after(prev2, char::is_alphanumeric),
+        '-' | '–' | '−' => !glued_after(prev2, char::is_alphanumeric),
+        // Exponents and scientific notation: "km^2", "2.48×10".
+        '^' | '×' => false,
         // "1.2.3", "10:30", "3:1", "12/02", the tail of "1,2".
         '.' | ',' | ':' | '/' => !glued_after(prev2, |c| c.is_ascii_digit()),
         '#' | '@' | '_' => false,
-        _ => {
-            let word = previous_word(&text[..at]);
-            !(name_words().contains(&word) || MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)))
-        }
+        _ => !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)),
     }
 }
 
@@ -171,7 +175,7 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
     if digit_next2 && matches!(next, Some('.' | ',' | ':' | '/' | '-' | '–')) {
         return false;
     }
-    if matches!(next, Some('@' | '_')) {
+    if matches!(next, Some('@' | '_' | '^' | '×')) {
         return false;
     }
     if char_before(text, at) == Some('[') && next == Some(']') {
@@ -183,7 +187,10 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
     if followed_by_time_word(rest) {
         return false;
     }
-    if is_pronoun_one(text, at, claim, rest) || is_adverbial_ordinal(text, at, claim) {
+    if is_pronoun_one(text, at, claim, rest)
+        || is_adverbial_ordinal(text, at, claim)
+        || is_at_one_point(text, at, claim)
+    {
         return false;
     }
     !in_url_or_address(text, at, end) && !is_phone_number(text, at, end)
@@ -219,20 +226,31 @@ pub fn followed_by_time_word(rest: &str) -> bool {
     })
 }
 
-/// "no one", "the one", "one another": "one" as a pronoun.
+/// "no one", "the one", "the last one", "one another": "one" as a pronoun.
 fn is_pronoun_one(text: &str, at: usize, claim: &str, rest: &str) -> bool {
+    const BEFORE: &[&str] = &[
+        "no", "the", "any", "every", "each", "this", "that", "which", "last", "next", "previous",
+        "current", "right", "wrong", "other", "little", "big", "new", "old", "same", "young",
+        "loved", "chosen",
+    ];
+    const AFTER: &[&str] = &["another", "last", "day"];
     claim.eq_ignore_ascii_case("one")
-        && (Before::of(text, at).word_is(&[
-            "no", "the", "any", "every", "each", "this", "that", "which", "only", "someone",
-        ]) || lex::sp1(rest).is_some_and(|r| lex::word(r, "another").is_some()))
+        && (Before::of(text, at).word_is(BEFORE)
+            || lex::sp1(rest).is_some_and(|r| AFTER.iter().any(|w| lex::word(r, w).is_some())))
 }
 
-/// "at first", "a second chance": ordinal words used as adverbs or for "another".
+/// "at first", "a second chance", "per second": ordinal words used as adverbs, for
+/// "another", or as the unit of time.
 fn is_adverbial_ordinal(text: &str, at: usize, claim: &str) -> bool {
     let before = Before::of(text, at);
     (claim.eq_ignore_ascii_case("first") && before.word_is(&["at"]))
         || (claim.eq_ignore_ascii_case("second")
-            && !before.word_is(&["the", "its", "his", "her", "their", "our", "my", "your"]))
+            && before.word_is(&["a", "an", "one", "per", "every", "each", "split", "that"]))
+}
+
+/// "at one point three men left": the idiom "at one point", not a spoken decimal.
+fn is_at_one_point(text: &str, at: usize, claim: &str) -> bool {
+    lex::phrase(claim, "one point").is_some() && Before::of(text, at).word_is(&["at"])
 }
 
 /// The whitespace-delimited token around `[at, end)`.
@@ -253,49 +271,52 @@ fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
     t.contains("://") || t.contains("www.") || t.contains('@')
 }
 
-/// "555-1234", "555-123-4567", "+1 (555) 123-4567": groups ending in four digits after groups
-/// of at most three, at least seven digits in all.
+/// "555-1234", "555-123-4567", "+1 (555) 123-4567", "+44 20 7946 0958": groups ending in four
+/// digits after groups of at most three (at least seven digits in all), or any spaced digit
+/// groups after a "+" with at least eight digits.
 fn is_phone_number(text: &str, at: usize, end: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let from = at.saturating_sub(8).max(line_start);
+    let from = at.saturating_sub(16).max(line_start);
     let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
     let stop = (end + 16).min(text.len());
     let stop = (stop..=text.len())
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(text.len());
     let window = &text[from..stop];
-    let mut groups: Vec<usize> = Vec::new();
-    let mut run = 0;
-    let mut separators = 0;
     let claim_end = end - from;
+    // Over the run of phone-like characters around the claim.
+    let (mut groups, mut total, mut last, mut long_inner) = (0usize, 0usize, 0usize, false);
+    let (mut run, mut separators, mut plus) = (0usize, 0usize, false);
     for (i, c) in window.char_indices() {
         if c.is_ascii_digit() {
             run += 1;
-        } else {
-            if run > 0 {
-                groups.push(run);
-                run = 0;
-            }
-            if matches!(c, '-' | '.' | ')') {
-                separators += 1;
-            } else if !matches!(c, ' ' | '(' | '+') {
-                if i >= claim_end {
-                    break;
-                }
-                groups.clear();
-                separators = 0;
+            continue;
+        }
+        if run > 0 {
+            long_inner |= groups > 0 && last > 3;
+            groups += 1;
+            total += run;
+            last = run;
+            run = 0;
+        }
+        match c {
+            '-' | '.' | ')' => separators += 1,
+            '+' => plus = groups == 0,
+            ' ' | '(' => {}
+            _ if i >= claim_end => break,
+            _ => {
+                (groups, total, long_inner, separators, plus) = (0, 0, false, 0, false);
             }
         }
     }
     if run > 0 {
-        groups.push(run);
+        long_inner |= groups > 0 && last > 3;
+        groups += 1;
+        total += run;
+        last = run;
     }
-    let total: usize = groups.iter().sum();
-    groups.len() >= 2
-        && separators >= 1
-        && total >= 7
-        && groups.last() == Some(&4)
-        && groups[..groups.len() - 1].iter().all(|&g| g <= 3)
+    let grouped = groups >= 2 && separators >= 1 && total >= 7 && last == 4 && !long_inner;
+    grouped || (plus && groups >= 2 && total >= 8)
 }
 
 #[cfg(test)]
@@ -316,6 +337,9 @@ mod tests {
         assert!(!may_start(t, t.find("16").unwrap()));
         assert!(!may_start(t, t.find("737").unwrap()));
         assert!(!may_start("the G7 summit", 5));
+        assert!(!may_start("a Formula One race", 10));
+        assert!(!may_start("type 2 diabetes", 5));
+        assert!(!may_start("a Category 4 storm", 11));
         assert!(may_start("about 38 attacks", 6));
     }
 
@@ -338,6 +362,20 @@ mod tests {
         assert!(is_phone_number(t, 5, 8));
         let t = "a 1,500-3,000 range";
         assert!(!is_phone_number(t, 2, 13));
+        let t = "ring +44 20 7946 0958 today";
+        assert!(is_phone_number(
+            t,
+            t.find("7946").unwrap(),
+            t.find("7946").unwrap() + 4
+        ));
+        let t = "ring +1 (555) 123-4567";
+        assert!(is_phone_number(
+            t,
+            t.find("555").unwrap(),
+            t.find("555").unwrap() + 3
+        ));
+        let t = "the 2,000 troops and 1234 others";
+        assert!(!is_phone_number(t, 4, 9));
         let t = "see https://example.com/2024/report now";
         assert!(in_url_or_address(t, 24, 28));
         let t = "mail bob2@example.com";
@@ -349,9 +387,17 @@ mod tests {
         let t = "no one came";
         assert!(!may_end(t, 3, 6));
         assert!(may_end("one attack", 0, 3));
+        assert!(!may_end("the last one", 9, 12));
+        assert!(may_end("only one of them", 5, 8));
+        assert!(!may_start("the version two", 12));
+        assert!(!may_end("wait a second", 7, 13));
+        assert!(may_end("she finished second", 13, 19));
         assert!(followed_by_time_word(" years later"));
         assert!(followed_by_time_word("-day strike"));
         assert!(!followed_by_time_word(" attacks"));
         assert!(!followed_by_time_word(" years old"));
+        let t = "At one point three men left";
+        assert!(!may_end(t, 3, 18));
+        assert!(may_end("only one point five", 5, 19));
     }
 }

@@ -50,6 +50,16 @@ fn whole(input: &str) -> IResult<&str, Number> {
     Ok((rest, n))
 }
 
+/// Four digits from 1000 to 2199 with no grouping comma: in running text, a year.
+pub fn looks_like_year(input: &str) -> bool {
+    let b = input.as_bytes();
+    b.len() >= 4
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && matches!(b[0], b'1' | b'2')
+        && (b[0] == b'1' || b[1] <= b'1')
+        && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',')
+}
+
 /// `one_in = whole " in " whole`: "one in four" is a quarter, "one in 250" a rate.
 pub fn one_in(input: &str) -> IResult<&str, FractionForm> {
     let (rest, a) = whole(input)?;
@@ -59,6 +69,10 @@ pub fn one_in(input: &str) -> IResult<&str, FractionForm> {
     else {
         return fail(input);
     };
+    // "in 1979" is a year, not a denominator.
+    if looks_like_year(after) {
+        return fail(input);
+    }
     let (rest, b) = whole(after)?;
     let (a, b) = (a.numeral, b.numeral);
     if b.value <= Decimal::ONE || a.value > b.value || a.value.is_zero() {
@@ -101,25 +115,50 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     let Some((rest, num)) = numerator.filter(|(_, n)| *n > 0) else {
         return fail(input);
     };
-    let after_sep = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
-    let Some((rest, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
+    let hyphen = rest.strip_prefix('-');
+    let after_sep = lex::sp1(rest).or(hyphen);
+    let Some((after, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
         return fail(input);
     };
-    if num >= den {
+    let den_word = &after_sep.unwrap_or("")[..after_sep.map_or(0, |s| s.len() - after.len())];
+    // "three trillionth" is an ordinal; several parts take the plural ("three quarters").
+    if num >= den || (num > 1 && !den_word.ends_with(['s', 'S'])) {
         return fail(input);
     }
+    // "a third term", "a fourth straight win": an ordinal. One part of an ordinal-like
+    // denominator is a share only before "of" or where the phrase ends ("a third of them",
+    // "roughly a third.") or when hyphenated ("one-third").
+    let ordinal_like = den > 2 && lex::tag_ci(after_sep.unwrap_or(""), "quarter").is_none();
+    if num == 1 && ordinal_like && hyphen.is_none() {
+        let next_word = lex::sp1(after).filter(|r| r.starts_with(char::is_alphanumeric));
+        if next_word.is_some_and(|r| lex::word(r, "of").is_none()) {
+            return fail(input);
+        }
+    }
+    let rest = after;
     match Decimal::from(num).checked_div(Decimal::from(den)) {
         Some(f) => Ok((rest, FractionForm::Word(f))),
         None => fail(input),
     }
 }
 
-/// `half_a_scale = "half a" (" million" | " billion" | " dozen" …)`: "half a million" is a
-/// number, not a share.
+/// `half_a_scale = ("half" | ["a"] "quarter") [" a"] (" million" | " billion" | " dozen" …)`:
+/// "half a million" and "a quarter million" are numbers, not shares.
 pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
-    let Some(rest) = lex::phrase(input, "half a").and_then(lex::sp1) else {
+    let (rest, part) = match lex::word(input, "half") {
+        Some(r) => (r, 2u64),
+        None => match lex::word(
+            lex::word(input, "a").and_then(lex::sp1).unwrap_or(input),
+            "quarter",
+        ) {
+            Some(r) => (r, 4),
+            None => return fail(input),
+        },
+    };
+    let Some(rest) = lex::sp1(rest) else {
         return fail(input);
     };
+    let rest = lex::word(rest, "a").and_then(lex::sp1).unwrap_or(rest);
     let scales = [
         ("dozen", 12u64),
         ("hundred", 100),
@@ -134,8 +173,8 @@ pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
         Some((r, s)) => Ok((
             r,
             Numeral {
-                value: Decimal::from(s / 2),
-                decimals: 1,
+                value: Decimal::from(s / part),
+                decimals: if part == 2 { 1 } else { 2 },
                 scale: Decimal::from(s),
                 trailing_zeros: 0,
             },
@@ -144,10 +183,91 @@ pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
     }
 }
 
-/// `fraction = half_a_scale | majority | out_of | one_in | fraction_word`
+/// Unicode vulgar fractions and their values.
+pub const VULGAR: &[(&str, u64, u64)] = &[
+    ("½", 1, 2),
+    ("⅓", 1, 3),
+    ("⅔", 2, 3),
+    ("¼", 1, 4),
+    ("¾", 3, 4),
+    ("⅕", 1, 5),
+    ("⅖", 2, 5),
+    ("⅗", 3, 5),
+    ("⅘", 4, 5),
+    ("⅙", 1, 6),
+    ("⅚", 5, 6),
+    ("⅛", 1, 8),
+    ("⅜", 3, 8),
+    ("⅝", 5, 8),
+    ("⅞", 7, 8),
+];
+
+/// `vulgar_fraction = "½" | "¾" | "⅔" | …`
+pub fn vulgar_fraction(input: &str) -> IResult<&str, Decimal> {
+    for (sign, num, den) in VULGAR {
+        if let Some(rest) = input.strip_prefix(sign) {
+            if let Some(f) = Decimal::from(*num).checked_div(Decimal::from(*den)) {
+                return Ok((rest, f));
+            }
+        }
+    }
+    fail(input)
+}
+
+/// Denominators a slash fraction may have. Others read as dates ("3/15") or codes.
+const SLASH_DENOMINATORS: &[u64] = &[2, 3, 4, 5, 6, 8, 10, 16, 32, 64, 100, 1000];
+
+/// `slash_fraction = digit{1,2} "/" digit+`: "1/2", "3/4", "1/40" with the numerator below the
+/// denominator and a denominator of the usual kind; "9/11", "24/7" and "50/50" are names.
+/// What follows ("/2020" of a date) is the caller's to check.
+pub fn slash_fraction(input: &str) -> IResult<&str, Decimal> {
+    let bytes = input.as_bytes();
+    let num_end = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if !(1..=2).contains(&num_end) || bytes.get(num_end) != Some(&b'/') {
+        return fail(input);
+    }
+    let den_len = bytes[num_end + 1..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let den_end = num_end + 1 + den_len;
+    let (Ok(num), Ok(den)) = (
+        input[..num_end].parse::<u64>(),
+        input[num_end + 1..den_end].parse::<u64>(),
+    ) else {
+        return fail(input);
+    };
+    if num == 0 || num >= den || !SLASH_DENOMINATORS.contains(&den) {
+        return fail(input);
+    }
+    match Decimal::from(num).checked_div(Decimal::from(den)) {
+        Some(f) => Ok((&input[den_end..], f)),
+        None => fail(input),
+    }
+}
+
+/// A fraction written with digits or a sign ("3/4", "¾"), alone: with a unit or currency
+/// after it ("¾ cup") it is a measure, read by `quantity`.
+fn written_fraction(input: &str) -> IResult<&str, Decimal> {
+    let (rest, f) = slash_fraction(input).or_else(|_| vulgar_fraction(input))?;
+    if numeral::quantity(input).is_ok_and(|(_, e)| e.kind != Kind::Number) {
+        return fail(input);
+    }
+    Ok((rest, f))
+}
+
+/// `fraction = written_fraction | majority | out_of | one_in | fraction_word`; a `half_a_scale`
+/// is a number, left to `quantity`.
 pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
-    if let Ok((rest, n)) = half_a_scale(input) {
-        return Ok((rest, Expr::new(Kind::Number, Quantity::Point(n))));
+    if let Ok((rest, f)) = written_fraction(input) {
+        return Ok((
+            rest,
+            Expr::new(Kind::Fraction, Quantity::Fraction(FractionForm::Word(f))),
+        ));
+    }
+    // "half a million dollars": a number, read with the currency or unit after it.
+    if half_a_scale(input).is_ok() {
+        return numeral::quantity(input);
     }
     // "the first half of the year" is a period, not a share.
     if lex::word(input, "half").is_some() && before.word_is(&["first", "second", "latter"]) {
@@ -212,7 +332,46 @@ mod tests {
         assert_eq!(f("the vast majority"), Some((None, "")));
         assert_eq!(f("third attack"), None);
         assert_eq!(f("the third"), None);
+        assert_eq!(f("a third term"), None);
+        assert_eq!(f("three trillionth"), None);
+        assert_eq!(
+            f("a hundredth of a second"),
+            Some((Some(d("0.01")), " of a second"))
+        );
+        assert_eq!(f("a fourth straight win"), None);
+        assert_eq!(f("One-fourth is"), Some((Some(d("0.25")), " is")));
+        assert_eq!(f("a quarter century"), Some((Some(d("0.25")), " century")));
+        assert_eq!(
+            f("a third."),
+            Some((Some(d("0.3333333333333333333333333333")), "."))
+        );
         assert_eq!(f("four in three"), None);
+        assert_eq!(f("2 in 1979"), None);
+        assert!(looks_like_year("2005 ") && !looks_like_year("2,005") && !looks_like_year("3005"));
+    }
+
+    #[test]
+    fn vulgar_fractions() {
+        assert_eq!(f("½ of"), Some((Some(d("0.5")), " of")));
+        assert_eq!(f("¾"), Some((Some(d("0.75")), "")));
+        let (rest, n) = numeral::number("2½ miles", false).unwrap();
+        assert_eq!((n.numeral.value, rest), (d("2.5"), " miles"));
+    }
+
+    #[test]
+    fn slash_fractions() {
+        assert_eq!(
+            f("1/3 of seats"),
+            Some((Some(d("1") / d("3")), " of seats"))
+        );
+        assert_eq!(f("7/10"), Some((Some(d("0.7")), "")));
+        assert_eq!(f("24/7"), None);
+        assert_eq!(f("4/4"), None);
+        assert_eq!(f("2/29"), None);
+        assert_eq!(f("0/8"), None);
+        // With a unit it is a measure, for `quantity`.
+        assert_eq!(f("1/2 gallon"), None);
+        assert_eq!(f("½ teaspoon"), None);
     }
 
     #[test]
@@ -224,5 +383,11 @@ mod tests {
             Quantity::Point(half_a_scale("half a million").unwrap().1)
         );
         assert_eq!(half_a_scale("half a million").unwrap().1.value, d("500000"));
+        assert_eq!(
+            half_a_scale("quarter million").unwrap().1.value,
+            d("250000")
+        );
+        assert_eq!(half_a_scale("a quarter of a million").ok(), None);
+        assert!(fraction("half the crew", &Before::default()).is_ok());
     }
 }

@@ -52,6 +52,14 @@ fn hedge_words() -> &'static HedgeWords {
     })
 }
 
+/// The words a prefix hedge can start with.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    hedge_words()
+        .prefix
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next())
+}
+
 /// `hedge_prefix = hedge_phrase " "` (no space needed after a sign such as "~").
 pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().prefix.iter().find_map(|(p, h)| {
@@ -66,11 +74,32 @@ pub fn hedge_prefix(input: &str) -> IResult<&str, Hedge> {
     }
 }
 
+/// Words after "and over" / "and up" that show them starting a new phrase.
+const CLAUSE_WORDS: &[&str] = &[
+    "the", "a", "an", "all", "to", "this", "that", "these", "those", "his", "her", "its", "their",
+    "our", "my", "your", "time", "against",
+];
+
 /// `hedge_suffix = " or more" | " or fewer" | " or less" | " or so" | "-plus" | "+"`
 pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().suffix.iter().find_map(|(p, h)| {
         let rest = if p.starts_with(|c: char| c.is_alphanumeric()) {
-            lex::phrase(lex::sp1(input)?, p)?
+            let rest = lex::phrase(lex::sp1(input)?, p)?;
+            // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
+            if lex::sp1(rest).is_some_and(|r| lex::word(r, "than").is_some()) {
+                return None;
+            }
+            // "rose 5% and over the year", "and up to 9", "and above all": a preposition
+            // or adverb of the clause that follows, not a bound.
+            if p.starts_with("and ")
+                && lex::sp1(rest).is_some_and(|r| {
+                    CLAUSE_WORDS.iter().any(|w| lex::word(r, w).is_some())
+                        || r.starts_with(|c: char| c.is_ascii_digit())
+                })
+            {
+                return None;
+            }
+            rest
         } else {
             let rest = lex::tag_ci(input, p)?;
             // "5+3" is arithmetic, "-plus" must end the word.
@@ -136,10 +165,12 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             Err(_) => break,
         }
     }
+    let number_at = rest;
     let (mut rest, mut expr) = core(rest, &before)?;
     if hedge != Hedge::None && expr.kind == Kind::Ordinal {
         return fail(input);
     }
+    let core_rest = rest;
     if let Ok((r, h)) = hedge_suffix(rest) {
         // A bound after the number says more than an approximation before it ("about 500 or
         // more").
@@ -149,11 +180,33 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             rest = r;
         }
     }
-    expr.hedge = hedge;
+    // A range may carry its own hedge ("between 2 and about 7").
+    if hedge != Hedge::None {
+        expr.hedge = hedge;
+    }
     if let Some(r) = bound_pair(rest, &mut expr) {
         rest = r;
+    } else if hedge != Hedge::None && is_year_in_year_position(number_at, core_rest) {
+        return fail(input);
     }
     Ok((rest, expr))
+}
+
+/// "around 2020," or "before 2019 and": a hedge word before a year is a time expression, left
+/// to the time grammar. "about 2000 troops" stays a count: a noun follows.
+fn is_year_in_year_position(number: &str, rest: &str) -> bool {
+    let written = &number[..number.len() - rest.len()];
+    if written.len() != 4 || !fraction::looks_like_year(written) {
+        return false;
+    }
+    let after = lex::sp(rest);
+    let next_is_word = after.starts_with(|c: char| c.is_alphabetic());
+    !next_is_word
+        || [
+            "and", "or", "when", "as", "to", "in", "after", "before", "until", "through",
+        ]
+        .iter()
+        .any(|w| lex::word(after, w).is_some())
 }
 
 fn is_lower(h: Hedge) -> bool {
@@ -186,7 +239,13 @@ fn bound_pair<'a>(input: &'a str, first: &mut Expr) -> Option<&'a str> {
     let Quantity::Point(b) = second.quantity else {
         return None;
     };
-    if second.kind != first.kind {
+    // Opposite bounds that leave nothing between them are two claims, not a range.
+    let (low, high) = if is_lower(first.hedge) {
+        (a.value, b.value)
+    } else {
+        (b.value, a.value)
+    };
+    if second.kind != first.kind || low >= high {
         return None;
     }
     first.quantity = Quantity::Range {
@@ -238,6 +297,12 @@ mod tests {
         assert_eq!(hedged("exactly 2,000"), Some((Hedge::Exactly, "")));
         assert_eq!(hedged("~5"), Some((Hedge::Approximately, "")));
         assert_eq!(hedged("about the"), None);
+        assert_eq!(hedged("around 2020, the"), None);
+        assert_eq!(hedged("above 1000 and below 1500"), Some((Hedge::None, "")));
+        assert_eq!(
+            hedged("approximately 2000 troops"),
+            Some((Hedge::Approximately, " troops"))
+        );
     }
 
     #[test]
@@ -247,6 +312,36 @@ mod tests {
         assert_eq!(hedged("500+ homes"), Some((Hedge::MoreThan, " homes")));
         assert_eq!(hedged("5+3"), Some((Hedge::None, "+3")));
         assert_eq!(hedged("a dozen or so"), Some((Hedge::Approximately, "")));
+        assert_eq!(hedged("200 or greater"), Some((Hedge::AtLeast, "")));
+        assert_eq!(
+            hedged("5,000 or less than 6,000"),
+            Some((Hedge::None, " or less than 6,000"))
+        );
+        assert_eq!(hedged(">= 30"), Some((Hedge::AtLeast, "")));
+        assert_eq!(hedged("12 and up, they"), Some((Hedge::AtLeast, ", they")));
+        assert_eq!(hedged("$40 and above."), Some((Hedge::AtLeast, ".")));
+        assert_eq!(hedged("5 and under are"), Some((Hedge::AtMost, " are")));
+        assert_eq!(
+            hedged("5% and over the year"),
+            Some((Hedge::None, " and over the year"))
+        );
+        assert_eq!(
+            hedged("9 and up to 12"),
+            Some((Hedge::None, " and up to 12"))
+        );
+        assert_eq!(
+            hedged("7 and above all"),
+            Some((Hedge::None, " and above all"))
+        );
+        assert_eq!(
+            hedged("equal to or greater than 40 days"),
+            Some((Hedge::AtLeast, " days"))
+        );
+        assert_eq!(
+            hedged("equal to or less than 7 pupils"),
+            Some((Hedge::AtMost, " pupils"))
+        );
+        assert_eq!(hedged("equal to 7"), Some((Hedge::Exactly, "")));
     }
 
     #[test]
@@ -276,6 +371,8 @@ mod tests {
         assert!(matches!(e.quantity, Quantity::Range { .. }));
         let (rest, e) = claim("more than 100 and more than 300", &Before::default()).unwrap();
         assert_eq!((rest, e.hedge), (" and more than 300", Hedge::MoreThan));
+        let (rest, e) = claim("more than 40 and less than 10", &Before::default()).unwrap();
+        assert_eq!((rest, e.hedge), (" and less than 10", Hedge::MoreThan));
     }
 
     #[test]

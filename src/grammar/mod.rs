@@ -12,11 +12,13 @@ pub mod money;
 pub mod numeral;
 pub mod percent;
 pub mod range;
+pub mod time;
 pub mod unit;
 pub mod vague;
 pub mod words;
 
 use crate::model::{Flags, Hedge, Kind, Quantity};
+use std::sync::OnceLock;
 
 /// What a production recognised, relative to the position it was called at.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,6 +59,7 @@ impl Expr {
 /// these (besides digits and currency signs) and tries the grammar only around them.
 pub fn anchor_words() -> Vec<&'static str> {
     let mut words: Vec<&'static str> = Vec::new();
+    words.extend_from_slice(time::ANCHORS);
     words.extend(lex::number_words().iter().map(|(w, _)| *w));
     words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
     words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
@@ -68,19 +71,74 @@ pub fn anchor_words() -> Vec<&'static str> {
     );
     words.extend_from_slice(vague::ANCHORS);
     words.extend_from_slice(fraction::ANCHORS);
+    words.extend(fraction::VULGAR.iter().map(|(s, _, _)| *s));
     words.sort_unstable();
     words.dedup();
     words
+}
+
+/// Keywords of the productions that can begin a claim, besides the lexicon words.
+const KEYWORDS: &[&str] = &[
+    "a", "an", "the", "between", "from", "minus", "negative", "half", "quarter",
+];
+
+/// Every lower-case word a claim can begin with, sorted for binary search.
+fn start_words() -> &'static [&'static str] {
+    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+    L.get_or_init(|| {
+        let mut words: Vec<&'static str> = anchor_words();
+        words.extend(hedge::first_words());
+        words.extend(vague::first_words());
+        words.extend_from_slice(KEYWORDS);
+        words.retain(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()));
+        words.sort_unstable();
+        words.dedup();
+        words
+    })
+}
+
+/// The cheap failure path: a candidate that starts with a letter must start with a word some
+/// production begins with. Capitalised short words and all-capital words pass, since
+/// currency codes and signs ("USD", "Rs", "US$") belong to the money lexicon.
+fn may_begin_claim(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
+        return true;
+    }
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = &bytes[..len];
+    if word.iter().all(u8::is_ascii_uppercase) || (len <= 3 && word[0].is_ascii_uppercase()) {
+        return true;
+    }
+    let mut lower = [0u8; 24];
+    let Some(buf) = lower.get_mut(..len) else {
+        return false;
+    };
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = s.to_ascii_lowercase();
+    }
+    start_words()
+        .binary_search_by(|w| w.as_bytes().cmp(buf))
+        .is_ok()
 }
 
 /// Parses the longest claim starting at byte `at` of `text`, if any. `text` is the whole
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
+    time::claim_at(text, at).or_else(|| number_claim_at(text, at))
+}
+
+/// The number families: hedged numerals, words, vague amounts, fractions, percentages,
+/// ranges, money and measures.
+fn number_claim_at(text: &str, at: usize) -> Option<Parsed> {
     if !text.is_char_boundary(at) || !context::may_start(text, at) {
         return None;
     }
     let input = &text[at..];
+    if !may_begin_claim(input) {
+        return None;
+    }
     let before = context::Before::of(text, at);
     let (rest, expr) = hedge::claim(input, &before).ok()?;
     let len = input.len() - rest.len();
@@ -95,4 +153,30 @@ pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
         unit: expr.unit,
         flags: expr.flags,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_words_begin_claims() {
+        assert!(may_begin_claim("about 40"));
+        assert!(may_begin_claim("Approximately 900"));
+        assert!(may_begin_claim("twenty-one"));
+        assert!(may_begin_claim("USD 5"));
+        assert!(may_begin_claim("38 attacks"));
+        assert!(!may_begin_claim("said 40"));
+        assert!(!may_begin_claim("Officials"));
+    }
+
+    #[test]
+    fn claims_at_positions() {
+        let text = "Officials said about 40 boats left.";
+        let at = text.find("about").unwrap();
+        let parsed = claim_at(text, at).unwrap();
+        assert_eq!(&text[at..at + parsed.len], "about 40");
+        assert_eq!(parsed.hedge, Hedge::Approximately);
+        assert!(claim_at(text, text.find("said").unwrap()).is_none());
+    }
 }

@@ -4,7 +4,8 @@
 //! The spellings come from `grammar/lexicon/currencies.txt` (its header documents the format
 //! and what is left out on purpose). A plain "pounds" is not money here: "25 pounds" is as
 //! often a weight, and reading a weight as money invents a claim, while reading money as a
-//! weight only loses its currency; `unit_after` reads it as lb.
+//! weight only loses its currency; `unit_after` reads it as lb (except "361 million pounds",
+//! see `numeral::quantity`).
 
 use super::unit::{lexicon_lines, no_match, strip_space, SpellingTable};
 use nom::IResult;
@@ -38,6 +39,14 @@ pub fn currency_after(input: &str) -> IResult<&str, &'static CurrencyDef> {
         Some((target, rest)) => Ok((rest, &lexicon.defs[target])),
         None => Err(no_match(input)),
     }
+}
+
+/// The main unit of the currency with this ISO code.
+pub fn code(iso: &str) -> Option<&'static CurrencyDef> {
+    currencies()
+        .defs
+        .iter()
+        .find(|d| d.code == iso && d.factor == Decimal::ONE)
 }
 
 struct Currencies {

@@ -2,7 +2,7 @@
 //! "2.3bn", "1.5 million"), and the quantity they head (money, percent, measure).
 
 use super::lex::{self, fail, ScaleForm};
-use super::{money, percent, unit, words, Expr};
+use super::{fraction, hedge, money, percent, unit, words, Expr};
 use crate::model::{Flags, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -25,6 +25,38 @@ fn digit_run(bytes: &[u8], from: usize) -> usize {
     i
 }
 
+/// Length of a thousands separator at the start of `s`: a comma, or a no-break, narrow
+/// no-break or thin space; 0 if none.
+fn group_separator(s: &str) -> usize {
+    match s.chars().next() {
+        Some(',') => 1,
+        Some(c @ ('\u{a0}' | '\u{202f}' | '\u{2009}')) => c.len_utf8(),
+        _ => 0,
+    }
+}
+
+/// End of the groups in "1 234 567" or "40 000" (plain spaces as thousands separators), or
+/// `from` when there are none. Plain spaces also separate numbers ("on March 3 100 people"),
+/// so a single group counts only when it is "000".
+fn space_groups(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    let mut groups = 0;
+    let mut last_zeros = false;
+    while bytes.get(i) == Some(&b' ') && digit_run(bytes, i + 1) == i + 4 {
+        last_zeros = &bytes[i + 1..i + 4] == b"000";
+        i += 4;
+        groups += 1;
+    }
+    let clean_end = !bytes
+        .get(i)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b',');
+    if clean_end && (groups >= 2 || (groups == 1 && last_zeros)) {
+        i
+    } else {
+        from
+    }
+}
+
 fn trailing_zeros(int_digits: &str) -> u32 {
     if int_digits.bytes().all(|b| b == b'0') {
         return 0;
@@ -32,7 +64,7 @@ fn trailing_zeros(int_digits: &str) -> u32 {
     (int_digits.len() - int_digits.trim_end_matches('0').len()) as u32
 }
 
-/// `digits = ["-" | "−"] digit+ ("," digit digit digit)* ["." digit+]`
+/// `digits = ["-" | "−"] digit+ (("," | thin_space) digit digit digit)* ["." digit+]`
 ///
 /// A group after a comma that is not three digits long ("6,5000,000"), or a first group longer
 /// than three before a comma group, is read best-effort (commas dropped) and flagged
@@ -46,37 +78,41 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     let bytes = body.as_bytes();
     let first_end = digit_run(bytes, 0);
     // ".08": a decimal without its leading zero.
-    if first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1 {
-        let (rest, mut n) = digits(&format!("0{body}"))
-            .map_err(|_| {
-                nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit))
-            })
-            .map(|(r, n)| (r.len(), n))?;
-        if negative {
-            n.numeral.value = -n.numeral.value;
-        }
-        return Ok((&body[body.len() - rest..], n));
-    }
-    if first_end == 0 {
+    let bare_point = first_end == 0 && bytes.first() == Some(&b'.') && digit_run(bytes, 1) > 1;
+    if first_end == 0 && !bare_point {
         return fail(input);
     }
     let mut buf = String::with_capacity(first_end + 8);
-    buf.push_str(&body[..first_end]);
+    buf.push_str(if bare_point { "0" } else { &body[..first_end] });
     let mut flags = Flags::default();
     let mut i = first_end;
     let mut grouped = false;
-    while bytes.get(i) == Some(&b',') {
-        let end = digit_run(bytes, i + 1);
-        let n = end - (i + 1);
-        if n < 3 {
+    loop {
+        let sep_len = group_separator(&body[i..]);
+        if sep_len == 0 {
+            break;
+        }
+        let end = digit_run(bytes, i + sep_len);
+        let n = end - (i + sep_len);
+        // A thin or no-break space groups only exact triples ("40 000").
+        if n < 3 || (sep_len > 1 && n != 3) {
             break;
         }
         flags.malformed |= n != 3;
         grouped = true;
-        buf.push_str(&body[i + 1..end]);
+        buf.push_str(&body[i + sep_len..end]);
         i = end;
     }
     flags.malformed |= grouped && first_end > 3;
+    if !grouped && first_end <= 3 {
+        let end = space_groups(bytes, first_end);
+        if end > first_end {
+            for chunk in body[first_end..end].split(' ') {
+                buf.push_str(chunk);
+            }
+            i = end;
+        }
+    }
     let int_digits_len = buf.len();
     let mut decimals = 0u32;
     if bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
@@ -153,7 +189,8 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
     n.scaled = true;
 }
 
-/// `number = [("minus" | "negative") " "] (digits [scale] | cardinal)`
+/// `number = [("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
+/// [exponent | mixed_fraction | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
     let negated = ["minus", "negative"]
         .iter()
@@ -169,25 +206,192 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
     unsigned_number(input, money)
 }
 
+/// A whole number plus a fraction ("2½", "10 1/2", "3/4" with `whole` zero); the fraction's
+/// decimals, at most four, stand for its precision.
+fn add_fraction(n: &mut Number, f: Decimal) {
+    n.numeral.value += f;
+    n.numeral.decimals = f.normalize().scale().min(4);
+    n.numeral.trailing_zeros = 0;
+}
+
+/// `mixed_fraction = vulgar_fraction | " " slash_fraction`: the fraction of "2½" or "10 1/2".
+fn mixed_fraction(input: &str) -> Option<(&str, Decimal)> {
+    if let Ok(r) = fraction::vulgar_fraction(input) {
+        return Some(r);
+    }
+    lex::sp1(input).and_then(|r| fraction::slash_fraction(r).ok())
+}
+
+/// `spoken_decimal = " point" (" " digit_word)+ | " point " small`: the decimals of "one
+/// point five", "two point zero three", "nought point seventy-one".
+fn spoken_decimal(input: &str) -> Option<(&str, String)> {
+    let mut rest = lex::sp1(input).and_then(|r| lex::word(r, "point"))?;
+    let mut digits = String::new();
+    while let Some((r, d)) = lex::sp1(rest).and_then(|r| lex::longest(r, lex::number_words())) {
+        if d > 9 {
+            // "point seventy-one": one number of two digits, alone.
+            if digits.is_empty() && d < 100 {
+                let (r, v) = words::small(lex::sp1(rest)?).ok()?;
+                return Some((r, v.to_string()));
+            }
+            break;
+        }
+        digits.push(char::from(b'0' + d as u8));
+        rest = r;
+    }
+    (!digits.is_empty()).then_some((rest, digits))
+}
+
+/// A spelled whole number with its spoken decimals and scale ("two point two million").
+fn with_spoken_decimal<'a>(input: &'a str, n: &Number, money: bool) -> Option<(&'a str, Number)> {
+    if n.scaled || n.numeral.decimals > 0 {
+        return None;
+    }
+    let (rest, decimals) = spoken_decimal(input)?;
+    let value = Decimal::from_str(&format!("{}.{decimals}", n.numeral.value)).ok()?;
+    let mut out = Number {
+        numeral: Numeral {
+            value,
+            decimals: decimals.len() as u32,
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        },
+        flags: n.flags,
+        scaled: false,
+    };
+    match scale(rest, money) {
+        Ok((r, factor)) => {
+            apply_scale(&mut out, factor);
+            Some((r, out))
+        }
+        Err(_) => Some((rest, out)),
+    }
+}
+
+/// `exponent = ("e" | "E") [sign] digit [digit] | ("x" | "×") "10" ("^" [sign] | sign) digit [digit]`:
+/// the power of ten of "1.3e6", "-12e-1", "6.23x10^-4", "2.48×10−5".
+fn exponent(input: &str) -> Option<(&str, i32)> {
+    let after = match input.strip_prefix(['e', 'E']) {
+        Some(r) => r,
+        None => {
+            let r = input
+                .strip_prefix('x')
+                .or_else(|| input.strip_prefix('×'))?
+                .strip_prefix("10")?;
+            match r.strip_prefix('^') {
+                Some(r) => r,
+                // Without a caret only a sign shows that an exponent follows.
+                None if r.starts_with(['-', '−', '+']) => r,
+                None => return None,
+            }
+        }
+    };
+    let (negative, digits) = match after.strip_prefix(['-', '−']) {
+        Some(r) => (true, r),
+        None => (false, after.strip_prefix('+').unwrap_or(after)),
+    };
+    let len = digit_run(digits.as_bytes(), 0);
+    if !(1..=2).contains(&len) || !lex::at_boundary(&digits[len..]) {
+        return None;
+    }
+    let e: i32 = digits[..len].parse().ok()?;
+    Some((&digits[len..], if negative { -e } else { e }))
+}
+
+/// Multiplies a number by ten to the power `e`: a positive power acts as a scale, a negative
+/// one adds decimals.
+fn apply_exponent(n: &mut Number, e: i32) -> Option<()> {
+    let power = Decimal::from_i128_with_scale(10i128.checked_pow(e.unsigned_abs())?, 0);
+    if e >= 0 {
+        apply_scale(n, power);
+    } else {
+        n.numeral.value = n.numeral.value.checked_div(power)?;
+        n.numeral.decimals += e.unsigned_abs();
+        n.numeral.trailing_zeros = 0;
+    }
+    Some(())
+}
+
 fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
+    // "3/4 cup", "½ teaspoon": a fraction alone.
+    if let Ok((rest, f)) =
+        fraction::slash_fraction(input).or_else(|_| fraction::vulgar_fraction(input))
+    {
+        let mut n = Number {
+            numeral: Numeral::integer(0),
+            flags: Flags::default(),
+            scaled: false,
+        };
+        add_fraction(&mut n, f);
+        return Ok((rest, n));
+    }
     if let Ok((rest, mut n)) = digits(input) {
-        // "1.2M": a capital M after a decimal is a million, not a metre.
+        if let Some((r, e)) = exponent(rest) {
+            if e.unsigned_abs() <= 28 && apply_exponent(&mut n, e).is_some() {
+                return Ok((r, n));
+            }
+        }
+        // "2½", "10 1/2": a mixed number.
+        if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
+            if let Some((r, f)) = mixed_fraction(rest) {
+                add_fraction(&mut n, f);
+                return Ok((r, n));
+            }
+        }
+        // "1.2M", "1.2b": after a decimal these letters are scales, not metres or bytes.
         if n.numeral.decimals > 0 {
-            if let Some(r) = lex::word(rest, "M").filter(|_| rest.starts_with('M')) {
-                apply_scale(&mut n, Decimal::from(1_000_000));
+            let letter = [
+                ("M", 1_000_000u64),
+                ("B", 1_000_000_000),
+                ("b", 1_000_000_000),
+            ]
+            .iter()
+            .find_map(|(l, f)| {
+                rest.strip_prefix(l)
+                    .filter(|r| lex::at_boundary(r))
+                    .map(|r| (r, *f))
+            });
+            if let Some((r, f)) = letter {
+                apply_scale(&mut n, Decimal::from(f));
                 return Ok((r, n));
             }
         }
         if let Ok((rest, factor)) = scale(rest, money) {
             apply_scale(&mut n, factor);
+            // "3 million and a half": the fraction of the scale.
+            if let Some((r, f)) = words::and_fraction(rest).filter(|_| n.numeral.decimals == 0) {
+                if let Some(v) = f
+                    .checked_mul(factor)
+                    .and_then(|x| x.checked_add(n.numeral.value))
+                {
+                    n.numeral.value = v;
+                    n.numeral.decimals = f.normalize().scale().min(4);
+                    n.numeral.trailing_zeros = 0;
+                    return Ok((r, n));
+                }
+            }
             return Ok((rest, n));
         }
         return Ok((rest, n));
     }
-    words::cardinal(input)
+    // "half a million", "a quarter billion".
+    if let Ok((rest, numeral)) = fraction::half_a_scale(input) {
+        let n = Number {
+            numeral,
+            flags: Flags::default(),
+            scaled: true,
+        };
+        return Ok((rest, n));
+    }
+    let (rest, n) = words::cardinal(input)?;
+    match with_spoken_decimal(rest, &n, money) {
+        Some(r) => Ok(r),
+        None => Ok((rest, n)),
+    }
 }
 
-/// `quantity = [currency_before] number [percent_suffix | currency_after | unit_after]`
+/// `quantity = [currency_before] number [percent_suffix | currency_after | scaled_pounds |
+/// unit_after] [minor_part | smaller_unit] [restated]`
 ///
 /// With a currency the kind is money, the unit its ISO code and the value in main units
 /// ("50 cents" → 0.5); with a unit of measure it is a measure.
@@ -208,6 +412,9 @@ pub fn quantity(input: &str) -> IResult<&str, Expr> {
         } else if let Ok((r, c)) = money::currency_after(rest) {
             rest = r;
             currency = Some(c);
+        } else if let Some(r) = scaled_pounds(rest, &n) {
+            rest = r;
+            currency = money::code("GBP");
         } else if let Ok((r, u)) = unit::unit_after(rest) {
             rest = r;
             kind = Kind::Measure;
@@ -220,12 +427,108 @@ pub fn quantity(input: &str) -> IResult<&str, Expr> {
         if c.factor != Decimal::ONE {
             apply_scale(&mut n, c.factor);
             n.scaled = false;
+        } else if let Some((r, v)) = minor_part(rest, &n) {
+            rest = r;
+            n.numeral = v;
         }
+    } else if let Some((r, v)) = unit_name.as_deref().and_then(|u| smaller_unit(rest, u, &n)) {
+        rest = r;
+        n.numeral = v;
+    }
+    if let Some(r) = restated(rest, &n) {
+        rest = r;
     }
     let mut expr = Expr::new(kind, Quantity::Point(n.numeral));
     expr.unit = unit_name;
     expr.flags = n.flags;
     Ok((rest, expr))
+}
+
+/// `scaled_pounds = " pounds"` after a scale word, not before "of": sterling when the scale is
+/// a billion or more, or when a conversion into another currency follows ("850 million pounds
+/// ($1.1 billion)"). "2 million pounds of beef" and "a recall of 2 million pounds" are weights.
+fn scaled_pounds<'a>(input: &'a str, n: &Number) -> Option<&'a str> {
+    if !n.scaled || n.numeral.scale < Decimal::from(1_000_000) {
+        return None;
+    }
+    let rest = lex::sp1(input).and_then(|r| lex::word(r, "pounds"))?;
+    let after = lex::sp1(rest).unwrap_or(rest);
+    if lex::word(after, "of").is_some() {
+        return None;
+    }
+    let conversion = after.strip_prefix('(').is_some_and(|r| {
+        let r = hedge::hedge_prefix(r).map_or(r, |(r, _)| r);
+        money::currency_before(r).is_ok()
+    });
+    (n.numeral.scale >= Decimal::from(1_000_000_000u64) || conversion).then_some(rest)
+}
+
+/// A whole amount plus `part` of it, with the precision of the smaller unit: `denominator`
+/// smaller units make one of the whole.
+fn plus_part(whole: &Number, part: &Number, denominator: u32) -> Option<Numeral> {
+    let d = Decimal::from(denominator);
+    if whole.scaled
+        || whole.numeral.decimals > 0
+        || whole.numeral.value.is_sign_negative()
+        || part.numeral.decimals > 0
+        || part.numeral.value.is_sign_negative()
+        || part.numeral.value >= d
+    {
+        return None;
+    }
+    let value = whole
+        .numeral
+        .value
+        .checked_add(part.numeral.value.checked_div(d)?)?;
+    Some(Numeral {
+        value,
+        decimals: 2,
+        scale: Decimal::ONE,
+        trailing_zeros: 0,
+    })
+}
+
+/// `and_number = " " ["and "] number`: the second number of "3 dollars and 50 cents". After a
+/// comma it is a list ("5 feet, 3 inches of rain"), not one amount.
+fn and_number(input: &str) -> Option<(&str, Number)> {
+    let r = lex::sp1(input)?;
+    let r = lex::word(r, "and").and_then(lex::sp1).unwrap_or(r);
+    number(r, false).ok()
+}
+
+/// `minor_part = and_number minor_currency`: "20 dollars and 43 cents", "£3 50p" (the
+/// currency's hundredth, written as such).
+fn minor_part<'a>(input: &'a str, whole: &Number) -> Option<(&'a str, Numeral)> {
+    let (r, part) = and_number(input)?;
+    let (r, minor) = money::currency_after(r).ok()?;
+    if minor.factor != Decimal::new(1, 2) {
+        return None;
+    }
+    Some((r, plus_part(whole, &part, 100)?))
+}
+
+/// `smaller_unit = and_number unit`: "5 feet 2 inches", "7 lb 4 oz" in the larger unit.
+fn smaller_unit<'a>(input: &'a str, unit: &str, whole: &Number) -> Option<(&'a str, Numeral)> {
+    let denominator = match unit {
+        "ft" => ("in", 12),
+        "lb" => ("oz", 16),
+        _ => return None,
+    };
+    let (r, part) = and_number(input)?;
+    let (r, u) = unit::unit_after(r).ok()?;
+    if u.symbol != denominator.0 {
+        return None;
+    }
+    Some((r, plus_part(whole, &part, denominator.1)?))
+}
+
+/// `restated = " (" digits ")"` of the same value: "forty-five (45)", "45 (forty-five)" is one
+/// number written twice.
+fn restated<'a>(input: &'a str, n: &Number) -> Option<&'a str> {
+    let inner = lex::sp(input).strip_prefix('(')?;
+    let (r, again) = number(inner, false).ok()?;
+    let r = r.strip_prefix(')')?;
+    (again.numeral.value == n.numeral.value).then_some(r)
 }
 
 /// `digit_ordinal = digit+ ("st" | "nd" | "rd" | "th")`
@@ -246,12 +549,9 @@ pub fn digit_ordinal(input: &str) -> IResult<&str, Numeral> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rust_decimal_macros_free::dec;
 
-    mod rust_decimal_macros_free {
-        pub fn dec(s: &str) -> rust_decimal::Decimal {
-            s.parse().unwrap()
-        }
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
     }
 
     fn value(input: &str) -> (Decimal, &str) {
@@ -297,26 +597,14 @@ mod tests {
         assert_eq!(value("2.3bn").0, dec("2300000000"));
         assert_eq!(value("1.5 million").0, dec("1500000"));
         assert_eq!(value("4.2 billion").0, dec("4200000000"));
-        let (_, n) = number("$1.5m", true).unwrap_err_or_digits();
-        assert_eq!(n.numeral.value, dec("1.5"));
+        // The currency sign belongs to `quantity`, not to the number.
+        assert!(number("$1.5m", true).is_err());
         // "100m" without a currency is left for the unit grammar.
         assert_eq!(value("100m sprint"), (dec("100"), "m sprint"));
         let (_, n) = number("1.5m", true).unwrap();
         assert_eq!(n.numeral.value, dec("1500000"));
         assert_eq!(n.numeral.scale, dec("1000000"));
         assert_eq!(n.numeral.decimals, 1);
-    }
-
-    trait DigitsOnly<'a> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number);
-    }
-    impl<'a> DigitsOnly<'a> for IResult<&'a str, Number> {
-        fn unwrap_err_or_digits(self) -> (&'a str, Number) {
-            // "$" is not a digit: the currency belongs to `quantity`, so this must fail and
-            // we read the digits after it instead.
-            assert!(self.is_err());
-            number("1.5", true).unwrap()
-        }
     }
 
     #[test]
@@ -353,5 +641,172 @@ mod more_tests {
         let (_, n) = number("1.2M", false).unwrap();
         assert_eq!(n.numeral.value, Decimal::from(1_200_000));
         assert!(number("minus -5", false).is_err());
+    }
+}
+
+#[cfg(test)]
+mod grouping_tests {
+    use super::*;
+
+    #[test]
+    fn thin_and_no_break_spaces_group_thousands() {
+        let (rest, n) = digits("40\u{202f}000 fans").unwrap();
+        assert_eq!((n.numeral.value, rest), (Decimal::from(40_000), " fans"));
+        let (_, n) = digits("1\u{a0}234\u{a0}567").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_234_567));
+        let (rest, _) = digits("12\u{a0}boats").unwrap();
+        assert_eq!(rest, "\u{a0}boats");
+        let (rest, n) = digits("1 414 021 100 people").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(1_414_021_100u64), " people")
+        );
+        let (_, n) = digits("40 000 fans").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(40_000));
+        let (rest, n) = digits("3 100 protesters").unwrap();
+        assert_eq!(
+            (n.numeral.value, rest),
+            (Decimal::from(3), " 100 protesters")
+        );
+        let (_, n) = number("1.2b", false).unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(1_200_000_000));
+    }
+}
+
+#[cfg(test)]
+mod compound_tests {
+    use super::*;
+
+    fn dec(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    fn q(input: &str) -> (Kind, Decimal, Option<String>, &str) {
+        let (rest, e) = quantity(input).unwrap();
+        let Quantity::Point(n) = e.quantity else {
+            panic!("not a point: {input}");
+        };
+        (e.kind, n.value, e.unit, rest)
+    }
+
+    #[test]
+    fn spoken_point_decimals() {
+        assert_eq!(value("one point five metres"), (dec("1.5"), " metres"));
+        assert_eq!(value("two hundred point zero three"), (dec("200.03"), ""));
+        assert_eq!(value("nought point seventy-one"), (dec("0.71"), ""));
+        assert_eq!(value("minus four point two"), (dec("-4.2"), ""));
+        let (_, n) = number("three point two million", false).unwrap();
+        assert_eq!((n.numeral.value, n.scaled), (dec("3200000"), true));
+        // Without a digit word after it, "point" is a noun.
+        assert_eq!(value("one point lead"), (dec("1"), " point lead"));
+        assert_eq!(value("two points"), (dec("2"), " points"));
+        // A scale word before "point" ends the number.
+        assert_eq!(
+            value("two million point five"),
+            (dec("2000000"), " point five")
+        );
+    }
+
+    fn value(input: &str) -> (Decimal, &str) {
+        let (rest, n) = number(input, false).unwrap();
+        (n.numeral.value, rest)
+    }
+
+    #[test]
+    fn slash_and_mixed_fractions() {
+        assert_eq!(value("3/4 of the vote"), (dec("0.75"), " of the vote"));
+        assert_eq!(value("12 1/2 hours"), (dec("12.5"), " hours"));
+        let (kind, v, unit, _) = q("1/4 mile track");
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Measure, dec("0.25"), Some("mi"))
+        );
+        // Dates, names and ratios are not fractions.
+        assert_eq!(value("9/11 attacks").0, dec("9"));
+        assert_eq!(value("3/15").0, dec("3"));
+        assert_eq!(value("50/50").0, dec("50"));
+    }
+
+    #[test]
+    fn dollars_and_cents() {
+        let (kind, v, unit, rest) = q("12 dollars and 75 cents each");
+        assert_eq!(
+            (kind, v, unit.as_deref(), rest),
+            (Kind::Money, dec("12.75"), Some("USD"), " each")
+        );
+        assert_eq!(q("£4 20p").1, dec("4.2"));
+        assert_eq!(q("nine dollars five cents").1, dec("9.05"));
+        assert_eq!(q("nine dollars, five cents").1, dec("9"));
+        // Cents beyond a dollar, or a scaled amount, are two amounts.
+        assert_eq!(q("$3 and 150 cents").1, dec("3"));
+        assert_eq!(q("$3 million and 5 cents").1, dec("3000000"));
+    }
+
+    #[test]
+    fn feet_and_inches_pounds_and_ounces() {
+        let (kind, v, unit, rest) = q("6 feet 3 inches tall");
+        assert_eq!(
+            (kind, unit.as_deref(), rest),
+            (Kind::Measure, Some("ft"), " tall")
+        );
+        assert_eq!(v, dec("6") + dec("3") / dec("12"));
+        assert_eq!(q("eight pounds and 4 ounces").1, dec("8.25"));
+        // Inches after metres are not one length.
+        assert_eq!(q("3 m 4 inches").1, dec("3"));
+    }
+
+    #[test]
+    fn scaled_pounds_are_sterling() {
+        let (kind, v, unit, _) = q("40 million pounds (about $52 million) in fines");
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("40000000"), Some("GBP"))
+        );
+        assert_eq!(q("2.5 billion pounds in aid").2.as_deref(), Some("GBP"));
+        assert_eq!(q("3 billion pounds of grain").2.as_deref(), Some("lb"));
+        assert_eq!(q("3 million pounds were recalled").2.as_deref(), Some("lb"));
+        assert_eq!(q("300 pounds").2.as_deref(), Some("lb"));
+    }
+
+    #[test]
+    fn half_a_scale_and_scale_and_a_half_take_a_currency() {
+        let (kind, v, unit, _) = q("half a million dollars");
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("500000"), Some("USD"))
+        );
+        assert_eq!(q("a quarter billion euros").1, dec("250000000"));
+        let (kind, v, _, rest) = q("4 million and a half voters");
+        assert_eq!((kind, v, rest), (Kind::Number, dec("4500000"), " voters"));
+        assert_eq!(q("2 and a half").1, dec("2"));
+    }
+
+    #[test]
+    fn scientific_notation() {
+        assert_eq!(value("2.5e6 cells"), (dec("2500000"), " cells"));
+        assert_eq!(value("-4e-2"), (dec("-0.04"), ""));
+        assert_eq!(value("7.1x10^3"), (dec("7100"), ""));
+        assert_eq!(value("3.3×10−4"), (dec("0.00033"), ""));
+        assert_eq!(value("1.5E+3"), (dec("1500"), ""));
+        // A letter run or a bare "x10" is no exponent.
+        assert_eq!(value("3eggs").1, "eggs");
+        assert_eq!(value("4x10 relay").1, "x10 relay");
+        let (_, n) = number("2.5e6", false).unwrap();
+        assert_eq!((n.numeral.decimals, n.numeral.scale), (1, dec("1000000")));
+    }
+
+    #[test]
+    fn trillion_and_finance_million_abbreviations() {
+        assert_eq!(value("4 tln").0, dec("4000000000000"));
+        assert_eq!(q("$7MM budget").1, dec("7000000"));
+        // Without a currency "mm" is the millimetre.
+        assert_eq!(q("7mm").2.as_deref(), Some("mm"));
+    }
+
+    #[test]
+    fn a_number_restated_in_parentheses_is_one_claim() {
+        assert_eq!(q("thirty (30) days").3, " days");
+        assert_eq!(q("12 (twelve) jurors").3, " jurors");
+        assert_eq!(q("twelve (13) jurors").3, " (13) jurors");
     }
 }

@@ -13,6 +13,7 @@ const WORDS: &[(&str, &str)] = &[
     ("basis point", "bp"),
     ("per cent", "%"),
     ("percentage", "%"),
+    ("percents", "%"),
     ("percent", "%"),
     ("pct", "%"),
     ("bps", "bp"),

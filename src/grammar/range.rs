@@ -4,8 +4,8 @@
 
 use super::context::Before;
 use super::lex::{self, cut, fail};
-use super::{numeral, Expr};
-use crate::model::{Kind, Numeral, Quantity};
+use super::{hedge, numeral, Expr};
+use crate::model::{Hedge, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
 
@@ -129,10 +129,11 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
     flags.too_large |= second.flags.too_large;
     let unit = match (&first.unit, &second.unit) {
         (Some(x), Some(y)) if x != y => return None,
-        (None, Some(_)) => {
-            flags.scale_ellipsis = true;
-            second.unit.clone()
-        }
+        // A unit written once ("5 to 7%", "8- to 16-foot") is ordinary style; only a shared
+        // scale word is worth a note (NUM-MALFORMED).
+        (None, Some(_)) => second.unit.clone(),
+        // "14% to 3.9 billion" is a change and its result, not a range of percentages.
+        (Some(_), None) if first.kind != Kind::Money => return None,
         _ => first.unit.clone(),
     };
     let kind = match (first.kind, second.kind) {
@@ -165,11 +166,22 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
     Some(expr)
 }
 
-/// `between_range = "between " quantity " and " quantity`
+/// An approximating hedge before a range's end ("about"), which makes the whole range
+/// approximate; bounds ("more than") are not read here.
+fn approximate_end(input: &str) -> (&str, bool) {
+    match hedge::hedge_prefix(input) {
+        Ok((r, h)) if h.is_approximate() => (r, true),
+        _ => (input, false),
+    }
+}
+
+/// `between_range = "between " [approx] quantity " and " [approx] quantity`: "between 2 kg and
+/// about 7 kg" is approximate as a whole.
 pub fn between_range(input: &str) -> IResult<&str, Expr> {
     let Some(r) = lex::word(input, "between").and_then(lex::sp1) else {
         return fail(input);
     };
+    let (r, approx_a) = approximate_end(r);
     let (r, a) = numeral::quantity(r)?;
     let Some(r) = lex::sp1(r)
         .and_then(|s| lex::word(s, "and"))
@@ -177,9 +189,15 @@ pub fn between_range(input: &str) -> IResult<&str, Expr> {
     else {
         return fail(input);
     };
+    let (r, approx_b) = approximate_end(r);
     let (r, b) = numeral::quantity(r)?;
     match join(a, b) {
-        Some(e) => Ok((r, e)),
+        Some(mut e) => {
+            if approx_a || approx_b {
+                e.hedge = Hedge::Approximately;
+            }
+            Ok((r, e))
+        }
         None => fail(input),
     }
 }
@@ -233,6 +251,14 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             {
                 return cut(input);
             }
+            // "2013-14" is a fiscal year, left to the time grammar.
+            let fiscal = super::fraction::looks_like_year(input)
+                && after.len() >= 2
+                && after.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && !after.as_bytes().get(2).is_some_and(u8::is_ascii_digit);
+            if fiscal {
+                return cut(input);
+            }
             // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
             let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
                 || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
@@ -243,13 +269,22 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
                 return Ok((rest, e));
             }
         }
-        return fail(input);
+        if !r.starts_with('-') {
+            return fail(input);
+        }
     }
+    // "8- to 16-metre": the first end's hyphen is suspended.
+    let r: &str = r
+        .strip_prefix('-')
+        .filter(|s| lex::sp1(s).is_some())
+        .unwrap_or(r);
     let Some(s) = lex::sp1(r) else {
         return fail(input);
     };
+    // "rose 14% to 3.9 billion": after a change verb "to" introduces the result.
     let to = ["to", "through", "thru"]
         .iter()
+        .filter(|_| !before.word_is(CHANGE_WORDS))
         .find_map(|w| lex::word(s, w));
     if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;
@@ -302,6 +337,14 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_percent_change_followed_by_its_result_is_no_range() {
+        assert_eq!(ends("8.4% to 1.29 million from", "rose"), None);
+        assert_eq!(ends("5% to 4,200", "fell"), None);
+        assert!(ends("5 to 7%", "").is_some());
+        assert!(ends("5% to 7%", "").is_some());
+    }
+
     fn r(a: &str, b: &str, rest: &'static str) -> Option<(String, String, &'static str)> {
         Some((a.to_string(), b.to_string(), rest))
     }
@@ -322,7 +365,15 @@ mod tests {
         assert_eq!(ends("from 1,500 to 3,000", "range"), r("1500", "3000", ""));
         assert_eq!(ends("two or three", ""), r("2", "3", ""));
         assert_eq!(ends("20 through 100", ""), r("20", "100", ""));
+        assert_eq!(ends("14% to 3.9 billion", ""), None);
+        assert_eq!(ends("14 to 39", "rose"), None);
+        assert_eq!(ends("14 to 39", "from"), None);
         assert_eq!(ends("1995-01", ""), None);
+        assert_eq!(ends("8- to 16-foot", ""), r("8", "16", ""));
+        assert!(matches!(
+            range("2013-14", &Before::default()),
+            Err(nom::Err::Failure(_))
+        ));
         assert_eq!(ends("3 or 2", ""), None);
     }
 
@@ -345,6 +396,20 @@ mod tests {
         }
         let (_, e) = range("5 to 7%", &b).unwrap();
         assert_eq!((e.kind, e.unit.as_deref()), (Kind::Percent, Some("%")));
+        assert!(
+            !e.flags.scale_ellipsis,
+            "a unit written once is ordinary style"
+        );
+    }
+
+    #[test]
+    fn an_approximate_end_makes_the_range_approximate() {
+        let (rest, e) = between_range("between 3 and roughly 9 boats").unwrap();
+        assert_eq!((rest, e.hedge), (" boats", Hedge::Approximately));
+        let (_, e) = between_range("between 3 and 9").unwrap();
+        assert_eq!(e.hedge, Hedge::None);
+        // A bound inside a range is not read as one.
+        assert!(between_range("between 3 and more than 9").is_err());
     }
 
     #[test]

@@ -52,6 +52,13 @@ fn vague_words() -> &'static [(&'static str, (Vague, bool))] {
     })
 }
 
+/// The words a vague phrase can start with.
+pub fn first_words() -> impl Iterator<Item = &'static str> {
+    vague_words()
+        .iter()
+        .filter_map(|(p, _)| p.split(' ').next())
+}
+
 /// `n_dozen = number " dozen" ["s"]`: "two dozen" = 24, "3 dozens" = 36.
 pub fn n_dozen(input: &str) -> IResult<&str, Vague> {
     let (rest, n) = numeral::number(input, false)?;
@@ -81,6 +88,18 @@ pub fn vague(input: &str) -> IResult<&str, Expr> {
             (rest, v)
         }
     };
+    // "several thousand", "a few hundred": the amount is of a scale the table has no interval
+    // for, and reading "several" alone would be wrong by that factor.
+    let scale_follows = lex::sp1(rest)
+        .map(|r| lex::word(r, "of").and_then(lex::sp1).unwrap_or(r))
+        .is_some_and(|r| {
+            ["hundred", "thousand", "million", "billion", "trillion"]
+                .iter()
+                .any(|s| lex::word(r, s).is_some())
+        });
+    if scale_follows {
+        return fail(input);
+    }
     Ok((rest, Expr::new(Kind::Count, Quantity::Vague(v))))
 }
 
@@ -124,5 +143,8 @@ mod tests {
         assert_eq!(v("scores were high"), None);
         assert_eq!(v("a pair of boots"), Some((Vague::PairOf, " of boots")));
         assert_eq!(v("few people"), None);
+        assert_eq!(v("several thousand people"), None);
+        assert_eq!(v("a couple of hundred"), None);
+        assert_eq!(v("hundreds of millions of"), Some((Vague::Millions, " of")));
     }
 }

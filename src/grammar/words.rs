@@ -1,9 +1,10 @@
 //! Number words: "eleven", "twenty-one", "a hundred", "two hundred and forty", "two million",
 //! "one and a half million", and ordinals ("12th", "third", "twenty-first").
 
+use super::fraction;
 use super::lex::{self, fail};
 use super::numeral::{self, Number};
-use crate::model::{Flags, Numeral};
+use crate::model::{Flags, FractionForm, Numeral};
 use nom::IResult;
 use rust_decimal::Decimal;
 
@@ -11,12 +12,13 @@ fn lookup<'a>(input: &'a str, list: &'static [(&'static str, u64)]) -> Option<(&
     lex::longest(input, list)
 }
 
-/// What joins the parts of "twenty-one", "twenty one", "twenty—first".
+/// What joins the parts of "twenty-one", "twenty one", "twenty - one", "twenty—first".
 fn compound_sep(input: &str) -> &str {
-    input
-        .strip_prefix(['-', '—', '–'])
-        .or_else(|| lex::sp1(input))
-        .unwrap_or("")
+    let spaced = lex::sp(input);
+    match spaced.strip_prefix(['-', '—', '–']) {
+        Some(rest) => lex::sp(rest),
+        None => lex::sp1(input).unwrap_or(""),
+    }
 }
 
 /// `small = tens [("-" | " ") unit] | unit`: zero to ninety-nine.
@@ -64,12 +66,26 @@ pub fn hundreds(input: &str) -> IResult<&str, u64> {
     }
 }
 
-/// The big scale words a cardinal can be built of.
+/// `big_scale`: the scale words of the lexicon from a thousand up ("thousand", "million",
+/// "lakh", "crore"); abbreviations stay with digits.
 fn big_scale(input: &str) -> Option<(&str, u64)> {
-    ["thousand", "million", "billion", "trillion"]
-        .iter()
-        .zip([1_000u64, 1_000_000, 1_000_000_000, 1_000_000_000_000])
-        .find_map(|(w, f)| lex::word(input, w).map(|r| (r, f)))
+    lex::scales().iter().find_map(|(w, (f, form))| {
+        let spelled = *form == lex::ScaleForm::Word && *f >= 1000 && w.len() > 3;
+        spelled
+            .then(|| lex::word(input, w).map(|r| (r, *f)))
+            .flatten()
+    })
+}
+
+/// `and_fraction = " and " fraction_word`: the fraction of a mixed number ("and a half").
+pub fn and_fraction(input: &str) -> Option<(&str, Decimal)> {
+    let after = lex::sp1(input)
+        .and_then(|s| lex::word(s, "and"))
+        .and_then(lex::sp1)?;
+    match fraction::fraction_word(after).ok()? {
+        (rest, FractionForm::Word(f)) if f < Decimal::ONE => Some((rest, f)),
+        _ => None,
+    }
 }
 
 /// A group of `cardinal`; "a" counts as one only before a big scale ("a thousand").
@@ -91,11 +107,12 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
     let mut prev_scale = u64::MAX;
     // The mantissa and scale of the last part read: "two million" keeps g = 10⁶.
     let mut last = (0u64, 1u64);
-    let mut half = false;
+    // A fraction added to the last part ("two and a half", "five and a quarter").
+    let mut half: Option<Decimal> = None;
     while let Some((r, g)) = group(next, total == 0) {
-        let (r, with_half) = match lex::sp1(r).and_then(|s| lex::phrase(s, "and a half")) {
-            Some(r2) => (r2, true),
-            None => (r, false),
+        let (r, with_half) = match and_fraction(r) {
+            Some((r2, f)) => (r2, Some(f)),
+            None => (r, None),
         };
         let scaled = lex::sp1(r)
             .or_else(|| r.strip_prefix('-'))
@@ -111,7 +128,13 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
                 last = (g, s);
                 half = with_half;
                 rest = r2;
-                if with_half {
+                if with_half.is_some() {
+                    break;
+                }
+                // "one million and a half": the fraction of the scale just read.
+                if let Some((r3, f)) = and_fraction(r2) {
+                    half = Some(f);
+                    rest = r3;
                     break;
                 }
                 let cont = r2.strip_prefix(',').unwrap_or(r2);
@@ -119,7 +142,7 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
                 next = lex::phrase(cont, "and").and_then(lex::sp1).unwrap_or(cont);
             }
             None => {
-                if with_half && total > 0 {
+                if with_half.is_some() && total > 0 {
                     break;
                 }
                 total += g;
@@ -134,13 +157,19 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
         return fail(input);
     }
     let (mantissa, s) = last;
-    let numeral = if half {
-        // "two and a half million" = 2.5 × 10⁶: one decimal in the mantissa.
-        let m = Decimal::from(mantissa) + Decimal::new(5, 1);
+    let numeral = if let Some(f) = half {
+        // "two and a half million" = 2.5 × 10⁶: the fraction's decimals are the mantissa's.
+        let m = Decimal::from(mantissa) + f;
         let others = Decimal::from(total - mantissa * s);
+        let Some(value) = m
+            .checked_mul(Decimal::from(s))
+            .and_then(|v| v.checked_add(others))
+        else {
+            return fail(input);
+        };
         Numeral {
-            value: others + m * Decimal::from(s),
-            decimals: 1,
+            value,
+            decimals: f.normalize().scale().min(4),
             scale: Decimal::from(s),
             trailing_zeros: 0,
         }
@@ -204,6 +233,7 @@ mod tests {
         assert_eq!(card("eleven days"), (11, " days"));
         assert_eq!(card("ninety-nine"), (99, ""));
         assert_eq!(card("Forty two boats"), (42, " boats"));
+        assert_eq!(card("fifty - two"), (52, ""));
         assert_eq!(card("twenty people"), (20, " people"));
     }
 
@@ -216,6 +246,10 @@ mod tests {
         assert_eq!(card("a thousand"), (1000, ""));
         assert_eq!(card("three thousand, four hundred"), (3400, ""));
         assert_eq!(card("two million five hundred thousand"), (2_500_000, ""));
+        assert_eq!(
+            card("three crore twelve lakh fifty-six thousand"),
+            (31_256_000, "")
+        );
         assert!(cardinal("a few").is_err());
         assert!(cardinal("alpha").is_err());
     }
@@ -235,6 +269,12 @@ mod tests {
         assert_eq!(n.numeral.value, Decimal::from(2_500_000));
         let (rest, n) = cardinal("one and a half days").unwrap();
         assert_eq!((n.numeral.value, rest), (Decimal::new(15, 1), " days"));
+        let (_, n) = cardinal("five and a quarter").unwrap();
+        assert_eq!(n.numeral.value, Decimal::new(525, 2));
+        let (_, n) = cardinal("three million and a half").unwrap();
+        assert_eq!(n.numeral.value, Decimal::from(3_500_000));
+        let (rest, _) = cardinal("five and a dog").unwrap();
+        assert_eq!(rest, " and a dog");
     }
 
     #[test]

@@ -182,21 +182,18 @@ fn equal(ctx: &Context, (a, ra, ma): Side, (b, rb, mb): Side) -> Option<Finding>
     let point = ra.value?.checked_mul(ratio)?;
     // In the other figure's precision: "1.2 kilometres is 1,200 m".
     let decimals = rb.decimals.min(6);
-    let unit = b.unit.as_deref().map_or(String::new(), |u| {
-        if u == "%" {
-            u.to_string()
-        } else {
-            format!(" {u}")
-        }
-    });
-    let in_b = if ratio == Decimal::ONE {
-        String::new()
-    } else {
-        format!(
-            " is {}{unit} ({}{unit})",
-            format::number(point, decimals),
-            format::interval(&a_strict, decimals)
-        )
+    let unit = match (&b.quantity, b.unit.as_deref()) {
+        (Quantity::Duration { unit, .. }, _) => format!(" {}s", unit.as_str()),
+        (_, Some("%")) => "%".to_string(),
+        (_, Some(u)) => format!(" {u}"),
+        (_, None) => String::new(),
+    };
+    let shown = format::number(point, decimals);
+    let range = format::interval(&a_strict, decimals);
+    let in_b = match (ratio == Decimal::ONE, range == shown) {
+        (true, _) => String::new(),
+        (false, true) => format!(" is {shown}{unit}"),
+        (false, false) => format!(" is {shown}{unit} ({range}{unit})"),
     };
     Some(Finding {
         rule: "NUM-EQUAL-COMPARISON",

@@ -164,7 +164,13 @@ fn operands<'a>(ctx: &Context<'a>, candidates: &[&Mention<'a>]) -> Vec<Operand<'
             reading: c.reading.clone(),
         });
         let sentence = ctx.segments.sentence_of(c.claim.span.start).map(|s| s.1);
-        let following = ctx.claims.iter().skip(c.index + 1).take(3);
+        // Dates between ("on Monday and 270 on Tuesday") are skipped, not a stop.
+        let following = ctx
+            .claims
+            .iter()
+            .skip(c.index + 1)
+            .filter(|c| !c.kind.is_temporal_or_ordinal())
+            .take(3);
         for claim in following {
             let inside = sentence.is_some_and(|s| s.contains(claim.span));
             let bare = matches!(claim.kind, Kind::Number | Kind::Count) && claim.head.is_none();

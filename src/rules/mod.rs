@@ -4,13 +4,32 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod average_total;
+pub mod change;
+pub mod date_invalid;
+pub mod date_offset;
+pub mod date_range;
+pub mod date_weekday;
+pub mod direction_word;
 pub mod equal_comparison;
 pub mod extrapolation;
 pub mod headline_body;
+pub mod impossible_pct;
+pub mod list_count;
 pub mod malformed;
+pub mod multiple;
 pub mod pairing;
+pub mod part_exceeds;
+pub mod parts;
+pub mod pct_as_ratio;
+pub mod pct_change;
+pub mod pct_of_count;
+pub mod pct_points;
 pub mod range_order;
+pub mod rate_per_capita;
 pub mod same_quantity;
+pub mod shares_sum;
+pub mod sum_parts;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -61,10 +80,27 @@ pub trait RuleCheck {
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
+        &pct_change::PctChange,
         &same_quantity::SameQuantity,
         &headline_body::HeadlineBody,
+        &sum_parts::SumParts,
+        &pct_points::PctPoints,
+        &direction_word::DirectionWord,
+        &shares_sum::SharesSum,
+        &date_offset::DateOffset,
+        &multiple::MultipleRule,
         &extrapolation::Extrapolation,
+        &pct_as_ratio::PctAsRatio,
+        &impossible_pct::ImpossiblePct,
+        &part_exceeds::PartExceedsWhole,
         &range_order::RangeOrder,
+        &list_count::ListCount,
+        &date_weekday::DateWeekday,
+        &date_invalid::DateInvalid,
+        &date_range::DateRange,
+        &pct_of_count::PctOfCount,
+        &rate_per_capita::RatePerCapita,
+        &average_total::AverageTotal,
         &malformed::Malformed,
         &equal_comparison::EqualComparison,
     ]

@@ -24,7 +24,8 @@ declare_rule! {
     /// ## Known limits
     /// Negative ranges ("−3 to −9 degrees") are normal order and never flagged. Scores and
     /// votes ("won 3–1", "a 5–4 vote", "voted 7 to 2") are not ranges; a pair next to a score
-    /// word is skipped in case the grammar read one as a range. So is a pair after a change
+    /// word is skipped in case the grammar read one as a range, and so is a bare pair of
+    /// small integers joined by a dash ("beating Millbrook 2-1"). So is a pair after a change
     /// word ("fell from 30 to 12", "a cut in staff from 40 to 25"): that is a change, and an
     /// inverted range right after one is missed rather than risk a false alarm.
     pub struct RangeOrder = ("NUM-RANGE-ORDER", "range written high-to-low");
@@ -74,11 +75,34 @@ fn next_to_score_word(ctx: &Context, claim: &Claim) -> bool {
         .any(|w| SCORE_WORDS.contains(&w.as_str()))
 }
 
-/// A change word among the five words before the claim.
+/// A change word earlier in the claim's clause ("cut its deposit rate by 35 basis points,
+/// from 4.10% to 3.75%"), or among the five words before it when no clause is known.
 fn governed_by_change(ctx: &Context, claim: &Claim) -> bool {
-    words_before(ctx, claim, 5)
-        .iter()
-        .any(|w| CHANGE_WORDS.contains(&w.as_str()))
+    let clause_start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map(|(_, span)| span.start);
+    let words: Vec<String> = match clause_start {
+        Some(start) => ctx
+            .doc
+            .text
+            .get(start..claim.span.start)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(normalize)
+            .collect(),
+        None => words_before(ctx, claim, 5),
+    };
+    words.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()))
+}
+
+/// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
+/// how news writes scores, tallies and votes, whatever words stand around them.
+fn reads_as_score(ctx: &Context, claim: &Claim, first: &Numeral, second: &Numeral) -> bool {
+    let text = ctx.text(claim.span);
+    let dash_joined = !text.contains(char::is_whitespace) && text.contains(['-', '–', '—']);
+    let small = |n: &Numeral| n.decimals == 0 && n.value < rust_decimal::Decimal::ONE_HUNDRED;
+    dash_joined && claim.unit.is_none() && small(first) && small(second)
 }
 
 /// An inverted range: both ends non-negative and the first above the second.
@@ -100,7 +124,10 @@ impl RuleCheck for RangeOrder {
             {
                 continue;
             }
-            if next_to_score_word(ctx, claim) || governed_by_change(ctx, claim) {
+            if next_to_score_word(ctx, claim)
+                || governed_by_change(ctx, claim)
+                || reads_as_score(ctx, claim, first, second)
+            {
                 continue;
             }
             let decimals = first.decimals.max(second.decimals);
@@ -195,8 +222,32 @@ mod tests {
         assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
         let text = "It passed by a vote of 7 to 2.";
         assert!(run(text, vec![range_claim(text, "7 to 2", 7, 2)]).is_empty());
-        let text = "Rents were 90–60 pounds a week.";
-        assert_eq!(run(text, vec![range_claim(text, "90–60", 90, 60)]).len(), 1);
+        let text = "Rents were 900–600 pounds a month.";
+        assert_eq!(
+            run(text, vec![range_claim(text, "900–600", 900, 600)]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn small_bare_dash_pairs_read_as_scores() {
+        let text = "Harwick beat the visitors 2-1 after extra time.";
+        assert!(run(text, vec![range_claim(text, "2-1", 2, 1)]).is_empty());
+        let text = "Officials expect between 80 and 45 evacuees.";
+        assert_eq!(
+            run(text, vec![range_claim(text, "between 80 and 45", 80, 45)]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn from_to_later_in_a_change_clause_is_a_change() {
+        let text = "The bank cut its deposit rate by 35 basis points, from 4.10% to 3.75%.";
+        assert!(run(
+            text,
+            vec![range_claim(text, "from 4.10% to 3.75%", 410, 375)]
+        )
+        .is_empty());
     }
 
     #[test]

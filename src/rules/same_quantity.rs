@@ -35,8 +35,8 @@ declare_rule! {
     /// sentence with another of the same thing (a part or a contrast there). Mentions whose
     /// clauses open on different time words ("In 2019, …", "Today …") are different
     /// quantities; an indefinite count followed by an event verb ("ten walkers were rescued")
-    /// pairs only with another such count. Pronoun owners ("its") are not
-    /// resolved and count as missing. Each mention is compared with at most 16 earlier
+    /// pairs only with another such count. Pronoun owners ("its") are not resolved: they
+    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each mention is compared with at most 16 earlier
     /// mentions of the same head noun.
     pub struct SameQuantity = ("NUM-SAME-QUANTITY", "one quantity, two incompatible values");
 }
@@ -67,6 +67,7 @@ fn check_pair(ctx: &Context, earlier: &Mention, later: &Mention) -> Option<Findi
     if compatible(&earlier.key, &later.key) != KeyMatch::Same
         || event_count(ctx, earlier.claim) != event_count(ctx, later.claim)
         || time_markers(ctx, earlier.claim) != time_markers(ctx, later.claim)
+        || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
     {
         return None;
     }
@@ -221,6 +222,19 @@ fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
         .collect()
 }
 
+/// "its 56,000 residents" … "its 12,000 inhabitants": a possessive pronoun is not resolved,
+/// so it may name another owner once the paragraph changes.
+fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    let pronoun = |c: &Claim| {
+        c.scope
+            .owner
+            .as_deref()
+            .is_some_and(|o| DEFINITE[1..].contains(&o.to_lowercase().as_str()))
+    };
+    let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
+    (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))
+}
+
 /// Determiners and possessive pronouns that make a mention definite ("the 47 delegates").
 const DEFINITE: [&str; 7] = ["the", "its", "their", "his", "her", "our", "these"];
 /// Auxiliaries that start a passive or perfect after a subject ("were treated").
@@ -292,7 +306,7 @@ mod tests {
     #[test]
     fn the_object_of_a_planned_change_keeps_its_key_and_is_named() {
         let f = run(
-            "The army has 4,000 troops in Chad.\nIt plans to cut its 2,500 troops in Chad by June.",
+            "The army has 4,000 troops in Chad. It plans to cut its 2,500 troops in Chad by June.",
         );
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].severity, Severity::Warning);
@@ -302,5 +316,11 @@ mod tests {
             "{}",
             f[0].message
         );
+    }
+
+    #[test]
+    fn a_pronoun_owner_does_not_reach_into_another_paragraph() {
+        let f = run("The county counted 90 cases among its 56,000 residents.\nThe town logged 36 thefts among its 12,000 residents.");
+        assert!(f.is_empty(), "{f:?}");
     }
 }

@@ -1,0 +1,399 @@
+//! Resolution of time claims (`semantics.md` §8): relative dates against the nearest earlier
+//! date in the text, and — once a reference date R is known — year-less dates by tense and
+//! "last year", "two months ago", "yesterday" against R.
+//!
+//! `extract` calls [`resolve`] with `None` (the reference date is a check setting); rules that
+//! need R call [`resolved_claims`], which resolves a copy again with it.
+
+use crate::check::Context;
+use crate::grammar::time::is_deictic;
+use crate::model::{Claim, DateParts, Direction, Kind, Quantity, TimeUnit};
+use jiff::civil::Date;
+use jiff::ToSpan;
+
+/// Resolves the time claims of one document in place.
+pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
+    if let Some(r) = reference {
+        for claim in claims.iter_mut() {
+            date_by_tense(claim, text, r);
+        }
+    }
+    // The nearest earlier dated claim; in its paragraph if it has one there, else before it,
+    // which is the same claim either way.
+    let mut last_dated: Option<usize> = None;
+    for i in 0..claims.len() {
+        if let Quantity::Relative {
+            anchored_to_phrase: false,
+            ..
+        } = claims[i].quantity
+        {
+            let (resolved, anchor) = if is_deictic(&claims[i], text) {
+                (reference.and_then(|r| from_reference(&claims[i], r)), None)
+            } else {
+                match last_dated {
+                    Some(j) => (
+                        date_of(&claims[j]).and_then(|d| shift(d, &claims[i].quantity)),
+                        Some(j),
+                    ),
+                    None => (None, None),
+                }
+            };
+            if let Quantity::Relative {
+                resolved: res,
+                anchor: anc,
+                ..
+            } = &mut claims[i].quantity
+            {
+                *res = resolved;
+                *anc = anchor.filter(|_| resolved.is_some());
+            }
+        }
+        if date_of(&claims[i]).is_some() && !is_deictic(&claims[i], text) {
+            last_dated = Some(i);
+        }
+    }
+}
+
+/// The document's claims, resolved against the reference date when there is one.
+pub fn resolved_claims(ctx: &Context) -> Vec<Claim> {
+    let mut claims = ctx.claims.to_vec();
+    if ctx.settings.reference_date.is_some() {
+        resolve(&mut claims, &ctx.doc.text, ctx.settings.reference_date);
+    }
+    claims
+}
+
+/// The calendar date a claim names or resolves to, if it has one.
+pub fn date_of(claim: &Claim) -> Option<DateParts> {
+    match &claim.quantity {
+        Quantity::Date(d) if d.month.is_some() || d.year.is_some() => Some(*d),
+        Quantity::Period { to, .. } => Some(*to),
+        Quantity::Relative {
+            resolved: Some(d), ..
+        } => Some(*d),
+        _ => None,
+    }
+}
+
+/// Whole days, months or years of an offset, signed; `None` when it is not a whole number
+/// of one of them.
+fn signed_offset(quantity: &Quantity) -> Option<(i64, TimeUnit)> {
+    let Quantity::Relative {
+        amount,
+        unit,
+        direction,
+        ..
+    } = quantity
+    else {
+        return None;
+    };
+    if !amount.value.fract().is_zero() {
+        return None;
+    }
+    let n = i64::try_from(amount.value.trunc()).ok()?;
+    let (n, unit) = match unit {
+        TimeUnit::Day | TimeUnit::Month | TimeUnit::Year => (n, *unit),
+        TimeUnit::Week => (n.checked_mul(7)?, TimeUnit::Day),
+        TimeUnit::Decade => (n.checked_mul(10)?, TimeUnit::Year),
+        TimeUnit::Quarter => (n.checked_mul(3)?, TimeUnit::Month),
+        TimeUnit::Hour if n % 24 == 0 => (n / 24, TimeUnit::Day),
+        _ => return None,
+    };
+    Some((
+        if *direction == Direction::Before {
+            -n
+        } else {
+            n
+        },
+        unit,
+    ))
+}
+
+/// Applies an offset to a date. Without a year the result must not depend on one (it may
+/// not cross the end of February): it is computed in a leap and a common year and kept
+/// only when both agree.
+pub fn shift(anchor: DateParts, offset: &Quantity) -> Option<DateParts> {
+    let (n, unit) = signed_offset(offset)?;
+    if unit == TimeUnit::Year {
+        let year = anchor.year?.checked_add(i32::try_from(n).ok()?)?;
+        return Some(DateParts {
+            year: Some(year),
+            weekday: None,
+            ..anchor
+        });
+    }
+    let month = anchor.month?;
+    let day = anchor.day?;
+    let add = |year: i16| -> Option<Date> {
+        let start = Date::new(year, month as i8, day as i8).ok()?;
+        let span = if unit == TimeUnit::Day {
+            n.days()
+        } else {
+            n.months()
+        };
+        start.checked_add(span).ok()
+    };
+    match anchor.year {
+        Some(y) => add(i16::try_from(y).ok()?).map(|d| parts_of(d, true)),
+        None => {
+            let leap = add(2024)?;
+            let common = add(2023)?;
+            let same = leap.month() == common.month() && leap.day() == common.day();
+            let same_year_shift = leap.year() - 2024 == common.year() - 2023;
+            (same && same_year_shift).then(|| parts_of(leap, false))
+        }
+    }
+}
+
+/// The civil date of complete parts (`None` for partial or impossible dates).
+pub fn civil(d: DateParts) -> Option<Date> {
+    let year = i16::try_from(d.year?).ok()?;
+    Date::new(
+        year,
+        i8::try_from(d.month?).ok()?,
+        i8::try_from(d.day?).ok()?,
+    )
+    .ok()
+}
+
+/// The parts with `year` filled in where they lack one.
+pub fn in_year(d: DateParts, year: i32) -> DateParts {
+    DateParts {
+        year: d.year.or(Some(year)),
+        ..d
+    }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// "Monday" for 1 … "Sunday" for 7.
+pub fn weekday_word(n: u8) -> &'static str {
+    WEEKDAY_NAMES
+        .get(usize::from(n.max(1)) - 1)
+        .copied()
+        .unwrap_or("?")
+}
+
+/// 1 = Monday … 7 = Sunday.
+pub fn weekday_of(d: Date) -> u8 {
+    d.weekday().to_monday_one_offset() as u8
+}
+
+/// A date for messages: "December 13", "December 13, 2024", "2017", "May 2025".
+pub fn describe(d: DateParts) -> String {
+    let month = d
+        .month
+        .and_then(|m| MONTH_NAMES.get(usize::from(m).checked_sub(1)?))
+        .copied();
+    match (month, d.day, d.year) {
+        (Some(m), Some(day), Some(y)) => format!("{m} {day}, {y}"),
+        (Some(m), Some(day), None) => format!("{m} {day}"),
+        (Some(m), None, Some(y)) => format!("{m} {y}"),
+        (Some(m), None, None) => m.to_string(),
+        (None, _, Some(y)) => y.to_string(),
+        (None, _, None) => d.timex(),
+    }
+}
+
+fn parts_of(d: Date, with_year: bool) -> DateParts {
+    DateParts {
+        year: with_year.then_some(i32::from(d.year())),
+        month: Some(d.month() as u8),
+        day: Some(d.day() as u8),
+        weekday: None,
+    }
+}
+
+/// "last year" → R's year − 1; "two months ago" → R − 2 months; "yesterday" → R − 1 day.
+fn from_reference(claim: &Claim, r: Date) -> Option<DateParts> {
+    let Quantity::Relative { unit, .. } = &claim.quantity else {
+        return None;
+    };
+    let today = DateParts {
+        year: Some(i32::from(r.year())),
+        month: Some(r.month() as u8),
+        day: Some(r.day() as u8),
+        weekday: None,
+    };
+    let shifted = shift(today, &claim.quantity)?;
+    if claim.kind != Kind::Period {
+        return Some(shifted);
+    }
+    // A calendar unit named as a whole keeps only the parts that name it.
+    Some(match unit {
+        TimeUnit::Year | TimeUnit::Decade => DateParts {
+            month: None,
+            day: None,
+            ..shifted
+        },
+        TimeUnit::Month => DateParts {
+            day: None,
+            ..shifted
+        },
+        _ => shifted,
+    })
+}
+
+/// A year-less month and day gets its year from R by the tense of its sentence.
+fn date_by_tense(claim: &mut Claim, text: &str, r: Date) {
+    let Quantity::Date(d) = &mut claim.quantity else {
+        return;
+    };
+    let (None, Some(m), Some(day)) = (d.year, d.month, d.day) else {
+        return;
+    };
+    let ry = i32::from(r.year());
+    let valid = |y: i32| {
+        i16::try_from(y)
+            .ok()
+            .and_then(|y| Date::new(y, m as i8, day as i8).ok())
+    };
+    let past = (ry - 1..=ry)
+        .rev()
+        .find_map(|y| valid(y).filter(|x| *x <= r));
+    let future = (ry..=ry + 1).find_map(|y| valid(y).filter(|x| *x >= r));
+    let chosen = match tense_before(text, claim.span.start) {
+        Tense::Past => past,
+        Tense::Future => future,
+        Tense::Unknown => match (past, future) {
+            (Some(p), Some(f)) => {
+                let back = r.since(p).ok().map(|s| s.get_days());
+                let ahead = f.since(r).ok().map(|s| s.get_days());
+                if ahead < back {
+                    Some(f)
+                } else {
+                    Some(p)
+                }
+            }
+            (p, f) => p.or(f),
+        },
+    };
+    if let Some(c) = chosen {
+        d.year = Some(i32::from(c.year()));
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The tense of the sentence up to a position: "will"/"is set to"/"is due" → future; a
+/// past auxiliary or an "-ed" verb → past.
+fn tense_before(text: &str, at: usize) -> Tense {
+    let head = text.get(..at).unwrap_or("");
+    let start = head
+        .rfind(['.', '!', '?', '\n'])
+        .map(|i| i + 1)
+        .unwrap_or(0);
+    let words: Vec<String> = head[start..]
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    const FUTURE: &[&str] = &[
+        "will",
+        "shall",
+        "set",
+        "due",
+        "scheduled",
+        "planned",
+        "expected",
+    ];
+    const PAST: &[&str] = &[
+        "was", "were", "had", "did", "said", "began", "took", "met", "left",
+    ];
+    if words.iter().any(|w| FUTURE.contains(&w.as_str())) {
+        return Tense::Future;
+    }
+    if words
+        .iter()
+        .any(|w| PAST.contains(&w.as_str()) || w.len() > 3 && w.ends_with("ed"))
+    {
+        return Tense::Past;
+    }
+    Tense::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::{Document, Format};
+
+    fn claims_of(text: &str, r: Option<Date>) -> Vec<Claim> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let mut claims = crate::extract::extract(&doc);
+        resolve(&mut claims, text, r);
+        claims
+    }
+
+    fn resolved(claims: &[Claim]) -> Vec<String> {
+        claims
+            .iter()
+            .filter_map(|c| match &c.quantity {
+                Quantity::Relative {
+                    resolved: Some(d), ..
+                } => Some(d.timex()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn later_counts_from_the_nearest_date() {
+        let text = "He was stopped on December 2. Eleven days later he was freed.";
+        assert_eq!(resolved(&claims_of(text, None)), ["XXXX-12-13"]);
+        let text = "It sank on August 9, 2021 and was raised a week later.";
+        assert_eq!(resolved(&claims_of(text, None)), ["2021-08-16"]);
+    }
+
+    #[test]
+    fn leap_dependence_is_skipped() {
+        let text = "It opened on February 27 and closed three days later.";
+        assert!(resolved(&claims_of(text, None)).is_empty());
+        let text = "It opened on February 27, 2024 and closed three days later.";
+        assert_eq!(resolved(&claims_of(text, None)), ["2024-03-01"]);
+    }
+
+    #[test]
+    fn phrases_are_not_anchored_on_dates() {
+        let text = "On May 4 they met. Three days after the vote they left.";
+        assert!(resolved(&claims_of(text, None)).is_empty());
+    }
+
+    #[test]
+    fn reference_date_resolves_tense_and_last_year() {
+        let r: Date = "2025-07-10".parse().unwrap();
+        let text = "He was arrested on December 2. Last year was calm.";
+        let claims = claims_of(text, Some(r));
+        assert!(matches!(claims[0].quantity, Quantity::Date(d) if d.timex() == "2024-12-02"));
+        assert_eq!(resolved(&claims), ["2024"]);
+        let text = "The vote will be held on March 3.";
+        let claims = claims_of(text, Some(r));
+        assert!(matches!(claims[0].quantity, Quantity::Date(d) if d.timex() == "2026-03-03"));
+    }
+}

@@ -1,0 +1,328 @@
+//! Time expressions: years, dates, periods, durations and relative dates (`claims.ebnf`,
+//! section "time").
+//!
+//! Values are [`DateParts`] with unknown parts left empty (TIMEX `XXXX`). Representation of
+//! expressions that only make sense against the date the article speaks from ("last year",
+//! "this month", "the past two decades", "two months ago", "yesterday"): they keep their offset
+//! as a [`Quantity::Relative`] with `anchored_to_phrase = false` — kind `period` for calendar
+//! units named as a whole ("last year"), kind `relative_date` for the rest — and
+//! [`is_deictic`] tells them apart from offsets that anchor on a date in the text
+//! ("eleven days later"). `crate::extract::resolve` fills their `resolved` date once a reference
+//! date is known.
+
+mod date;
+mod duration;
+mod lexicon;
+mod part;
+mod period;
+mod relative;
+mod year;
+
+use super::Parsed;
+use crate::model::{Claim, DateParts, Flags, Hedge, Kind, Quantity};
+use nom::IResult;
+
+pub use lexicon::{
+    month_name, month_of_word, small_number_word, time_unit, weekday_name, weekday_of_word,
+};
+
+type Res<'a, T> = IResult<&'a str, T>;
+
+fn fail<T>(input: &str) -> Res<'_, T> {
+    Err(nom::Err::Error(nom::error::Error::new(
+        input,
+        nom::error::ErrorKind::Tag,
+    )))
+}
+
+/// Words at which a time expression may start or which it must contain (besides digits).
+pub const ANCHORS: &[&str] = &[
+    "january",
+    "jan",
+    "february",
+    "feb",
+    "march",
+    "mar",
+    "april",
+    "apr",
+    "may",
+    "june",
+    "jun",
+    "july",
+    "jul",
+    "august",
+    "aug",
+    "september",
+    "sep",
+    "sept",
+    "october",
+    "oct",
+    "november",
+    "nov",
+    "december",
+    "dec",
+    "monday",
+    "mon",
+    "tuesday",
+    "tue",
+    "tues",
+    "wednesday",
+    "wed",
+    "thursday",
+    "thu",
+    "thur",
+    "thurs",
+    "friday",
+    "fri",
+    "saturday",
+    "sat",
+    "sunday",
+    "sun",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "hr",
+    "hrs",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "yr",
+    "yrs",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "midyear",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "fortnight",
+    "quarter",
+    "quarters",
+    "half",
+    "q1",
+    "q2",
+    "q3",
+    "q4",
+    "spring",
+    "summer",
+    "autumn",
+    "fall",
+    "winter",
+    "weekend",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// The parts a claim of one of the time kinds speaks of, as a [`Parsed`].
+fn parsed(len: usize, kind: Kind, quantity: Quantity, hedge: Hedge) -> Parsed {
+    let unit = match &quantity {
+        Quantity::Duration { unit, .. } | Quantity::Relative { unit, .. } => {
+            Some(unit.as_str().to_string())
+        }
+        _ => None,
+    };
+    Parsed {
+        len,
+        kind,
+        quantity,
+        hedge,
+        unit,
+        flags: Flags::default(),
+    }
+}
+
+/// Parses the longest time expression starting at byte `at` of `text`. Returns `None` where
+/// the number grammar should read the text instead ("2000 troops").
+pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
+    let before = text.get(..at)?;
+    let input = &text[at..];
+    if glued_to_previous_token(before) {
+        return None;
+    }
+    let candidates = [
+        period::period(input, before),
+        date::date(input, before),
+        relative::relative(input, before),
+        duration::duration(input, before),
+        year::year(input, before),
+    ];
+    // The longest wins; on a tie the earlier production (period before date before year).
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(|p| p.len > 0)
+        .rev()
+        .max_by_key(|p| p.len)
+}
+
+/// A position inside a token ("F-16", "v2.2024", "a1") cannot start a time expression.
+fn glued_to_previous_token(before: &str) -> bool {
+    let mut rev = before.chars().rev();
+    match rev.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('-' | '/' | '.' | ',' | ':') => rev.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
+/// Whether a claim's offset counts from the article's own date rather than from a date in the
+/// text ("last year", "two months ago", "yesterday").
+pub fn is_deictic(claim: &Claim, text: &str) -> bool {
+    if !matches!(claim.quantity, Quantity::Relative { .. }) {
+        return false;
+    }
+    if claim.kind == Kind::Period {
+        return true;
+    }
+    let written = claim.span.text(text).as_bytes();
+    ["ago", "from now", "hence", "yesterday", "today", "tomorrow"]
+        .iter()
+        .any(|w| {
+            written.len() >= w.len()
+                && written[written.len() - w.len()..].eq_ignore_ascii_case(w.as_bytes())
+        })
+}
+
+// ----- shared token helpers -----
+
+/// Spaces and tabs (one line only).
+fn sp(input: &str) -> &str {
+    input.trim_start_matches([' ', '\t', '\u{a0}'])
+}
+
+/// At least one space.
+fn sp1(input: &str) -> Res<'_, ()> {
+    let rest = sp(input);
+    if rest.len() == input.len() {
+        fail(input)
+    } else {
+        Ok((rest, ()))
+    }
+}
+
+/// A whole word, case-insensitive.
+fn kw<'a>(input: &'a str, word: &str) -> Res<'a, ()> {
+    let Some(head) = input.get(..word.len()) else {
+        return fail(input);
+    };
+    let next = input[word.len()..].chars().next();
+    if head.eq_ignore_ascii_case(word) && !next.is_some_and(char::is_alphanumeric) {
+        Ok((&input[word.len()..], ()))
+    } else {
+        fail(input)
+    }
+}
+
+/// One of several whole words; returns the one matched (lower case as given).
+fn kw_any<'a>(input: &'a str, words: &[&'static str]) -> Res<'a, &'static str> {
+    for w in words {
+        if let Ok((rest, ())) = kw(input, w) {
+            return Ok((rest, w));
+        }
+    }
+    fail(input)
+}
+
+/// A dash between range ends: hyphen, en dash or em dash, optionally spaced.
+fn dash(input: &str) -> Res<'_, ()> {
+    let s = sp(input);
+    let rest = s
+        .strip_prefix('-')
+        .or_else(|| s.strip_prefix('–'))
+        .or_else(|| s.strip_prefix('—'));
+    match rest {
+        Some(r) => Ok((sp(r), ())),
+        None => fail(input),
+    }
+}
+
+/// An unsigned integer of `min..=max` digits, not followed by another digit or a decimal
+/// part; returns (value, digit count).
+fn digits(input: &str, min: usize, max: usize) -> Res<'_, (u32, usize)> {
+    let n = input.bytes().take_while(u8::is_ascii_digit).count();
+    if n < min || n > max {
+        return fail(input);
+    }
+    let rest = &input[n..];
+    let b = rest.as_bytes();
+    if b.len() >= 2 && matches!(b[0], b'.' | b',') && b[1].is_ascii_digit() {
+        return fail(input);
+    }
+    match input[..n].parse() {
+        Ok(v) => Ok((rest, (v, n))),
+        Err(_) => fail(input),
+    }
+}
+
+/// The last `n` words before a position, lower case, nearest last ("'s" and punctuation
+/// dropped).
+fn words_before(before: &str, n: usize) -> Vec<String> {
+    let line = before.rsplit('\n').next().unwrap_or("");
+    let mut words: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(n)
+        .map(|w| w.to_lowercase())
+        .collect();
+    words.reverse();
+    words
+}
+
+/// The word right before a position, lower case, or "" at the start of a line.
+fn word_before(before: &str) -> String {
+    words_before(before, 1).pop().unwrap_or_default()
+}
+
+/// Whether the word before ends a sentence or the text starts here.
+fn at_sentence_start(before: &str) -> bool {
+    let t = before.trim_end_matches([' ', '\t']);
+    t.is_empty() || t.ends_with(['\n', '.', '!', '?', ':', '"', '“', '”'])
+}
+
+/// A date built from its parts.
+fn date_parts(year: Option<i32>, month: Option<u8>, day: Option<u8>) -> DateParts {
+    DateParts {
+        year,
+        month,
+        day,
+        weekday: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_cover_the_lexicon() {
+        for form in lexicon::all_forms() {
+            assert!(ANCHORS.contains(&form), "{form} missing from ANCHORS");
+        }
+    }
+
+    #[test]
+    fn inside_a_token_is_not_a_start() {
+        assert!(claim_at("F-2016", 2).is_none());
+        assert!(claim_at("in 2016", 3).is_some());
+    }
+}

@@ -1,0 +1,918 @@
+//! Change relations inside one sentence (`semantics.md` §7.2 "change"), shared by the
+//! percent-change family of rules: "rose 8.4% to 1.29 million from 1.19 million", "from A to
+//! B", "B, up from A", "to B from A, a drop of D, or P%", "an increase of P%".
+//!
+//! One analysis per sentence decides which numbers are the from/to values, the stated percent
+//! change and the absolute change, and which direction word governs them. The rules only
+//! judge. Years are never from/to values (§7.4); a percentage with its own base (", or 11.2% of
+//! turnover") or an annual rate ("4% a year") is never the stated change.
+
+use crate::check::Context;
+use crate::model::{Claim, Kind, Numeral, Quantity, Span};
+use crate::report::{Related, Severity, Verdict};
+use crate::semantics::severity::is_hedged;
+use crate::semantics::{
+    compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
+};
+use rust_decimal::Decimal;
+
+mod analysis;
+mod multiples;
+
+pub use analysis::*;
+pub use multiples::*;
+
+/// The direction a word gives a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Up,
+    Down,
+}
+
+/// A direction word: a change verb or noun, or "up"/"down" before "from".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub span: Span,
+    pub sign: Sign,
+}
+
+/// Stems of direction words with their sign. Stems, so that "rose", "rising", "increases" and
+/// "an increase of" all match.
+#[rustfmt::skip]
+const DIRECTION_STEMS: &[(&str, Sign)] = &[
+    ("rose", Sign::Up), ("rise", Sign::Up), ("risen", Sign::Up), ("rising", Sign::Up),
+    ("grew", Sign::Up), ("grow", Sign::Up), ("increas", Sign::Up), ("climb", Sign::Up),
+    ("jump", Sign::Up), ("surg", Sign::Up), ("soar", Sign::Up), ("gain", Sign::Up),
+    ("rais", Sign::Up), ("boost", Sign::Up), ("expand", Sign::Up), ("swell", Sign::Up),
+    ("balloon", Sign::Up), ("doubl", Sign::Up), ("tripl", Sign::Up), ("quadrupl", Sign::Up),
+    ("up", Sign::Up), ("hike", Sign::Up), ("spike", Sign::Up),
+    ("fell", Sign::Down), ("fall", Sign::Down), ("declin", Sign::Down),
+    ("decreas", Sign::Down), ("drop", Sign::Down), ("plung", Sign::Down), ("slip", Sign::Down),
+    ("slid", Sign::Down), ("sank", Sign::Down), ("sink", Sign::Down), ("reduc", Sign::Down),
+    ("cut", Sign::Down), ("lower", Sign::Down), ("trim", Sign::Down), ("slash", Sign::Down),
+    ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
+    ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
+    ("down", Sign::Down), ("contract", Sign::Down),
+];
+
+/// Words a stem would swallow that are no direction words.
+const NOT_DIRECTION: &[&str] = &[
+    "upon",
+    "update",
+    "updated",
+    "upper",
+    "downtown",
+    "download",
+    "downloads",
+    "contract",
+    "contracts",
+    "contractor",
+    "contractors",
+    "raisin",
+    "surgeon",
+    "surgery",
+    "cutter",
+];
+
+/// Endings a short stem may take ("cut" → "cuts", "cutting"; "dip" → "dipped").
+const SHORT_STEM_ENDINGS: &[&str] = &[
+    "s", "es", "e", "d", "ed", "ing", "n", "en", "ped", "ping", "ting", "med", "ming", "pped",
+];
+
+/// Words after a percentage that make it a rate per period, not the change ("4% a year").
+const RATE_AFTER: &[&str] = &[
+    "a year",
+    "per year",
+    "a month",
+    "per month",
+    "annually",
+    "per annum",
+    "each year",
+    "every year",
+    "a quarter",
+    "per cent a year",
+    "a week",
+];
+
+/// Phrases that put the stated change on another basis than the two values: it is not theirs.
+#[rustfmt::skip]
+const OTHER_TERMS: &[&str] = &[
+    "per share", "a share", "real terms", "inflation-adjusted", "adjusted", "constant currenc",
+    "constant-currenc", "organic", "like-for-like", "like for like", "excluding", "seasonally",
+];
+
+/// Lower-case word of a token, trimmed of punctuation.
+fn norm(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        .to_lowercase()
+}
+
+/// The sign of a direction word, if it is one.
+pub fn direction_of(word: &str) -> Option<Sign> {
+    let w = norm(word);
+    if w.is_empty() || NOT_DIRECTION.contains(&w.as_str()) {
+        return None;
+    }
+    // Short stems ("up", "cut", "dip") must be the whole word or an inflection of it.
+    DIRECTION_STEMS.iter().find_map(|&(stem, sign)| {
+        let ok = if stem.len() <= 4 {
+            w.strip_prefix(stem)
+                .is_some_and(|rest| rest.is_empty() || SHORT_STEM_ENDINGS.contains(&rest))
+        } else {
+            w.starts_with(stem)
+        };
+        ok.then_some(sign)
+    })
+}
+
+/// Direction words of `span`, in order.
+pub fn direction_words(text: &str, span: Span) -> Vec<Word> {
+    words(text, span)
+        // "up to 40" is a bound, not a direction.
+        .filter(|(s, w)| !(w.eq_ignore_ascii_case("up") && text_after(text, s.end, 4) == " to "))
+        .filter_map(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
+        .collect()
+}
+
+/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes).
+pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
+    let slice = text.get(span.start..span.end).unwrap_or("");
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, slice.len()));
+    }
+    out.into_iter().map(move |(s, e)| {
+        let w = slice[s..e].trim_end_matches(['-', '\'']);
+        let sp = Span::new(span.start + s, span.start + s + w.len());
+        (sp, w)
+    })
+}
+
+/// How far back a look-behind reads: a few words, so that long sentences stay linear.
+const LOOKBEHIND_BYTES: usize = 80;
+
+/// The start of the look-behind window before `at`, not before `from`, on a char boundary.
+pub fn window_start(text: &str, from: usize, at: usize) -> usize {
+    let mut start = at.saturating_sub(LOOKBEHIND_BYTES).max(from);
+    while start < at && !text.is_char_boundary(start) {
+        start += 1;
+    }
+    start
+}
+
+/// Up to `n` lower-case words before `at` within `from..at`, nearest first.
+pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
+    let from = window_start(text, from, at);
+    let mut v: Vec<String> = words(text, Span::new(from, at.max(from)))
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    v.reverse();
+    v.truncate(n);
+    v
+}
+
+/// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
+fn text_after(text: &str, at: usize, n: usize) -> String {
+    let rest = text.get(at..).unwrap_or("");
+    let end = rest
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= n)
+        .unwrap_or(rest.len());
+    rest[..end].to_lowercase()
+}
+
+/// One end of a change: a point claim, or one end of a "from A to B" range claim.
+#[derive(Clone, Debug)]
+pub struct End {
+    pub span: Span,
+    pub claim: usize,
+    pub reading: Reading,
+    pub decimals: u32,
+    pub is_percent: bool,
+}
+
+/// A change between two stated values of one measure, in one sentence.
+#[derive(Clone, Debug)]
+pub struct Change {
+    /// The sentence, or the clause when the sentence holds more than one change.
+    pub sentence: Span,
+    /// The governing direction word.
+    pub word: Word,
+    pub from: End,
+    pub to: End,
+    /// The stated change as a percentage (or points), a claim index.
+    pub pct: Option<usize>,
+    /// The stated absolute change ("a drop of $1,380"), a claim index.
+    pub amount: Option<usize>,
+    /// How the stated change is tied to the values.
+    pub binding: Binding,
+}
+
+/// A year written as a bare number ("from 2016 to 2022"): never a from/to value (§7.4).
+pub fn year_like(claim: &Claim, n: &Numeral, literal: &str) -> bool {
+    if claim.kind.is_temporal_or_ordinal() {
+        return true;
+    }
+    // "1,936 entries" is grouped like a count; a year never is.
+    !literal.contains(',')
+        && claim.unit.is_none()
+        && claim.counted.is_none()
+        && n.decimals == 0
+        && n.scale == rust_decimal::Decimal::ONE
+        && n.value >= rust_decimal::Decimal::from(1800)
+        && n.value <= rust_decimal::Decimal::from(2100)
+}
+
+/// The reading of one numeral of `claim`, as if it stood alone.
+fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
+    let claim = ctx.claims.get(index)?;
+    if year_like(claim, n, ctx.text(span)) || claim.flags.malformed || claim.flags.too_large {
+        return None;
+    }
+    let mut alone = claim.clone();
+    alone.quantity = Quantity::Point(n.clone());
+    alone.span = span;
+    let reading = reading(&alone, &ctx.settings.tolerances)?;
+    Some(End {
+        span,
+        claim: index,
+        reading,
+        decimals: n.decimals,
+        is_percent: claim.kind == Kind::Percent,
+    })
+}
+
+/// The two ends of a "from A to B" / "A–B" range claim, with their spans.
+fn range_ends(ctx: &Context, index: usize) -> Option<(End, End)> {
+    let claim = ctx.claims.get(index)?;
+    let Quantity::Range { first, second } = &claim.quantity else {
+        return None;
+    };
+    let text = ctx.text(claim.span);
+    let lower = text.to_ascii_lowercase();
+    let (cut, len) = [" to ", "–", "—", "-"]
+        .iter()
+        .filter_map(|sep| lower.rfind(sep).map(|i| (i, sep.len())))
+        .next()?;
+    let first_start = if lower.starts_with("from ") { 5 } else { 0 };
+    if cut < first_start {
+        return None;
+    }
+    let a = Span::new(claim.span.start + first_start, claim.span.start + cut);
+    let b = Span::new(claim.span.start + cut + len, claim.span.end);
+    Some((
+        end_of(ctx, index, a, first)?,
+        end_of(ctx, index, b, second)?,
+    ))
+}
+
+/// Claim indices whose start lies in `span` (claims are sorted by start).
+pub fn claims_in(ctx: &Context, span: Span) -> std::ops::Range<usize> {
+    let lo = ctx.claims.partition_point(|c| c.span.start < span.start);
+    let hi = ctx.claims.partition_point(|c| c.span.start < span.end);
+    lo..hi.max(lo)
+}
+
+/// The two ends are values of one measure: same unit (or one unwritten), compatible kinds.
+fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
+    let (ca, cb) = (&ctx.claims[a.claim], &ctx.claims[b.claim]);
+    if a.is_percent != b.is_percent {
+        return false;
+    }
+    let units_ok = match (&ca.unit, &cb.unit) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let kinds_ok = ca.kind == cb.kind || ca.kind == Kind::Number || cb.kind == Kind::Number;
+    // "to 420, data from 38 agencies": a from value counting its own noun is another quantity.
+    let heads_ok = match (&ca.head, &cb.head) {
+        (Some(x), Some(y)) => x == y,
+        (Some(_), None) => false,
+        _ => true,
+    };
+    units_ok && kinds_ok && heads_ok
+}
+
+/// Candidate roles in one sentence.
+#[derive(Default)]
+struct Roles {
+    from: Vec<End>,
+    to: Vec<End>,
+    /// "B, up from A": the from value and the up/down word.
+    up_from: Vec<(End, Word)>,
+    pairs: Vec<(End, End)>,
+}
+
+fn roles(ctx: &Context, sentence: Span) -> Roles {
+    let text = &ctx.doc.text;
+    let mut r = Roles::default();
+    for i in claims_in(ctx, sentence) {
+        let claim = &ctx.claims[i];
+        match &claim.quantity {
+            Quantity::Range { .. } if ctx.text(claim.span).to_lowercase().starts_with("from ") => {
+                if let Some(pair) = range_ends(ctx, i) {
+                    r.pairs.push(pair);
+                }
+            }
+            Quantity::Point(n) => {
+                let before = words_before(text, sentence.start, claim.span.start, 2);
+                let Some(end) = end_of(ctx, i, claim.span, n) else {
+                    continue;
+                };
+                match before.first().map(String::as_str) {
+                    Some("from") => match before.get(1).map(String::as_str) {
+                        Some(w @ ("up" | "down")) => {
+                            let sign = if w == "up" { Sign::Up } else { Sign::Down };
+                            let at = word_span_before(text, sentence.start, claim.span.start, 2);
+                            r.up_from.push((end, Word { span: at, sign }));
+                        }
+                        _ => match up_pct_before(ctx, sentence, i) {
+                            Some(word) => r.up_from.push((end, word)),
+                            None => r.from.push(end),
+                        },
+                    },
+                    Some("to") => r.to.push(end),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    r
+}
+
+/// "B, up 10% from A": the up/down word before a percentage that stands right before "from".
+fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Word> {
+    let prev = from_claim.checked_sub(1).and_then(|p| ctx.claims.get(p))?;
+    let at = ctx.claims.get(from_claim)?.span.start;
+    let between = ctx.doc.text.get(prev.span.end..at)?;
+    if prev.kind != Kind::Percent || prev.span.start < sentence.start || between.trim() != "from" {
+        return None;
+    }
+    let text = &ctx.doc.text;
+    let sign = match words_before(text, sentence.start, prev.span.start, 1)
+        .first()?
+        .as_str()
+    {
+        "up" => Sign::Up,
+        "down" => Sign::Down,
+        _ => return None,
+    };
+    let span = word_span_before(text, sentence.start, prev.span.start, 1);
+    Some(Word { span, sign })
+}
+
+/// The span of the `nth` word (1-based) before `at`.
+fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
+    let from = window_start(text, from, at);
+    let all: Vec<Span> = words(text, Span::new(from, at.max(from)))
+        .map(|(s, _)| s)
+        .collect();
+    all.len()
+        .checked_sub(nth)
+        .and_then(|i| all.get(i).copied())
+        .unwrap_or(Span::new(at, at))
+}
+
+/// The one value before `at` in the sentence of the same measure as `from` ("5,120, up from
+/// 4,800"); none when two could be meant ("1,400 passengers and 35 cars, up from 1,100").
+fn value_before(ctx: &Context, sentence: Span, at: usize, from: &End) -> Option<End> {
+    let mut found = claims_in(ctx, Span::new(sentence.start, at))
+        .filter(|&i| ctx.claims[i].span.end <= at)
+        .filter_map(|i| {
+            let c = &ctx.claims[i];
+            let Quantity::Point(n) = &c.quantity else {
+                return None;
+            };
+            end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, from, e))
+        });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// A percentage that may be a stated change: not a share of its own base, not a rate per
+/// period, not a from/to value.
+pub fn is_change_percent(ctx: &Context, index: usize) -> bool {
+    let Some(claim) = ctx.claims.get(index) else {
+        return false;
+    };
+    if claim.kind != Kind::Percent || claim.of.is_some() || claim.numeral().is_none() {
+        return false;
+    }
+    let after = text_after(&ctx.doc.text, claim.span.end, 24);
+    let after = after.trim_start_matches([' ', ',']);
+    if after.starts_with("of ") || RATE_AFTER.iter().any(|r| after.starts_with(r)) {
+        return false;
+    }
+    let sentence = ctx
+        .segments
+        .sentence_of(claim.span.start)
+        .map_or(claim.span, |(_, s)| s);
+    let before = words_before(&ctx.doc.text, sentence.start, claim.span.start, 1);
+    !matches!(before.first().map(String::as_str), Some("to" | "from"))
+}
+
+/// An absolute change: "by D", "a drop of D", "an increase of D" (not a percentage).
+fn is_amount(ctx: &Context, sentence: Span, index: usize) -> bool {
+    let claim = &ctx.claims[index];
+    if claim.kind == Kind::Percent || claim.numeral().is_none() {
+        return false;
+    }
+    let before = words_before(&ctx.doc.text, sentence.start, claim.span.start, 2);
+    match before.as_slice() {
+        [by, ..] if by == "by" => true,
+        [of, noun, ..] if of == "of" => direction_of(noun).is_some(),
+        _ => false,
+    }
+}
+
+/// The change relations of every sentence of the document.
+///
+/// A sentence with one pair of values is one relation (its stated change may sit in another
+/// clause); a sentence with more pairs is split into its clauses, each with at most one.
+pub fn changes(ctx: &Context) -> Vec<Change> {
+    let clauses = &ctx.segments.clauses;
+    let mut out = Vec::new();
+    for &sentence in &ctx.segments.sentences {
+        if let Some(c) = change_in(ctx, sentence) {
+            out.push(c);
+            continue;
+        }
+        let first = clauses.partition_point(|c| c.start < sentence.start);
+        let inside = clauses[first..]
+            .iter()
+            .take_while(|c| c.end <= sentence.end);
+        let parts: Vec<Span> = inside.copied().collect();
+        if parts.len() > 1 {
+            out.extend(parts.into_iter().filter_map(|c| change_in(ctx, c)));
+        }
+    }
+    out
+}
+
+/// The percentage belongs to the relation's word: before the values, the nearest direction
+/// word before it is the relation's ("rose 8.4% to … from …", not "prices have risen 30%
+/// since 2019, and wages rose to … from …"); after them, only nouns ("a drop of", "an
+/// increase of") stand between ("…, a drop of $1,380, or 12.6%", not "… and margins rose 2%").
+fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: usize) -> bool {
+    let at = ctx.claims[p].span.start;
+    let last_end = from.span.end.max(to.span.end);
+    if at < last_end {
+        return words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
+    }
+    let text = &ctx.doc.text;
+    words
+        .iter()
+        .filter(|w| w.span.start >= last_end && w.span.end <= at)
+        .all(|w| {
+            let article = words_before(text, last_end, w.span.start, 1);
+            matches!(article.first().map(String::as_str), Some("a" | "an"))
+        })
+}
+
+/// What may follow a value and change its terms: a period ("2,000 a day") or a quote
+/// against another currency ("152 per dollar", where a rising number is a falling yen).
+const TERMS_AFTER: &[&str] = &[
+    "a day",
+    "a week",
+    "a month",
+    "a year",
+    "an hour",
+    "per day",
+    "per week",
+    "per month",
+    "per year",
+    "per hour",
+    "per dollar",
+    "per euro",
+    "per pound",
+    "to the dollar",
+    "to the euro",
+    "to the pound",
+    "against the dollar",
+    "against the euro",
+    "against the pound",
+    "a barrel",
+    "per barrel",
+];
+
+/// The two values carry different periods, or one is an exchange-rate quote: "dropped from
+/// 2,000 a day to 3,500 a week", "the yen fell to 152 per dollar from 149".
+fn different_terms(text: &str, from: &End, to: &End) -> bool {
+    let terms = |e: &End| {
+        let after = text_after(text, e.span.end, 24);
+        let after = after.trim_start();
+        TERMS_AFTER.iter().find(|t| after.starts_with(*t)).copied()
+    };
+    let (a, b) = (terms(from), terms(to));
+    let quote = |t: Option<&str>| {
+        t.is_some_and(|t| t.contains("dollar") || t.contains("euro") || t.contains("pound"))
+    };
+    quote(a) || quote(b) || (a.is_some() && b.is_some() && a != b)
+}
+
+/// Words allowed between a direction word and the values it governs (numbers not counted):
+/// "rose 8.4% to", "slipped by $1,380, or 12.6%, to".
+const MAX_GAP_WORDS: usize = 4;
+
+/// Words allowed between a direction word and a "from A to B" range it turns into a change.
+const MAX_RANGE_GAP_WORDS: usize = 1;
+
+/// Words in `span` outside every claim.
+fn loose_words(ctx: &Context, span: Span) -> usize {
+    if span.len() > LOOKBEHIND_BYTES {
+        return usize::MAX;
+    }
+    let inside = |s: Span| {
+        ctx.claims[claims_in(ctx, span)]
+            .iter()
+            .any(|c| c.span.contains(s))
+    };
+    words(&ctx.doc.text, span)
+        .filter(|(s, _)| !inside(*s))
+        .count()
+}
+
+/// The one change relation of a sentence, if it has exactly one pair of values.
+fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
+    let text = &ctx.doc.text;
+    let lower = ctx.text(sentence).to_lowercase();
+    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
+        return None;
+    }
+    let r = roles(ctx, sentence);
+    let mut pairs: Vec<(End, End, Option<Word>)> = Vec::new();
+    for (a, b) in r.pairs {
+        pairs.push((a, b, None));
+    }
+    match (r.from.as_slice(), r.to.as_slice()) {
+        ([a], [b]) if same_measure(ctx, a, b) => pairs.push((a.clone(), b.clone(), None)),
+        ([], []) | ([_], []) | ([], [_]) => {}
+        _ => return None,
+    }
+    for (a, word) in r.up_from {
+        let b = value_before(ctx, sentence, word.span.start, &a)?;
+        pairs.push((a, b, Some(word)));
+    }
+    // Two from/to pairs in one sentence: which change is which is a guess.
+    let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
+    if different_terms(text, &from, &to) {
+        return None;
+    }
+    let first = from.span.start.min(to.span.start);
+    let words = direction_words(text, sentence);
+    let word = up_word.or_else(|| {
+        words
+            .iter()
+            .rev()
+            .find(|w| w.span.end <= first)
+            .or_else(|| words.iter().find(|w| w.span.start >= first))
+            .copied()
+    })?;
+    let (near_start, near_end) = if word.span.end <= first {
+        (word.span.end, first)
+    } else {
+        (from.span.end.max(to.span.end), word.span.start)
+    };
+    // The grammar read a "from A to B" as a range when no change word stood right before it;
+    // such a pair is a change only next to its word ("quadrupled, from 310 to 1,260").
+    // A stated size right before the range ("cut the base rate 0.25%, from 4.50% to 4.25%")
+    // marks it as a change too.
+    let sized = from.claim.checked_sub(1).is_some_and(|p| {
+        let prev = &ctx.claims[p];
+        prev.span.start >= word.span.end
+            && text
+                .get(prev.span.end..ctx.claims[from.claim].span.start)
+                .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+    });
+    let max_gap = if from.claim == to.claim && !sized {
+        MAX_RANGE_GAP_WORDS
+    } else {
+        MAX_GAP_WORDS
+    };
+    if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > max_gap {
+        return None;
+    }
+    let clause_of = |at: usize| ctx.segments.clause_of(at).map(|(i, _)| i);
+    let clause = clause_of(from.span.start);
+    if clause != clause_of(to.span.start) || clause != clause_of(word.span.start) {
+        return None;
+    }
+    let used = |i: usize| i == from.claim || i == to.claim;
+    let others: Vec<usize> = claims_in(ctx, sentence).filter(|&i| !used(i)).collect();
+    let pcts: Vec<usize> = others
+        .iter()
+        .copied()
+        .filter(|&i| is_change_percent(ctx, i))
+        .collect();
+    // A percentage in another clause with its own direction word describes another change
+    // ("…, while margins rose 2%").
+    let own_clause = |p: usize| {
+        let at = ctx.claims[p].span.start;
+        clause_of(at) == clause
+            || ctx
+                .segments
+                .clause_of(at)
+                .is_none_or(|(_, c)| direction_words(text, c).is_empty())
+    };
+    let pct = match pcts.as_slice() {
+        [p] if own_clause(*p) && governed(ctx, &words, word, &from, &to, *p) => Some(*p),
+        [_] => None,
+        [] => None,
+        _ => return None,
+    };
+    let amount = others
+        .iter()
+        .copied()
+        .find(|&i| is_amount(ctx, sentence, i) && Some(i) != pct);
+    let binding = match pct {
+        Some(p) if clause_of(ctx.claims[p].span.start) != clause => Binding::CrossClause,
+        _ => Binding::OneClause,
+    };
+    Some(Change {
+        sentence,
+        word,
+        from,
+        to,
+        pct,
+        amount,
+        binding,
+    })
+}
+
+/// A stated percent change without from/to values, governed by a direction word right
+/// before it ("dropped 160%", "fell by 130%", "a drop of 160%") or after it ("a 160% drop").
+#[derive(Clone, Copy, Debug)]
+pub struct BarePercent {
+    pub word: Word,
+    pub pct: usize,
+}
+
+pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
+    let text = &ctx.doc.text;
+    let mut out = Vec::new();
+    for (i, claim) in ctx.claims.iter().enumerate() {
+        if !is_change_percent(ctx, i) {
+            continue;
+        }
+        let Some((_, sentence)) = ctx.segments.sentence_of(claim.span.start) else {
+            continue;
+        };
+        let before: Vec<(Span, &str)> = words(
+            text,
+            Span::new(
+                window_start(text, sentence.start, claim.span.start),
+                claim.span.start,
+            ),
+        )
+        .collect();
+        let mut near = before.iter().rev().take(3);
+        let governing = near.find_map(|&(s, w)| {
+            let lw = w.to_lowercase();
+            direction_of(w)
+                .map(|sign| Word { span: s, sign })
+                .filter(|_| !matches!(lw.as_str(), "up" | "down"))
+        });
+        let skipped_ok = |word: &Word| {
+            words(text, Span::new(word.span.end, claim.span.start))
+                .all(|(_, w)| matches!(w.to_lowercase().as_str(), "by" | "of" | "some" | "a"))
+        };
+        let word = governing.filter(skipped_ok).or_else(|| {
+            words(
+                text,
+                Span::new(claim.span.end, sentence.end.max(claim.span.end)),
+            )
+            .next()
+            .and_then(|(s, w)| direction_of(w).map(|sign| Word { span: s, sign }))
+            .filter(|w| text.get(claim.span.end..w.span.start) == Some(" "))
+        });
+        if let Some(word) = word {
+            out.push(BarePercent { word, pct: i });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::check::Settings;
+    use crate::extract::segment::Segments;
+    use crate::source::{Document, Format};
+
+    fn with_ctx<R>(text: &str, f: impl FnOnce(&Context) -> R) -> R {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let claims = crate::extract::extract(&doc);
+        let segments = Segments::new(&doc);
+        let settings = Settings::default();
+        let ctx = Context {
+            doc: &doc,
+            claims: &claims,
+            segments: &segments,
+            settings: &settings,
+        };
+        f(&ctx)
+    }
+
+    /// (from, to, stated %) as written, for each change found.
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        with_ctx(text, |ctx| {
+            changes(ctx)
+                .iter()
+                .map(|c| {
+                    (
+                        ctx.text(c.from.span).to_string(),
+                        ctx.text(c.to.span).to_string(),
+                        c.pct.map(|p| ctx.text(ctx.claims[p].span).to_string()),
+                    )
+                })
+                .collect()
+        })
+    }
+
+    fn one(from: &str, to: &str, pct: Option<&str>) -> Vec<(String, String, Option<String>)> {
+        vec![(from.into(), to.into(), pct.map(String::from))]
+    }
+
+    #[test]
+    fn finds_the_change_patterns() {
+        assert_eq!(
+            found("Ridership rose 8.4% to 1.29 million from 1.19 million."),
+            one("1.19 million", "1.29 million", Some("8.4%"))
+        );
+        assert_eq!(
+            found("Sales reached 5,120, up from 4,800 a year earlier."),
+            one("4,800", "5,120", None)
+        );
+        assert_eq!(
+            found("Turnout fell 6% from 48% to 42%."),
+            one("48%", "42%", Some("6%"))
+        );
+        assert_eq!(
+            found("Applications rose from 48 to 1,530, an increase of 3,188%."),
+            one("48", "1,530", Some("3,188%"))
+        );
+    }
+
+    #[test]
+    fn skips_the_false_alarm_traps() {
+        // Years are never values; a share has its own base; a rate per year is no change.
+        assert!(found("Sales rose 23% from 2016 to 2022.").is_empty());
+        assert_eq!(
+            found("Profit grew to $12.5 million, or 11.2% of turnover, from $11 million."),
+            one("$11 million", "$12.5 million", None)
+        );
+        assert_eq!(
+            found("Fares rose 4% a year to $2.10 from $1.80."),
+            one("$1.80", "$2.10", None)
+        );
+        // Two pairs in one clause: which is which is a guess.
+        assert!(found("Rents rose to $900 from $850 and to $700 from $650.").is_empty());
+        // A percentage in another clause with its own verb.
+        assert_eq!(
+            found("Sales rose to $5.2 million from $4.9 million, while margins rose 2%."),
+            one("$4.9 million", "$5.2 million", None)
+        );
+        assert_eq!(
+            found("Revenue was $5 billion, up 10% from $4.5 billion."),
+            one("$4.5 billion", "$5 billion", Some("10%"))
+        );
+        // "B, up from A" with two candidates for B.
+        assert!(
+            found("About 1,400 riders and 35 bikes crossed on Monday, up from 1,100.").is_empty()
+        );
+        // A percentage governed by another verb.
+        assert_eq!(
+            found("Prices have risen 30% since 2019, and wages rose to $52,000 from $48,000."),
+            one("$48,000", "$52,000", None)
+        );
+        assert_eq!(
+            found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
+            one("$4.9 million", "$5.2 million", None)
+        );
+        // A range the word does not govern.
+        assert!(
+            found("Temperatures will fall on Tuesday, with highs from 25 to 28 degrees.")
+                .is_empty()
+        );
+        // Different periods, and inverted currency quotes.
+        assert!(found("Attendance dropped from 2,000 a day to 3,500 a week.").is_empty());
+        assert!(found("The yen fell to 152 per dollar from 149.").is_empty());
+        // A direction word far from the values governs something else.
+        assert!(found("Prices rose in the year when the grant went to $400 from $420.").is_empty());
+    }
+
+    const VOCAB: &[&str] = &[
+        "rose",
+        "fell",
+        "up",
+        "down",
+        "to",
+        "from",
+        "by",
+        "of",
+        "a",
+        "the",
+        "an",
+        "increase",
+        "drop",
+        ",",
+        ":",
+        ".",
+        "—",
+        "$5",
+        "$0",
+        "0",
+        "0%",
+        "5%",
+        "160%",
+        "1,900",
+        "2024",
+        "7",
+        "-3",
+        "4.25%",
+        "15",
+        "percentage",
+        "points",
+        "basis",
+        "more",
+        "than",
+        "doubled",
+        "halved",
+        "three",
+        "times",
+        "twice",
+        "as",
+        "against",
+        "majority",
+        "most",
+        "nearly",
+        "half",
+        "third",
+        "last",
+        "year's",
+        "count",
+        "İstanbul",
+        "é",
+        "possible",
+        "90",
+        "million",
+        "or",
+        "profit",
+        "a year",
+        "and",
+        "while",
+        "fourfold",
+        "0-fold",
+    ];
+
+    proptest::proptest! {
+        /// Any jumble of change words and numbers is checked without a panic.
+        #[test]
+        fn rules_never_panic(
+            picks in proptest::collection::vec(proptest::sample::select(VOCAB.to_vec()), 0..40)
+        ) {
+            let text = picks.join(" ");
+            let doc = Document::new("t.txt", text, Format::Plain);
+            let settings = Settings { show_consistent: true, ..Settings::default() };
+            let _ = crate::check::check_document(&doc, &settings);
+        }
+    }
+
+    #[test]
+    fn direction_words_carry_their_sign() {
+        assert_eq!(direction_of("rose"), Some(Sign::Up));
+        assert_eq!(direction_of("Increases"), Some(Sign::Up));
+        assert_eq!(direction_of("slipped"), Some(Sign::Down));
+        assert_eq!(direction_of("diminished"), Some(Sign::Down));
+        assert_eq!(direction_of("cuts"), Some(Sign::Down));
+        assert_eq!(direction_of("upon"), None);
+        assert_eq!(direction_of("cutter"), None);
+        assert_eq!(direction_of("update"), None);
+        assert_eq!(direction_of("reached"), None);
+    }
+
+    #[test]
+    fn words_keep_their_offsets() {
+        let text = "Sales, up 5%, rose.";
+        let w: Vec<(Span, &str)> = words(text, Span::new(0, text.len())).collect();
+        assert_eq!(w[1].1, "up");
+        assert_eq!(w[1].0.text(text), "up");
+        assert_eq!(w.last().map(|x| x.1), Some("rose"));
+        assert_eq!(words_before(text, 0, 13, 2), vec!["5", "up"]);
+    }
+}

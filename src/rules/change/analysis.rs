@@ -1,0 +1,285 @@
+//! What a change relation says: which rule owns it (§7.6), the family's formulas, the
+//! judged checks and the pieces of their messages.
+
+use super::*;
+
+/// Which rule reports a change that has a stated percentage (`semantics.md` §7.6: one
+/// finding per problem; the more specific rules suppress NUM-PCT-CHANGE on their triple).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    PctChange,
+    Points,
+    AsRatio,
+    Impossible,
+    Direction,
+}
+
+/// Checked arithmetic of the family.
+pub mod formula {
+    use crate::semantics::propagate::ops;
+    use crate::semantics::ArithError;
+    use rust_decimal::Decimal;
+
+    /// (B − A) / A × 100 over [A, B].
+    pub fn pct_change(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::mul(ops::div(ops::sub(x[1], x[0])?, x[0])?, Decimal::ONE_HUNDRED)
+    }
+    /// B − A over [A, B].
+    pub fn difference(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::sub(x[1], x[0])
+    }
+    /// B / A over [A, B].
+    pub fn ratio(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::div(x[1], x[0])
+    }
+    /// 100 · B / A over [A, B].
+    pub fn pct_ratio(x: &[Decimal]) -> Result<Decimal, ArithError> {
+        ops::mul(ratio(x)?, Decimal::ONE_HUNDRED)
+    }
+}
+
+/// A reading with its sign flipped for a fall: "fell 5%" states −5 %.
+pub fn signed(r: &Reading, sign: Sign) -> Reading {
+    if sign == Sign::Up {
+        return r.clone();
+    }
+    Reading {
+        value: r.value.map(|v| -v),
+        strict: r.strict.neg(),
+        permissive: r.permissive.neg(),
+        ..r.clone()
+    }
+}
+
+/// A reading of `claim` scaled by `k` ("35 basis points" → 0.35 points).
+pub fn scaled(r: &Reading, k: rust_decimal::Decimal) -> Option<Reading> {
+    Some(Reading {
+        value: r.value.and_then(|v| v.checked_mul(k)),
+        strict: r.strict.scale(k).ok()?,
+        permissive: r.permissive.scale(k).ok()?,
+        unit: r.unit.checked_mul(k)?,
+        ..r.clone()
+    })
+}
+
+/// A judged formula over the change's two values against a stated reading.
+#[derive(Clone, Debug)]
+pub struct Check {
+    pub computation: Computation,
+    pub judgement: Judgement,
+}
+
+impl Check {
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.judgement.verdict
+    }
+    pub fn fits(&self) -> bool {
+        matches!(
+            self.verdict(),
+            Some(Verdict::Consistent | Verdict::ConsistentByRounding)
+        )
+    }
+}
+
+/// F(A, B) judged against `stated`; `None` when the arithmetic has no result.
+pub fn check<F>(change: &Change, stated: &Reading, divide_by_from: bool, f: F) -> Option<Check>
+where
+    F: Fn(&[rust_decimal::Decimal]) -> Result<rust_decimal::Decimal, crate::semantics::ArithError>,
+{
+    let divisors: &[usize] = if divide_by_from { &[0] } else { &[] };
+    let computation = compute(&[&change.from.reading, &change.to.reading], divisors, f).ok()?;
+    let judgement = judge(stated, &computation);
+    Some(Check {
+        computation,
+        judgement,
+    })
+}
+
+/// The stated percentage's reading, signed by the direction word.
+pub fn stated_pct(ctx: &Context, change: &Change) -> Option<Reading> {
+    let claim = ctx.claims.get(change.pct?)?;
+    let r = reading(claim, &ctx.settings.tolerances)?;
+    Some(signed(&r, change.word.sign))
+}
+
+/// The direction word contradicts the values: B − A lies wholly on the other side of 0.
+pub fn direction_contradicted(change: &Change) -> Option<bool> {
+    let word = change.word;
+    let diff = compute(
+        &[&change.from.reading, &change.to.reading],
+        &[],
+        formula::difference,
+    )
+    .ok()?
+    .permissive;
+    let zero = rust_decimal::Decimal::ZERO;
+    Some(match word.sign {
+        Sign::Up => diff.high.is_some_and(|h| h <= zero),
+        Sign::Down => diff.low.is_some_and(|l| l >= zero),
+    })
+}
+
+/// A stated decrease beyond 100 % (after rounding; a hedged one wholly beyond 100).
+pub fn over_hundred(ctx: &Context, pct: usize, sign: Sign) -> bool {
+    let Some(r) = ctx
+        .claims
+        .get(pct)
+        .and_then(|c| reading(c, &ctx.settings.tolerances))
+    else {
+        return false;
+    };
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    sign == Sign::Down
+        && r.strict
+            .low
+            .is_some_and(|l| l > hundred || (l == hundred && r.strict.low_open))
+}
+
+/// Both values are percentages: the stated change may be in points.
+pub fn between_percentages(change: &Change) -> bool {
+    change.from.is_percent && change.to.is_percent
+}
+
+/// The stated size in points (`None` for a plain "%"): "pp"/"points" → 1, "bp" → 0.01.
+pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
+    match claim.unit.as_deref() {
+        Some("pp") => Some(rust_decimal::Decimal::ONE),
+        Some("bp") => Some(rust_decimal::Decimal::new(1, 2)),
+        _ => None,
+    }
+}
+
+/// The rule that reports a change with a stated percentage.
+pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
+    let pct = change.pct?;
+    let word = change.word;
+    if over_hundred(ctx, pct, word.sign) {
+        return Some(Owner::Impossible);
+    }
+    if direction_contradicted(change) == Some(true) {
+        return Some(Owner::Direction);
+    }
+    // Points between two values that are no percentages (index points) are no percent change.
+    if points_scale(&ctx.claims[pct]).is_some() && !between_percentages(change) {
+        return None;
+    }
+    if between_percentages(change) {
+        let relative_fits = stated_pct(ctx, change)
+            .and_then(|p| check(change, &p, true, formula::pct_change))
+            .is_some_and(|c| c.fits());
+        let in_points = points_scale(&ctx.claims[pct]).is_some();
+        return Some(if relative_fits && !in_points {
+            Owner::PctChange
+        } else {
+            Owner::Points
+        });
+    }
+    let stated = stated_pct(ctx, change)?;
+    let change_fits = check(change, &stated, true, formula::pct_change)?.fits();
+    if !change_fits && ratio_check(ctx, change).is_some_and(|c| ratio_near(&stated, &c)) {
+        return Some(Owner::AsRatio);
+    }
+    Some(Owner::PctChange)
+}
+
+/// The ratio fits the stated percentage and lies within 10% of it: a bound such as "more
+/// than 10%" is satisfied by any large ratio, which says nothing about how P was computed.
+fn ratio_near(stated: &Reading, ratio: &Check) -> bool {
+    let (Some(p), Some(r)) = (stated.value, ratio.computation.point) else {
+        return false;
+    };
+    let tolerance = p.abs() / Decimal::TEN;
+    ratio.fits() && (r - p.abs()).abs() <= tolerance
+}
+
+/// The stated percentage read as 100·B/A (100·A/B for a fall), unsigned.
+pub fn ratio_check(ctx: &Context, change: &Change) -> Option<Check> {
+    let claim = ctx.claims.get(change.pct?)?;
+    let stated = reading(claim, &ctx.settings.tolerances)?;
+    let flipped;
+    let c = if change.word.sign == Sign::Down {
+        flipped = Change {
+            from: change.to.clone(),
+            to: change.from.clone(),
+            ..change.clone()
+        };
+        &flipped
+    } else {
+        change
+    };
+    check(c, &stated, true, formula::pct_ratio)
+}
+
+/// "$3.7 billion → $3.9 billion", as written.
+pub fn values_text(ctx: &Context, change: &Change) -> String {
+    format!(
+        "{} → {}",
+        ctx.text(change.from.span).trim(),
+        ctx.text(change.to.span).trim()
+    )
+}
+
+/// A signed percentage for a message: "+5.4%", "-6.7%".
+pub fn signed_pct(v: rust_decimal::Decimal, decimals: u32) -> String {
+    let n = crate::semantics::format::number(v, decimals);
+    if v.is_sign_positive() && !v.is_zero() {
+        format!("+{n}%")
+    } else {
+        format!("{n}%")
+    }
+}
+
+/// Decimals that show a value to its last written digit: "$1.4 million" → 0, "$4.25" → 2.
+pub fn unit_decimals(unit: Decimal) -> u32 {
+    if unit >= Decimal::ONE {
+        0
+    } else {
+        unit.normalize().scale()
+    }
+}
+
+/// " given rounding" when the deciding pass was the permissive one.
+pub fn rounding_words(verdict: Verdict) -> &'static str {
+    if verdict == Verdict::Consistent {
+        ""
+    } else {
+        " given rounding"
+    }
+}
+
+/// The severity of §7.5 for one check, or `None` when it is not reported; a passed check is
+/// reported as a note when the user asks for consistent entries.
+pub fn severity_for(ctx: &Context, verdict: Verdict, facts: &Facts) -> Option<Severity> {
+    severity(verdict, facts).or_else(|| {
+        (verdict == Verdict::Consistent && ctx.settings.show_consistent).then_some(Severity::Note)
+    })
+}
+
+/// §7.5 facts for a check over the change's values and the stated claim.
+pub fn facts(ctx: &Context, change: &Change, stated: usize, default: Severity) -> Facts {
+    let claims = [change.from.claim, change.to.claim, stated];
+    let stated_claim = &ctx.claims[stated];
+    Facts {
+        default,
+        binding: change.binding,
+        hedged: claims.iter().any(|&i| is_hedged(&ctx.claims[i])),
+        up_to_violation: false,
+        different_sources: false,
+        decision_flip: stated_claim.hedge.is_bound(),
+        checked_is_estimate: stated_claim.hedge == crate::model::Hedge::Estimate,
+    }
+}
+
+/// The related spans of a change: `from`, `to`.
+pub fn related(change: &Change) -> Vec<Related> {
+    vec![
+        Related {
+            span: change.from.span,
+            label: "from",
+        },
+        Related {
+            span: change.to.span,
+            label: "to",
+        },
+    ]
+}

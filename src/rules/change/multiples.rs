@@ -1,0 +1,266 @@
+//! Multiples and fold changes ("quadrupled", "six times as many", "tenfold") with the two
+//! values they compare: the change they name, or an "X against Y" pair.
+
+use super::*;
+
+/// How a multiple word is hedged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MultipleHedge {
+    None,
+    /// "more than doubled": the ratio must exceed N (a direction claim, NUM-DIRECTION-WORD).
+    MoreThan,
+    /// "nearly doubled": [0.9N, N).
+    Nearly,
+}
+
+/// "doubled", "halved", "six times as many", "three times higher", "fourfold".
+#[derive(Clone, Debug)]
+pub struct Multiple {
+    pub span: Span,
+    /// The readings of the ratio new/old: N, and N + 1 for "N times more" and "N-fold".
+    pub readings: Vec<Decimal>,
+    pub hedge: MultipleHedge,
+    /// The values: old/second value first, new/first value second, so B/A is the ratio.
+    pub from: End,
+    pub to: End,
+    pub binding: Binding,
+}
+
+const MULTIPLE_VERBS: &[(&str, i64)] = &[
+    ("doubled", 2),
+    ("doubling", 2),
+    ("tripled", 3),
+    ("trebled", 3),
+    ("tripling", 3),
+    ("quadrupled", 4),
+    ("quintupled", 5),
+];
+
+const SMALL_NUMBERS: &[(&str, i64)] = &[
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("twenty", 20),
+    ("hundred", 100),
+];
+
+/// Words after "N times" that make it "N times more" (read as N or N + 1).
+const COMPARATIVES: &[&str] = &[
+    "more", "higher", "larger", "bigger", "greater", "faster", "longer", "heavier", "costlier",
+];
+
+/// Connectives of a comparison pair: "9.2 million against 2.3 million".
+const AGAINST: &[&str] = &[
+    "against",
+    "compared with",
+    "compared to",
+    "versus",
+    "vs",
+    "vs.",
+];
+
+/// Two spans that overlap or have at most one loose word between them.
+fn next_to(ctx: &Context, a: Span, b: Span) -> bool {
+    if a.overlaps(b) {
+        return true;
+    }
+    let gap = Span::new(a.end.min(b.end), a.start.max(b.start).max(a.end.min(b.end)));
+    loose_words(ctx, gap) <= 1
+}
+
+/// Periods a compared value may carry before "against".
+const PERIOD_WORDS: &[&str] = &[
+    "a year", "a month", "a week", "a day", "per year", "annually",
+];
+
+/// The multiple words of every sentence with the two values they compare.
+pub fn multiples(ctx: &Context) -> Vec<Multiple> {
+    let all_changes = changes(ctx);
+    let mut out = Vec::new();
+    for &sentence in &ctx.segments.sentences {
+        // Two multiple words in one sentence: which compares what is a guess.
+        let Ok([(span, readings, hedge, n_claim)]) =
+            <[MultipleWord; 1]>::try_from(multiple_words(ctx, sentence))
+        else {
+            continue;
+        };
+        // A verb-like multiple ("quadrupled", "grew tenfold") reads the change it is, or sits
+        // next to; "N times more than X" compares with X, never with a change.
+        let from_change = all_changes
+            .iter()
+            .filter(|_| n_claim.is_none())
+            .find(|c| sentence.contains(c.sentence) && next_to(ctx, c.word.span, span))
+            .map(|c| (c.from.clone(), c.to.clone(), c.binding));
+        let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
+        let Some((from, to, binding)) = values else {
+            continue;
+        };
+        out.push(Multiple {
+            span,
+            readings,
+            hedge,
+            from,
+            to,
+            binding,
+        });
+    }
+    out
+}
+
+type MultipleWord = (Span, Vec<Decimal>, MultipleHedge, Option<usize>);
+
+fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
+    let text = &ctx.doc.text;
+    let ws: Vec<(Span, &str)> = words(text, sentence).collect();
+    let mut out = Vec::new();
+    for (k, &(span, w)) in ws.iter().enumerate() {
+        let lw = w.to_lowercase();
+        let prev = |back: usize| {
+            k.checked_sub(back)
+                .and_then(|j| ws.get(j))
+                .map(|(_, w)| w.to_lowercase())
+        };
+        let hedge = match (prev(2).as_deref(), prev(1).as_deref()) {
+            (Some("more"), Some("than")) => MultipleHedge::MoreThan,
+            (_, Some("nearly" | "almost")) => MultipleHedge::Nearly,
+            _ => MultipleHedge::None,
+        };
+        let hedge_start = match hedge {
+            MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
+            MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
+            MultipleHedge::None => None,
+        };
+        let full = |end: Span| hedge_start.map_or(end, |s| s.cover(end));
+        if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
+            out.push((full(span), vec![Decimal::from(n)], hedge, None));
+        } else if lw == "halved" || lw == "halving" {
+            out.push((full(span), vec![Decimal::new(5, 1)], hedge, None));
+        } else if lw == "times" {
+            // N is the claim just before "times".
+            let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
+                .rev()
+                .find(|&i| {
+                    ctx.doc
+                        .text
+                        .get(ctx.claims[i].span.end..span.start)
+                        .is_some_and(|gap| gap.trim().is_empty())
+                })
+            else {
+                continue;
+            };
+            let Some(n) = ctx.claims[i].numeral().map(|n| n.value) else {
+                continue;
+            };
+            let next = ws.get(k + 1).map(|(_, w)| w.to_lowercase());
+            let readings = if next.as_deref().is_some_and(|w| COMPARATIVES.contains(&w)) {
+                vec![n, n + Decimal::ONE]
+            } else {
+                vec![n]
+            };
+            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
+        } else if let Some(prefix) = lw.strip_suffix("fold") {
+            let prefix = prefix.trim_end_matches('-');
+            let n = prefix.parse::<i64>().ok().or_else(|| {
+                SMALL_NUMBERS
+                    .iter()
+                    .find(|(w, _)| *w == prefix)
+                    .map(|&(_, n)| n)
+            });
+            if let Some(n) = n.filter(|&n| n >= 2) {
+                let n = Decimal::from(n);
+                out.push((full(span), vec![n, n + Decimal::ONE], hedge, None));
+            }
+        }
+    }
+    out
+}
+
+/// "X against Y" after the multiple word: X is the new value, Y the old one.
+fn comparison_pair(
+    ctx: &Context,
+    sentence: Span,
+    after: usize,
+    n_claim: Option<usize>,
+) -> Option<(End, End, Binding)> {
+    let idx: Vec<usize> = claims_in(ctx, Span::new(after, sentence.end))
+        .filter(|&i| Some(i) != n_claim)
+        .collect();
+    let mut found = None;
+    for pair in idx.windows(2) {
+        let (a, b) = (&ctx.claims[pair[0]], &ctx.claims[pair[1]]);
+        let between = ctx
+            .doc
+            .text
+            .get(a.span.end..b.span.start)
+            .unwrap_or("")
+            .trim()
+            .trim_matches(',')
+            .trim()
+            .to_lowercase();
+        // "9.2 million a year against 2.3 million": a period after the first value is fine.
+        let between = PERIOD_WORDS
+            .iter()
+            .find_map(|p| between.strip_prefix(p))
+            .map_or(between.as_str(), str::trim);
+        if !AGAINST.contains(&between) {
+            continue;
+        }
+        let (Quantity::Point(na), Quantity::Point(nb)) = (&a.quantity, &b.quantity) else {
+            continue;
+        };
+        let new = end_of(ctx, pair[0], a.span, na)?;
+        let old = end_of(ctx, pair[1], b.span, nb)?;
+        if !same_measure(ctx, &new, &old) || found.is_some() {
+            return None;
+        }
+        found = Some((old, new, Binding::OneClause));
+    }
+    found
+}
+
+/// A ratio reading for a multiple: N ± 5% strict, N ± 10% permissive; "nearly": [0.9N, N).
+pub fn multiple_reading(n: Decimal, hedge: MultipleHedge) -> Option<Reading> {
+    let pct = |p: i64| n.checked_mul(Decimal::new(p, 2));
+    let (strict, permissive) = match hedge {
+        MultipleHedge::None => (
+            Interval::closed(pct(95)?, pct(105)?),
+            Interval::closed(pct(90)?, pct(110)?),
+        ),
+        MultipleHedge::Nearly => {
+            let iv = Interval::new(Some(pct(90)?), Some(n), false, true);
+            (iv, iv)
+        }
+        MultipleHedge::MoreThan => {
+            let iv = Interval::new(Some(n), None, true, false);
+            (iv, iv)
+        }
+    };
+    Some(Reading {
+        value: Some(n),
+        strict,
+        permissive,
+        decimals: 0,
+        unit: Decimal::ONE,
+        is_count: false,
+        hedge: crate::model::Hedge::None,
+        plain: false,
+        untestable: false,
+    })
+}
+
+/// B/A of a multiple's values judged against one reading.
+pub fn multiple_check(m: &Multiple, n: Decimal) -> Option<Check> {
+    let stated = multiple_reading(n, m.hedge)?;
+    let computation = compute(&[&m.from.reading, &m.to.reading], &[0], formula::ratio).ok()?;
+    let judgement = judge(&stated, &computation);
+    Some(Check {
+        computation,
+        judgement,
+    })
+}

@@ -1,0 +1,228 @@
+//! DATE-OFFSET (`rules.md` §8).
+
+use crate::check::Context;
+use crate::declare_rule;
+use crate::extract::resolve::{
+    civil, date_of, describe, in_year, resolved_claims, weekday_of, weekday_word,
+};
+use crate::grammar::time::is_deictic;
+use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::RuleCheck;
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it checks
+    /// An offset from a date in the text ("six days later", "a week after", "the next day"):
+    /// the date it implies, and whether a date or weekday stated right after it
+    /// ("six days later, on August 16") agrees with it.
+    ///
+    /// ## Why it matters
+    /// Off-by-one offsets and weekdays that do not match are among the commonest date slips in
+    /// court and crime reporting; the reader cannot tell which figure is wrong.
+    ///
+    /// ## Example
+    /// "The ferry ran aground on August 9 and was refloated six days later, on August 16."
+    /// August 9 + 6 days is August 15: error. Without a stated date the implied date is
+    /// reported as a note.
+    ///
+    /// ## Known limits
+    /// "later" anchors on the nearest earlier date in the paragraph, which may belong to
+    /// another event. Business days, time zones and "on the third day" are not modelled. A
+    /// weekday is checked only when the year is known (from the text or the reference date).
+    pub struct DateOffset = ("DATE-OFFSET", "date arithmetic: offsets vs stated dates and weekdays");
+}
+
+impl RuleCheck for DateOffset {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let claims = resolved_claims(ctx);
+        for (i, claim) in claims.iter().enumerate() {
+            let Quantity::Relative {
+                resolved: Some(resolved),
+                anchor: Some(anchor),
+                ..
+            } = &claim.quantity
+            else {
+                continue;
+            };
+            if claim.kind != Kind::RelativeDate || is_deictic(claim, &ctx.doc.text) {
+                continue;
+            }
+            let Some(anchor_claim) = claims.get(*anchor) else {
+                continue;
+            };
+            let stated = stated_after(ctx, &claims, i);
+            let finding = match stated {
+                Some(s) => check_stated(ctx, claim, anchor_claim, *resolved, s),
+                None => derived(claim, anchor_claim, *resolved),
+            };
+            out.extend(finding);
+        }
+    }
+}
+
+/// The date claim written right after the offset ("six days later, on August 15").
+fn stated_after<'a>(ctx: &Context, claims: &'a [Claim], i: usize) -> Option<&'a Claim> {
+    let next = claims.get(i + 1)?;
+    if next.kind != Kind::Date {
+        return None;
+    }
+    let gap = ctx.doc.text.get(claims[i].span.end..next.span.start)?;
+    let words: String = gap
+        .chars()
+        .filter(|c| !matches!(c, ',' | '(' | '—' | '–' | ' '))
+        .collect::<String>()
+        .to_lowercase();
+    matches!(words.as_str(), "" | "on" | "by").then_some(next)
+}
+
+/// Days of slack an offset allows (`semantics.md` §8).
+fn tolerance_days(claim: &Claim) -> i64 {
+    let Quantity::Relative { amount, unit, .. } = &claim.quantity else {
+        return 0;
+    };
+    let n = i64::try_from(amount.value.trunc()).unwrap_or(0);
+    let base = match unit {
+        TimeUnit::Week => n.saturating_mul(7),
+        _ => n,
+    };
+    let approx = matches!(
+        claim.hedge,
+        Hedge::Approximately | Hedge::Nearly | Hedge::Estimate
+    );
+    match unit {
+        TimeUnit::Month | TimeUnit::Year => 3,
+        TimeUnit::Week if !approx => 1,
+        _ if approx => (base / 10).max(1),
+        _ => 0,
+    }
+}
+
+/// The smallest day distance between two dates, over the years the text leaves open; the
+/// check passes if it passes in either a leap or a common year.
+fn day_gap(expected: DateParts, stated: DateParts) -> Option<i64> {
+    let year = expected.year.or(stated.year);
+    let years: Vec<i32> = match year {
+        Some(y) => vec![y],
+        None => vec![2023, 2024],
+    };
+    years
+        .into_iter()
+        .filter_map(|y| {
+            let e = civil(in_year(expected, y))?;
+            (-1..=1)
+                .filter_map(|dy| {
+                    let s = civil(in_year(stated, y + dy))?;
+                    let days = e.until(s).ok()?.get_days();
+                    Some(i64::from(days).abs())
+                })
+                .min()
+        })
+        .min()
+}
+
+fn check_stated(
+    ctx: &Context,
+    offset: &Claim,
+    anchor: &Claim,
+    resolved: DateParts,
+    stated: &Claim,
+) -> Option<Finding> {
+    let Quantity::Date(s) = stated.quantity else {
+        return None;
+    };
+    let offset_text = offset_words(offset)?;
+    let anchor_text = describe_anchor(anchor)?;
+    let problem = if s.month.is_some() && s.day.is_some() {
+        let gap = day_gap(resolved, s)?;
+        if gap <= tolerance_days(offset) {
+            return None;
+        }
+        format!(
+            "{anchor_text} {offset_text} is {}; the text says {}: inconsistent",
+            describe(resolved),
+            ctx.text(stated.span)
+        )
+    } else {
+        let wd = s.weekday?;
+        let date = civil(resolved)?;
+        if tolerance_days(offset) > 0 || weekday_of(date) == wd {
+            return None;
+        }
+        format!(
+            "{anchor_text} {offset_text} is {}, a {}; the text says {}: inconsistent",
+            describe(resolved),
+            weekday_word(weekday_of(date)),
+            weekday_word(wd)
+        )
+    };
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: problem,
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+fn derived(offset: &Claim, anchor: &Claim, resolved: DateParts) -> Option<Finding> {
+    let year_note = if resolved.year.is_none() {
+        " (year not stated)"
+    } else {
+        ""
+    };
+    let (Some(anchor_text), Some(offset_text)) = (describe_anchor(anchor), offset_words(offset))
+    else {
+        return None;
+    };
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Note,
+        verdict: Verdict::Derived,
+        message: format!(
+            "{anchor_text} {offset_text} is {}{year_note}: implied date",
+            describe(resolved)
+        ),
+        primary: offset.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// "+ 11 days", "− 2 weeks".
+fn offset_words(offset: &Claim) -> Option<String> {
+    let Quantity::Relative {
+        amount,
+        unit,
+        direction,
+        ..
+    } = &offset.quantity
+    else {
+        return None;
+    };
+    let sign = if *direction == Direction::Before {
+        "−"
+    } else {
+        "+"
+    };
+    let n = amount.value.normalize();
+    let plural = if n == Decimal::ONE { "" } else { "s" };
+    Some(format!("{sign} {n} {}{plural}", unit.as_str()))
+}
+
+/// The anchor date as a date, without its weekday.
+fn describe_anchor(anchor: &Claim) -> Option<String> {
+    let parts = date_of(anchor)?;
+    Some(describe(DateParts {
+        weekday: None,
+        ..parts
+    }))
+}

@@ -1,0 +1,162 @@
+//! DATE-RANGE (`rules.md` §21).
+
+use crate::check::Context;
+use crate::declare_rule;
+use crate::extract::resolve::{civil, describe, in_year};
+use crate::model::{Claim, DateParts, Hedge, Quantity, TimeUnit};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::RuleCheck;
+
+declare_rule! {
+    /// ## What it checks
+    /// Spans of dates or years: the end must not come before the start ("from September 20
+    /// to September 8"), and a duration stated beside the span ("the two-day strike, 9–13
+    /// October") must match its length, counted inclusively or exclusively.
+    ///
+    /// ## Why it matters
+    /// A reversed span or a duration that does not fit its dates means one of the figures
+    /// was mistyped.
+    ///
+    /// ## Example
+    /// "Picket lines returned for the two-day strike, 9–13 October." 9–13 October is 5 days
+    /// inclusive, 4 exclusive: warning.
+    ///
+    /// ## Known limits
+    /// Month spans without a year that run backwards are read as crossing a new year
+    /// ("December to March"). Fiscal years ("2014-15") and "between" meaning "at some time
+    /// between" are not told apart; durations are bound only within the sentence.
+    pub struct DateRange = ("DATE-RANGE", "ordered spans and stated durations");
+}
+
+impl RuleCheck for DateRange {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for (i, claim) in ctx.claims.iter().enumerate() {
+            let Quantity::Period { from, to } = claim.quantity else {
+                continue;
+            };
+            if reversed(from, to) {
+                out.push(Finding {
+                    rule: "DATE-RANGE",
+                    severity: Severity::Error,
+                    verdict: Verdict::Inconsistent,
+                    message: format!(
+                        "the span ends ({}) before it starts ({}): inconsistent",
+                        describe(to),
+                        describe(from)
+                    ),
+                    primary: claim.span,
+                    related: Vec::new(),
+                    computed: None,
+                });
+                continue;
+            }
+            if let Some(d) = stated_duration(ctx, i) {
+                out.extend(check_duration(ctx, claim, from, to, d));
+            }
+        }
+    }
+}
+
+/// (year, month, day) order where both ends give the parts compared. Without years, only a
+/// reversal inside one month counts ("September 20 to September 8").
+fn reversed(from: DateParts, to: DateParts) -> bool {
+    match (from.year, to.year) {
+        (Some(a), Some(b)) if a != b => a > b,
+        (Some(_), Some(_)) | (None, None) => {
+            let (Some(fm), Some(tm)) = (from.month, to.month) else {
+                return false;
+            };
+            if fm != tm {
+                return from.year.is_some() && fm > tm;
+            }
+            matches!((from.day, to.day), (Some(a), Some(b)) if a > b)
+        }
+        _ => false,
+    }
+}
+
+/// A duration in the same sentence, next to the span with nothing but words between
+/// ("the five-day festival runs July 10–14").
+fn stated_duration<'a>(ctx: &Context<'a>, i: usize) -> Option<&'a Claim> {
+    let claims = ctx.claims;
+    let near = |a: &Claim, b: &Claim| {
+        ctx.doc
+            .text
+            .get(a.span.end..b.span.start)
+            .is_some_and(|gap| gap.len() <= 40 && !gap.contains(['.', ';', '!', '?', '\n']))
+    };
+    let before = i
+        .checked_sub(1)
+        .and_then(|j| claims.get(j))
+        .filter(|c| matches!(c.quantity, Quantity::Duration { .. }) && near(c, &claims[i]));
+    let after = claims
+        .get(i + 1)
+        .filter(|c| matches!(c.quantity, Quantity::Duration { .. }) && near(&claims[i], c));
+    before.or(after)
+}
+
+/// Days (or years) from one end to the other, inclusive count; `None` when the count
+/// depends on an unknown year.
+fn inclusive_length(from: DateParts, to: DateParts, unit: TimeUnit) -> Option<i64> {
+    match unit {
+        TimeUnit::Year => Some(i64::from(to.year? - from.year?) + 1),
+        TimeUnit::Day => {
+            let count = |y: i32| -> Option<i64> {
+                let a = civil(in_year(from, y))?;
+                let b = civil(in_year(to, y))?;
+                Some(i64::from(a.until(b).ok()?.get_days()) + 1)
+            };
+            if from.year.is_some() {
+                return count(from.year?);
+            }
+            let (leap, common) = (count(2024)?, count(2023)?);
+            (leap == common).then_some(leap)
+        }
+        TimeUnit::Month => {
+            let months = |d: DateParts| Some(i64::from(d.year?) * 12 + i64::from(d.month?));
+            if from.day.is_some() {
+                return None;
+            }
+            Some(months(in_year(to, 0))? - months(in_year(from, 0))? + 1)
+        }
+        _ => None,
+    }
+}
+
+fn check_duration(
+    ctx: &Context,
+    period: &Claim,
+    from: DateParts,
+    to: DateParts,
+    duration: &Claim,
+) -> Option<Finding> {
+    let Quantity::Duration { amount, unit } = &duration.quantity else {
+        return None;
+    };
+    if duration.hedge != Hedge::None || !amount.value.fract().is_zero() {
+        return None;
+    }
+    let stated = i64::try_from(amount.value).ok()?;
+    let inclusive = inclusive_length(from, to, *unit)?;
+    if inclusive <= 0 || stated == inclusive || stated == inclusive - 1 {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-RANGE",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} is {inclusive} {unit}s counted inclusively, {} exclusively; the text says {}: inconsistent",
+            ctx.text(period.span),
+            inclusive - 1,
+            ctx.text(duration.span),
+            unit = unit.as_str()
+        ),
+        primary: period.span,
+        related: vec![Related {
+            span: duration.span,
+            label: "period",
+        }],
+        computed: None,
+    })
+}

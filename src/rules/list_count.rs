@@ -1,0 +1,333 @@
+//! NUM-LIST-COUNT (`rules.md` #18).
+
+use super::parts;
+use crate::check::Context;
+use crate::declare_rule;
+use crate::model::{Claim, Hedge, Span};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::RuleCheck;
+use rust_decimal::Decimal;
+use std::sync::OnceLock;
+
+declare_rule! {
+    /// ## What it checks
+    /// An announced count against the items listed after it in the same sentence: "five
+    /// causes: A, B, C and D"; "the three finalists — A, B and C".
+    ///
+    /// ## Why it matters
+    /// An item dropped in editing leaves the count behind, and readers count lists.
+    ///
+    /// ## Example
+    /// "The review named five causes: ageing cables, a software fault, storm damage and
+    /// understaffing." → warning: four items listed.
+    ///
+    /// ## Known limits
+    /// Items are split at commas and at the final "and"/"or"; fixed phrases from
+    /// `grammar/lexicon/fixed_phrases.txt` ("research and development") stay whole. When an
+    /// item may itself contain "and", every reading is tried and only a count no reading
+    /// gives is reported. Lists without a final "and"/"or", lists with "including", "such
+    /// as", "among others" or "etc.", items that count things themselves ("four plants: two
+    /// in Ohio and two in Texas"), clause-long items and counts above twelve are skipped.
+    pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
+}
+
+/// Fixed phrases with "and"/"or" inside that name one item.
+fn fixed_phrases() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("../../grammar/lexicon/fixed_phrases.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
+/// Words that may open the phrase between the counted noun and the list.
+const LEAD_WORDS: &[&str] = &[
+    "for", "of", "in", "at", "on", "from", "this", "last", "next", "with", "to", "behind",
+    "across", "into", "over", "under", "since", "during", "by", "so", "named", "listed",
+];
+
+/// Items longer than this are clauses, not list items.
+const MAX_ITEM_WORDS: usize = 8;
+
+/// Endings that say a list is not complete ("…, and more", "… among others", "etc.").
+const OPEN_ENDINGS: &[&[&str]] = &[
+    &["and", "more"],
+    &["and", "others"],
+    &["or", "more"],
+    &["etc"],
+];
+
+impl RuleCheck for ListCount {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for sentence in parts::sentences(ctx) {
+            for &i in &sentence.claims {
+                if let Some(f) = check(ctx, &sentence, i) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// The announced count: a small whole number that counts a plural noun.
+fn announced(claim: &Claim) -> Option<u32> {
+    if !parts::is_countish(claim) || claim.counted.is_none() {
+        return None;
+    }
+    if !matches!(
+        claim.hedge,
+        Hedge::None | Hedge::Exactly | Hedge::Approximately
+    ) {
+        return None;
+    }
+    let v = claim.point_value()?;
+    if v.fract() != Decimal::ZERO || v < Decimal::TWO || v > Decimal::from(12) {
+        return None;
+    }
+    u32::try_from(v.mantissa()).ok()
+}
+
+/// Where the list starts: a colon or a dash within a few words after the counted noun.
+fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<usize> {
+    let from = claim.counted?.end.max(claim.span.end);
+    let rest = ctx.doc.text.get(from..sentence.end)?;
+    let (pos, len) = [":", " — ", " – "]
+        .iter()
+        .filter_map(|m| rest.find(m).map(|p| (p, m.len())))
+        .min()?;
+    let lead = &rest[..pos];
+    let lead_words = parts::words(lead);
+    // "five causes for the outage:", "three players this week:" — but not "three officials
+    // told reporters:", where a clause, not a list, follows.
+    let opens_phrase = lead_words
+        .first()
+        .is_none_or(|w| LEAD_WORDS.contains(&w.as_str()));
+    if lead_words.len() > 5 || !opens_phrase || lead.contains([',', ';', '(', ')']) {
+        return None;
+    }
+    Some(from + pos + len)
+}
+
+/// One list item: its span in the text.
+type Item = Span;
+
+/// The readings of a list as item spans: the list ends at the first "and"/"or" (split
+/// there); after an Oxford comma, that last piece may also be one item; and when pieces
+/// follow, the list may run to its end (each piece split at "and" or not).
+fn readings(text: &str, start: usize, end: usize) -> Option<Vec<Vec<Item>>> {
+    let raw = text.get(start..end)?;
+    let mut lower = raw.to_ascii_lowercase();
+    for phrase in fixed_phrases() {
+        let mut from = 0;
+        while let Some(p) = lower[from..].find(phrase) {
+            let at = from + p;
+            let glued: String = phrase.replace(' ', "_");
+            lower.replace_range(at..at + phrase.len(), &glued);
+            from = at + phrase.len();
+        }
+    }
+    let mut pieces: Vec<Span> = Vec::new();
+    let mut piece_start = 0;
+    for (i, b) in lower.bytes().enumerate() {
+        if b == b',' {
+            pieces.push(Span::new(piece_start, i));
+            piece_start = i + 1;
+        }
+    }
+    pieces.push(Span::new(piece_start, lower.len()));
+    let trimmed: Vec<Span> = pieces
+        .into_iter()
+        .map(|s| trim(&lower, s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    let coordinated = |s: &Span| {
+        let t = &lower[s.start..s.end];
+        t.starts_with("and ") || t.starts_with("or ") || inner(t).is_some()
+    };
+    let a = trimmed.iter().position(coordinated)?;
+    let shift = |s: Span| Span::new(start + s.start, start + s.end);
+    let split = |s: Span| -> Vec<Span> {
+        let t = &lower[s.start..s.end];
+        let body = t
+            .strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .map_or(s, |b| Span::new(s.end - b.len(), s.end));
+        match inner(&lower[body.start..body.end]) {
+            Some((p, len)) => vec![
+                Span::new(body.start, body.start + p),
+                Span::new(body.start + p + len, body.end),
+            ],
+            None => vec![body],
+        }
+    };
+    let strip = |s: Span| -> Span {
+        let t = &lower[s.start..s.end];
+        t.strip_prefix("and ")
+            .or_else(|| t.strip_prefix("or "))
+            .map_or(s, |b| Span::new(s.end - b.len(), s.end))
+    };
+    let head: Vec<Span> = trimmed[..a].to_vec();
+    let mut out = Vec::new();
+    let mut ends_split = head.clone();
+    ends_split.extend(split(trimmed[a]));
+    out.push(ends_split.into_iter().map(shift).collect());
+    // "…, and fish and chips": after an Oxford-comma "and", an inner "and" may belong to
+    // the item. Without the comma it is read as the list's own "and".
+    let oxford = strip(trimmed[a]) != trimmed[a];
+    if oxford {
+        let mut ends_whole = head;
+        ends_whole.push(strip(trimmed[a]));
+        out.push(ends_whole.into_iter().map(shift).collect());
+    }
+    if trimmed.len() > a + 1 {
+        let mut all: Vec<Span> = Vec::new();
+        for s in &trimmed {
+            all.extend(split(*s));
+        }
+        out.push(all.into_iter().map(shift).collect());
+        out.push(trimmed.iter().map(|s| shift(strip(*s))).collect());
+    }
+    Some(out)
+}
+
+/// An " and " or " or " inside an item: its offset and length.
+fn inner(t: &str) -> Option<(usize, usize)> {
+    [" and ", " or "]
+        .iter()
+        .filter_map(|m| t.find(m).map(|p| (p, m.len())))
+        .min()
+}
+
+fn trim(text: &str, s: Span) -> Span {
+    let t = &text[s.start..s.end];
+    let lead = t.len() - t.trim_start().len();
+    let body = t.trim();
+    let body = body.trim_end_matches(['.', '!', '?', '"', '”']);
+    Span::new(s.start + lead, s.start + lead + body.len())
+}
+
+fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding> {
+    let claim = &ctx.claims[i];
+    let (claims_in_sentence, sentence) = (&sentence.claims, sentence.span);
+    let n = announced(claim)?;
+    let start = list_start(ctx, sentence, claim)?;
+    let rest = ctx.doc.text.get(start..sentence.end)?;
+    let end = start + rest.find([';', '(', '—', '–', ':']).unwrap_or(rest.len());
+    let list_words = parts::words(ctx.doc.text.get(start..end)?);
+    if parts::has_non_exhaustive(&list_words)
+        || list_words.iter().any(|w| w == "etc")
+        || OPEN_ENDINGS
+            .iter()
+            .any(|e| parts::ends_with_words(ctx.doc.text.get(start..end).unwrap_or(""), e))
+    {
+        return None;
+    }
+    // "four plants: two in Ohio and two in Texas": items that count things of their own
+    // split the announced count, they do not list it.
+    let counts_inside = claims_in_sentence.iter().any(|&k| {
+        let c = &ctx.claims[k];
+        c.span.start >= start && c.span.end <= end && parts::is_countish(c)
+    });
+    if counts_inside {
+        return None;
+    }
+    let options = readings(&ctx.doc.text, start, end)?;
+    let clause_like = options
+        .iter()
+        .flatten()
+        .any(|s| parts::words(ctx.text(*s)).len() > MAX_ITEM_WORDS);
+    if clause_like {
+        return None;
+    }
+    let slack = u32::from(claim.hedge == Hedge::Approximately);
+    let fits = |items: &Vec<Item>| {
+        let k = items.len() as u32;
+        k + slack >= n && k <= n + slack
+    };
+    let fitting = options.iter().find(|o| fits(o));
+    let verdict = if fitting.is_some() {
+        Verdict::Consistent
+    } else {
+        Verdict::Inconsistent
+    };
+    let severity = match verdict {
+        Verdict::Inconsistent => Severity::Warning,
+        _ if ctx.settings.show_consistent => Severity::Note,
+        _ => return None,
+    };
+    let shown = fitting.unwrap_or(&options[0]);
+    let mut counts: Vec<usize> = options.iter().map(Vec::len).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    let listed = counts
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(" or ");
+    let item_texts: Vec<&str> = shown.iter().map(|s| ctx.text(*s)).collect();
+    Some(Finding {
+        rule: "NUM-LIST-COUNT",
+        severity,
+        verdict,
+        message: format!(
+            "the list names {listed} items ({}); the text says {}: {}",
+            item_texts.join("; "),
+            ctx.text(claim.span),
+            crate::semantics::format::verdict_words(verdict)
+        ),
+        primary: claim.span,
+        related: shown
+            .iter()
+            .map(|s| Related {
+                span: *s,
+                label: "item",
+            })
+            .collect(),
+        computed: Some(crate::report::Computed {
+            value: Decimal::from(shown.len() as u64),
+            low: counts.first().map(|&c| Decimal::from(c as u64)),
+            high: counts.last().map(|&c| Decimal::from(c as u64)),
+        }),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&ListCount, text, false)
+    }
+
+    #[test]
+    fn flags_a_count_the_list_does_not_match() {
+        let f =
+            run("The review named five causes: worn cables, a bad relay, storm damage and haste.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(f[0].related.len(), 4);
+        assert!(f[0].message.starts_with("the list names 4 items"));
+    }
+
+    #[test]
+    fn fixed_phrases_clauses_and_open_lists_are_respected() {
+        assert!(
+            run("The grant pays for two programmes: research and development, and training.")
+                .is_empty()
+        );
+        assert!(run("The club signed three players: a keeper, a winger and a striker.").is_empty());
+        assert!(
+            run("Three officials told reporters: the plan is dead, and the money is gone.")
+                .is_empty()
+        );
+        assert!(run("The city has three problems, including noise and traffic.").is_empty());
+        assert!(
+            run("It set four goals: cheaper fares, cleaner buses, longer hours and more.")
+                .is_empty()
+        );
+    }
+}

@@ -1,0 +1,169 @@
+//! NUM-PART-EXCEEDS-WHOLE (`rules.md` #15).
+
+use super::parts::{self, PartWholeForm};
+use crate::check::Context;
+use crate::declare_rule;
+use crate::model::{Claim, FractionForm, Numeral, Quantity};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::RuleCheck;
+use crate::semantics::format::number;
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it checks
+    /// A part larger than its whole: "31 of the 26 schools", "Of the 26 schools inspected,
+    /// 31 failed", "the 12 passengers, 15 of whom …", "14 out of 9".
+    ///
+    /// ## Why it matters
+    /// No reading makes a part exceed its whole: one of the two figures is a typo.
+    ///
+    /// ## Example
+    /// "Of the 26 schools inspected, 31 failed the check." → error: 31 is more than 26.
+    /// "Nine of the 14 finalists come from the north." → no finding.
+    ///
+    /// ## Known limits
+    /// The whole must name what it counts, and the part the same thing or nothing of its
+    /// own. Ordinals, dates, ages, weights and durations are never parts or wholes. Ratings
+    /// and hyperbole on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two
+    /// of a kind") are skipped. A part that exceeds its whole only within rounding is not
+    /// reported.
+    pub struct PartExceedsWhole = ("NUM-PART-EXCEEDS-WHOLE", "a part larger than its whole");
+}
+
+/// Words beside "X out of Y" that make it a rating, score or hyperbole.
+const RATING_WORDS: &[&str] = &[
+    "star", "stars", "rated", "rating", "rates", "rate", "scored", "score", "points", "marks",
+    "mark", "grade", "ten", "10",
+];
+
+impl RuleCheck for PartExceedsWhole {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for sentence in parts::sentences(ctx) {
+            for pw in parts::part_wholes(ctx, &sentence) {
+                let (part, whole) = (&ctx.claims[pw.part], &ctx.claims[pw.whole]);
+                if !parts::is_countish(part) || !parts::is_countish(whole) {
+                    continue;
+                }
+                // The whole must name what it counts ("the 26 schools"): a bare number after
+                // "of" may be a rate, a coupon or a share ("guilders of 7 3/4% bonds").
+                if parts::head(ctx, whole).is_none()
+                    || !parts::same_thing(ctx, part, whole)
+                    || rating(ctx, pw.form, part, whole)
+                {
+                    continue;
+                }
+                if let Some(f) = exceeds(ctx, pw.part, pw.whole) {
+                    out.push(f);
+                }
+            }
+            for &i in &sentence.claims {
+                if let Some(f) = out_of_claim(ctx, i) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// "X out of 10 …" next to a rating word, or any "out of" whole of 10 or less (hyperbole).
+fn rating(ctx: &Context, form: PartWholeForm, part: &Claim, whole: &Claim) -> bool {
+    if form != PartWholeForm::OutOf {
+        return false;
+    }
+    let small = whole.point_value().is_some_and(|v| v <= Decimal::TEN);
+    let near = parts::words(parts::window(ctx, part.span.cover(whole.span), 40, 20));
+    small || near.iter().any(|w| RATING_WORDS.contains(&w.as_str()))
+}
+
+fn exceeds(ctx: &Context, part: usize, whole: usize) -> Option<Finding> {
+    let (p, w) = (&ctx.claims[part], &ctx.claims[whole]);
+    let pr = parts::read(ctx, p)?;
+    let wr = parts::read(ctx, w)?;
+    let (low, high) = (pr.permissive.low?, wr.permissive.high?);
+    if low <= high {
+        return None;
+    }
+    Some(Finding {
+        rule: "NUM-PART-EXCEEDS-WHOLE",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "the part {} is more than the whole {}; a part cannot exceed its whole: inconsistent",
+            parts::stated(ctx, p, &pr, Decimal::ONE, ""),
+            parts::stated(ctx, w, &wr, Decimal::ONE, ""),
+        ),
+        primary: p.span,
+        related: vec![Related {
+            span: w.span,
+            label: "total",
+        }],
+        computed: None,
+    })
+}
+
+/// One claim "14 out of 9": the grammar reads it as a fraction with both numbers.
+fn out_of_claim(ctx: &Context, i: usize) -> Option<Finding> {
+    let c = &ctx.claims[i];
+    let Quantity::Fraction(FractionForm::OutOf(a, b)) = &c.quantity else {
+        return None;
+    };
+    if b.value <= Decimal::TEN || a.value <= b.value || c.flags.malformed {
+        return None;
+    }
+    if parts::words(parts::window(ctx, c.span, 40, 20))
+        .iter()
+        .any(|w| RATING_WORDS.contains(&w.as_str()))
+    {
+        return None;
+    }
+    Some(Finding {
+        rule: "NUM-PART-EXCEEDS-WHOLE",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "the part {} is more than the whole {}; a part cannot exceed its whole: inconsistent",
+            plain(a),
+            plain(b)
+        ),
+        primary: c.span,
+        related: Vec::new(),
+        computed: None,
+    })
+}
+
+fn plain(n: &Numeral) -> String {
+    number(n.value, n.decimals)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&PartExceedsWhole, text, true)
+    }
+
+    #[test]
+    fn flags_a_part_above_its_whole() {
+        let f = run("Of the 26 schools inspected, 31 failed the check.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f[0].related[0].label, "total");
+        assert_eq!(
+            run("Officials said 31 of the 26 ferries were late.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn idioms_ratings_and_other_heads_are_skipped() {
+        assert!(run("Nine of the 14 finalists come from the north.").is_empty());
+        assert!(run("Critics rated the album 4 out of 5 stars.").is_empty());
+        assert!(run("The chef called the soup 11 out of 10.").is_empty());
+        assert!(run("She was the second of three witnesses.").is_empty());
+        assert!(run("They were two of a kind.").is_empty());
+        assert!(run("Of the 6 new trains, 14 carriages were damaged.").is_empty());
+        assert!(run("They sold 250 million guilders of 7 bonds.").is_empty());
+    }
+}

@@ -1,0 +1,115 @@
+//! NUM-PCT-POINTS (`rules.md` #5).
+
+use crate::check::Context;
+use crate::declare_rule;
+use crate::report::{Finding, Severity, Verdict};
+use crate::rules::change::{self, formula, Change, Owner};
+use crate::rules::RuleCheck;
+use crate::semantics::format::{self, computed, message_decimals};
+use crate::semantics::reading;
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it checks
+    /// A change between two percentages whose size is given in "%", "percentage points",
+    /// "points" or "basis points": the point difference B − A and the relative change
+    /// (B − A)/A × 100 are both computed, and the stated size must fit the reading its unit
+    /// names.
+    ///
+    /// ## Why it matters
+    /// "Support fell 6%" for a move from 48% to 42% is six points but a 12.5% relative fall;
+    /// readers cannot tell which the writer meant, and the two differ by a factor of the base.
+    ///
+    /// ## Example
+    /// "Support for the bypass fell 6% from 48% to 42%." → warning: 6 points written as "%".
+    /// "Turnout rose 15 percentage points, from 61% to 64%." → error: 3 points, +4.9% relative.
+    ///
+    /// ## Known limits
+    /// Both percentages must be in the sentence as from/to values. Changes in "%" below 1 that
+    /// fit the point difference ("cut rates by 0.25%", rate jargon) are only a note. Loose "%"
+    /// inside quotations is not told apart.
+    pub struct PctPoints = ("NUM-PCT-POINTS", "percent vs percentage points confused");
+}
+
+impl RuleCheck for PctPoints {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for c in change::changes(ctx) {
+            if change::owner(ctx, &c) == Some(Owner::Points) {
+                out.extend(finding(ctx, &c));
+            }
+        }
+    }
+}
+
+fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
+    let pct = c.pct?;
+    let claim = &ctx.claims[pct];
+    let raw = reading(claim, &ctx.settings.tolerances)?;
+    let sign = c.word.sign;
+    let relative_stated = change::signed(&raw, sign);
+    let scale = change::points_scale(claim);
+    let points_stated = change::scaled(&relative_stated, scale.unwrap_or(Decimal::ONE))?;
+    let points = change::check(c, &points_stated, false, formula::difference)?;
+    let relative = change::check(c, &relative_stated, true, formula::pct_change)?;
+    let in_points = scale.is_some();
+    let (verdict, default, words) = match (in_points, points.fits(), relative.fits()) {
+        (true, true, _) => (points.verdict()?, Severity::Warning, "points"),
+        (true, false, true) => (
+            Verdict::Inconsistent,
+            Severity::Warning,
+            "the relative change written as points",
+        ),
+        (false, true, _) => {
+            let below_one = raw.value.is_some_and(|v| v.abs() < Decimal::ONE);
+            let s = if below_one {
+                Severity::Note
+            } else {
+                Severity::Warning
+            };
+            (Verdict::Inconsistent, s, "points written as %")
+        }
+        _ => (
+            Verdict::Inconsistent,
+            Severity::Error,
+            "neither reading fits",
+        ),
+    };
+    let facts = change::facts(ctx, c, pct, default);
+    let severity = change::severity_for(ctx, verdict, &facts)?;
+    let d = message_decimals(c.from.decimals.max(c.to.decimals));
+    let p = points.computation.point?;
+    let r = relative.computation.point?;
+    let words = if verdict == Verdict::Inconsistent {
+        words
+    } else {
+        format::verdict_words(verdict)
+    };
+    let message = format!(
+        "{} is {} points ({}) and {} relative ({}%); the text says {}: {}",
+        change::values_text(ctx, c),
+        signed(p, d),
+        format::interval(&points.judgement.computed, d),
+        change::signed_pct(r, 1),
+        format::interval(&relative.judgement.computed, 1),
+        ctx.text(claim.span).trim(),
+        words,
+    );
+    Some(Finding {
+        rule: "NUM-PCT-POINTS",
+        severity,
+        verdict,
+        message,
+        primary: claim.span,
+        related: change::related(c),
+        computed: Some(computed(p, &points.judgement.computed)),
+    })
+}
+
+fn signed(v: Decimal, d: u32) -> String {
+    let n = format::number(v, d);
+    if v > Decimal::ZERO {
+        format!("+{n}")
+    } else {
+        n
+    }
+}
