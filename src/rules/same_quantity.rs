@@ -44,9 +44,13 @@ declare_rule! {
 impl RuleCheck for SameQuantity {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for mentions in by_head(ctx).values() {
+            let crowded = crowded_sentences(ctx, mentions);
+            let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
             let body: Vec<&Mention> = mentions
                 .iter()
-                .filter(|m| !m.claim.in_heading && !shares_sentence(ctx, m, mentions))
+                .filter(|m| {
+                    !m.claim.in_heading && sentence(m).is_some_and(|s| !crowded.contains(&s))
+                })
                 .collect();
             for (i, later) in body.iter().enumerate() {
                 for earlier in body[..i].iter().rev().take(MAX_EARLIER) {
@@ -142,15 +146,20 @@ fn plain_repeat(ctx: &Context, earlier: &Mention, later: &Mention) -> bool {
         && paragraph(earlier) == paragraph(later)
 }
 
-/// A mention with another mention of the same head in its sentence is a part, a whole or
-/// one side of a contrast there ("Of its 900 pupils, 120 take Latin"): not a restatement.
-fn shares_sentence(ctx: &Context, m: &Mention, all: &[Mention]) -> bool {
-    let sentence = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
-    let own = sentence(m.claim);
-    own.is_some()
-        && all
-            .iter()
-            .any(|o| o.index != m.index && sentence(o.claim) == own)
+/// Sentences holding more than one mention of the same head: there a mention is a part, a
+/// whole or one side of a contrast ("Of its 900 pupils, 120 take Latin"), not a
+/// restatement, and is not paired across sentences.
+fn crowded_sentences(ctx: &Context, mentions: &[Mention]) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut crowded = BTreeSet::new();
+    for m in mentions {
+        if let Some((s, _)) = ctx.segments.sentence_of(m.claim.span.start) {
+            if !seen.insert(s) {
+                crowded.insert(s);
+            }
+        }
+    }
+    crowded
 }
 
 /// Words that set a figure in time when they open its clause ("In 2020, the town had …",
