@@ -32,12 +32,16 @@ declare_rule! {
     /// matches (a body qualifier that the heading line also spells counts as matching): a
     /// heading figure with no such mention is not reported, since it may come from a linked
     /// story or an update. Money, percentages, ratios and year differences in headings are
-    /// not checked yet. An error needs the same unhedged noun phrase in both places.
+    /// not checked yet. An error needs the same unhedged noun phrase in both places. Only
+    /// the first 64 body mentions of a head noun are compared.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
 }
 
 /// Body counts tried as operands of a sum or difference, at most.
 const MAX_OPERANDS: usize = 8;
+/// Body mentions of one head a heading figure is compared with, at most (the first ones):
+/// keeps a page of many heading-like lines linear.
+const MAX_BODY: usize = 64;
 /// Body mentions quoted in a message, at most.
 const MAX_QUOTED: usize = 3;
 
@@ -59,6 +63,7 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     let candidates: Vec<&Mention> = body
         .iter()
         .copied()
+        .take(MAX_BODY)
         .filter(|b| compatible(&heading.key, &relaxed(&b.key, &line)) == KeyMatch::Same)
         .collect();
     if candidates.is_empty() {
