@@ -45,7 +45,8 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     let mut docs = Vec::new();
     for i in &inputs {
         match input::read(i, args.stdin_filename.as_deref()) {
-            Ok(doc) => docs.push(doc),
+            Ok(Some(doc)) => docs.push(doc),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }

@@ -33,6 +33,9 @@ use std::process::ExitCode;
 Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or I/O error."
 )]
 pub struct Cli {
+    /// Replace invalid UTF-8 in inputs with U+FFFD (with a warning) instead of failing them.
+    #[arg(long, global = true)]
+    pub lossy: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,6 +65,7 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    input::set_lossy(cli.lossy);
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),

@@ -3,7 +3,6 @@
 
 use clap::ValueEnum;
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -27,20 +26,7 @@ impl ColorChoice {
     }
 }
 
-/// Replaces `path` with `contents` so that readers see the old file or the new one, never a
-/// partial write.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    tmp.write_all(contents.as_bytes()).map_err(|e| fail(&e))?;
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
-}
+pub use numcheck::atomic::write as write_atomic;
 
 /// Writes to stdout, reporting a closed pipe as success (like `head` closing early).
 pub fn print(contents: &str) -> Result<(), String> {
