@@ -71,6 +71,17 @@ fn a_byte_order_mark_shifts_no_column() {
     let claims = extract(&doc);
     assert_eq!(texts_of(text, &claims), ["38"]);
     assert_eq!(position(&doc, &claims[0]), (1, 1));
+    // Regression: the mark glued itself to a first word and hid "Between … and …".
+    for format in FORMATS {
+        let text = "\u{feff}Between 800 and 450 evacuees.\n";
+        let (claims, findings) = check(text, format);
+        assert_eq!(
+            texts_of(text, &claims),
+            ["Between 800 and 450"],
+            "{format:?}"
+        );
+        assert!(findings.iter().any(|f| f.rule == "NUM-RANGE-ORDER"));
+    }
 }
 
 #[test]
