@@ -249,23 +249,32 @@ fn right_to_left_and_mixed_scripts_keep_spans_sound() {
 #[test]
 #[ignore = "measures scaling; run with --ignored --nocapture in release"]
 fn scaling() {
-    let n = 25_000;
+    let n = 50_000;
+    let mut superlinear = Vec::new();
     for (small, large) in long_runs(n).into_iter().zip(long_runs(4 * n)) {
+        // The best of three runs each, to keep a busy machine's noise out of the ratio.
         let time = |t: &str| {
-            let start = std::time::Instant::now();
-            check(t, Format::Plain);
-            start.elapsed()
+            (0..3)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    check(t, Format::Plain);
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default()
         };
         let (a, b) = (time(&small), time(&large));
-        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-4);
-        println!(
-            "{:>10?} → {:>10?}  ×{ratio:5.1}  {:?}…",
-            a,
-            b,
-            &small.chars().take(12).collect::<String>()
-        );
-        assert!(ratio < 12.0, "superlinear: ×{ratio:.1} for 4× input");
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-3);
+        let head: String = small.chars().take(12).collect();
+        println!("{a:>12?} → {b:>12?}  ×{ratio:5.1}  {head:?}…");
+        if ratio > 12.0 {
+            superlinear.push(head);
+        }
     }
+    assert!(
+        superlinear.is_empty(),
+        "superlinear for 4× input: {superlinear:?}"
+    );
 }
 
 #[test]
