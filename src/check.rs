@@ -2,6 +2,7 @@
 
 use crate::extract::extract_with;
 use crate::extract::segment::Segments;
+use crate::limits;
 use crate::model::Claim;
 use crate::report::Finding;
 use crate::source::Document;
@@ -67,14 +68,21 @@ impl<'a> Context<'a> {
 }
 
 /// The claims and the findings for one document, findings sorted by start offset, rule id
-/// and end offset.
+/// and end offset. Over [`limits::MAX_CLAIMS_CROSS_CHECKED`] claims the rules check within
+/// paragraphs only, and a note says so.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
     let segments = Segments::new(doc);
     let claims = extract_with(doc, &segments);
-    let ctx = Context::new(doc, &claims, &segments, settings);
+    let passes = limits::passes(&claims, |at| segments.paragraph_of(at).map(|(i, _)| i));
     let mut findings = Vec::new();
-    for rule in crate::rules::registry() {
-        rule.check(&ctx, &mut findings);
+    if passes.len() > 1 {
+        findings.push(limits::note(&claims));
+    }
+    for pass in passes {
+        let ctx = Context::new(doc, &claims[pass], &segments, settings);
+        for rule in crate::rules::registry() {
+            rule.check(&ctx, &mut findings);
+        }
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (claims, findings)

@@ -8,12 +8,14 @@
 //! The library never prints; only the binary's `cli` module writes to stdout and stderr.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod extract;
 pub mod grammar;
 pub mod ledger;
+pub mod limits;
 pub mod model;
 pub mod report;
 pub mod rules;

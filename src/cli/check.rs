@@ -137,11 +137,11 @@ pub fn check_inputs(
         }
         bar
     });
-    let results: Vec<Result<Checked, String>> = jobs
+    let results: Vec<Result<Option<Checked>, String>> = jobs
         .into_par_iter()
         .map(|(i, resolved): (Input, _)| {
             let result = input::read(&i, stdin_name, max_file_size)
-                .map(|doc| pipeline::check(doc, resolved, date, show_consistent));
+                .map(|doc| doc.map(|doc| pipeline::check(doc, resolved, date, show_consistent)));
             if let Some(bar) = &progress {
                 bar.set_message(i.display(stdin_name));
                 bar.inc(1);
@@ -155,7 +155,8 @@ pub fn check_inputs(
     let mut checked = Vec::new();
     for r in results {
         match r {
-            Ok(c) => checked.push(c),
+            Ok(Some(c)) => checked.push(c),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }

@@ -52,19 +52,22 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     }
     let (inputs, mut errors) = input::collect(&args.paths);
     // Files are read and extracted in parallel, then written in input order.
-    let results: Vec<Result<Extracted, String>> = inputs
+    let results: Vec<Result<Option<Extracted>, String>> = inputs
         .par_iter()
         .map(|i| {
             input::read(i, args.stdin_filename.as_deref(), args.max_file_size).map(|doc| {
-                let claims = claims_json(&doc);
-                (doc, claims)
+                doc.map(|doc| {
+                    let claims = claims_json(&doc);
+                    (doc, claims)
+                })
             })
         })
         .collect();
     let mut files = Vec::new();
     for r in results {
         match r {
-            Ok(f) => files.push(f),
+            Ok(Some(f)) => files.push(f),
+            Ok(None) => {}
             Err(e) => errors.push(e),
         }
     }

@@ -5,6 +5,7 @@ use ignore::WalkBuilder;
 use numcheck::source::{Document, Format};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Extensions picked from directories; a file named explicitly is read whatever its name.
 const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
@@ -67,9 +68,25 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
+/// How many leading bytes are searched for a NUL to tell binary files from text (as git and
+/// ripgrep do).
+const BINARY_PROBE: usize = 8 * 1024;
+
+static LOSSY: AtomicBool = AtomicBool::new(false);
+
+/// `--lossy`: replace invalid UTF-8 with U+FFFD and go on, instead of failing the file.
+pub fn set_lossy(lossy: bool) {
+    LOSSY.store(lossy, Ordering::Relaxed);
+}
+
 /// Reads one input as a document, refusing one larger than `max_size` bytes before reading
-/// it; errors name the file.
-pub fn read(input: &Input, stdin_name: Option<&str>, max_size: u64) -> Result<Document, String> {
+/// it; errors name the file. A binary file is skipped with a warning (`Ok(None)`); warnings
+/// go to stderr.
+pub fn read(
+    input: &Input,
+    stdin_name: Option<&str>,
+    max_size: u64,
+) -> Result<Option<Document>, String> {
     let display = input.display(stdin_name);
     let too_large = |size: &str| {
         format!(
@@ -100,14 +117,70 @@ pub fn read(input: &Input, stdin_name: Option<&str>, max_size: u64) -> Result<Do
             std::fs::read(p).map_err(|e| format!("{display}: {e}"))?
         }
     };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "{display}: not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })?;
+    let text = match decode(bytes, LOSSY.load(Ordering::Relaxed)) {
+        Decoded::Text(text) => text,
+        Decoded::Replaced(text, offset) => {
+            eprintln!(
+                "numcheck: warning: {display}: invalid UTF-8 from byte offset {offset} replaced \
+                 with U+FFFD (--lossy); later offsets count the replacements"
+            );
+            text
+        }
+        Decoded::Binary(offset) => {
+            eprintln!(
+                "numcheck: warning: {display}: binary file (NUL byte at offset {offset}), skipped"
+            );
+            return Ok(None);
+        }
+        Decoded::Utf16 => {
+            return Err(format!(
+                "{display}: UTF-16 text (byte-order mark); convert it to UTF-8"
+            ))
+        }
+        Decoded::Invalid(offset) => {
+            return Err(format!(
+                "{display}: not valid UTF-8 (invalid byte at offset {offset}); \
+                 --lossy replaces invalid bytes"
+            ))
+        }
+    };
     let format = Format::from_path(&display);
-    Ok(Document::new(display, text, format))
+    Ok(Some(Document::new(display, text, format)))
+}
+
+/// What a file's bytes are, as far as reading them as an article goes.
+#[derive(Debug, PartialEq, Eq)]
+enum Decoded {
+    Text(String),
+    /// Lossily decoded; the byte offset of the first invalid sequence.
+    Replaced(String, usize),
+    /// A NUL byte at this offset, within the first [`BINARY_PROBE`] bytes.
+    Binary(usize),
+    Utf16,
+    /// The byte offset of the first invalid sequence.
+    Invalid(usize),
+}
+
+fn decode(bytes: Vec<u8>, lossy: bool) -> Decoded {
+    // UTF-16 is checked first: its ASCII letters carry NUL bytes.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Decoded::Utf16;
+    }
+    let probe = &bytes[..bytes.len().min(BINARY_PROBE)];
+    if let Some(offset) = memchr::memchr(0, probe) {
+        return Decoded::Binary(offset);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded::Text(text),
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            if lossy {
+                Decoded::Replaced(String::from_utf8_lossy(e.as_bytes()).into_owned(), offset)
+            } else {
+                Decoded::Invalid(offset)
+            }
+        }
+    }
 }
 
 /// `--max-file-size`'s default: generous for prose, yet bounding memory (about 3× the size).
@@ -157,6 +230,40 @@ impl std::fmt::Display for ByteSize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invalid_utf8_names_the_offset_or_is_replaced() {
+        let bytes = b"38 attacks \xff\xfe and 12".to_vec();
+        assert_eq!(decode(bytes.clone(), false), Decoded::Invalid(11));
+        assert_eq!(
+            decode(bytes, true),
+            Decoded::Replaced("38 attacks \u{fffd}\u{fffd} and 12".into(), 11)
+        );
+    }
+
+    #[test]
+    fn nul_bytes_early_make_a_file_binary_late_ones_do_not() {
+        assert_eq!(
+            decode(b"PK\x03\x04\0\0".to_vec(), false),
+            Decoded::Binary(4)
+        );
+        let mut late = vec![b'a'; BINARY_PROBE];
+        late.extend_from_slice(b"\0 12");
+        assert!(matches!(decode(late, false), Decoded::Text(_)));
+    }
+
+    #[test]
+    fn utf16_is_named_and_a_utf8_bom_is_kept() {
+        assert_eq!(
+            decode(b"\xff\xfe3\x008\x00".to_vec(), false),
+            Decoded::Utf16
+        );
+        assert_eq!(
+            decode(b"\xef\xbb\xbf38".to_vec(), false),
+            Decoded::Text("\u{feff}38".into())
+        );
+        assert_eq!(decode(Vec::new(), false), Decoded::Text(String::new()));
+    }
 
     #[test]
     fn sizes_parse_with_binary_units() {

@@ -37,6 +37,9 @@ pub struct Cli {
     /// Worker threads for files and batch documents (default: one per core).
     #[arg(short = 'j', long, global = true, value_name = "N")]
     pub threads: Option<usize>,
+    /// Replace invalid UTF-8 in inputs with U+FFFD (with a warning) instead of failing them.
+    #[arg(long, global = true)]
+    pub lossy: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -72,6 +75,7 @@ pub fn run() -> ExitCode {
             .num_threads(n)
             .build_global();
     }
+    input::set_lossy(cli.lossy);
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),

@@ -27,33 +27,7 @@ impl ColorChoice {
     }
 }
 
-/// Replaces `path` with `contents` so that readers see the old file or the new one, never a
-/// partial write.
-pub fn write_atomic(path: &Path, contents: &str) -> Result<(), String> {
-    write_atomic_with(path, |w| w.write_all(contents.as_bytes()))
-}
-
-/// Like [`write_atomic`], for output written piece by piece by `write`.
-pub fn write_atomic_with(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-) -> Result<(), String> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let fail = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(|e| fail(&e))?;
-    {
-        let mut w = std::io::BufWriter::new(tmp.as_file_mut());
-        write(&mut w)
-            .and_then(|_| w.flush())
-            .map_err(|e| fail(&e))?;
-    }
-    tmp.as_file().sync_all().map_err(|e| fail(&e))?;
-    tmp.persist(path).map_err(|e| fail(&e.error))?;
-    Ok(())
-}
+pub use numcheck::atomic::{write as write_atomic, write_streaming as write_atomic_with};
 
 /// Writes to stdout, reporting a closed pipe as success (like `head` closing early).
 pub fn print(contents: &str) -> Result<(), String> {

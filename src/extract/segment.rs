@@ -30,7 +30,10 @@ impl Segments {
         let mut segments = Segments::default();
         for paragraph in paragraphs(text, headings) {
             segments.paragraphs.push(paragraph);
-            for sentence in sentences(text, paragraph) {
+            for sentence in sentences(text, paragraph)
+                .into_iter()
+                .flat_map(|s| bounded(text, s))
+            {
                 segments.sentences.push(sentence);
                 segments.clauses.extend(clauses(text, sentence));
             }
@@ -48,6 +51,35 @@ impl Segments {
     pub fn clause_of(&self, offset: usize) -> Option<(usize, Span)> {
         find(&self.clauses, offset)
     }
+}
+
+/// The longest sentence rules read whole. News sentences are far shorter; a longer run (a
+/// table, a data dump, a line without punctuation) is cut at spaces into pieces of about this
+/// size, so that rules which read the sentence around each claim stay linear.
+const MAX_SENTENCE: usize = 1_000;
+
+/// `sentence`, or pieces of it no longer than about [`MAX_SENTENCE`] bytes, cut at spaces.
+fn bounded(text: &str, sentence: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = sentence.start;
+    while sentence.end - start > MAX_SENTENCE {
+        let limit = start + MAX_SENTENCE;
+        let cut = text
+            .get(start..limit)
+            .and_then(|s| s.rfind(char::is_whitespace))
+            .map(|i| start + i)
+            .filter(|&c| c > start)
+            .unwrap_or_else(|| {
+                // No space in the window: cut at the next character boundary.
+                (limit..sentence.end)
+                    .find(|&i| text.is_char_boundary(i))
+                    .unwrap_or(sentence.end)
+            });
+        push_trimmed(&mut pieces, text, Span::new(start, cut));
+        start = cut;
+    }
+    push_trimmed(&mut pieces, text, Span::new(start, sentence.end));
+    pieces
 }
 
 fn find(spans: &[Span], offset: usize) -> Option<(usize, Span)> {
@@ -185,12 +217,13 @@ fn sentences(text: &str, paragraph: Span) -> Vec<Span> {
     out
 }
 
-fn opens_sentence(text: &str, mut j: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    while j < end && bytes[j].is_ascii_whitespace() {
-        j += 1;
-    }
-    match text[j.min(end)..end].chars().next() {
+fn opens_sentence(text: &str, j: usize, end: usize) -> bool {
+    // Any white space, no-break spaces included, may stand between two sentences.
+    let next = text
+        .get(j.min(end)..end)
+        .unwrap_or("")
+        .trim_start_matches(char::is_whitespace);
+    match next.chars().next() {
         Some(c) => {
             c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(')
         }
@@ -281,4 +314,32 @@ fn next_is_subject(text: &str, from: usize, end: usize) -> bool {
         .collect::<String>()
         .to_ascii_lowercase();
     SUBJECT_PRONOUNS.contains(&word.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_break_spaces_may_follow_a_sentence_end() {
+        let text = "Sales rose in March. \u{a0}Officials expect more.";
+        assert_eq!(Segments::from_text(text, &[]).sentences.len(), 2);
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_spaces() {
+        let text = "word ".repeat(700);
+        let seg = Segments::from_text(&text, &[]);
+        assert!(seg.sentences.len() >= 4, "{}", seg.sentences.len());
+        assert!(seg.sentences.iter().all(|s| s.len() <= MAX_SENTENCE));
+        assert!(seg
+            .sentences
+            .iter()
+            .all(|s| !text[s.start..s.end].starts_with(' ')));
+        // Clauses never cross the cuts.
+        assert!(seg
+            .clauses
+            .iter()
+            .all(|c| seg.sentences.iter().any(|s| s.contains(*c))));
+    }
 }

@@ -204,11 +204,20 @@ fn is_list_number(
     next: Option<char>,
     next2: Option<char>,
 ) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    text[line_start..at].trim().is_empty()
+    starts_line(text, at)
         && claim.bytes().all(|b| b.is_ascii_digit())
         && matches!(next, Some('.' | ')'))
         && next2.is_some_and(char::is_whitespace)
+}
+
+/// Whether only whitespace stands between the line start and `at`; reads back over that
+/// whitespace only, so a long line costs nothing.
+fn starts_line(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .rev()
+        .find(|c| *c == '\n' || !c.is_whitespace())
+        .is_none_or(|c| c == '\n')
 }
 
 /// A number directly followed by a unit of time or a clock word is a time expression.
@@ -255,15 +264,23 @@ fn is_at_one_point(text: &str, at: usize, claim: &str) -> bool {
 
 /// The whitespace-delimited token around `[at, end)`.
 fn token(text: &str, at: usize, end: usize) -> &str {
-    let start = text[..at]
+    // At most 256 bytes each way: searching further makes a long unbroken run quadratic.
+    let from = ceil_boundary(text, at.saturating_sub(256));
+    let start = text[from..at]
         .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1)
-        .max(at.saturating_sub(256));
-    let stop = text[end..]
+        .map_or(from, |i| from + i + 1);
+    let to = ceil_boundary(text, (end + 256).min(text.len()));
+    let stop = text[end..to]
         .find(char::is_whitespace)
-        .map_or(text.len(), |i| end + i)
-        .min(end + 256);
+        .map_or(to, |i| end + i);
     text.get(start..stop).unwrap_or("")
+}
+
+/// The first char boundary at or after `i` (at most `text.len()`).
+fn ceil_boundary(text: &str, i: usize) -> usize {
+    (i..text.len())
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(text.len())
 }
 
 fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
@@ -275,9 +292,8 @@ fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
 /// digits after groups of at most three (at least seven digits in all), or any spaced digit
 /// groups after a "+" with at least eight digits.
 fn is_phone_number(text: &str, at: usize, end: usize) -> bool {
-    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let from = at.saturating_sub(16).max(line_start);
-    let from = (from..at).find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+    let from = ceil_boundary(text, at.saturating_sub(16));
+    let from = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
     let stop = (end + 16).min(text.len());
     let stop = (stop..=text.len())
         .find(|&i| text.is_char_boundary(i))

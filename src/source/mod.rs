@@ -94,6 +94,10 @@ impl Document {
             Format::Html => html::read(path.into(), text),
         };
         mask_urls(&mut doc.masked);
+        // A byte-order mark is not prose: blanked, it cannot glue itself to the first word.
+        if doc.masked.starts_with('\u{feff}') {
+            doc.masked.replace_range(..'\u{feff}'.len_utf8(), "   ");
+        }
         if doc.reference_date.is_none() {
             doc.reference_date =
                 dateline::find(&doc.masked, &doc.headings).map(|date| (date, DateSource::Dateline));
