@@ -143,10 +143,11 @@ pub fn may_start(text: &str, at: usize) -> bool {
         // "Boeing 737", "Formula One", "type 2 diabetes".
         return false;
     }
-    if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
-        return true;
-    }
     let prev2 = char_before(text, at - prev.len_utf8());
+    if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
+        // "7-Eleven": a word dashed to digits is part of a name.
+        return !(matches!(prev, '-' | '–') && prev2.is_some_and(|c| c.is_ascii_digit()));
+    }
     let glued_after = |p: Option<char>, f: fn(char) -> bool| p.is_some_and(f);
     match prev {
         // "F-16", "COVID-19", the second half of "5–4".
@@ -341,6 +342,8 @@ mod tests {
         assert!(!may_start("type 2 diabetes", 5));
         assert!(!may_start("a Category 4 storm", 11));
         assert!(may_start("about 38 attacks", 6));
+        assert!(!may_start("a 7-Eleven store", 4));
+        assert!(may_start("one-third", 4));
     }
 
     #[test]

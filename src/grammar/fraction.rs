@@ -283,7 +283,29 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             },
         },
     };
+    if let FractionForm::Word(f) = form {
+        if let Some((r, unit)) = of_a_percent(rest) {
+            let mut expr = Expr::new(Kind::Percent, Quantity::Point(Numeral::exact(f)));
+            expr.unit = Some(unit.to_string());
+            return Ok((r, expr));
+        }
+    }
     Ok((rest, Expr::new(Kind::Fraction, Quantity::Fraction(form))))
+}
+
+/// `of_a_percent = [" of"] " a" (" percentage point" | " percent" | " per cent")`: "half a
+/// percentage point", "a quarter of a percentage point" are percentages, 0.5 pp and 0.25 pp.
+fn of_a_percent(input: &str) -> Option<(&str, &'static str)> {
+    let r = lex::sp1(input)?;
+    let r = lex::word(r, "of").and_then(lex::sp1).unwrap_or(r);
+    let r = lex::word(r, "a").and_then(lex::sp1)?;
+    [
+        ("percentage point", "pp"),
+        ("percent", "%"),
+        ("per cent", "%"),
+    ]
+    .iter()
+    .find_map(|(w, unit)| lex::phrase(r, w).map(|rest| (rest, *unit)))
 }
 
 #[cfg(test)]
@@ -389,5 +411,37 @@ mod tests {
         );
         assert_eq!(half_a_scale("a quarter of a million").ok(), None);
         assert!(fraction("half the crew", &Before::default()).is_ok());
+    }
+
+    fn percent(input: &str) -> Option<(Decimal, String, &str)> {
+        let (rest, e) = fraction(input, &Before::default()).ok()?;
+        match (e.kind, e.quantity, e.unit) {
+            (Kind::Percent, Quantity::Point(n), Some(u)) => Some((n.value, u, rest)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_fraction_of_a_percentage_point_is_a_percentage() {
+        assert_eq!(
+            percent("half a percentage point to"),
+            Some((d("0.5"), "pp".to_string(), " to"))
+        );
+        assert_eq!(
+            percent("a quarter of a percentage point"),
+            Some((d("0.25"), "pp".to_string(), ""))
+        );
+        assert_eq!(
+            percent("three-quarters of a percentage point"),
+            Some((d("0.75"), "pp".to_string(), ""))
+        );
+        assert_eq!(
+            percent("half a per cent"),
+            Some((d("0.5"), "%".to_string(), ""))
+        );
+        // A share of something else stays a fraction.
+        assert_eq!(percent("half a percentage"), None);
+        assert_eq!(percent("a quarter of a point"), None);
+        assert_eq!(percent("a third of the percentage points"), None);
     }
 }

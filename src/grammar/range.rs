@@ -262,7 +262,11 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
             let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
                 || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
-            if more || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
+            // "7-Eleven": digits dashed to a word are a name.
+            let mixed = !spaced
+                && input.starts_with(|c: char| c.is_ascii_digit())
+                && after.starts_with(|c: char| c.is_alphabetic());
+            if more || mixed || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
                 return cut(input);
             }
             if let Some(e) = join(a.clone(), b) {
@@ -421,6 +425,11 @@ mod tests {
         ));
         let b = Before { word: "a" };
         assert!(matches!(range("5-4 vote", &b), Err(nom::Err::Failure(_))));
+        assert!(matches!(
+            range("7-Eleven store", &Before::default()),
+            Err(nom::Err::Failure(_))
+        ));
+        assert_eq!(ends("7 - eleven", ""), r("7", "11", ""));
         assert!(matches!(
             range("12-02-2024", &Before::default()),
             Err(nom::Err::Failure(_))
