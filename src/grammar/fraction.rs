@@ -4,7 +4,7 @@
 use super::context::Before;
 use super::lex::{self, fail};
 use super::numeral::{self, Number};
-use super::{words, Expr};
+use super::{unit, words, Expr};
 use crate::model::{FractionForm, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -284,8 +284,8 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
         },
     };
     if let FractionForm::Word(f) = form {
-        if let Some((r, unit)) = of_a_percent(rest) {
-            let mut expr = Expr::new(Kind::Percent, Quantity::Point(Numeral::exact(f)));
+        if let Some((r, kind, unit)) = of_a_unit(rest) {
+            let mut expr = Expr::new(kind, Quantity::Point(Numeral::exact(f)));
             expr.unit = Some(unit.to_string());
             return Ok((r, expr));
         }
@@ -293,19 +293,26 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     Ok((rest, Expr::new(Kind::Fraction, Quantity::Fraction(form))))
 }
 
-/// `of_a_percent = [" of"] " a" (" percentage point" | " percent" | " per cent")`: "half a
-/// percentage point", "a quarter of a percentage point" are percentages, 0.5 pp and 0.25 pp.
-fn of_a_percent(input: &str) -> Option<(&str, &'static str)> {
+/// `of_a_unit = [" of"] " a" [n] (" percentage point" | " percent" | " per cent" | unit_after)`:
+/// "half a percentage point" is 0.5 pp, "a quarter of a mile" 0.25 mi.
+fn of_a_unit(input: &str) -> Option<(&str, Kind, &'static str)> {
     let r = lex::sp1(input)?;
     let r = lex::word(r, "of").and_then(lex::sp1).unwrap_or(r);
-    let r = lex::word(r, "a").and_then(lex::sp1)?;
-    [
+    let r = lex::word(r, "a").or_else(|| lex::word(r, "an"))?;
+    let after = lex::sp1(r)?;
+    let percent = [
         ("percentage point", "pp"),
         ("percent", "%"),
         ("per cent", "%"),
     ]
     .iter()
-    .find_map(|(w, unit)| lex::phrase(r, w).map(|rest| (rest, *unit)))
+    .find_map(|(w, unit)| lex::phrase(after, w).map(|rest| (rest, Kind::Percent, *unit)));
+    percent.or_else(|| {
+        let (rest, u) = unit::unit_after(r).ok()?;
+        // A unit's name ("a quarter of an inch"), not a lone symbol ("half a m").
+        let written = r[..r.len() - rest.len()].trim();
+        (written.len() > 2).then_some((rest, Kind::Measure, u.symbol))
+    })
 }
 
 #[cfg(test)]
@@ -439,7 +446,19 @@ mod tests {
             percent("half a per cent"),
             Some((d("0.5"), "%".to_string(), ""))
         );
+        let (rest, e) = fraction("half a mile away", &Before::default()).unwrap();
+        assert_eq!(
+            (e.kind, e.unit.as_deref(), rest),
+            (Kind::Measure, Some("mi"), " away")
+        );
+        assert_eq!(e.quantity, Quantity::Point(Numeral::exact(d("0.5"))));
+        let (_, e) = fraction("a quarter of an inch", &Before::default()).unwrap();
+        assert_eq!((e.kind, e.unit.as_deref()), (Kind::Measure, Some("in")));
         // A share of something else stays a fraction.
+        assert_eq!(
+            fraction("half a team", &Before::default()).unwrap().1.kind,
+            Kind::Fraction
+        );
         assert_eq!(percent("half a percentage"), None);
         assert_eq!(percent("a quarter of a point"), None);
         assert_eq!(percent("a third of the percentage points"), None);
