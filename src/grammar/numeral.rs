@@ -729,6 +729,7 @@ mod tests {
         assert_eq!(value("1.5 lakh crore rupees").0, dec("1500000000000"));
         assert_eq!(value("2 thousand crore").0, dec("20000000000"));
         assert_eq!(value("three lakh crore").0, dec("3000000000000"));
+        assert_eq!(value("500 cr").0, dec("5000000000"));
         // A smaller word after a scale is a new number or a noun.
         assert_eq!(value("5 million thousand"), (dec("5000000"), " thousand"));
         assert_eq!(value("two million thousand"), (dec("2000000"), " thousand"));
