@@ -104,7 +104,7 @@ pub fn out_of(input: &str) -> IResult<&str, FractionForm> {
 }
 
 /// `fraction_word = "half" | ("a" | "one" | small) (" " | "-") denominator`; "half-" before a
-/// word is a compound ("half-time").
+/// word is a compound ("half-time", "a quarter-final").
 pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     if let Some(rest) = lex::word(input, "half") {
         // "half-time", "half-brother", "half-price": a compound, not a share.
@@ -142,6 +142,18 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
         if next_word.is_some_and(|r| lex::word(r, "of").is_none()) {
             return fail(input);
         }
+    }
+    // "a quarter-final", "a half-hearted", "a third-party": compounds ("-point" is a rate move,
+    // read by `of_a_unit`).
+    let compound = after
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if compound
+        && !["-point", "-percentage-point"]
+            .iter()
+            .any(|w| lex::word(after, w).is_some())
+    {
+        return fail(input);
     }
     let rest = after;
     match Decimal::from(num).checked_div(Decimal::from(den)) {
@@ -394,6 +406,9 @@ mod tests {
             f("a third."),
             Some((Some(d("0.3333333333333333333333333333")), "."))
         );
+        assert_eq!(f("a quarter-final"), None);
+        assert_eq!(f("a half-hearted"), None);
+        assert_eq!(f("a third-party"), None);
         assert_eq!(f("half-time"), None);
         assert_eq!(f("half-brother"), None);
         assert_eq!(f("half-"), Some((Some(d("0.5")), "-")));
