@@ -223,6 +223,16 @@ fn is_compound_one(claim: &str, rest: &str) -> bool {
             .any(|w| lex::word(rest, w).is_some())
 }
 
+/// "net zero", "Ground Zero", "zero-hours contracts", "zero-emission cars": "zero" in a name
+/// or compound, not the number 0.
+fn is_idiomatic_zero(text: &str, at: usize, claim: &str, rest: &str) -> bool {
+    claim.eq_ignore_ascii_case("zero")
+        && (Before::of(text, at).word_is(&["net", "ground", "year"])
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic)))
+}
+
 /// May a claim that was read from `at` to `end` stand? Checks what follows it and the token
 /// it sits in.
 pub fn may_end(text: &str, at: usize, end: usize) -> bool {
@@ -250,7 +260,10 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
     if followed_by_time_word(rest) {
         return false;
     }
-    if is_house_number(claim, rest) || is_compound_one(claim, rest) {
+    if is_house_number(claim, rest)
+        || is_compound_one(claim, rest)
+        || is_idiomatic_zero(text, at, claim, rest)
+    {
         return false;
     }
     if is_pronoun_one(text, at, claim, rest)
@@ -441,6 +454,12 @@ mod tests {
         assert!(!may_end(t, 2, 5));
         let t = "one-third of voters";
         assert!(may_end(t, 0, 3));
+        let t = "net zero by 2050";
+        assert!(!may_end(t, 4, 8));
+        let t = "zero-hours contracts";
+        assert!(!may_end(t, 0, 4));
+        let t = "fell to zero in May";
+        assert!(may_end(t, 8, 12));
     }
 
     #[test]
