@@ -143,10 +143,14 @@ pub fn may_start(text: &str, at: usize) -> bool {
         // "Boeing 737", "Formula One", "type 2 diabetes".
         return false;
     }
-    if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
-        return true;
+    if is_british_number_sign(text, at, word) {
+        return false;
     }
     let prev2 = char_before(text, at - prev.len_utf8());
+    if !(first.is_ascii_digit() || matches!(first, '-' | '−')) {
+        // "7-Eleven": a word dashed to digits is part of a name.
+        return !(matches!(prev, '-' | '–') && prev2.is_some_and(|c| c.is_ascii_digit()));
+    }
     let glued_after = |p: Option<char>, f: fn(char) -> bool| p.is_some_and(f);
     match prev {
         // "F-16", "COVID-19", the second half of "5–4".
@@ -158,6 +162,75 @@ pub fn may_start(text: &str, at: usize) -> bool {
         '#' | '@' | '_' => false,
         _ => !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)),
     }
+}
+
+/// "No 10", "the No 7 shirt": British style writes "No." without its point. Only mid-sentence
+/// and with a capital N, since a sentence may begin "No 5 people".
+fn is_british_number_sign(text: &str, at: usize, word: &str) -> bool {
+    if word != "No" {
+        return false;
+    }
+    let before_no = text[..at].trim_end().strip_suffix("No").unwrap_or("");
+    before_no
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == ',')
+}
+
+/// Words of a street name after a house number: "10 Downing Street".
+const STREET_WORDS: &[&str] = &[
+    "Street",
+    "St",
+    "Road",
+    "Rd",
+    "Avenue",
+    "Ave",
+    "Lane",
+    "Place",
+    "Square",
+    "Drive",
+    "Boulevard",
+];
+
+/// "10 Downing Street", "221B Baker Street": a house number before one or two capitalised
+/// words and a street word.
+fn is_house_number(claim: &str, rest: &str) -> bool {
+    if !claim.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let mut r = rest;
+    for _ in 0..3 {
+        let Some(w) = lex::sp1(r) else { return false };
+        let len = w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len());
+        let word = &w[..len];
+        if STREET_WORDS.contains(&word) {
+            return true;
+        }
+        if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+            return false;
+        }
+        r = &w[len..];
+    }
+    false
+}
+
+/// "a one-time champion", "a one-off payment", "one-on-one talks": "one" in a compound.
+fn is_compound_one(claim: &str, rest: &str) -> bool {
+    claim.eq_ignore_ascii_case("one")
+        && ["-time", "-off", "-on-one"]
+            .iter()
+            .any(|w| lex::word(rest, w).is_some())
+}
+
+/// "net zero", "Ground Zero", "zero-hours contracts", "zero-emission cars": "zero" in a name
+/// or compound, not the number 0.
+fn is_idiomatic_zero(text: &str, at: usize, claim: &str, rest: &str) -> bool {
+    claim.eq_ignore_ascii_case("zero")
+        && (Before::of(text, at).word_is(&["net", "ground", "year"])
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic)))
 }
 
 /// May a claim that was read from `at` to `end` stand? Checks what follows it and the token
@@ -185,6 +258,12 @@ pub fn may_end(text: &str, at: usize, end: usize) -> bool {
         return false;
     }
     if followed_by_time_word(rest) {
+        return false;
+    }
+    if is_house_number(claim, rest)
+        || is_compound_one(claim, rest)
+        || is_idiomatic_zero(text, at, claim, rest)
+    {
         return false;
     }
     if is_pronoun_one(text, at, claim, rest)
@@ -357,6 +436,11 @@ mod tests {
         assert!(!may_start("type 2 diabetes", 5));
         assert!(!may_start("a Category 4 storm", 11));
         assert!(may_start("about 38 attacks", 6));
+        assert!(!may_start("a 7-Eleven store", 4));
+        assert!(!may_start("the No 7 shirt", 7));
+        assert!(may_start("No 5 people", 3));
+        assert!(may_start("There were no 5 people", 14));
+        assert!(may_start("one-third", 4));
     }
 
     #[test]
@@ -370,6 +454,28 @@ mod tests {
         assert!(!may_end(t, 3, 4));
         let t = "version 1.2.3 ships";
         assert!(!may_end(t, 8, 11));
+    }
+
+    #[test]
+    fn house_numbers_and_compounds_of_one() {
+        let t = "talks at 10 Downing Street today";
+        assert!(!may_end(t, 9, 11));
+        let t = "moved to 4 Privet Drive";
+        assert!(!may_end(t, 9, 10));
+        let t = "sold 10 Downing shares on Street day";
+        assert!(may_end(t, 5, 7));
+        let t = "a one-time champion";
+        assert!(!may_end(t, 2, 5));
+        let t = "a one-off payment";
+        assert!(!may_end(t, 2, 5));
+        let t = "one-third of voters";
+        assert!(may_end(t, 0, 3));
+        let t = "net zero by 2050";
+        assert!(!may_end(t, 4, 8));
+        let t = "zero-hours contracts";
+        assert!(!may_end(t, 0, 4));
+        let t = "fell to zero in May";
+        assert!(may_end(t, 8, 12));
     }
 
     #[test]

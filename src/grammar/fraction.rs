@@ -4,7 +4,7 @@
 use super::context::Before;
 use super::lex::{self, fail};
 use super::numeral::{self, Number};
-use super::{words, Expr};
+use super::{unit, words, Expr};
 use crate::model::{FractionForm, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
@@ -103,9 +103,17 @@ pub fn out_of(input: &str) -> IResult<&str, FractionForm> {
     Ok((rest, FractionForm::OutOf(a.numeral, b.numeral)))
 }
 
-/// `fraction_word = "half" | ("a" | "one" | small) (" " | "-") denominator`
+/// `fraction_word = "half" | ("a" | "one" | small) (" " | "-") denominator`; "half-" before a
+/// word is a compound ("half-time", "a quarter-final").
 pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     if let Some(rest) = lex::word(input, "half") {
+        // "half-time", "half-brother", "half-price": a compound, not a share.
+        if rest
+            .strip_prefix('-')
+            .is_some_and(|r| r.starts_with(char::is_alphabetic))
+        {
+            return fail(input);
+        }
         return Ok((rest, FractionForm::Word(Decimal::new(5, 1))));
     }
     let numerator = match lex::word(input, "a") {
@@ -135,6 +143,18 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
             return fail(input);
         }
     }
+    // "a quarter-final", "a half-hearted", "a third-party": compounds ("-point" is a rate move,
+    // read by `of_a_unit`).
+    let compound = after
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    if compound
+        && !["-point", "-percentage-point"]
+            .iter()
+            .any(|w| lex::word(after, w).is_some())
+    {
+        return fail(input);
+    }
     let rest = after;
     match Decimal::from(num).checked_div(Decimal::from(den)) {
         Some(f) => Ok((rest, FractionForm::Word(f))),
@@ -142,7 +162,7 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     }
 }
 
-/// `half_a_scale = ("half" | ["a"] "quarter") [" a"] (" million" | " billion" | " dozen" …)`:
+/// `half_a_scale = ("half" | ["a"] "quarter") [" a"] (" " | "-") ("million" | "billion" | "dozen" …)`:
 /// "half a million" and "a quarter million" are numbers, not shares.
 pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
     let (rest, part) = match lex::word(input, "half") {
@@ -155,7 +175,8 @@ pub fn half_a_scale(input: &str) -> IResult<&str, Numeral> {
             None => return fail(input),
         },
     };
-    let Some(rest) = lex::sp1(rest) else {
+    // "a half-million dollars" too.
+    let Some(rest) = lex::sp1(rest).or_else(|| rest.strip_prefix('-')) else {
         return fail(input);
     };
     let rest = lex::word(rest, "a").and_then(lex::sp1).unwrap_or(rest);
@@ -283,7 +304,47 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             },
         },
     };
+    if let FractionForm::Word(f) = form {
+        let counted = lex::word(input, "a").is_some();
+        if let Some((r, kind, unit)) = of_a_unit(rest, counted) {
+            let mut expr = Expr::new(kind, Quantity::Point(Numeral::exact(f)));
+            expr.unit = Some(unit.to_string());
+            return Ok((r, expr));
+        }
+    }
     Ok((rest, Expr::new(Kind::Fraction, Quantity::Fraction(form))))
+}
+
+/// `of_a_unit = ("-point" | "-percentage-point") | [" of"] " a" [n] (" percentage point" | " percent"
+/// | " per cent" | unit_after)`: "half a percentage point" and "a half-point cut" are 0.5 pp, "a
+/// quarter of a mile" 0.25 mi.
+fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, &'static str)> {
+    // "a quarter-point cut": rates move in percentage points ("the half-point of the season"
+    // is a place).
+    if let Some(r) = ["-percentage-point", "-point"]
+        .iter()
+        .find_map(|w| lex::word(input, w))
+        .filter(|_| after_a)
+    {
+        return Some((r, Kind::Percent, "pp"));
+    }
+    let r = lex::sp1(input)?;
+    let r = lex::word(r, "of").and_then(lex::sp1).unwrap_or(r);
+    let r = lex::word(r, "a").or_else(|| lex::word(r, "an"))?;
+    let after = lex::sp1(r)?;
+    let percent = [
+        ("percentage point", "pp"),
+        ("percent", "%"),
+        ("per cent", "%"),
+    ]
+    .iter()
+    .find_map(|(w, unit)| lex::phrase(after, w).map(|rest| (rest, Kind::Percent, *unit)));
+    percent.or_else(|| {
+        let (rest, u) = unit::unit_after(r).ok()?;
+        // A unit's name ("a quarter of an inch"), not a lone symbol ("half a m").
+        let written = r[..r.len() - rest.len()].trim();
+        (written.len() > 2).then_some((rest, Kind::Measure, u.symbol))
+    })
 }
 
 #[cfg(test)]
@@ -345,6 +406,12 @@ mod tests {
             f("a third."),
             Some((Some(d("0.3333333333333333333333333333")), "."))
         );
+        assert_eq!(f("a quarter-final"), None);
+        assert_eq!(f("a half-hearted"), None);
+        assert_eq!(f("a third-party"), None);
+        assert_eq!(f("half-time"), None);
+        assert_eq!(f("half-brother"), None);
+        assert_eq!(f("half-"), Some((Some(d("0.5")), "-")));
         assert_eq!(f("four in three"), None);
         assert_eq!(f("2 in 1979"), None);
         assert!(looks_like_year("2005 ") && !looks_like_year("2,005") && !looks_like_year("3005"));
@@ -388,6 +455,61 @@ mod tests {
             d("250000")
         );
         assert_eq!(half_a_scale("a quarter of a million").ok(), None);
+        assert_eq!(half_a_scale("half-million").unwrap().1.value, d("500000"));
         assert!(fraction("half the crew", &Before::default()).is_ok());
+    }
+
+    fn percent(input: &str) -> Option<(Decimal, String, &str)> {
+        let (rest, e) = fraction(input, &Before::default()).ok()?;
+        match (e.kind, e.quantity, e.unit) {
+            (Kind::Percent, Quantity::Point(n), Some(u)) => Some((n.value, u, rest)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_fraction_of_a_percentage_point_is_a_percentage() {
+        assert_eq!(
+            percent("half a percentage point to"),
+            Some((d("0.5"), "pp".to_string(), " to"))
+        );
+        assert_eq!(
+            percent("a quarter of a percentage point"),
+            Some((d("0.25"), "pp".to_string(), ""))
+        );
+        assert_eq!(
+            percent("three-quarters of a percentage point"),
+            Some((d("0.75"), "pp".to_string(), ""))
+        );
+        assert_eq!(
+            percent("half a per cent"),
+            Some((d("0.5"), "%".to_string(), ""))
+        );
+        assert_eq!(
+            percent("a quarter-point cut"),
+            Some((d("0.25"), "pp".to_string(), " cut"))
+        );
+        assert_eq!(
+            percent("a half-point rise"),
+            Some((d("0.5"), "pp".to_string(), " rise"))
+        );
+        assert_eq!(percent("a quarter-pointed"), None);
+        assert_eq!(percent("half-point of the season"), None);
+        let (rest, e) = fraction("half a mile away", &Before::default()).unwrap();
+        assert_eq!(
+            (e.kind, e.unit.as_deref(), rest),
+            (Kind::Measure, Some("mi"), " away")
+        );
+        assert_eq!(e.quantity, Quantity::Point(Numeral::exact(d("0.5"))));
+        let (_, e) = fraction("a quarter of an inch", &Before::default()).unwrap();
+        assert_eq!((e.kind, e.unit.as_deref()), (Kind::Measure, Some("in")));
+        // A share of something else stays a fraction.
+        assert_eq!(
+            fraction("half a team", &Before::default()).unwrap().1.kind,
+            Kind::Fraction
+        );
+        assert_eq!(percent("half a percentage"), None);
+        assert_eq!(percent("a quarter of a point"), None);
+        assert_eq!(percent("a third of the percentage points"), None);
     }
 }

@@ -92,10 +92,16 @@ const CLAUSE_WORDS: &[&str] = &[
 pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
     let found = hedge_words().suffix.iter().find_map(|(p, h)| {
         let rest = if p.starts_with(|c: char| c.is_alphanumeric()) {
-            let rest = lex::phrase(lex::sp1(input)?, p)?;
+            let mut rest = lex::phrase(lex::sp1(input)?, p)?;
             // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
-            if lex::sp1(rest).is_some_and(|r| lex::word(r, "than").is_some()) {
-                return None;
+            // A "than" with nothing after it belongs to the bound ("200 or more than.").
+            if let Some(r) = lex::sp1(rest).and_then(|r| lex::word(r, "than")) {
+                if lex::sp1(r).is_some_and(|r| r.starts_with(|c: char| c.is_alphanumeric()))
+                    || !p.starts_with("or ")
+                {
+                    return None;
+                }
+                rest = r;
             }
             // "rose 5% and over the year", "and up to 9", "and above all": a preposition
             // or adverb of the clause that follows, not a bound.
@@ -149,7 +155,7 @@ pub fn core<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     numeral::quantity(input)
 }
 
-/// `claim = [hedge_prefix [hedge_prefix]] core [hedge_suffix]`
+/// `claim = [hedge_prefix [hedge_prefix]] core [hedge_suffix] [or_equal]`
 pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     let mut hedge = Hedge::None;
     let mut rest = input;
@@ -180,13 +186,18 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
     }
     let core_rest = rest;
     if let Ok((r, h)) = hedge_suffix(rest) {
-        // A bound after the number says more than an approximation before it ("about 500 or
-        // more").
-        let weaker = hedge == Hedge::None || (hedge.is_approximate() && h.is_bound());
+        // A bound after the number says more than an approximation or an "equal to" before
+        // it ("about 500 or more", "equal to 5000 or less").
+        let weaker = hedge == Hedge::None
+            || ((hedge.is_approximate() || hedge == Hedge::Exactly) && h.is_bound());
         if weaker && expr.kind != Kind::Ordinal {
             hedge = h;
             rest = r;
         }
+    }
+    if let Some((r, h)) = or_equal(rest, hedge) {
+        hedge = h;
+        rest = r;
     }
     // A range may carry its own hedge ("between 2 and about 7").
     if hedge != Hedge::None {
@@ -198,6 +209,20 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
         return fail(input);
     }
     Ok((rest, expr))
+}
+
+/// `or_equal = " or equal" [" to"]` after a strict bound makes it inclusive: "more than 5000 or
+/// equal to" is at least 5000. Not before a number ("less than 5 or equal to 7").
+fn or_equal(input: &str, hedge: Hedge) -> Option<(&str, Hedge)> {
+    let inclusive = match hedge {
+        Hedge::MoreThan => Hedge::AtLeast,
+        Hedge::FewerThan => Hedge::AtMost,
+        _ => return None,
+    };
+    let r = lex::phrase(lex::sp1(input)?, "or equal")?;
+    let r = lex::sp1(r).and_then(|s| lex::word(s, "to")).unwrap_or(r);
+    let number_follows = lex::sp1(r).is_some_and(|s| numeral::quantity(s).is_ok());
+    (!number_follows).then_some((r, inclusive))
 }
 
 /// "around 2020," or "before 2019 and": a hedge word before a year is a time expression, left
@@ -350,6 +375,28 @@ mod tests {
             Some((Hedge::AtMost, " pupils"))
         );
         assert_eq!(hedged("equal to 7"), Some((Hedge::Exactly, "")));
+    }
+
+    #[test]
+    fn trailing_bounds_after_a_bound_or_equal_to() {
+        assert_eq!(hedged("equal to 5000 or less"), Some((Hedge::AtMost, "")));
+        assert_eq!(
+            hedged("equal to 5000 or more than."),
+            Some((Hedge::AtLeast, "."))
+        );
+        assert_eq!(
+            hedged("more than 5000 or equal to it"),
+            Some((Hedge::AtLeast, " it"))
+        );
+        assert_eq!(hedged("less than 5000 or equal"), Some((Hedge::AtMost, "")));
+        assert_eq!(
+            hedged("less than 5 or equal to 7"),
+            Some((Hedge::FewerThan, " or equal to 7"))
+        );
+        assert_eq!(
+            hedged("200 or more than 300"),
+            Some((Hedge::None, " or more than 300"))
+        );
     }
 
     #[test]

@@ -79,7 +79,7 @@ pub fn anchor_words() -> Vec<&'static str> {
 
 /// Keywords of the productions that can begin a claim, besides the lexicon words.
 const KEYWORDS: &[&str] = &[
-    "a", "an", "the", "between", "from", "minus", "negative", "half", "quarter",
+    "a", "an", "the", "between", "from", "minus", "negative", "plus", "half", "quarter",
 ];
 
 /// Every lower-case word a claim can begin with, sorted for binary search.

@@ -187,6 +187,9 @@ mod tests {
         assert_eq!(before("Rs 20"), Some(("INR", "20")));
         assert_eq!(before("Rs. 20"), Some(("INR", "20")));
         assert_eq!(before("Rs20"), Some(("INR", "20")));
+        assert_eq!(before("Sh2.5 billion"), Some(("KES", "2.5 billion")));
+        assert_eq!(before("KSh 300"), Some(("KES", "300")));
+        assert_eq!(before("Shell 5"), None);
     }
 
     #[test]

@@ -150,8 +150,8 @@ pub fn digits(input: &str) -> IResult<&str, Number> {
     ))
 }
 
-/// `scale = scale_suffix | (" " | "-") scale_word`: "K", "bn" glued to the digits, or
-/// "million" after a space. `money` admits the suffixes that only a currency disambiguates
+/// `scale = scale_suffix | (" " | "-") scale_word [" " scale_word]`: "K", "bn" glued to the
+/// digits, or "million" after a space; a larger second word scales the first ("3 lakh crore"). `money` admits the suffixes that only a currency disambiguates
 /// ("$1.5m"; "100m" alone is a distance).
 pub fn scale(input: &str, money: bool) -> IResult<&str, Decimal> {
     let glued = lex::scales().iter().find_map(|(w, (f, form))| {
@@ -170,9 +170,94 @@ pub fn scale(input: &str, money: bool) -> IResult<&str, Decimal> {
             .flatten()
     });
     match spaced {
-        Some((rest, f)) => Ok((rest, Decimal::from(f))),
+        Some((rest, f)) => match lex::sp1(rest).and_then(|r| larger_scale(r, f)) {
+            // "3 lakh crore", "2 thousand crore": a scale of the scale.
+            Some((rest, g)) => Ok((rest, Decimal::from(f) * Decimal::from(g))),
+            None => Ok((rest, Decimal::from(f))),
+        },
         None => fail(input),
     }
+}
+
+/// A spelled scale word larger than `than` ("crore" after "lakh").
+pub fn larger_scale(input: &str, than: u64) -> Option<(&str, u64)> {
+    lex::scales().iter().find_map(|(w, (f, form))| {
+        (*form == ScaleForm::Word && *f > than && w.len() > 3)
+            .then(|| lex::word(input, w).map(|r| (r, *f)))
+            .flatten()
+    })
+}
+
+/// Things counted in millions that no length measures: after them a glued "m" is a million
+/// ("150m passengers", "9.8m b/d"), elsewhere a metre ("the 400m hurdles", "a 30m drop").
+const COUNTED_IN_MILLIONS: &[&str] = &[
+    "people",
+    "passengers",
+    "users",
+    "customers",
+    "subscribers",
+    "viewers",
+    "visitors",
+    "voters",
+    "votes",
+    "residents",
+    "households",
+    "homes",
+    "jobs",
+    "workers",
+    "employees",
+    "shares",
+    "barrels",
+    "b/d",
+    "bpd",
+    "tonnes",
+    "tons",
+    "ounces",
+    "doses",
+    "cases",
+    "deaths",
+    "tourists",
+    "patients",
+    "children",
+    "adults",
+    "pupils",
+    "students",
+    "copies",
+    "units",
+    "vehicles",
+    "cars",
+    "downloads",
+    "followers",
+    "members",
+    "migrants",
+    "refugees",
+    "animals",
+    "trees",
+    "litres",
+    "liters",
+    "gallons",
+    "euros",
+    "dollars",
+    "items",
+    "records",
+    "accounts",
+    "streams",
+    "listeners",
+    "readers",
+    "buyers",
+    "sales",
+    "hectares",
+    "acres",
+];
+
+/// `million_before_count = "m" " " <counted in millions>`: the "m" of "150m passengers".
+fn million_before_count(input: &str) -> Option<&str> {
+    let rest = input.strip_prefix('m').filter(|r| lex::at_boundary(r))?;
+    let next = lex::sp1(rest)?;
+    COUNTED_IN_MILLIONS
+        .iter()
+        .any(|w| lex::word(next, w).is_some())
+        .then_some(rest)
 }
 
 /// Multiplies a numeral by a scale factor, keeping its precision; overflow flags
@@ -189,9 +274,12 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
     n.scaled = true;
 }
 
-/// `number = [("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
-/// [exponent | mixed_fraction | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
+/// `number = [plus_or_minus | ("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
+/// [exponent | mixed_fraction | million_before_count | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
+    if let Some(after) = plus_or_minus(input) {
+        return unsigned_number(after, money);
+    }
     let negated = ["minus", "negative"]
         .iter()
         .find_map(|w| lex::word(input, w).and_then(lex::sp1));
@@ -204,6 +292,21 @@ pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
         return Ok((rest, n));
     }
     unsigned_number(input, money)
+}
+
+/// `plus_or_minus = ("plus or minus" | "plus/minus") " " | "±" [" "] | "+/-" [" "]`: a margin ("a
+/// margin of error of plus or minus 3 points") is its size, not a negative number.
+fn plus_or_minus(input: &str) -> Option<&str> {
+    if let Some(r) = ["plus or minus", "plus/minus"]
+        .iter()
+        .find_map(|w| lex::phrase(input, w))
+    {
+        return lex::sp1(r);
+    }
+    let r = input
+        .strip_prefix('±')
+        .or_else(|| input.strip_prefix("+/-"))?;
+    Some(lex::sp(r))
 }
 
 /// A whole number plus a fraction ("2½", "10 1/2", "3/4" with `whole` zero); the fraction's
@@ -355,6 +458,10 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
                 apply_scale(&mut n, Decimal::from(f));
                 return Ok((r, n));
             }
+        }
+        if let Some(r) = million_before_count(rest) {
+            apply_scale(&mut n, Decimal::from(1_000_000u64));
+            return Ok((r, n));
         }
         if let Ok((rest, factor)) = scale(rest, money) {
             apply_scale(&mut n, factor);
@@ -605,6 +712,35 @@ mod tests {
         assert_eq!(n.numeral.value, dec("1500000"));
         assert_eq!(n.numeral.scale, dec("1000000"));
         assert_eq!(n.numeral.decimals, 1);
+    }
+
+    #[test]
+    fn a_glued_m_before_a_counted_noun_is_a_million() {
+        assert_eq!(value("150m passengers"), (dec("150000000"), " passengers"));
+        assert_eq!(value("9.8m b/d").0, dec("9800000"));
+        assert_eq!(value("400m hurdles"), (dec("400"), "m hurdles"));
+        assert_eq!(value("30m deep"), (dec("30"), "m deep"));
+        assert_eq!(value("150m"), (dec("150"), "m"));
+    }
+
+    #[test]
+    fn a_scale_of_a_scale() {
+        assert_eq!(value("3 lakh crore").0, dec("3000000000000"));
+        assert_eq!(value("1.5 lakh crore rupees").0, dec("1500000000000"));
+        assert_eq!(value("2 thousand crore").0, dec("20000000000"));
+        assert_eq!(value("three lakh crore").0, dec("3000000000000"));
+        assert_eq!(value("500 cr").0, dec("5000000000"));
+        // A smaller word after a scale is a new number or a noun.
+        assert_eq!(value("5 million thousand"), (dec("5000000"), " thousand"));
+        assert_eq!(value("two million thousand"), (dec("2000000"), " thousand"));
+    }
+
+    #[test]
+    fn a_margin_is_its_size() {
+        assert_eq!(value("plus or minus 3 points"), (dec("3"), " points"));
+        assert_eq!(value("±2.5"), (dec("2.5"), ""));
+        assert_eq!(value("+/- 4"), (dec("4"), ""));
+        assert_eq!(value("minus 3"), (dec("-3"), ""));
     }
 
     #[test]

@@ -21,10 +21,15 @@ const WORDS: &[(&str, &str)] = &[
     ("pp", "pp"),
 ];
 
-/// `percent_suffix = [" "] "%" | (" " | "-") percent_word`
+/// `percent_suffix = [" "] "%" | "pc" | (" " | "-") percent_word`
 pub fn percent_suffix(input: &str) -> IResult<&str, &'static str> {
     let spaced = lex::sp(input);
     if let Some(rest) = spaced.strip_prefix('%') {
+        return Ok((rest, "%"));
+    }
+    // "4pc", "80pc": British papers' short "per cent", glued to the number only ("5 pc" may
+    // count pieces).
+    if let Some(rest) = input.strip_prefix("pc").filter(|r| lex::at_boundary(r)) {
         return Ok((rest, "%"));
     }
     let after_sep = lex::sp1(input).or_else(|| input.strip_prefix('-'));
@@ -54,5 +59,9 @@ mod tests {
         assert_eq!(percent_suffix(" basis points"), Ok(("", "bp")));
         assert!(percent_suffix(" percentages").is_err());
         assert!(percent_suffix(" people").is_err());
+        assert_eq!(percent_suffix("pc rise"), Ok((" rise", "%")));
+        assert!(percent_suffix(" pc").is_err());
+        assert!(percent_suffix("pcs").is_err());
+        assert!(percent_suffix("PC").is_err());
     }
 }

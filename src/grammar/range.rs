@@ -75,7 +75,7 @@ const CHANGE_WORDS: &[&str] = &[
 /// Words around a dashed pair that make it a score or a vote tally.
 const SCORE_BEFORE: &[&str] = &[
     "won", "win", "wins", "lost", "lose", "loses", "beat", "beats", "defeated", "drew", "tied",
-    "trailed", "led", "leads", "trailing", "leading", "score", "scored",
+    "trailed", "led", "leads", "trailing", "leading", "score", "scored", "voted",
 ];
 const SCORE_AFTER: &[&str] = &[
     "win",
@@ -246,8 +246,13 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             let next = lex::sp1(rest).map(|s| Before {
                 word: s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
             });
+            // "a vote of 7-2": small whole numbers dashed high-to-low are how news writes
+            // scores and tallies, whatever the words around them.
+            let descending = matches!((na, nb), (Some(x), Some(y)) if x.value > y.value);
             if small_pair
-                && (before.word_is(SCORE_BEFORE) || next.is_some_and(|n| n.word_is(SCORE_AFTER)))
+                && ((!spaced && descending)
+                    || before.word_is(SCORE_BEFORE)
+                    || next.is_some_and(|n| n.word_is(SCORE_AFTER)))
             {
                 return cut(input);
             }
@@ -262,7 +267,11 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             // "555-1234", "12-02-2024", "1995-01": codes and dates, not ranges.
             let more = dash(rest).is_some_and(|(s, _)| s.starts_with(|c: char| c.is_ascii_digit()))
                 || (after.starts_with('0') && after[1..].starts_with(|c: char| c.is_ascii_digit()));
-            if more || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
+            // "7-Eleven": digits dashed to a word are a name.
+            let mixed = !spaced
+                && input.starts_with(|c: char| c.is_ascii_digit())
+                && after.starts_with(|c: char| c.is_alphabetic());
+            if more || mixed || (!spaced && rest.starts_with(|c: char| c.is_alphabetic())) {
                 return cut(input);
             }
             if let Some(e) = join(a.clone(), b) {
@@ -288,6 +297,11 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
         .find_map(|w| lex::word(s, w));
     if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;
+        // "voted 7 to 2": a tally.
+        let small = |e: &Expr| point(e).is_some_and(is_small_integer) && e.unit.is_none();
+        if before.word_is(SCORE_BEFORE) && small(&a) && small(&b) {
+            return cut(input);
+        }
         return match join(a, b) {
             Some(e) => Ok((rest, e)),
             None => fail(input),
@@ -421,6 +435,19 @@ mod tests {
         ));
         let b = Before { word: "a" };
         assert!(matches!(range("5-4 vote", &b), Err(nom::Err::Failure(_))));
+        assert!(matches!(
+            range("7-Eleven store", &Before::default()),
+            Err(nom::Err::Failure(_))
+        ));
+        assert_eq!(ends("7 - eleven", ""), r("7", "11", ""));
+        let b = Before { word: "of" };
+        assert!(matches!(range("7-2 on", &b), Err(nom::Err::Failure(_))));
+        assert_eq!(ends("2-7 on", "of"), r("2", "7", " on"));
+        assert_eq!(ends("700-200 on", "of"), r("700", "200", " on"));
+        assert!(matches!(
+            range("7 to 2 to", &Before { word: "voted" }),
+            Err(nom::Err::Failure(_))
+        ));
         assert!(matches!(
             range("12-02-2024", &Before::default()),
             Err(nom::Err::Failure(_))

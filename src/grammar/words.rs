@@ -120,6 +120,17 @@ pub fn cardinal(input: &str) -> IResult<&str, Number> {
             .filter(|(_, s)| *s < prev_scale);
         match scaled {
             Some((r2, s)) => {
+                // "three lakh crore": a larger scale word scales the first.
+                let (r2, s) = match lex::sp1(r2)
+                    .and_then(|r| numeral::larger_scale(r, s))
+                    .filter(|_| total == 0)
+                {
+                    Some((r3, s2)) => match s.checked_mul(s2) {
+                        Some(s) => (r3, s),
+                        None => return fail(input),
+                    },
+                    None => (r2, s),
+                };
                 let Some(part) = g.checked_mul(s).and_then(|p| p.checked_add(total)) else {
                     return fail(input);
                 };
