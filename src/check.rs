@@ -1,11 +1,12 @@
 //! Running the rules over one document.
 
-use crate::extract::extract;
+use crate::extract::extract_with;
 use crate::extract::segment::Segments;
 use crate::model::Claim;
 use crate::report::Finding;
 use crate::source::Document;
 use jiff::civil::Date;
+use std::sync::OnceLock;
 
 /// Settings that change what the rules conclude.
 #[derive(Clone, Debug, Default)]
@@ -26,9 +27,39 @@ pub struct Context<'a> {
     /// Paragraphs, sentences and clauses, for binding (`semantics.md` §7.1).
     pub segments: &'a Segments,
     pub settings: &'a Settings,
+    /// Analyses several rules share, computed once per document on first use.
+    memo: Memo,
 }
 
-impl Context<'_> {
+/// Per-document results shared by rules (the change relations feed six rules).
+#[derive(Default)]
+struct Memo {
+    changes: OnceLock<Vec<crate::rules::change::Change>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        doc: &'a Document,
+        claims: &'a [Claim],
+        segments: &'a Segments,
+        settings: &'a Settings,
+    ) -> Context<'a> {
+        Context {
+            doc,
+            claims,
+            segments,
+            settings,
+            memo: Memo::default(),
+        }
+    }
+
+    /// The change relations of the document ([`crate::rules::change::changes`]), computed once.
+    pub fn changes(&self) -> &[crate::rules::change::Change] {
+        self.memo
+            .changes
+            .get_or_init(|| crate::rules::change::changes(self))
+    }
+
     /// The original text of a span.
     pub fn text(&self, span: crate::model::Span) -> &str {
         span.text(&self.doc.text)
@@ -38,14 +69,9 @@ impl Context<'_> {
 /// The claims and the findings for one document, findings sorted by start offset, rule id
 /// and end offset.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
-    let claims = extract(doc);
     let segments = Segments::new(doc);
-    let ctx = Context {
-        doc,
-        claims: &claims,
-        segments: &segments,
-        settings,
-    };
+    let claims = extract_with(doc, &segments);
+    let ctx = Context::new(doc, &claims, &segments, settings);
     let mut findings = Vec::new();
     for rule in crate::rules::registry() {
         rule.check(&ctx, &mut findings);

@@ -1,7 +1,8 @@
 //! `numcheck check`: run the rules over every input and report like a linter.
 
+use super::batch;
 use super::input::{self, Input};
-use super::output::{print, write_atomic, ColorChoice};
+use super::output::{emit_with, print, write_atomic, ColorChoice};
 use super::pipeline::{self, Checked};
 use super::settings::{ConfigArgs, Configs};
 use clap::{Args, ValueEnum};
@@ -14,7 +15,7 @@ use numcheck::report::{Finding, Severity};
 use numcheck::source::{Document, Format};
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::io::{BufRead, IsTerminal};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -90,6 +91,9 @@ pub struct CheckArgs {
     /// (with `--format json-lines`).
     #[arg(long)]
     pub batch: bool,
+    /// Refuse inputs (or batch documents) larger than this: bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size, default_value = "256M")]
+    pub max_file_size: u64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -118,6 +122,7 @@ pub fn check_inputs(
     configs: &mut Configs,
     date: Option<Date>,
     show_consistent: bool,
+    max_file_size: u64,
 ) -> Result<(Vec<Checked>, Vec<String>), String> {
     let (inputs, mut errors) = input::collect(paths);
     let mut jobs = Vec::new();
@@ -135,7 +140,7 @@ pub fn check_inputs(
     let results: Vec<Result<Checked, String>> = jobs
         .into_par_iter()
         .map(|(i, resolved): (Input, _)| {
-            let result = input::read(&i, stdin_name)
+            let result = input::read(&i, stdin_name, max_file_size)
                 .map(|doc| pipeline::check(doc, resolved, date, show_consistent));
             if let Some(bar) = &progress {
                 bar.set_message(i.display(stdin_name));
@@ -174,6 +179,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         &mut configs,
         args.date,
         args.show_consistent,
+        args.max_file_size,
     )?;
     let hidden = apply_baseline(&args, &mut checked)?;
 
@@ -338,41 +344,23 @@ fn date_lines(checked: &[Checked]) -> String {
     s
 }
 
-/// JSON Lines in, JSON Lines out, in input order; a bad line yields an error line.
+/// JSON Lines in, JSON Lines out, in input order, documents in parallel; a bad line yields
+/// an error line.
 fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String> {
     let resolved = configs.for_dir(std::path::Path::new("."))?;
-    let mut out = String::new();
-    for line in std::io::stdin().lock().lines() {
-        let line = line.map_err(|e| format!("<stdin>: {e}"))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result = match serde_json::from_str::<Value>(&line) {
-            Err(e) => json!({"id": Value::Null, "error": format!("invalid JSON: {e}")}),
-            Ok(v) => {
-                let id = v.get("id").cloned().unwrap_or(Value::Null);
-                match v.get("text").and_then(Value::as_str) {
-                    None => json!({"id": id, "error": "no \"text\" string"}),
-                    Some(text) => {
-                        let doc = Document::new("<batch>", text.to_string(), Format::Plain);
-                        let c =
-                            pipeline::check(doc, resolved.clone(), args.date, args.show_consistent);
-                        let findings: Vec<json::FindingJson> = c
-                            .findings
-                            .iter()
-                            .map(|f| json::FindingJson::new(&c.doc, f))
-                            .collect();
-                        json!({"id": id, "findings": findings})
-                    }
-                }
-            }
-        };
-        out.push_str(&result.to_string());
-        out.push('\n');
-    }
-    match &args.output_file {
-        Some(p) => write_atomic(p, &out)?,
-        None => print(&out)?,
-    }
+    let check_one = |id: Value, text: String| {
+        let doc = Document::new("<batch>", text, Format::Plain);
+        let c = pipeline::check(doc, resolved.clone(), args.date, args.show_consistent);
+        let findings: Vec<json::FindingJson> = c
+            .findings
+            .iter()
+            .map(|f| json::FindingJson::new(&c.doc, f))
+            .collect();
+        json!({"id": id, "findings": findings})
+    };
+    let stdin = std::io::stdin().lock();
+    emit_with(args.output_file.as_deref(), |out| {
+        batch::stream(stdin, out, args.max_file_size, check_one)
+    })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -1,12 +1,15 @@
 //! `numcheck extract`: print claims as a table, JSON or JSON Lines (batch).
 
+use super::batch;
 use super::input;
+use super::output::print_with;
 use clap::{Args, ValueEnum};
 use numcheck::extract::extract;
 use numcheck::report::claim_json::ClaimJson;
 use numcheck::source::{Document, Format};
+use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::io::{BufRead, BufWriter, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -31,21 +34,37 @@ pub struct ExtractArgs {
     /// The name to give stdin (for format detection and messages).
     #[arg(long)]
     pub stdin_filename: Option<String>,
+    /// Refuse inputs (or batch documents) larger than this: bytes, or with K, M or G.
+    #[arg(long, value_name = "SIZE", value_parser = input::parse_size, default_value = "256M")]
+    pub max_file_size: u64,
 }
 
 pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
     if args.batch {
-        run_batch(&mut out).map_err(|e| e.to_string())?;
-        out.flush().map_err(|e| e.to_string())?;
+        let stdin = std::io::stdin().lock();
+        print_with(|out| {
+            batch::stream(stdin, out, args.max_file_size, |id, text| {
+                let doc = Document::new("<batch>", text, Format::Plain);
+                json!({"id": id, "claims": claims_json(&doc)})
+            })
+        })?;
         return Ok(ExitCode::SUCCESS);
     }
     let (inputs, mut errors) = input::collect(&args.paths);
-    let mut docs = Vec::new();
-    for i in &inputs {
-        match input::read(i, args.stdin_filename.as_deref()) {
-            Ok(doc) => docs.push(doc),
+    // Files are read and extracted in parallel, then written in input order.
+    let results: Vec<Result<Extracted, String>> = inputs
+        .par_iter()
+        .map(|i| {
+            input::read(i, args.stdin_filename.as_deref(), args.max_file_size).map(|doc| {
+                let claims = claims_json(&doc);
+                (doc, claims)
+            })
+        })
+        .collect();
+    let mut files = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
             Err(e) => errors.push(e),
         }
     }
@@ -53,17 +72,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         eprintln!("numcheck: error: {e}");
     }
     let failed = !errors.is_empty();
-    let result = match args.format {
-        ExtractFormat::Table => write_table(&mut out, &docs),
-        ExtractFormat::Json => write_json(&mut out, &docs),
-        ExtractFormat::JsonLines => docs.iter().try_for_each(|doc| {
-            let line = json!({"path": doc.path, "claims": claims_json(doc)});
+    print_with(|out| match args.format {
+        ExtractFormat::Table => write_table(out, &files),
+        ExtractFormat::Json => write_json(out, &files),
+        ExtractFormat::JsonLines => files.iter().try_for_each(|(doc, claims)| {
+            let line = json!({"path": doc.path, "claims": claims});
             writeln!(out, "{line}")
         }),
-    };
-    result
-        .and_then(|_| out.flush())
-        .map_err(|e| e.to_string())?;
+    })?;
     Ok(if failed {
         ExitCode::from(2)
     } else {
@@ -78,20 +94,23 @@ fn claims_json(doc: &Document) -> Vec<ClaimJson> {
         .collect()
 }
 
-fn write_json(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
-    let files: Vec<Value> = docs
+/// A document with its claims.
+type Extracted = (Document, Vec<ClaimJson>);
+
+fn write_json(out: &mut dyn Write, files: &[Extracted]) -> std::io::Result<()> {
+    let files: Vec<Value> = files
         .iter()
-        .map(|doc| json!({"path": doc.path, "claims": claims_json(doc)}))
+        .map(|(doc, claims)| json!({"path": doc.path, "claims": claims}))
         .collect();
     let root = json!({"version": 1, "files": files});
     serde_json::to_writer_pretty(&mut *out, &root)?;
     writeln!(out)
 }
 
-fn write_table(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
-    for doc in docs {
+fn write_table(out: &mut dyn Write, files: &[Extracted]) -> std::io::Result<()> {
+    for (doc, claims) in files {
         writeln!(out, "{}", doc.path)?;
-        for c in claims_json(doc) {
+        for c in claims {
             let value = match (&c.value, &c.low, &c.high) {
                 (Some(v), _, _) => v.clone(),
                 (None, Some(l), Some(h)) => format!("{l}..{h}"),
@@ -137,32 +156,6 @@ fn write_table(out: &mut impl Write, docs: &[Document]) -> std::io::Result<()> {
                 extra
             )?;
         }
-    }
-    Ok(())
-}
-
-/// JSON Lines in, JSON Lines out, in input order; a bad line yields an error line.
-fn run_batch(out: &mut impl Write) -> std::io::Result<()> {
-    let stdin = std::io::stdin();
-    for line in stdin.lock().lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let result = match serde_json::from_str::<Value>(&line) {
-            Err(e) => json!({"id": Value::Null, "error": format!("invalid JSON: {e}")}),
-            Ok(v) => {
-                let id = v.get("id").cloned().unwrap_or(Value::Null);
-                match v.get("text").and_then(Value::as_str) {
-                    None => json!({"id": id, "error": "no \"text\" string"}),
-                    Some(text) => {
-                        let doc = Document::new("<batch>", text.to_string(), Format::Plain);
-                        json!({"id": id, "claims": claims_json(&doc)})
-                    }
-                }
-            }
-        };
-        writeln!(out, "{result}")?;
     }
     Ok(())
 }

@@ -67,18 +67,38 @@ fn is_article(path: &Path) -> bool {
         .is_some_and(|e| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(e)))
 }
 
-/// Reads one input as a document; errors name the file.
-pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Document, String> {
+/// Reads one input as a document, refusing one larger than `max_size` bytes before reading
+/// it; errors name the file.
+pub fn read(input: &Input, stdin_name: Option<&str>, max_size: u64) -> Result<Document, String> {
     let display = input.display(stdin_name);
+    let too_large = |size: &str| {
+        format!(
+            "{display}: {size} is over the --max-file-size limit of {}; not checked \
+             (raise the limit to check it)",
+            ByteSize(max_size)
+        )
+    };
     let bytes = match input {
         Input::Stdin => {
             let mut buf = Vec::new();
             std::io::stdin()
+                .take(max_size + 1)
                 .read_to_end(&mut buf)
                 .map_err(|e| format!("{display}: {e}"))?;
+            if buf.len() as u64 > max_size {
+                return Err(too_large("the input"));
+            }
             buf
         }
-        Input::File(p) => std::fs::read(p).map_err(|e| format!("{display}: {e}"))?,
+        Input::File(p) => {
+            let size = std::fs::metadata(p)
+                .map_err(|e| format!("{display}: {e}"))?
+                .len();
+            if size > max_size {
+                return Err(too_large(&format!("the file ({})", ByteSize(size))));
+            }
+            std::fs::read(p).map_err(|e| format!("{display}: {e}"))?
+        }
     };
     let text = String::from_utf8(bytes).map_err(|e| {
         format!(
@@ -88,4 +108,71 @@ pub fn read(input: &Input, stdin_name: Option<&str>) -> Result<Document, String>
     })?;
     let format = Format::from_path(&display);
     Ok(Document::new(display, text, format))
+}
+
+/// `--max-file-size`'s default: generous for prose, yet bounding memory (about 3× the size).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 256 << 20;
+
+/// Parses a size such as `1000`, `64K`, `256M`, `256MB` or `2G` (binary multiples).
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (number, suffix) = t.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (e.g. 500K, 256M, 1G)"))?;
+    let shift = match suffix.trim().to_ascii_uppercase().as_str() {
+        "" | "B" => 0,
+        "K" | "KB" | "KIB" => 10,
+        "M" | "MB" | "MIB" => 20,
+        "G" | "GB" | "GIB" => 30,
+        _ => return Err(format!("{s:?}: unknown size unit (use K, M or G)")),
+    };
+    number
+        .checked_mul(1 << shift)
+        .ok_or_else(|| format!("{s:?} is too large"))
+}
+
+/// A byte count for messages: "256 MB", "1.5 GB", "812 bytes".
+struct ByteSize(u64);
+
+impl std::fmt::Display for ByteSize {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let units = [(30, "GB"), (20, "MB"), (10, "KB")];
+        for (shift, name) in units {
+            if self.0 >= 1 << shift {
+                let whole = self.0 >> shift;
+                let tenths = ((self.0 % (1 << shift)) * 10) >> shift;
+                return if tenths == 0 {
+                    write!(f, "{whole} {name}")
+                } else {
+                    write!(f, "{whole}.{tenths} {name}")
+                };
+            }
+        }
+        write!(f, "{} bytes", self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("64K"), Ok(64 << 10));
+        assert_eq!(parse_size("256MB"), Ok(256 << 20));
+        assert_eq!(parse_size("2g"), Ok(2 << 30));
+        assert!(parse_size("12 parsecs").is_err());
+        assert!(parse_size("M").is_err());
+        assert!(parse_size("99999999999999G").is_err());
+    }
+
+    #[test]
+    fn sizes_print_readably() {
+        assert_eq!(ByteSize(812).to_string(), "812 bytes");
+        assert_eq!(ByteSize(256 << 20).to_string(), "256 MB");
+        assert_eq!(ByteSize(3 << 29).to_string(), "1.5 GB");
+    }
 }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 nothing at or above the fail level, 1 findings at or above it (or stale
 //! ledgers with `snapshot --check`), 2 usage, configuration or I/O errors.
 
+mod batch;
 mod check;
 mod config_cmd;
 mod extract;
@@ -33,6 +34,9 @@ use std::process::ExitCode;
 Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or I/O error."
 )]
 pub struct Cli {
+    /// Worker threads for files and batch documents (default: one per core).
+    #[arg(short = 'j', long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,6 +66,12 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Some(n) = cli.threads {
+        // Fails only if the pool was already built, which nothing does before this.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Extract(args) => extract::run(args),

@@ -33,7 +33,14 @@ pub fn run(args: SnapshotArgs) -> Result<ExitCode, String> {
     }
     let mut configs = Configs::new(&args.config, Overrides::default())?;
     // Ledgers list every check a figure took part in, passed or not.
-    let (checked, errors) = check_inputs(&args.paths, None, &mut configs, args.date, true)?;
+    let (checked, errors) = check_inputs(
+        &args.paths,
+        None,
+        &mut configs,
+        args.date,
+        true,
+        super::input::DEFAULT_MAX_FILE_SIZE,
+    )?;
     for e in &errors {
         eprintln!("numcheck: error: {e}");
     }

@@ -13,6 +13,7 @@ use super::attribution::source_of;
 use super::lexicon::{self, singular};
 use super::segment::Segments;
 use super::tokens::{Token, TokenKind, Tokens};
+use crate::grammar::time;
 use crate::model::{Claim, Kind, Quantity, Span};
 
 /// Words a counted noun phrase may run to, at most.
@@ -39,30 +40,7 @@ const PLACE_PREPOSITIONS: [&str; 8] = [
 const TIME_PREPOSITIONS: [&str; 10] = [
     "in", "during", "for", "from", "since", "between", "over", "through", "at", "on",
 ];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 const TIME_DEICTICS: [&str; 4] = ["last", "this", "next", "past"];
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const TIME_NOUNS: [&str; 19] = [
     "year", "years", "month", "months", "week", "weeks", "day", "days", "quarter", "decade",
     "century", "height", "mid-year", "midyear", "period", "weekend", "season", "summer", "half",
@@ -440,8 +418,8 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
 
 fn is_time_word(t: &Token) -> bool {
     let low = lower(t.text);
-    MONTHS.contains(&low.as_str())
-        || WEEKDAYS.contains(&low.as_str())
+    time::month_of_word(&low).is_some_and(|_| low.len() >= 3)
+        || time::weekday_of_word(&low).is_some()
         || TIME_NOUNS.contains(&low.as_str())
         || (t.kind == TokenKind::Number && t.text.len() == 4 && t.text.starts_with(['1', '2']))
 }

@@ -15,6 +15,12 @@ use crate::source::Document;
 
 /// All claims of a document, in order of start offset, with spans into the original text.
 pub fn extract(doc: &Document) -> Vec<Claim> {
+    extract_with(doc, &segment::Segments::new(doc))
+}
+
+/// [`extract`] with the document's segments already built (the checker needs them too, and
+/// building them costs as much as scanning).
+pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> {
     let mut claims = Vec::new();
     for parsed_at in scan::scan(&doc.masked) {
         let (start, parsed) = parsed_at;
@@ -27,7 +33,6 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
         claims.push(claim);
     }
     resolve::resolve(&mut claims, &doc.text, None);
-    let segments = segment::Segments::new(doc);
-    attach::attach(&doc.masked, &segments, &mut claims);
+    attach::attach(&doc.masked, segments, &mut claims);
     claims
 }

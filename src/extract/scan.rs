@@ -85,6 +85,10 @@ pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
     let bytes = text.as_bytes();
     let mut found: Vec<(usize, Parsed)> = Vec::new();
     let mut next_free = 0;
+    // Starts already tried in vain. Neighbouring anchors share lookback windows, and a start
+    // that gave nothing reaching one anchor cannot reach a later one (`claim_at` depends on
+    // the start alone), so each start is parsed at most once.
+    let mut rejected = RecentStarts::default();
     for m in anchor_automaton().find_iter(text) {
         let anchor = m.start();
         if anchor < next_free {
@@ -99,17 +103,42 @@ pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
         } else if first.is_ascii_digit() && anchor > 0 && bytes[anchor - 1].is_ascii_digit() {
             continue;
         }
+        rejected.forget_before(anchor.saturating_sub(LOOKBACK_BYTES));
         let mut candidates = lookback_starts(text, anchor, next_free);
         candidates.push(anchor);
         for start in candidates {
-            if let Some(parsed) = grammar::claim_at(text, start) {
-                if start + parsed.len > anchor && parsed.len > 0 {
+            if rejected.contains(start) {
+                continue;
+            }
+            match grammar::claim_at(text, start) {
+                Some(parsed) if start + parsed.len > anchor && parsed.len > 0 => {
                     next_free = start + parsed.len;
                     found.push((start, parsed));
                     break;
                 }
+                _ => rejected.add(start),
             }
         }
     }
     found
+}
+
+/// Rejected starts within the lookback window of the current anchor, in increasing order.
+#[derive(Default)]
+struct RecentStarts(std::collections::VecDeque<usize>);
+
+impl RecentStarts {
+    fn forget_before(&mut self, floor: usize) {
+        while self.0.front().is_some_and(|&s| s < floor) {
+            self.0.pop_front();
+        }
+    }
+    fn contains(&self, start: usize) -> bool {
+        self.0.contains(&start)
+    }
+    fn add(&mut self, start: usize) {
+        if self.0.back().is_none_or(|&last| last < start) {
+            self.0.push_back(start);
+        }
+    }
 }

@@ -56,6 +56,13 @@ pub fn sp1(input: &str) -> Option<&str> {
 
 /// A phrase of space-separated words, each separated in the text by one or more spaces.
 pub fn phrase<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
+    // Word lists are tried one entry after another and nearly all fail on the first letter:
+    // reject those before splitting the phrase (the split dominated the scan's profile).
+    if let (Some(a), Some(b)) = (input.as_bytes().first(), lit.as_bytes().first()) {
+        if !a.eq_ignore_ascii_case(b) {
+            return None;
+        }
+    }
     let mut rest = input;
     for (i, w) in lit.split(' ').enumerate() {
         if i > 0 {

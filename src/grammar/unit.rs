@@ -57,7 +57,9 @@ pub fn convert_all(value: Decimal, from: &UnitDef, to: &UnitDef) -> Vec<Decimal>
     out
 }
 
-fn convert_with(
+/// `value` in `from` expressed in `to` under one reading of each (`from_factor` and
+/// `to_factor` taken from their [`UnitDef::readings`]); `None` across dimensions or on overflow.
+pub fn convert_with(
     value: Decimal,
     from: &UnitDef,
     from_factor: Decimal,
@@ -69,6 +71,11 @@ fn convert_with(
     }
     let base = value.checked_mul(from_factor)?.checked_add(from.offset)?;
     base.checked_sub(to.offset)?.checked_div(to_factor)
+}
+
+/// The unit a claim's `unit` symbol names, if it is a unit of measure.
+pub fn by_symbol(symbol: &str) -> Option<&'static UnitDef> {
+    units().defs.iter().find(|d| d.symbol == symbol)
 }
 
 /// `unit_after = [" " | "-"] unit_word`: a unit written right after a number, with the

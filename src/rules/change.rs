@@ -719,12 +719,7 @@ mod tests {
         let claims = crate::extract::extract(&doc);
         let segments = Segments::new(&doc);
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            claims: &claims,
-            segments: &segments,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &claims, &segments, &settings);
         f(&ctx)
     }
 

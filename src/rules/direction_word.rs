@@ -42,8 +42,8 @@ declare_rule! {
 
 impl RuleCheck for DirectionWord {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in change::changes(ctx) {
-            out.extend(sign_finding(ctx, &c));
+        for c in ctx.changes() {
+            out.extend(sign_finding(ctx, c));
         }
         for m in change::multiples(ctx) {
             if m.hedge == MultipleHedge::MoreThan {
@@ -340,7 +340,8 @@ struct Link {
 /// "has even diminished: … a possible 90 attacks …—approximately a third of last year's
 /// count"; "have risen: … 300 in May, twice last year's figure".
 fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
-    let changed: std::collections::HashSet<Span> = change::changes(ctx)
+    let changed: std::collections::HashSet<Span> = ctx
+        .changes()
         .iter()
         .filter_map(|c| ctx.segments.sentence_of(c.sentence.start).map(|(_, s)| s))
         .collect();

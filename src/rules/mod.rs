@@ -4,6 +4,7 @@
 //! "What it checks / Why it matters / Example / Known limits", is the documentation that
 //! `numcheck rule ID` prints and `docs/rules.md` is generated from.
 
+pub mod age_year;
 pub mod average_total;
 pub mod change;
 pub mod date_invalid;
@@ -11,6 +12,7 @@ pub mod date_offset;
 pub mod date_range;
 pub mod date_weekday;
 pub mod direction_word;
+pub mod elapsed_years;
 pub mod impossible_pct;
 pub mod list_count;
 pub mod malformed;
@@ -23,8 +25,11 @@ pub mod pct_of_count;
 pub mod pct_points;
 pub mod range_order;
 pub mod rate_per_capita;
+pub mod series_score;
 pub mod shares_sum;
 pub mod sum_parts;
+mod timeline;
+pub mod unit_conversion;
 
 use crate::check::Context;
 use crate::report::Finding;
@@ -81,11 +86,14 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &direction_word::DirectionWord,
         &shares_sum::SharesSum,
         &date_offset::DateOffset,
+        &age_year::AgeYear,
+        &elapsed_years::ElapsedYears,
         &multiple::MultipleRule,
         &pct_as_ratio::PctAsRatio,
         &impossible_pct::ImpossiblePct,
         &part_exceeds::PartExceedsWhole,
         &range_order::RangeOrder,
+        &unit_conversion::UnitConversion,
         &list_count::ListCount,
         &date_weekday::DateWeekday,
         &date_invalid::DateInvalid,
@@ -93,6 +101,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &pct_of_count::PctOfCount,
         &rate_per_capita::RatePerCapita,
         &average_total::AverageTotal,
+        &series_score::SeriesScore,
         &malformed::Malformed,
     ]
 }

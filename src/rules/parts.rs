@@ -609,12 +609,7 @@ pub(crate) fn run_rule(rule: &dyn crate::rules::Rule, text: &str, show: bool) ->
         show_consistent: show,
         ..Default::default()
     };
-    let ctx = Context {
-        doc: &doc,
-        claims: &claims,
-        segments: &segments,
-        settings: &settings,
-    };
+    let ctx = Context::new(&doc, &claims, &segments, &settings);
     let mut out = Vec::new();
     rule.check(&ctx, &mut out);
     out
@@ -632,12 +627,7 @@ mod tests {
         let claims = crate::extract::extract(&doc);
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            claims: &claims,
-            segments: &segments,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &claims, &segments, &settings);
         let sentence = sentences(&ctx).into_iter().next().expect("a sentence");
         part_wholes(&ctx, &sentence)
             .into_iter()
@@ -692,12 +682,7 @@ mod tests {
         let claims = crate::extract::extract(&doc);
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            claims: &claims,
-            segments: &segments,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &claims, &segments, &settings);
         let sentence = sentences(&ctx).into_iter().next()?;
         let last = *sentence.claims.last()?;
         total_form(&ctx, sentence.span, &claims[last])
@@ -810,12 +795,7 @@ mod tests {
         let doc = Document::new("t.txt", text.to_string(), Format::Plain);
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
-        let ctx = Context {
-            doc: &doc,
-            claims: &[],
-            segments: &segments,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &[], &segments, &settings);
         let at = text.find('5').unwrap_or(0);
         // Five bytes back lands inside "Ü": the window widens to the character's start.
         assert_eq!(

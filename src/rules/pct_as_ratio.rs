@@ -28,9 +28,9 @@ declare_rule! {
 
 impl RuleCheck for PctAsRatio {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in change::changes(ctx) {
-            if change::owner(ctx, &c) == Some(Owner::AsRatio) {
-                out.extend(finding(ctx, &c));
+        for c in ctx.changes() {
+            if change::owner(ctx, c) == Some(Owner::AsRatio) {
+                out.extend(finding(ctx, c));
             }
         }
     }

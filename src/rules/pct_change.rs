@@ -35,11 +35,11 @@ declare_rule! {
 
 impl RuleCheck for PctChange {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in change::changes(ctx) {
-            if change::owner(ctx, &c) == Some(Owner::PctChange) {
-                out.extend(percent_finding(ctx, &c));
+        for c in ctx.changes() {
+            if change::owner(ctx, c) == Some(Owner::PctChange) {
+                out.extend(percent_finding(ctx, c));
             }
-            out.extend(amount_finding(ctx, &c));
+            out.extend(amount_finding(ctx, c));
         }
     }
 }

@@ -33,9 +33,9 @@ declare_rule! {
 
 impl RuleCheck for PctPoints {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in change::changes(ctx) {
-            if change::owner(ctx, &c) == Some(Owner::Points) {
-                out.extend(finding(ctx, &c));
+        for c in ctx.changes() {
+            if change::owner(ctx, c) == Some(Owner::Points) {
+                out.extend(finding(ctx, c));
             }
         }
     }

@@ -171,12 +171,7 @@ mod tests {
         let doc = Document::new("t.txt", text.to_string(), Format::Plain);
         let settings = Settings::default();
         let segments = crate::extract::segment::Segments::new(&doc);
-        let ctx = Context {
-            doc: &doc,
-            claims: &claims,
-            segments: &segments,
-            settings: &settings,
-        };
+        let ctx = Context::new(&doc, &claims, &segments, &settings);
         let mut out = Vec::new();
         RangeOrder.check(&ctx, &mut out);
         out

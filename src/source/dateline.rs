@@ -108,29 +108,12 @@ fn month_day_year(s: &str) -> Option<(Date, &str)> {
     Some((date, &rest[4..]))
 }
 
+/// A month name or abbreviation of three letters or more ("Dec", "Sept", "March").
 fn month_number(word: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let w = word.to_ascii_lowercase();
-    if w.len() < 3 {
+    if word.len() < 3 {
         return None;
     }
-    MONTHS
-        .iter()
-        .position(|m| *m == w || (w.len() <= 4 && m.starts_with(&w)))
-        .map(|i| i as i8 + 1)
+    crate::grammar::time::month_of_word(word).map(|m| m as i8)
 }
 
 #[cfg(test)]

@@ -104,7 +104,10 @@ impl Document {
 
     /// Whether a span lies in a heading.
     pub fn in_heading(&self, span: Span) -> bool {
-        self.headings.iter().any(|h| h.contains(span))
+        // Headings are in document order and disjoint (as `Segments` also relies on): a
+        // binary search, since a scan per claim made long documents quadratic.
+        let k = self.headings.partition_point(|h| h.start <= span.start);
+        k > 0 && self.headings[k - 1].contains(span)
     }
 }
 
@@ -206,5 +209,20 @@ mod tests {
         assert!(!doc.masked.contains("2024") && !doc.masked.contains('7'));
         assert!(doc.masked.contains("Then 12 boats."));
         assert!(doc.masked.contains("(") && doc.masked.contains(")."));
+    }
+
+    #[test]
+    fn in_heading_finds_the_heading_among_many() {
+        let text = "# One 1\n\nBody 2.\n\n# Two 3\n\nBody 4.\n\n# Three 5\n";
+        let doc = Document::new("a.md", text.to_string(), Format::Markdown);
+        assert_eq!(doc.headings.len(), 3);
+        let at = |needle: &str| {
+            let start = text.find(needle).expect("in the text");
+            Span::new(start, start + needle.len())
+        };
+        assert!(doc.in_heading(at("3")) && doc.in_heading(at("5")) && doc.in_heading(at("1")));
+        assert!(!doc.in_heading(at("2")) && !doc.in_heading(at("4")));
+        // A span running out of a heading is not in it.
+        assert!(!doc.in_heading(at("3\n\nBody")));
     }
 }

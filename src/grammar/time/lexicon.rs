@@ -74,6 +74,17 @@ fn unit_named(name: &str) -> Option<TimeUnit> {
     })
 }
 
+/// The month (1–12) a whole word names in any case: "December", "dec", "Sept". Unlike
+/// [`month_name`] it does not guard "may"/"march": callers use it where a date is expected.
+pub fn month_of_word(word: &str) -> Option<u8> {
+    form_of(word, month_forms()).and_then(|(len, m)| (len == word.len()).then_some(m))
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) a whole word names in any case.
+pub fn weekday_of_word(word: &str) -> Option<u8> {
+    form_of(word, weekday_forms()).and_then(|(len, d)| (len == word.len()).then_some(d))
+}
+
 /// Every written form of months, weekdays and units (checked against `ANCHORS`).
 #[cfg(test)]
 pub fn all_forms() -> Vec<&'static str> {

@@ -81,7 +81,7 @@ const PERIOD_WORDS: &[&str] = &[
 
 /// The multiple words of every sentence with the two values they compare.
 pub fn multiples(ctx: &Context) -> Vec<Multiple> {
-    let all_changes = changes(ctx);
+    let all_changes = ctx.changes();
     let mut out = Vec::new();
     for &sentence in &ctx.segments.sentences {
         // Two multiple words in one sentence: which compares what is a guess.

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Whole-process scaling of the release binary: one file of 1 KB, 100 KB, 10 MB and 100 MB
+# (the example article repeated), with wall time, MB/s and peak memory; then batch mode on
+# 10 MB of article-sized JSON Lines documents with 1 and 2 threads.
+#
+# Usage: bench/scale.sh   Env: RUNS (median of; default 3), SIZES_KB (default "1 100 10240 102400")
+set -euo pipefail
+
+root="$(cd "$(dirname "$0")/.." && pwd)"
+runs="${RUNS:-3}"
+sizes="${SIZES_KB:-1 100 10240 102400}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+article="$root/tests/fixtures/is-resurgence.txt"
+
+(cd "$root" && cargo build --release --quiet)
+numcheck="$root/target/release/numcheck"
+echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The article repeated until `kb` KiB, cut there (at a character boundary).
+: >"$work/base"
+while [[ $(stat -c %s "$work/base") -lt 1048576 ]]; do
+    cat "$article" >>"$work/base"
+    printf '\n' >>"$work/base"
+done
+make_input() {
+    local kb=$1 out=$2
+    : >"$out.tmp"
+    while [[ $(stat -c %s "$out.tmp") -lt $((kb * 1024)) ]]; do cat "$work/base" >>"$out.tmp"; done
+    head -c $((kb * 1024)) "$out.tmp" | iconv -c -f utf-8 -t utf-8 >"$out"
+    rm -f "$out.tmp"
+}
+
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+
+# Prints "wall_seconds peak_kb cpu_seconds" for one run of numcheck with the given arguments.
+# CPU time (user + system) is reported beside wall time: on a shared, loaded machine the
+# process gets only part of a core, and CPU time is what it actually cost.
+timed() {
+    /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$numcheck" "$@" >/dev/null 2>&1 || true
+    awk '{print $1, $2, $3 + $4}' "$work/t"
+}
+
+printf '%-10s %9s %9s %9s %9s %10s %8s\n' input wall_s MB/s cpu_s MB/s/cpu claims peak_MB
+for kb in $sizes; do
+    make_input "$kb" "$work/in.txt"
+    claims=$("$numcheck" extract --format json-lines "$work/in.txt" | grep -o '"kind"' | wc -l)
+    for _ in $(seq "$runs"); do timed check -j 1 --format json-lines "$work/in.txt"; done >"$work/runs"
+    s=$(cut -d' ' -f1 "$work/runs" | median)
+    cpu=$(cut -d' ' -f3 "$work/runs" | median)
+    peak=$(cut -d' ' -f2 "$work/runs" | sort -n | tail -1)
+    awk -v kb="$kb" -v s="$s" -v u="$cpu" -v c="$claims" -v p="$peak" \
+        'BEGIN {printf "%-10s %9.2f %9.2f %9.2f %9.2f %10d %8.1f\n", kb " KB", s, (s > 0 ? kb/1024/s : 0), u, (u > 0 ? kb/1024/u : 0), c, p/1024}'
+done
+
+# Batch: 10 MB of documents, each one copy of the article with its own id.
+python3 - "$article" >"$work/batch.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+n = 10 * 1024 * 1024 // len(text.encode())
+for i in range(n):
+    print(json.dumps({"id": i, "text": text}))
+PY
+echo "batch: $(wc -l <"$work/batch.jsonl") documents, $(($(stat -c %s "$work/batch.jsonl") / 1024 / 1024)) MB"
+for j in 1 2; do
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f "%e %M %U %S" -o "$work/t" "$numcheck" -j "$j" check --format json-lines \
+            --batch <"$work/batch.jsonl" >/dev/null
+        awk '{print $1, $2, $3 + $4}' "$work/t"
+    done >"$work/runs.$j"
+    printf 'batch -j %s: wall %s s, cpu %s s (medians), peak %s MB\n' "$j" \
+        "$(cut -d' ' -f1 "$work/runs.$j" | median)" "$(cut -d' ' -f3 "$work/runs.$j" | median)" \
+        "$(($(cut -d' ' -f2 "$work/runs.$j" | sort -n | tail -1) / 1024))"
+done
+awk -v a="$(cut -d' ' -f1 "$work/runs.1" | median)" -v b="$(cut -d' ' -f1 "$work/runs.2" | median)" \
+    'BEGIN {printf "batch wall-time speed-up on 2 threads: %.2fx (load average now %s)\n", a/b, "'"$(cut -d' ' -f1 /proc/loadavg)"'"}'

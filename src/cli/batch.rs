@@ -1,0 +1,199 @@
+//! Batch mode: JSON Lines documents in, one JSON line out per document, in input order.
+//!
+//! Streams in bounded chunks: read up to [`CHUNK_LINES`] lines (or [`CHUNK_BYTES`]), process
+//! the chunk in parallel, write its results in order, then read the next. Memory therefore
+//! stays flat however many documents come, and one bad line only yields an error line.
+
+use rayon::prelude::*;
+use serde_json::{json, Value};
+use std::io::{self, BufRead, Read, Write};
+
+/// Enough documents per chunk to keep every thread busy until the chunk's end.
+const CHUNK_LINES: usize = 1024;
+/// Bounds a chunk's memory when documents are long.
+const CHUNK_BYTES: usize = 16 << 20;
+
+/// One input line, read but not yet parsed.
+struct Line {
+    number: usize,
+    bytes: Result<Vec<u8>, String>,
+}
+
+/// Reads `input` to the end and writes one line per non-blank input line to `out`:
+/// `process(id, text)` for a well-formed `{"id", "text"}` document, an error line otherwise.
+/// Lines longer than `max_line` bytes are refused without being held in memory.
+pub fn stream<R, W, F>(mut input: R, out: &mut W, max_line: u64, process: F) -> io::Result<()>
+where
+    R: BufRead,
+    W: Write + ?Sized,
+    F: Fn(Value, String) -> Value + Sync,
+{
+    let mut number = 0;
+    loop {
+        let mut chunk = Vec::new();
+        let mut chunk_bytes = 0;
+        while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+            let Some(bytes) = read_line(&mut input, max_line)? else {
+                break;
+            };
+            number += 1;
+            if let Ok(b) = &bytes {
+                if b.iter().all(u8::is_ascii_whitespace) {
+                    continue;
+                }
+                chunk_bytes += b.len();
+            }
+            chunk.push(Line { number, bytes });
+        }
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let rendered: Vec<String> = chunk
+            .into_par_iter()
+            .map(|line| {
+                let mut s = one_line(line, &process).to_string();
+                s.push('\n');
+                s
+            })
+            .collect();
+        for s in rendered {
+            out.write_all(s.as_bytes())?;
+        }
+    }
+}
+
+/// The next line without its line ending, `Err` if it is longer than `max` bytes (then it
+/// is skipped), `None` at the end of input.
+fn read_line(input: &mut impl BufRead, max: u64) -> io::Result<Option<Result<Vec<u8>, String>>> {
+    let mut buf = Vec::new();
+    let n = input.by_ref().take(max + 1).read_until(b'\n', &mut buf)?;
+    if n == 0 {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\n') {
+        buf.pop();
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+    } else if buf.len() as u64 > max {
+        skip_line(input)?;
+        return Ok(Some(Err(format!(
+            "document longer than the --max-file-size limit of {max} bytes"
+        ))));
+    }
+    Ok(Some(Ok(buf)))
+}
+
+/// Discards the rest of the current line.
+fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
+    loop {
+        let available = input.fill_buf()?;
+        if available.is_empty() {
+            return Ok(());
+        }
+        match memchr::memchr(b'\n', available) {
+            Some(i) => {
+                input.consume(i + 1);
+                return Ok(());
+            }
+            None => {
+                let len = available.len();
+                input.consume(len);
+            }
+        }
+    }
+}
+
+fn one_line<F: Fn(Value, String) -> Value>(line: Line, process: &F) -> Value {
+    let error =
+        |id: Value, message: String| json!({"id": id, "line": line.number, "error": message});
+    let bytes = match line.bytes {
+        Ok(b) => b,
+        Err(e) => return error(Value::Null, e),
+    };
+    let value = match serde_json::from_slice::<Value>(&bytes) {
+        Ok(v) => v,
+        Err(e) => return error(Value::Null, format!("invalid JSON: {e}")),
+    };
+    let id = value.get("id").cloned().unwrap_or(Value::Null);
+    match value.get("text").and_then(Value::as_str) {
+        Some(text) => process(id, text.to_string()),
+        None => error(id, "no \"text\" string".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, max_line: u64) -> Vec<Value> {
+        let mut out = Vec::new();
+        stream(
+            input.as_bytes(),
+            &mut out,
+            max_line,
+            |id, text| json!({"id": id, "len": text.len()}),
+        )
+        .unwrap();
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn order_is_kept_across_chunks() {
+        let input: String = (0..3 * CHUNK_LINES)
+            .map(|i| format!("{{\"id\": {i}, \"text\": \"{}\"}}\n", "x".repeat(i % 7)))
+            .collect();
+        let out = run(&input, 1 << 20);
+        assert_eq!(out.len(), 3 * CHUNK_LINES);
+        for (i, v) in out.iter().enumerate() {
+            assert_eq!(v["id"], json!(i));
+            assert_eq!(v["len"], json!(i % 7));
+        }
+    }
+
+    #[test]
+    fn bad_lines_become_error_lines_and_blank_lines_are_skipped() {
+        let out = run(
+            "{\"id\": 1, \"text\": \"a\"}\n\nnot json\r\n{\"id\": 2}\n{\"id\": 3, \"text\": \"bc\"}",
+            1 << 20,
+        );
+        assert_eq!(out.len(), 4);
+        assert_eq!(out[0], json!({"id": 1, "len": 1}));
+        assert_eq!(out[1]["line"], json!(3));
+        assert!(out[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("invalid JSON"));
+        assert_eq!(out[2]["id"], json!(2));
+        assert_eq!(out[2]["error"], json!("no \"text\" string"));
+        assert_eq!(out[3], json!({"id": 3, "len": 2}));
+    }
+
+    #[test]
+    fn a_line_over_the_limit_is_refused_and_the_next_one_read() {
+        let long = format!("{{\"id\": 1, \"text\": \"{}\"}}\n", "x".repeat(100));
+        let out = run(&(long + "{\"id\": 2, \"text\": \"ok\"}\n"), 50);
+        assert_eq!(out.len(), 2);
+        assert!(out[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("--max-file-size"));
+        assert_eq!(out[1], json!({"id": 2, "len": 2}));
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_line() {
+        let mut out = Vec::new();
+        let input: &[u8] = b"{\"id\": 1, \"text\": \"\xff\"}\n{\"id\": 2, \"text\": \"\"}\n";
+        stream(input, &mut out, 1 << 20, |id, _| json!({"id": id})).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].contains("\"error\""));
+        assert_eq!(lines[1], "{\"id\":2}");
+    }
+}
