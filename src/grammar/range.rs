@@ -150,6 +150,23 @@ const SCORE_NEAR_AFTER: &[&str] = &[
     "loss",
 ];
 
+/// Nouns that name a series of games; a pair right after one is a series score.
+const SERIES_NOUNS: &[&str] = &[
+    "series",
+    "final",
+    "finals",
+    "playoff",
+    "playoffs",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+];
+
 /// A pair of bare whole numbers below 1,000, written high-to-low (or level) with a dash and
 /// no unit, in a clause about winning or leading, or followed closely by a game word, is a
 /// score or a record: news writes ranges low-to-high and scores winner first.
@@ -159,6 +176,21 @@ fn score_in_clause(a: &Expr, b: &Expr, before: &Before, rest: &str) -> bool {
     let (Some(x), Some(y)) = (point(a), point(b)) else {
         return false;
     };
+    // "the series 3–1", "the final 4–2", "a 3–1 series lead" stay pairs: NUM-SERIES-SCORE
+    // reads them against the game number and the series length. Series wins are few;
+    // "of the series 112-99" is a game's score.
+    let next_word = rest
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let few = |n: &Numeral| n.value <= Decimal::from(20);
+    if few(x)
+        && few(y)
+        && (before.word_is(SERIES_NOUNS)
+            || next_word.is_some_and(|w| w.eq_ignore_ascii_case("series")))
+    {
+        return false;
+    }
     if !(whole(x) && whole(y) && x.value >= y.value && a.unit.is_none() && b.unit.is_none()) {
         return false;
     }
@@ -497,6 +529,10 @@ mod tests {
         let at = text.find("112").unwrap_or(0);
         let b = Before::of(text, at);
         assert!(matches!(range(&text[at..], &b), Err(nom::Err::Failure(_))));
+        // A series score stays a pair for NUM-SERIES-SCORE.
+        let text = "Harwick won the best-of-seven final 4-2 in game six";
+        let at = text.find("4-2").unwrap_or(0);
+        assert!(range(&text[at..], &Before::of(text, at)).is_ok());
         // A season record is written like a score.
         let b = Before::of("where they are 31-10", 15);
         assert!(range("31-10 this season", &b).is_err());
