@@ -130,10 +130,13 @@ fn sarif_fields() {
         .contains("Known limits"));
     let r = &run["results"][0];
     assert_eq!(r["ruleId"], "NUM-EXTRAPOLATION");
-    assert!(
-        r.get("ruleIndex").is_none(),
-        "no index for a rule outside the catalogue"
-    );
+    let index = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|d| d["id"] == "NUM-EXTRAPOLATION")
+        .expect("NUM-EXTRAPOLATION is in the catalogue");
+    assert_eq!(r["ruleIndex"], index);
     assert_eq!(r["level"], "warning");
     assert_eq!(r["message"]["text"], findings[0].message);
     let loc = &r["locations"][0]["physicalLocation"];

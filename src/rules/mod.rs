@@ -13,10 +13,14 @@ pub mod date_range;
 pub mod date_weekday;
 pub mod direction_word;
 pub mod elapsed_years;
+pub mod equal_comparison;
+pub mod extrapolation;
+pub mod headline_body;
 pub mod impossible_pct;
 pub mod list_count;
 pub mod malformed;
 pub mod multiple;
+pub mod pairing;
 pub mod part_exceeds;
 pub mod parts;
 pub mod pct_as_ratio;
@@ -25,6 +29,7 @@ pub mod pct_of_count;
 pub mod pct_points;
 pub mod range_order;
 pub mod rate_per_capita;
+pub mod same_quantity;
 pub mod series_score;
 pub mod shares_sum;
 pub mod sum_parts;
@@ -81,6 +86,8 @@ pub trait RuleCheck {
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
         &pct_change::PctChange,
+        &same_quantity::SameQuantity,
+        &headline_body::HeadlineBody,
         &sum_parts::SumParts,
         &pct_points::PctPoints,
         &direction_word::DirectionWord,
@@ -89,6 +96,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &age_year::AgeYear,
         &elapsed_years::ElapsedYears,
         &multiple::MultipleRule,
+        &extrapolation::Extrapolation,
         &pct_as_ratio::PctAsRatio,
         &impossible_pct::ImpossiblePct,
         &part_exceeds::PartExceedsWhole,
@@ -103,6 +111,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &average_total::AverageTotal,
         &series_score::SeriesScore,
         &malformed::Malformed,
+        &equal_comparison::EqualComparison,
     ]
 }
 

@@ -98,7 +98,12 @@ fn governed_by_change(ctx: &Context, claim: &Claim) -> bool {
 
 /// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
 /// how news writes scores, tallies and votes, whatever words stand around them.
-fn reads_as_score(ctx: &Context, claim: &Claim, first: &Numeral, second: &Numeral) -> bool {
+pub(crate) fn reads_as_score(
+    ctx: &Context,
+    claim: &Claim,
+    first: &Numeral,
+    second: &Numeral,
+) -> bool {
     let text = ctx.text(claim.span);
     let dash_joined = !text.contains(char::is_whitespace) && text.contains(['-', '–', '—']);
     let small = |n: &Numeral| n.decimals == 0 && n.value < rust_decimal::Decimal::ONE_HUNDRED;

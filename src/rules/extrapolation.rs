@@ -1,0 +1,478 @@
+//! NUM-EXTRAPOLATION (`rules.md` #12): pro-rata projections and values implied by a fraction.
+
+use crate::check::Context;
+use crate::declare_rule;
+use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::pairing::{bare_literal, hedge_words};
+use crate::rules::RuleCheck;
+use crate::semantics::propagate::ops;
+use crate::semantics::{compute, format, judge, reading, Reading};
+use rust_decimal::Decimal;
+
+declare_rule! {
+    /// ## What it checks
+    /// A count over part of a year projected to the whole year — "38 attacks from January to
+    /// May, indicating a possible 90 for the whole year" (38 / 5 × 12 = 91.2) — and a value
+    /// tied to another by a fraction: "roughly half of last year's 1,300" (the fraction must
+    /// be the ratio), or "about a third of last year's count" (the implied count is derived).
+    ///
+    /// ## Why it matters
+    /// A projection is arithmetic the reader cannot see; a wrong period length or a slipped
+    /// digit turns a trend around. The implied value is what the story silently asserts.
+    ///
+    /// ## Example
+    /// "Rangers logged 14 bear sightings from January through April, putting the park on
+    /// track for roughly 70 this year." → warning: 14 / 4 × 12 = 42, outside 63–77.
+    /// "Police recorded 27 break-ins in the first 13 weeks of the year, on pace for about 110
+    /// by December." → note: 27 / 13 × 52 = 108, consistent.
+    ///
+    /// ## Known limits
+    /// Only projections to a calendar year ("for the whole year", "this year", "by
+    /// December", "annualised"), from periods whose length the text gives in months, weeks
+    /// or days ("January to May" = 5 months, "to mid-May" = 4.5, "the first 13 weeks");
+    /// year-to-date periods and fiscal years are not resolved. The count, the projection cue
+    /// and the projected figure must stand in one sentence, in that order.
+    pub struct Extrapolation = ("NUM-EXTRAPOLATION", "pro-rata projections and implied values");
+}
+
+/// Words that make a later figure a projection of an earlier one (§7.2 "projection").
+const PROJECTION_CUES: &[&str] = &[
+    "indicating",
+    "on pace for",
+    "on track for",
+    "on course for",
+    "at this rate",
+    "at that rate",
+    "annualised",
+    "annualized",
+    "a possible",
+    "a projected",
+    "projecting",
+    "heading for",
+    "which would mean",
+    "suggesting",
+];
+/// Words after the projected figure that make its period a calendar year.
+const WHOLE_YEAR: &[&str] = &[
+    "for the whole year",
+    "for the full year",
+    "for the entire year",
+    "for the year",
+    "this year",
+    "by december",
+    "by the end of the year",
+    "by year-end",
+    "by year end",
+    "by the end of december",
+    "a year",
+    "annually",
+    "over the year",
+];
+/// Heads of an "of" phrase that name the same quantity at another time ("of last year's
+/// count").
+const SAME_QUANTITY_WORDS: &[&str] = &["count", "total", "number", "figure", "tally", "level"];
+/// How many claims after a count the period and the projection may lie.
+const LOOKAHEAD: usize = 4;
+
+impl RuleCheck for Extrapolation {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for (i, claim) in ctx.claims.iter().enumerate() {
+            if claim.kind == Kind::Count {
+                if let Some(f) = projection(ctx, i) {
+                    out.push(f);
+                }
+            }
+            if claim.kind == Kind::Fraction {
+                if let Some(f) = implied(ctx, i) {
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// A period's length in a unit of time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Length {
+    amount: Decimal,
+    unit: TimeUnit,
+}
+
+impl Length {
+    /// How many of this unit make a year.
+    fn per_year(&self) -> Option<Decimal> {
+        match self.unit {
+            TimeUnit::Month => Some(Decimal::from(12)),
+            TimeUnit::Week => Some(Decimal::from(52)),
+            TimeUnit::Day => Some(Decimal::from(365)),
+            _ => None,
+        }
+    }
+
+    fn describe(&self) -> String {
+        let amount = self.amount.normalize();
+        let unit = self.unit.as_str();
+        if amount == Decimal::ONE {
+            format!("1 {unit}")
+        } else {
+            format!("{amount} {unit}s")
+        }
+    }
+}
+
+fn same_sentence(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    let s = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+    s(a).is_some() && s(a) == s(b)
+}
+
+fn lower_between(ctx: &Context, from: usize, to: usize) -> String {
+    ctx.doc.text.get(from..to).unwrap_or("").to_lowercase()
+}
+
+/// The end of a count's counted noun (or of the count itself).
+fn phrase_end(c: &Claim) -> usize {
+    c.counted.map_or(c.span.end, |n| n.end.max(c.span.end))
+}
+
+/// count → period → cue → projected figure, all in one sentence.
+fn projection(ctx: &Context, i: usize) -> Option<Finding> {
+    let count = &ctx.claims[i];
+    let following = ctx.claims.get(i + 1..)?;
+    let (p_off, period) = following
+        .iter()
+        .enumerate()
+        .take(LOOKAHEAD)
+        .take_while(|(_, c)| same_sentence(ctx, count, c))
+        .find(|(_, c)| period_length(ctx, c).is_some())?;
+    let length = period_length(ctx, period)?;
+    let projected = following
+        .iter()
+        .skip(p_off + 1)
+        .take(LOOKAHEAD)
+        .take_while(|c| same_sentence(ctx, count, c))
+        .find(|c| matches!(c.kind, Kind::Count | Kind::Number))?;
+    if projected.head.is_some() && projected.head != count.head {
+        return None;
+    }
+    let cue_text = lower_between(ctx, period.span.end, projected.span.end);
+    if !PROJECTION_CUES.iter().any(|c| cue_text.contains(c)) {
+        return None;
+    }
+    let sentence_end = ctx
+        .segments
+        .sentence_of(projected.span.start)
+        .map_or(projected.span.end, |s| s.1.end);
+    let after = lower_between(ctx, phrase_end(projected), sentence_end);
+    let after = after.split([',', ';', '—', '(']).next().unwrap_or("");
+    if !WHOLE_YEAR.iter().any(|w| after.contains(w)) {
+        return None;
+    }
+    let per_year = length.per_year()?;
+    let tol = &ctx.settings.tolerances;
+    let (rc, rp) = (reading(count, tol)?, reading(projected, tol)?);
+    let computation = compute(&[&rc], &[], |x| {
+        ops::mul(ops::div(x[0], length.amount)?, per_year)
+    })
+    .ok()?;
+    let judgement = judge(&rp, &computation);
+    let verdict = judgement.verdict?;
+    // The cue makes the figure a projection: consistent or not, the reviewer learns how it
+    // was reached (§7.5 step 5).
+    let severity = match verdict {
+        Verdict::Inconsistent => Severity::Warning,
+        _ => Severity::Note,
+    };
+    let point = computation.point?;
+    let decimals = format::message_decimals(rp.decimals);
+    let noun = count
+        .counted
+        .map_or(String::new(), |n| format!(" {}", ctx.text(n)));
+    let message = format!(
+        "{}{noun} in {} is {} a year{}; the text projects {}: {}",
+        bare_literal(ctx.text(count.span)),
+        length.describe(),
+        format::number(point, decimals),
+        given(&judgement.computed, point, decimals),
+        stated(ctx, projected, &rp),
+        format::verdict_words(verdict),
+    );
+    Some(Finding {
+        rule: "NUM-EXTRAPOLATION",
+        severity,
+        verdict,
+        message,
+        primary: projected.span,
+        related: vec![
+            Related {
+                span: count.span,
+                label: "count",
+            },
+            Related {
+                span: period.span,
+                label: "period",
+            },
+        ],
+        computed: Some(format::computed(point, &judgement.computed)),
+    })
+}
+
+/// " (85.2–97.2 given rounding and hedges)" when the interval is wider than the point.
+fn given(iv: &crate::semantics::Interval, point: Decimal, decimals: u32) -> String {
+    let shown = format::interval(iv, decimals);
+    if shown == format::number(point, decimals) {
+        String::new()
+    } else {
+        format!(" ({shown} given rounding and hedges)")
+    }
+}
+
+/// "about 90 (81–99)": hedge, number as written, interval when it says more.
+fn stated(ctx: &Context, claim: &Claim, r: &Reading) -> String {
+    let literal = bare_literal(ctx.text(claim.span));
+    let iv = format::interval(&r.permissive, r.decimals);
+    let base = format!("{}{literal}", hedge_words(claim.hedge));
+    if iv == literal {
+        base
+    } else {
+        format!("{base} ({iv})")
+    }
+}
+
+/// The length of a sub-year period: "from January to May of 2025" (5 months, inclusive),
+/// "from January to mid-May" (4.5), "the first 13 weeks" (13 weeks).
+fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
+    let text = ctx.text(c.span).to_lowercase();
+    let before = ctx
+        .doc
+        .text
+        .get(..c.span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    match &c.quantity {
+        Quantity::Period { from, to } => {
+            if from.day.is_some() || to.day.is_some() {
+                return None;
+            }
+            let (fm, tm) = (from.month?, to.month?);
+            let years = match (from.year, to.year) {
+                (Some(a), Some(b)) => b.checked_sub(a)?,
+                _ if tm >= fm => 0,
+                _ => 1,
+            };
+            let months = i64::from(years) * 12 + i64::from(tm) - i64::from(fm) + 1;
+            let mut amount = Decimal::from(months);
+            // "mid-May" ends or starts in the middle of its month.
+            let mids = text.matches("mid-").count();
+            amount -= Decimal::new(5, 1) * Decimal::from(mids);
+            (amount > Decimal::ZERO && months < 12).then_some(Length {
+                amount,
+                unit: TimeUnit::Month,
+            })
+        }
+        Quantity::Duration { amount, unit } => {
+            let first = before.trim_end().ends_with("first") || before.trim_end().ends_with("past");
+            let sub_year = matches!(unit, TimeUnit::Month | TimeUnit::Week | TimeUnit::Day);
+            (first && sub_year && c.hedge == Hedge::None).then_some(Length {
+                amount: amount.value,
+                unit: *unit,
+            })
+        }
+        // "from January to mid-May": the grammar reads only "January" as a date.
+        Quantity::Date(d) if d.day.is_none() && d.year.is_none() => {
+            let start = d.month?;
+            let rest = ctx.doc.text.get(c.span.end..).unwrap_or("").to_lowercase();
+            let rest = rest
+                .trim_start()
+                .strip_prefix("to mid-")
+                .or_else(|| rest.trim_start().strip_prefix("through mid-"))?;
+            let end = month_number(rest)?;
+            let months = i64::from(end) - i64::from(start);
+            (before.trim_end().ends_with("from") && months > 0).then(|| Length {
+                amount: Decimal::from(months) + Decimal::new(5, 1),
+                unit: TimeUnit::Month,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn month_number(text: &str) -> Option<u8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    MONTHS
+        .iter()
+        .position(|m| *m == word)
+        .and_then(|p| u8::try_from(p + 1).ok())
+}
+
+/// "X — about a third of last year's count" (Y = X / f, derived) or "X are roughly half of
+/// last year's Y" (f = X / Y, checked).
+fn implied(ctx: &Context, i: usize) -> Option<Finding> {
+    let fraction = &ctx.claims[i];
+    let of = fraction.of?;
+    if !matches!(fraction.quantity, Quantity::Fraction(_)) {
+        return None;
+    }
+    let tol = &ctx.settings.tolerances;
+    let value_index = (0..i)
+        .rev()
+        .take(LOOKAHEAD)
+        .find(|&j| ctx.claims[j].kind == Kind::Count)?;
+    let value = &ctx.claims[value_index];
+    if !same_sentence(ctx, value, fraction) {
+        return None;
+    }
+    // Nothing numeric between the value and the fraction.
+    if ctx.claims[value_index + 1..i]
+        .iter()
+        .any(|c| reading(c, tol).is_some())
+    {
+        return None;
+    }
+    let between = lower_between(ctx, phrase_end(value), fraction.span.start);
+    if between.split_whitespace().count() > 8 {
+        return None;
+    }
+    let base_claim = ctx.claims[i + 1..]
+        .iter()
+        .take_while(|c| c.span.start < of.end)
+        .find(|c| of.contains(c.span) && matches!(c.kind, Kind::Count | Kind::Number));
+    let (rv, rf) = (reading(value, tol)?, reading(fraction, tol)?);
+    match base_claim {
+        Some(base) => ratio_check(ctx, (value, &rv), (fraction, &rf), base),
+        None => derived(ctx, (value, &rv), (fraction, &rf), &between),
+    }
+}
+
+type Side<'a> = (&'a Claim, &'a Reading);
+
+/// Y is not stated: Y = X / f, a derived value, when the "of" phrase names the same
+/// quantity at another time and the fraction is set beside X ("—", ",", "or").
+fn derived(
+    ctx: &Context,
+    (value, rv): Side,
+    (fraction, rf): Side,
+    between: &str,
+) -> Option<Finding> {
+    let of = fraction.of?;
+    let of_text = ctx.text(of).to_lowercase();
+    let head = of_text.split_whitespace().last()?;
+    let same_head = value.head.as_deref().is_some_and(|h| head.starts_with(h));
+    if !(SAME_QUANTITY_WORDS.contains(&head) || same_head) {
+        return None;
+    }
+    if !between.contains(['—', '–', ',', '(', ':']) && !between.contains(" or ") {
+        return None;
+    }
+    let computation = compute(&[rv, rf], &[1], |x| ops::div(x[0], x[1])).ok()?;
+    if computation.untestable {
+        return None;
+    }
+    let point = computation.point?;
+    let iv = computation.permissive;
+    let decimals = format::message_decimals(rv.decimals);
+    let point_decimals = if point.round_dp(decimals) == point.round() {
+        0
+    } else {
+        decimals
+    };
+    let message = format!(
+        "{} is {} of {}, so {} ≈ {} ({}): {}",
+        stated_value(ctx, value),
+        ctx.text(fraction.span),
+        ctx.text(of),
+        ctx.text(of),
+        format::number(point, point_decimals),
+        format::interval(&iv, decimals),
+        format::verdict_words(Verdict::Derived),
+    );
+    Some(Finding {
+        rule: "NUM-EXTRAPOLATION",
+        severity: Severity::Note,
+        verdict: Verdict::Derived,
+        message,
+        primary: fraction.span,
+        related: vec![Related {
+            span: value.span,
+            label: "base",
+        }],
+        computed: Some(format::computed(point, &iv)),
+    })
+}
+
+/// "about 90 attacks": hedge, number, counted noun.
+fn stated_value(ctx: &Context, c: &Claim) -> String {
+    let noun = c
+        .counted
+        .map_or(String::new(), |n| format!(" {}", ctx.text(n)));
+    format!(
+        "{}{}{noun}",
+        hedge_words(c.hedge),
+        bare_literal(ctx.text(c.span))
+    )
+}
+
+/// Y is stated: the fraction must be X / Y.
+fn ratio_check(
+    ctx: &Context,
+    (value, rv): Side,
+    (fraction, rf): Side,
+    base: &Claim,
+) -> Option<Finding> {
+    if base.head.is_some() && value.head.is_some() && base.head != value.head {
+        return None;
+    }
+    let rb = reading(base, &ctx.settings.tolerances)?;
+    let computation = compute(&[rv, &rb], &[1], |x| ops::div(x[0], x[1])).ok()?;
+    let judgement = judge(rf, &computation);
+    let verdict = judgement.verdict?;
+    let severity = match verdict {
+        Verdict::Inconsistent => Severity::Warning,
+        Verdict::Consistent if !ctx.settings.show_consistent => return None,
+        _ => Severity::Note,
+    };
+    let point = computation.point?;
+    let decimals = 3;
+    let message = format!(
+        "{} / {} is {}{}; the text says {} ({}): {}",
+        bare_literal(ctx.text(value.span)),
+        bare_literal(ctx.text(base.span)),
+        format::number(point, decimals),
+        given(&judgement.computed, point, decimals),
+        ctx.text(fraction.span),
+        format::interval(&rf.permissive, decimals),
+        format::verdict_words(verdict),
+    );
+    Some(Finding {
+        rule: "NUM-EXTRAPOLATION",
+        severity,
+        verdict,
+        message,
+        primary: fraction.span,
+        related: vec![
+            Related {
+                span: value.span,
+                label: "count",
+            },
+            Related {
+                span: base.span,
+                label: "base",
+            },
+        ],
+        computed: Some(format::computed(point, &judgement.computed)),
+    })
+}

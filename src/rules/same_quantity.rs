@@ -1,0 +1,335 @@
+//! NUM-SAME-QUANTITY (`rules.md` #2).
+
+use crate::check::Context;
+use crate::declare_rule;
+use crate::extract::key::{compatible, sources_differ, KeyMatch};
+use crate::model::Claim;
+use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention, MAX_EARLIER};
+use crate::rules::RuleCheck;
+use crate::semantics::severity::is_hedged;
+use crate::semantics::{format, judge, Computation};
+use std::collections::BTreeSet;
+
+declare_rule! {
+    /// ## What it checks
+    /// One quantity stated twice, in different sentences, with values that cannot both be
+    /// true: "The rail yard has about 1,200 employees." … "the yard's 3,400 employees".
+    /// Two mentions are one quantity only when their quantity keys match: the same thing
+    /// counted (through synonyms: troop = soldier), no conflicting owner, place or time, the
+    /// same restrictive qualifiers, and neither a change result nor a forecast set against an
+    /// actual figure.
+    ///
+    /// ## Why it matters
+    /// Long stories repeat their figures; an edit that updates one mention and not the other
+    /// leaves the reader with two answers.
+    ///
+    /// ## Example
+    /// "The 47 delegates met on Tuesday. The 52 delegates then voted." → error (same noun
+    /// phrase, unhedged, same paragraph). "Crews evacuated about 300 residents." … "the
+    /// village's 2,100 residents" → no finding: "evacuated" restricts the first count.
+    ///
+    /// ## Known limits
+    /// Mentions in one sentence are never paired (they are usually parts or contrasts), nor
+    /// are heading figures (NUM-HEADLINE-BODY checks those), nor a mention that shares its
+    /// sentence with another of the same thing (a part or a contrast there). Mentions whose
+    /// clauses open on different time words ("In 2019, …", "Today …") are different
+    /// quantities; an indefinite count followed by an event verb ("ten walkers were rescued")
+    /// pairs only with another such count. Pronoun owners ("its") are not resolved: they
+    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each mention is compared with at most 16 earlier
+    /// mentions of the same head noun.
+    pub struct SameQuantity = ("NUM-SAME-QUANTITY", "one quantity, two incompatible values");
+}
+
+impl RuleCheck for SameQuantity {
+    fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for mentions in by_head(ctx).values() {
+            let crowded = crowded_sentences(ctx, mentions);
+            let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
+            let body: Vec<&Mention> = mentions
+                .iter()
+                .filter(|m| {
+                    !m.claim.in_heading && sentence(m).is_some_and(|s| !crowded.contains(&s))
+                })
+                .collect();
+            for (i, later) in body.iter().enumerate() {
+                for earlier in body[..i].iter().rev().take(MAX_EARLIER) {
+                    if let Some(f) = check_pair(ctx, earlier, later) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_pair(ctx: &Context, earlier: &Mention, later: &Mention) -> Option<Finding> {
+    let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
+    if sentence(earlier).is_none() || sentence(earlier) == sentence(later) {
+        return None;
+    }
+    if compatible(&earlier.key, &later.key) != KeyMatch::Same
+        || event_count(ctx, earlier.claim) != event_count(ctx, later.claim)
+        || time_markers(ctx, earlier.claim) != time_markers(ctx, later.claim)
+        || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
+    {
+        return None;
+    }
+    let as_computed = Computation {
+        point: earlier.reading.value,
+        strict: earlier.reading.strict,
+        permissive: earlier.reading.permissive,
+        untestable: earlier.reading.untestable,
+    };
+    let judgement = judge(&later.reading, &as_computed);
+    let verdict = judgement.verdict?;
+    let hedged = is_hedged(earlier.claim) || is_hedged(later.claim);
+    let severity = match verdict {
+        Verdict::Inconsistent if sources_differ(&earlier.key, &later.key) => Severity::Note,
+        Verdict::Inconsistent if plain_repeat(ctx, earlier, later) => Severity::Error,
+        Verdict::Inconsistent => Severity::Warning,
+        // A hedge already says the writer was approximate: rounding adds nothing.
+        Verdict::ConsistentByRounding if !hedged => Severity::Note,
+        Verdict::Consistent if ctx.settings.show_consistent => Severity::Note,
+        _ => return None,
+    };
+    let mut message = format!(
+        "{} earlier; {} here: {}",
+        describe_with_interval(ctx, earlier.claim, &earlier.reading),
+        describe_with_interval(ctx, later.claim, &later.reading),
+        format::verdict_words(verdict),
+    );
+    for m in [earlier, later] {
+        if let Some(change) = change_note(ctx, m.claim) {
+            let at = if m.index == earlier.index {
+                "the earlier mention"
+            } else {
+                "this mention"
+            };
+            message.push_str(&format!("; {at} is the object of {change}"));
+        }
+    }
+    let point = earlier
+        .reading
+        .value
+        .or_else(|| judgement.computed.midpoint())?;
+    Some(Finding {
+        rule: "NUM-SAME-QUANTITY",
+        severity,
+        verdict,
+        message,
+        primary: later.claim.span,
+        related: vec![Related {
+            span: earlier.claim.span,
+            label: "earlier",
+        }],
+        computed: Some(format::computed(point, &judgement.computed)),
+    })
+}
+
+/// An error needs the same noun phrase twice, unhedged, non-round, in one paragraph (§2).
+fn plain_repeat(ctx: &Context, earlier: &Mention, later: &Mention) -> bool {
+    let phrase = |m: &Mention| {
+        m.claim
+            .counted
+            .and_then(|s| ctx.doc.text.get(s.start..s.end))
+            .map(str::to_lowercase)
+    };
+    let paragraph = |m: &Mention| ctx.segments.paragraph_of(m.claim.span.start).map(|p| p.0);
+    let plain =
+        |m: &Mention| !is_hedged(m.claim) && m.claim.numeral().is_some_and(|n| !n.is_round());
+    phrase(earlier).is_some()
+        && phrase(earlier) == phrase(later)
+        && plain(earlier)
+        && plain(later)
+        && paragraph(earlier).is_some()
+        && paragraph(earlier) == paragraph(later)
+}
+
+/// Sentences holding more than one mention of the same head: there a mention is a part, a
+/// whole or one side of a contrast ("Of its 900 pupils, 120 take Latin"), not a
+/// restatement, and is not paired across sentences.
+fn crowded_sentences(ctx: &Context, mentions: &[Mention]) -> BTreeSet<usize> {
+    let mut seen = BTreeSet::new();
+    let mut crowded = BTreeSet::new();
+    for m in mentions {
+        if let Some((s, _)) = ctx.segments.sentence_of(m.claim.span.start) {
+            if !seen.insert(s) {
+                crowded.insert(s);
+            }
+        }
+    }
+    crowded
+}
+
+/// Words that set a figure in time when they open its clause ("In 2020, the town had …",
+/// "Today it has …", "By the end, the club had …").
+const TIME_WORDS: [&str; 43] = [
+    "today",
+    "now",
+    "currently",
+    "yesterday",
+    "tomorrow",
+    "ago",
+    "last",
+    "this",
+    "next",
+    "previous",
+    "former",
+    "formerly",
+    "earlier",
+    "later",
+    "then",
+    "once",
+    "initially",
+    "originally",
+    "since",
+    "until",
+    "start",
+    "end",
+    "beginning",
+    "season",
+    "year",
+    "month",
+    "week",
+    "decade",
+    "century",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "spring",
+    "autumn",
+];
+
+/// The time words (and years) before a figure in its clause. The quantity key holds only
+/// times written after the count; two mentions set in different times are different
+/// quantities, so both must open on the same time words, or on none.
+fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |c| c.1.start.min(claim.span.start));
+    ctx.doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|w| {
+            TIME_WORDS.contains(&w.as_str())
+                || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
+        })
+        .collect()
+}
+
+/// "its 56,000 residents" … "its 12,000 inhabitants": a possessive pronoun is not resolved,
+/// so it may name another owner once the paragraph changes.
+fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    let pronoun = |c: &Claim| {
+        c.scope
+            .owner
+            .as_deref()
+            .is_some_and(|o| DEFINITE[1..].contains(&o.to_lowercase().as_str()))
+    };
+    let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
+    (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))
+}
+
+/// Determiners and possessive pronouns that make a mention definite ("the 47 delegates").
+const DEFINITE: [&str; 7] = ["the", "its", "their", "his", "her", "our", "these"];
+/// Auxiliaries that start a passive or perfect after a subject ("were treated").
+const AUXILIARIES: [&str; 6] = ["were", "was", "are", "is", "have", "had"];
+
+/// An indefinite count that is the subject of an event verb ("two firefighters were treated
+/// for heat exhaustion", "nine boats sank"): a subset that something happened to, not the
+/// standing figure a definite mention ("the yard's 3,400 employees") or a "there were" /
+/// "has" predicate states. Such counts pair only with each other.
+fn event_count(ctx: &Context, claim: &Claim) -> bool {
+    let text = &ctx.doc.text;
+    let before = text.get(..claim.span.start).unwrap_or("");
+    let previous = before.split_whitespace().next_back().unwrap_or("");
+    let low = previous.to_lowercase();
+    if DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s") {
+        return false;
+    }
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let next = text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    if next.ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    let next = next.to_lowercase();
+    AUXILIARIES.contains(&next.as_str()) || (next.len() > 3 && next.ends_with("ed"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::{check_document, Settings};
+    use crate::report::{Finding, Severity, Verdict};
+    use crate::source::{Document, Format};
+
+    fn run(text: &str) -> Vec<Finding> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, findings) = check_document(&doc, &settings);
+        findings
+            .into_iter()
+            .filter(|f| f.rule == "NUM-SAME-QUANTITY")
+            .collect()
+    }
+
+    #[test]
+    fn consistent_repeats_show_only_when_asked() {
+        let f = run("The shrine drew some 3,000 pilgrims this week.\nThe shrine's roughly 3,000 pilgrims slept in tents.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            (f[0].verdict, f[0].severity),
+            (Verdict::Consistent, Severity::Note)
+        );
+    }
+
+    #[test]
+    fn an_event_subset_is_not_the_whole() {
+        let f = run("More than 600 firefighters fought the blaze. Later, two firefighters were treated for burns.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+
+    #[test]
+    fn the_object_of_a_planned_change_keeps_its_key_and_is_named() {
+        let f = run(
+            "The army has 4,000 troops in Chad. It plans to cut its 2,500 troops in Chad by June.",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(
+            f[0].message
+                .ends_with("this mention is the object of a planned reduction"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_pronoun_owner_does_not_reach_into_another_paragraph() {
+        let f = run("The county counted 90 cases among its 56,000 residents.\nThe town logged 36 thefts among its 12,000 residents.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
