@@ -644,3 +644,26 @@ fn a_verb_after_the_number_is_not_counted() {
     let c = one(text, claim(text, "12", Kind::Number, point(12)));
     assert_eq!(counted(text, &c), Some("planned extensions"));
 }
+
+#[test]
+fn a_word_before_an_amount_is_a_verb_not_part_of_the_noun() {
+    let text = "One couple lost $240,000 in the scheme.";
+    let c = one(text, claim(text, "One", Kind::Number, point(1)));
+    assert_eq!(counted(text, &c), Some("couple"));
+    let text = "Two families paid 300 euros each.";
+    let c = one(text, claim(text, "Two", Kind::Number, point(2)));
+    assert_eq!(counted(text, &c), Some("families"));
+}
+
+#[test]
+fn the_base_of_a_share_stops_before_a_new_verb_phrase() {
+    let text = "She won 52% of the vote and ending 12 years of rule.";
+    let c = one(text, claim(text, "52%", Kind::Percent, point(52)));
+    assert_eq!(c.of.map(|s| &text[s.start..s.end]), Some("the vote"));
+    let text = "About 40% of the nurses and doctors agreed.";
+    let c = one(text, claim(text, "About 40%", Kind::Percent, point(40)));
+    assert_eq!(
+        c.of.map(|s| &text[s.start..s.end]),
+        Some("the nurses and doctors")
+    );
+}

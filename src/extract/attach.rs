@@ -290,11 +290,13 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
             if prev.is_plural_like() && !t.is_plural_like() {
                 break;
             }
-            // A word before a determiner is a verb taking an object ("attack hit a market").
-            if toks
-                .get(i + 1)
-                .is_some_and(|n| DETERMINERS.iter().any(|d| n.is(d)))
-            {
+            // A word before a determiner or a number is a verb taking an object ("attack hit
+            // a market", "one couple lost $240,000").
+            if toks.get(i + 1).is_some_and(|n| {
+                DETERMINERS.iter().any(|d| n.is(d))
+                    || n.kind == TokenKind::Number
+                    || ["$", "£", "€", "¥"].contains(&n.text)
+            }) {
                 break;
             }
         }
@@ -394,7 +396,10 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
                 let low = lower(t.text);
                 let allowed = DETERMINERS.contains(&low.as_str()) || low == "and";
                 let stop = is_stop(&t) && !allowed;
-                let after_noun = prev.is_some_and(|p| p.is_plural_like()) && t.is_participle();
+                // "of the vote and ending 12 years": a participle after "and" opens a new
+                // verb phrase, not more of the base.
+                let after_noun =
+                    prev.is_some_and(|p| p.is_plural_like() || p.is("and")) && t.is_participle();
                 !stop && !after_noun
             }
             _ => false,

@@ -48,10 +48,32 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
                 *anc = anchor.filter(|_| resolved.is_some());
             }
         }
-        if date_of(&claims[i]).is_some() && !is_deictic(&claims[i], text) {
+        if date_of(&claims[i]).is_some()
+            && !is_deictic(&claims[i], text)
+            && !is_bound(&claims[i], text)
+        {
             last_dated = Some(i);
         }
     }
+}
+
+/// Words that make a date a limit rather than the time the text is at: "the lowest since
+/// 2021", "3,400 homes by 2030", "open until June". "A year earlier" in the next sentence
+/// counts back from the story's time, never from such a date.
+const BOUND_WORDS: &[&str] = &["since", "by", "until", "till", "through"];
+
+/// A date written as the limit of a span ("since the autumn of 2021", "by 2030").
+fn is_bound(claim: &Claim, text: &str) -> bool {
+    let head = text.get(..claim.span.start).unwrap_or("");
+    let mut words = head
+        .split_whitespace()
+        .rev()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let word = match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("the") => words.next(),
+        w => w,
+    };
+    word.is_some_and(|w| BOUND_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b)))
 }
 
 /// The document's claims, resolved against the reference date when there is one.
@@ -361,6 +383,17 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_limit_date_is_not_an_anchor() {
+        let text =
+            "Prices are the lowest since the autumn of 2021. They were 3% lower a year earlier.";
+        assert!(resolved(&claims_of(text, None)).is_empty());
+        let text = "It plans 900 homes by 2030. Rents rose 4% from a year earlier.";
+        assert!(resolved(&claims_of(text, None)).is_empty());
+        let text = "It opened in 2019 and closed a year later.";
+        assert_eq!(resolved(&claims_of(text, None)), ["2020"]);
     }
 
     #[test]

@@ -11,18 +11,55 @@ use std::sync::OnceLock;
 pub struct Before<'a> {
     /// The previous word as written (trailing "." kept: "No."), or "".
     pub word: &'a str,
+    /// The text of the clause before the candidate, back to the last clause punctuation
+    /// ("won the opening game 112-99": "won the opening game "), or "".
+    pub clause: &'a str,
 }
 
 impl<'a> Before<'a> {
     pub fn of(text: &'a str, at: usize) -> Before<'a> {
+        let head = &text[..at];
         Before {
-            word: previous_word(&text[..at]),
+            word: previous_word(head),
+            clause: clause_tail(head),
         }
     }
 
     pub fn word_is(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.word.eq_ignore_ascii_case(w))
     }
+
+    /// One of `words` among the last `n` words of the clause before the candidate.
+    pub fn clause_has(&self, words: &[&str], n: usize) -> bool {
+        self.clause
+            .split_whitespace()
+            .rev()
+            .take(n)
+            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    }
+}
+
+const CLAUSE_LOOKBACK: usize = 160;
+
+/// The end of `head` after its last clause boundary (". ", ";", ":", ",", a dash or a line
+/// break), so that words of an earlier clause never describe the candidate. Looks back at
+/// most `CLAUSE_LOOKBACK` bytes so that scanning stays linear in the text.
+fn clause_tail(head: &str) -> &str {
+    let mut from = head.len().saturating_sub(CLAUSE_LOOKBACK);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = &head[from..];
+    let cut = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, ';' | ':' | ',' | '\n' | '—' | '!' | '?')
+                || (c == '.' && head[i + 1..].starts_with(' '))
+        })
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &head[cut..]
 }
 
 /// The word ending just before `head` (separated from it by spaces only), or "".

@@ -173,6 +173,7 @@ pub fn claim<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
                         .rsplit(' ')
                         .next()
                         .unwrap_or(""),
+                    ..before
                 };
                 rest = r;
             }

@@ -98,6 +98,110 @@ const SCORE_AFTER: &[&str] = &[
     "record",
 ];
 
+/// Words earlier in the clause that make a later high-to-low pair a score: "won the opening
+/// game of the series 112-99", "lead the Capitals 2-1".
+const SCORE_IN_CLAUSE: &[&str] = &[
+    "won",
+    "win",
+    "wins",
+    "winning",
+    "lost",
+    "lose",
+    "loses",
+    "losing",
+    "beat",
+    "beats",
+    "beating",
+    "defeated",
+    "defeating",
+    "drew",
+    "tied",
+    "trailed",
+    "trail",
+    "trails",
+    "trailing",
+    "led",
+    "lead",
+    "leads",
+    "leading",
+    "outscored",
+    "outscoring",
+    "scored",
+];
+
+/// Words shortly after a high-to-low pair that make it a score or a season record:
+/// "31-10 this season", "3-1 in the series", "21-17 at half-time".
+const SCORE_NEAR_AFTER: &[&str] = &[
+    "season",
+    "series",
+    "record",
+    "game",
+    "games",
+    "match",
+    "half-time",
+    "halftime",
+    "quarter",
+    "innings",
+    "overtime",
+    "lead",
+    "win",
+    "victory",
+    "defeat",
+    "loss",
+];
+
+/// Nouns that name a series of games; a pair right after one is a series score.
+const SERIES_NOUNS: &[&str] = &[
+    "series",
+    "final",
+    "finals",
+    "playoff",
+    "playoffs",
+    "semifinal",
+    "semifinals",
+    "semi-final",
+    "semi-finals",
+    "quarterfinal",
+    "quarterfinals",
+    "quarter-final",
+    "quarter-finals",
+];
+
+/// A pair of bare whole numbers below 1,000, written high-to-low (or level) with a dash and
+/// no unit, in a clause about winning or leading, or followed closely by a game word, is a
+/// score or a record: news writes ranges low-to-high and scores winner first.
+fn score_in_clause(a: &Expr, b: &Expr, before: &Before, rest: &str) -> bool {
+    let whole =
+        |n: &Numeral| n.decimals == 0 && n.value >= Decimal::ZERO && n.value < Decimal::from(1000);
+    let (Some(x), Some(y)) = (point(a), point(b)) else {
+        return false;
+    };
+    // "the series 3–1", "the final 4–2", "a 3–1 series lead" stay pairs: NUM-SERIES-SCORE
+    // reads them against the game number and the series length. Series wins are few;
+    // "of the series 112-99" is a game's score.
+    let next_word = rest
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let few = |n: &Numeral| n.value <= Decimal::from(20);
+    if few(x)
+        && few(y)
+        && (before.word_is(SERIES_NOUNS)
+            || next_word.is_some_and(|w| w.eq_ignore_ascii_case("series")))
+    {
+        return false;
+    }
+    if !(whole(x) && whole(y) && x.value >= y.value && a.unit.is_none() && b.unit.is_none()) {
+        return false;
+    }
+    let near_after = rest
+        .split_whitespace()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .any(|w| SCORE_NEAR_AFTER.iter().any(|s| w.eq_ignore_ascii_case(s)));
+    near_after || before.clause_has(SCORE_IN_CLAUSE, 10)
+}
+
 /// `dash = [" "] ("–" | "-" | "—") [" "]`
 fn dash(input: &str) -> Option<(&str, bool)> {
     let s = lex::sp(input);
@@ -245,6 +349,7 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
                 && b.unit.is_none();
             let next = lex::sp1(rest).map(|s| Before {
                 word: s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or(""),
+                ..Before::default()
             });
             // "a vote of 7-2": small whole numbers dashed high-to-low are how news writes
             // scores and tallies, whatever the words around them.
@@ -254,6 +359,9 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
                     || before.word_is(SCORE_BEFORE)
                     || next.is_some_and(|n| n.word_is(SCORE_AFTER)))
             {
+                return cut(input);
+            }
+            if score_in_clause(&a, &b, before, rest) {
                 return cut(input);
             }
             // "2013-14" is a fiscal year, left to the time grammar.
@@ -340,7 +448,10 @@ mod tests {
     use super::*;
 
     fn ends(input: &str, before: &str) -> Option<(String, String, &'static str)> {
-        let b = Before { word: before };
+        let b = Before {
+            word: before,
+            ..Before::default()
+        };
         let (rest, e) = range(input, &b).ok()?;
         let leaked: &'static str = Box::leak(rest.to_string().into_boxed_str());
         match e.quantity {
@@ -427,13 +538,41 @@ mod tests {
     }
 
     #[test]
+    fn scores_far_from_their_verb_are_cut() {
+        let text = "The Hawks won the opening game of the series 112-99 on Friday";
+        let at = text.find("112").unwrap_or(0);
+        let b = Before::of(text, at);
+        assert!(matches!(range(&text[at..], &b), Err(nom::Err::Failure(_))));
+        // A series score stays a pair for NUM-SERIES-SCORE.
+        let text = "Harwick won the best-of-seven final 4-2 in game six";
+        let at = text.find("4-2").unwrap_or(0);
+        assert!(range(&text[at..], &Before::of(text, at)).is_ok());
+        // A season record is written like a score.
+        let b = Before::of("where they are 31-10", 15);
+        assert!(range("31-10 this season", &b).is_err());
+        // A clause boundary ends the verb's reach, and ranges read low-to-high stay ranges.
+        let text = "They won easily, and 40-30 boats sailed";
+        let at = text.find("40").unwrap_or(0);
+        assert!(range(&text[at..], &Before::of(text, at)).is_ok());
+        let text = "The team won praise as 20-30 parents came";
+        let at = text.find("20").unwrap_or(0);
+        assert!(range(&text[at..], &Before::of(text, at)).is_ok());
+    }
+
+    #[test]
     fn scores_and_codes_are_cut() {
-        let b = Before { word: "won" };
+        let b = Before {
+            word: "won",
+            ..Before::default()
+        };
         assert!(matches!(
             range("3–1 on Sunday", &b),
             Err(nom::Err::Failure(_))
         ));
-        let b = Before { word: "a" };
+        let b = Before {
+            word: "a",
+            ..Before::default()
+        };
         assert!(matches!(range("5-4 vote", &b), Err(nom::Err::Failure(_))));
         assert!(matches!(
             range("7-Eleven store", &Before::default()),

@@ -319,6 +319,24 @@ fn month_number(text: &str) -> Option<u8> {
         .and_then(|p| u8::try_from(p + 1).ok())
 }
 
+/// "replaced 2,600 of the bridge's 5,200 panels, half of the total": a count after "of"
+/// (past determiners and possessives) is the whole of a part, and a fraction set beside it
+/// describes the part, not the whole.
+fn is_whole_of_a_part(ctx: &Context, value: &Claim) -> bool {
+    let before = ctx.doc.text.get(..value.span.start).unwrap_or("");
+    before
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .map(|w| w.to_lowercase())
+        .find(|w| {
+            !["the", "its", "their", "his", "her", "our", "all"].contains(&w.as_str())
+                && !w.ends_with("'s")
+                && !w.ends_with("’s")
+        })
+        .is_some_and(|w| w == "of")
+}
+
 /// "X — about a third of last year's count" (Y = X / f, derived) or "X are roughly half of
 /// last year's Y" (f = X / Y, checked).
 fn implied(ctx: &Context, i: usize) -> Option<Finding> {
@@ -344,7 +362,7 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
         return None;
     }
     let between = lower_between(ctx, phrase_end(value), fraction.span.start);
-    if between.split_whitespace().count() > 8 {
+    if between.split_whitespace().count() > 8 || is_whole_of_a_part(ctx, value) {
         return None;
     }
     let base_claim = ctx.claims[i + 1..]

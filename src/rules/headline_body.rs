@@ -79,6 +79,19 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
             .show_consistent
             .then(|| consistent(ctx, heading, found));
     }
+    // Headings drop modifiers ("3,400 homes" for the body's "3,400 new homes"): the same
+    // value under the same head noun anywhere in the body is the heading's source, whatever
+    // qualifiers the body adds.
+    if let Some(found) = body
+        .iter()
+        .take(MAX_BODY)
+        .find(|b| b.reading.permissive.overlaps(target))
+    {
+        return ctx
+            .settings
+            .show_consistent
+            .then(|| consistent(ctx, heading, found));
+    }
     if let Some(f) = derived_by_sum(ctx, heading, &candidates) {
         return ctx.settings.show_consistent.then_some(f);
     }
@@ -313,6 +326,13 @@ mod tests {
             (f[0].verdict, f[0].severity),
             (Verdict::Consistent, Severity::Note)
         );
+    }
+
+    #[test]
+    fn the_heading_value_under_a_fuller_body_phrase_is_found() {
+        let f = run("Plan Promises 3,400 Homes\nThe plan calls for 3,400 new homes by 2030. The largest site will take 1,100 homes.\n");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].verdict, Verdict::Consistent, "{f:?}");
     }
 
     #[test]

@@ -72,6 +72,7 @@ fn check_pair(ctx: &Context, earlier: &Mention, later: &Mention) -> Option<Findi
         || event_count(ctx, earlier.claim) != event_count(ctx, later.claim)
         || time_markers(ctx, earlier.claim) != time_markers(ctx, later.claim)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
+        || governed_apart(ctx, earlier.claim, later.claim)
     {
         return None;
     }
@@ -249,6 +250,61 @@ const DEFINITE: [&str; 7] = ["the", "its", "their", "his", "her", "our", "these"
 /// Auxiliaries that start a passive or perfect after a subject ("were treated").
 const AUXILIARIES: [&str; 6] = ["were", "was", "are", "is", "have", "had"];
 
+/// The word before a figure in its sentence, lower case, or "" at the sentence's start.
+fn previous_word(ctx: &Context, claim: &Claim) -> String {
+    let start = ctx
+        .segments
+        .sentence_of(claim.span.start)
+        .map_or(0, |(_, s)| s.start.min(claim.span.start));
+    let head = ctx.doc.text.get(start..claim.span.start).unwrap_or("");
+    let word = head.split_whitespace().next_back().unwrap_or("");
+    if word.ends_with(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’') {
+        return String::new();
+    }
+    word.to_lowercase()
+}
+
+/// A definite mention ("the 47 delegates", "the yard's 2,800 employees") restates a
+/// standing figure and may pair with any other mention.
+fn is_definite(ctx: &Context, claim: &Claim) -> bool {
+    let low = previous_word(ctx, claim);
+    DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s")
+}
+
+/// What an indefinite figure is governed by: for the subject of an event, the verb after
+/// its auxiliaries ("140 people were injured" → "injured"); otherwise the word before it
+/// ("Employers added 210,000 jobs" → "added", "a margin of 8,343 votes" → "of").
+fn governor(ctx: &Context, claim: &Claim) -> String {
+    if event_count(ctx, claim) {
+        let after = claim
+            .counted
+            .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+        let verb = ctx
+            .doc
+            .text
+            .get(after..)
+            .unwrap_or("")
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .find(|w| {
+                !AUXILIARIES.contains(&w.as_str()) && !["been", "being"].contains(&w.as_str())
+            });
+        return format!("event:{}", verb.unwrap_or_default());
+    }
+    previous_word(ctx, claim)
+}
+
+/// Two indefinite figures of one noun governed differently count different sets: "Fourteen
+/// people died" … "140 people were injured"; "Employers added 210,000 jobs" …
+/// "Manufacturing lost 8,000 jobs". Only a definite mention restates a figure whatever
+/// governs the other.
+fn governed_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    !is_definite(ctx, a) && !is_definite(ctx, b) && governor(ctx, a) != governor(ctx, b)
+}
+
 /// An indefinite count that is the subject of an event verb ("two firefighters were treated
 /// for heat exhaustion", "nine boats sank"): a subset that something happened to, not the
 /// standing figure a definite mention ("the yard's 3,400 employees") or a "there were" /
@@ -304,6 +360,19 @@ mod tests {
             (f[0].verdict, f[0].severity),
             (Verdict::Consistent, Severity::Note)
         );
+    }
+
+    #[test]
+    fn indefinite_figures_governed_differently_are_different_sets() {
+        let f = run("Fourteen people died in the floods. A further 140 people were injured.");
+        assert!(f.is_empty(), "{f:?}");
+        let f = run("Employers added 210,000 jobs in April. Manufacturing lost 8,000 jobs.");
+        assert!(f.is_empty(), "{f:?}");
+        // The same verb, or a definite restatement, still pairs.
+        let f = run("The storm killed 38 people. Officials said it killed 36 people.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        let f = run("The yard has about 1,200 employees. Managers told the yard's 3,400 employees to expect overtime.");
+        assert_eq!(f.len(), 1, "{f:?}");
     }
 
     #[test]
