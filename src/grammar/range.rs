@@ -167,6 +167,17 @@ const SERIES_NOUNS: &[&str] = &[
     "quarter-finals",
 ];
 
+/// "the series 3–1", "the final 4–2", "a 3–1 series lead": a pair right after or before a
+/// series noun stays a pair, because NUM-SERIES-SCORE reads it against the game number and
+/// the series length.
+fn is_series_score(before: &Before, rest: &str) -> bool {
+    let next_word = rest
+        .split_whitespace()
+        .next()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    before.word_is(SERIES_NOUNS) || next_word.is_some_and(|w| w.eq_ignore_ascii_case("series"))
+}
+
 /// A pair of bare whole numbers below 1,000, written high-to-low (or level) with a dash and
 /// no unit, in a clause about winning or leading, or followed closely by a game word, is a
 /// score or a record: news writes ranges low-to-high and scores winner first.
@@ -176,19 +187,9 @@ fn score_in_clause(a: &Expr, b: &Expr, before: &Before, rest: &str) -> bool {
     let (Some(x), Some(y)) = (point(a), point(b)) else {
         return false;
     };
-    // "the series 3–1", "the final 4–2", "a 3–1 series lead" stay pairs: NUM-SERIES-SCORE
-    // reads them against the game number and the series length. Series wins are few;
-    // "of the series 112-99" is a game's score.
-    let next_word = rest
-        .split_whitespace()
-        .next()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // Series wins are few; "of the series 112-99" is a game's score.
     let few = |n: &Numeral| n.value <= Decimal::from(20);
-    if few(x)
-        && few(y)
-        && (before.word_is(SERIES_NOUNS)
-            || next_word.is_some_and(|w| w.eq_ignore_ascii_case("series")))
-    {
+    if few(x) && few(y) && is_series_score(before, rest) {
         return false;
     }
     if !(whole(x) && whole(y) && x.value >= y.value && a.unit.is_none() && b.unit.is_none()) {
@@ -355,6 +356,7 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
             // scores and tallies, whatever the words around them.
             let descending = matches!((na, nb), (Some(x), Some(y)) if x.value > y.value);
             if small_pair
+                && !is_series_score(before, rest)
                 && ((!spaced && descending)
                     || before.word_is(SCORE_BEFORE)
                     || next.is_some_and(|n| n.word_is(SCORE_AFTER)))
@@ -551,8 +553,9 @@ mod tests {
         let b = Before::of("where they are 31-10", 15);
         assert!(range("31-10 this season", &b).is_err());
         // A clause boundary ends the verb's reach, and ranges read low-to-high stay ranges.
-        let text = "They won easily, and 40-30 boats sailed";
-        let at = text.find("40").unwrap_or(0);
+        // (Pairs below 100 written high-to-low are tallies whatever the clause says.)
+        let text = "They won easily, and 140-130 boats sailed";
+        let at = text.find("140").unwrap_or(0);
         assert!(range(&text[at..], &Before::of(text, at)).is_ok());
         let text = "The team won praise as 20-30 parents came";
         let at = text.find("20").unwrap_or(0);
@@ -579,12 +582,21 @@ mod tests {
             Err(nom::Err::Failure(_))
         ));
         assert_eq!(ends("7 - eleven", ""), r("7", "11", ""));
-        let b = Before { word: "of" };
+        let b = Before {
+            word: "of",
+            clause: "",
+        };
         assert!(matches!(range("7-2 on", &b), Err(nom::Err::Failure(_))));
         assert_eq!(ends("2-7 on", "of"), r("2", "7", " on"));
         assert_eq!(ends("700-200 on", "of"), r("700", "200", " on"));
         assert!(matches!(
-            range("7 to 2 to", &Before { word: "voted" }),
+            range(
+                "7 to 2 to",
+                &Before {
+                    word: "voted",
+                    clause: ""
+                }
+            ),
             Err(nom::Err::Failure(_))
         ));
         assert!(matches!(
