@@ -30,3 +30,14 @@ fn rules_md_is_up_to_date() {
         "docs/rules.md is stale: run `NUMCHECK_BLESS=1 cargo test --test cli_docs`"
     );
 }
+
+/// The README's "Rules" table lists every rule the registry has, with its summary.
+#[test]
+fn readme_lists_every_rule() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    for rule in numcheck::rules::registry() {
+        let row = format!("| `{}` | {} |", rule.id(), rule.summary());
+        assert!(readme.contains(&row), "README.md lacks the row {row}");
+    }
+}
