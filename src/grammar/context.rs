@@ -82,44 +82,17 @@ fn name_words() -> &'static [&'static str] {
     L.get_or_init(|| lex::singles(include_str!("../../grammar/lexicon/name_words.txt")).collect())
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A month name or abbreviation, with or without its period ("Dec.", "sept", "May").
+fn is_month_word(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    word.len() >= 3 && super::time::month_of_word(word).is_some()
+}
+
+/// Whether `text` starts with a month's full name ("March 3", "december").
+fn starts_with_full_month(text: &str) -> bool {
+    let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
+    super::time::is_full_month(&word)
+}
 
 /// Words after a number that make it a time expression, left to the time grammar.
 const TIME_WORDS: &[&str] = &[
@@ -197,7 +170,7 @@ pub fn may_start(text: &str, at: usize) -> bool {
         // "1.2.3", "10:30", "3:1", "12/02", the tail of "1,2".
         '.' | ',' | ':' | '/' => !glued_after(prev2, |c| c.is_ascii_digit()),
         '#' | '@' | '_' => false,
-        _ => !MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m)),
+        _ => !is_month_word(word),
     }
 }
 
@@ -347,7 +320,7 @@ pub fn followed_by_time_word(rest: &str) -> bool {
                 .or_else(|| r.strip_prefix('-'))
                 .is_some_and(|r| lex::word(r, "old").is_some())
         });
-        (time.is_some() && !age) || MONTHS[..12].iter().any(|m| lex::word(a, m).is_some())
+        (time.is_some() && !age) || starts_with_full_month(a)
     })
 }
 

@@ -297,26 +297,10 @@ fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
     }
 }
 
+/// The month named by the word at the start of `text` ("may 2025" → 5).
 fn month_number(text: &str) -> Option<u8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
-    MONTHS
-        .iter()
-        .position(|m| *m == word)
-        .and_then(|p| u8::try_from(p + 1).ok())
+    crate::grammar::time::month_of_word(&word).filter(|_| word.len() >= 3)
 }
 
 /// "replaced 2,600 of the bridge's 5,200 panels, half of the total": a count after "of"

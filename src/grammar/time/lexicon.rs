@@ -130,7 +130,8 @@ pub fn month_name(input: &str) -> Res<'_, u8> {
     Ok((rest, m))
 }
 
-fn is_full_month(word: &str) -> bool {
+/// Whether `word` is a month's full name, in any case ("December", "may").
+pub fn is_full_month(word: &str) -> bool {
     entries(MONTHS).any(|w| w[0].eq_ignore_ascii_case(word))
 }
 

@@ -23,7 +23,8 @@ use crate::model::{Claim, DateParts, Flags, Hedge, Kind, Quantity};
 use nom::IResult;
 
 pub use lexicon::{
-    month_name, month_of_word, small_number_word, time_unit, weekday_name, weekday_of_word,
+    is_full_month, month_name, month_of_word, small_number_word, time_unit, weekday_name,
+    weekday_of_word,
 };
 
 type Res<'a, T> = IResult<&'a str, T>;
