@@ -39,6 +39,10 @@ pub fn number(d: Decimal, decimals: u32) -> String {
 pub fn interval(iv: &Interval, decimals: u32) -> String {
     match (iv.low, iv.high) {
         (Some(l), Some(h)) if number(l, decimals) == number(h, decimals) => number(l, decimals),
+        // "−7.7 to −7.1" reads better than "-7.7–-7.1".
+        (Some(l), Some(h)) if l.is_sign_negative() || h.is_sign_negative() => {
+            format!("{} to {}", number(l, decimals), number(h, decimals))
+        }
         (Some(l), Some(h)) => format!("{}–{}", number(l, decimals), number(h, decimals)),
         (Some(l), None) => format!(
             "{} {}",
@@ -100,6 +104,7 @@ mod tests {
     #[test]
     fn intervals_in_messages() {
         assert_eq!(interval(&iv("81", "99"), 0), "81–99");
+        assert_eq!(interval(&iv("-7.7", "-7.1"), 1), "-7.7 to -7.1");
         assert_eq!(interval(&iv("0", "11.111"), 1), "0.0–11.1");
         assert_eq!(interval(&iv("91.2", "91.2"), 1), "91.2");
         let more = Interval::new(Some(d("19")), None, false, false);
