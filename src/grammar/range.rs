@@ -150,8 +150,9 @@ const SCORE_NEAR_AFTER: &[&str] = &[
     "loss",
 ];
 
-/// Nouns that name a series of games; a pair right after one is a series score.
-const SERIES_NOUNS: &[&str] = &[
+/// Nouns that name a series of games; a pair right after one is a series score (the grammar
+/// keeps it a pair, and NUM-SERIES-SCORE reads it).
+pub const SERIES_NOUNS: &[&str] = &[
     "series",
     "final",
     "finals",

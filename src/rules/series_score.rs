@@ -32,23 +32,6 @@ declare_rule! {
     pub struct SeriesScore = ("NUM-SERIES-SCORE", "series score vs game number and series length");
 }
 
-/// Nouns that make a score a series score when they govern it.
-const SERIES_NOUNS: &[&str] = &[
-    "series",
-    "final",
-    "finals",
-    "playoff",
-    "playoffs",
-    "semifinal",
-    "semifinals",
-    "semi-final",
-    "semi-finals",
-    "quarterfinal",
-    "quarterfinals",
-    "quarter-final",
-    "quarter-finals",
-];
-
 /// Verbs saying the series is over, so the winner has all the wins it needs.
 const CLINCH_VERBS: &[&str] = &[
     "clinched", "clinch", "clinches", "won", "win", "wins", "sealed", "seals", "captured",
@@ -105,7 +88,7 @@ fn sentence_around<'a>(ctx: &'a Context, claim: &Claim) -> Option<(&'a str, &'a 
 fn governed_by_series_noun(before: &str, after: &str) -> bool {
     let previous = before.split_whitespace().next_back().map(normalize);
     let next = after.split_whitespace().next().map(normalize);
-    previous.is_some_and(|w| SERIES_NOUNS.contains(&w.as_str()))
+    previous.is_some_and(|w| crate::grammar::range::SERIES_NOUNS.contains(&w.as_str()))
         || next.as_deref() == Some("series")
 }
 
@@ -234,20 +217,12 @@ impl RuleCheck for SeriesScore {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_document, Settings};
     use crate::report::{Severity, Verdict};
-    use crate::source::{Document, Format};
+    use crate::rules::test_support::findings_of;
 
     fn verdicts(text: &str) -> Vec<(Severity, Verdict, String)> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-        let settings = Settings {
-            show_consistent: true,
-            ..Settings::default()
-        };
-        let (_, found) = check_document(&doc, &settings);
-        found
+        findings_of("NUM-SERIES-SCORE", text, None)
             .into_iter()
-            .filter(|f| f.rule == "NUM-SERIES-SCORE")
             .map(|f| (f.severity, f.verdict, f.message))
             .collect()
     }
