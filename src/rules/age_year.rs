@@ -392,20 +392,11 @@ impl RuleCheck for AgeYear {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{check_document, Settings};
-    use crate::source::{Document, Format};
+    use crate::rules::test_support::findings_of;
 
     fn findings(text: &str, date: Option<&str>) -> Vec<(Severity, Verdict)> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-        let settings = Settings {
-            reference_date: date.and_then(|d| d.parse().ok()),
-            show_consistent: true,
-            ..Settings::default()
-        };
-        let (_, found) = check_document(&doc, &settings);
-        found
+        findings_of("NUM-AGE-YEAR", text, date)
             .into_iter()
-            .filter(|f| f.rule == "NUM-AGE-YEAR")
             .map(|f| (f.severity, f.verdict))
             .collect()
     }

@@ -359,21 +359,12 @@ impl RuleCheck for ElapsedYears {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::{check_document, Settings};
     use crate::report::{Severity, Verdict};
-    use crate::source::{Document, Format};
+    use crate::rules::test_support::findings_of;
 
     fn findings(text: &str, date: Option<&str>) -> Vec<(Severity, Verdict)> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-        let settings = Settings {
-            reference_date: date.and_then(|d| d.parse().ok()),
-            show_consistent: true,
-            ..Settings::default()
-        };
-        let (_, found) = check_document(&doc, &settings);
-        found
+        findings_of("NUM-ELAPSED-YEARS", text, date)
             .into_iter()
-            .filter(|f| f.rule == "NUM-ELAPSED-YEARS")
             .map(|f| (f.severity, f.verdict))
             .collect()
     }

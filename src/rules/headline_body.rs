@@ -301,21 +301,11 @@ fn same_plain_phrase(ctx: &Context, heading: &Claim, body: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_document, Settings};
     use crate::report::{Finding, Severity, Verdict};
-    use crate::source::{Document, Format};
+    use crate::rules::test_support::findings_of;
 
     fn run(text: &str) -> Vec<Finding> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-        let settings = Settings {
-            show_consistent: true,
-            ..Settings::default()
-        };
-        let (_, findings) = check_document(&doc, &settings);
-        findings
-            .into_iter()
-            .filter(|f| f.rule == "NUM-HEADLINE-BODY")
-            .collect()
+        findings_of("NUM-HEADLINE-BODY", text, None)
     }
 
     #[test]

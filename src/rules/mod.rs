@@ -122,3 +122,24 @@ pub fn find(id: &str) -> Option<&'static dyn Rule> {
         .copied()
         .find(|r| r.id().eq_ignore_ascii_case(id))
 }
+
+/// What the rules' unit tests share.
+#[cfg(test)]
+pub(crate) mod test_support {
+    use crate::check::{check_document, Settings};
+    use crate::report::Finding;
+    use crate::source::{Document, Format};
+
+    /// The findings of rule `id` when the whole engine checks `text` as plain text, passed
+    /// checks included, with an optional reference date ("2025-07-10").
+    pub fn findings_of(id: &str, text: &str, reference_date: Option<&str>) -> Vec<Finding> {
+        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
+        let settings = Settings {
+            reference_date: reference_date.and_then(|d| d.parse().ok()),
+            show_consistent: true,
+            ..Settings::default()
+        };
+        let (_, found) = check_document(&doc, &settings);
+        found.into_iter().filter(|f| f.rule == id).collect()
+    }
+}

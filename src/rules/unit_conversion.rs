@@ -254,21 +254,11 @@ impl RuleCheck for UnitConversion {
 
 #[cfg(test)]
 mod tests {
-    use crate::check::{check_document, Settings};
     use crate::report::{Finding, Severity, Verdict};
-    use crate::source::{Document, Format};
+    use crate::rules::test_support::findings_of;
 
     fn findings(text: &str) -> Vec<Finding> {
-        let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-        let settings = Settings {
-            show_consistent: true,
-            ..Settings::default()
-        };
-        let (_, found) = check_document(&doc, &settings);
-        found
-            .into_iter()
-            .filter(|f| f.rule == "NUM-UNIT-CONVERSION")
-            .collect()
+        findings_of("NUM-UNIT-CONVERSION", text, None)
     }
 
     fn verdicts(text: &str) -> Vec<(Severity, Verdict)> {
