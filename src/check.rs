@@ -3,7 +3,7 @@
 use crate::extract::extract_with;
 use crate::extract::segment::Segments;
 use crate::limits;
-use crate::model::Claim;
+use crate::model::{Claim, Span};
 use crate::report::Finding;
 use crate::source::Document;
 use jiff::civil::Date;
@@ -78,8 +78,28 @@ pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<F
     if passes.len() > 1 {
         findings.push(limits::note(&claims));
     }
+    let whole_document = passes.len() == 1;
     for pass in passes {
-        let ctx = Context::new(doc, &claims[pass], &segments, settings);
+        let pass_claims = &claims[pass];
+        // A pass over part of the document walks only the segments its claims lie in: rules
+        // iterate over sentences, and every pass walking all of them would be quadratic.
+        let pass_segments;
+        let segments = if whole_document {
+            &segments
+        } else {
+            let Some(first) = pass_claims.first() else {
+                continue;
+            };
+            let end = pass_claims
+                .iter()
+                .map(|c| c.span.end)
+                .max()
+                .unwrap_or(first.span.end);
+            let covered = Span::new(first.span.start, end);
+            pass_segments = segments.within(covered);
+            &pass_segments
+        };
+        let ctx = Context::new(doc, pass_claims, segments, settings);
         for rule in crate::rules::registry() {
             rule.check(&ctx, &mut findings);
         }

@@ -327,7 +327,13 @@ enum Tense {
 /// The tense of the sentence up to a position: "will"/"is set to"/"is due" → future; a
 /// past auxiliary or an "-ed" verb → past.
 fn tense_before(text: &str, at: usize) -> Tense {
-    let head = text.get(..at).unwrap_or("");
+    // A sentence is at most ~1,000 bytes (segment.rs); reading further back on a line
+    // without punctuation would make long documents quadratic.
+    let mut from = at.saturating_sub(1_000);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let head = text.get(from..at).unwrap_or("");
     let start = head
         .rfind(['.', '!', '?', '\n'])
         .map(|i| i + 1)

@@ -51,6 +51,21 @@ impl Segments {
     pub fn clause_of(&self, offset: usize) -> Option<(usize, Span)> {
         find(&self.clauses, offset)
     }
+
+    /// The paragraphs, sentences and clauses that overlap `span`: what one pass of the rules
+    /// over part of a document walks, so that passes together read each segment about once.
+    pub fn within(&self, span: Span) -> Segments {
+        let overlapping = |list: &[Span]| {
+            let lo = list.partition_point(|s| s.end <= span.start);
+            let hi = list.partition_point(|s| s.start < span.end);
+            list[lo..hi.max(lo)].to_vec()
+        };
+        Segments {
+            paragraphs: overlapping(&self.paragraphs),
+            sentences: overlapping(&self.sentences),
+            clauses: overlapping(&self.clauses),
+        }
+    }
 }
 
 /// The longest sentence rules read whole. News sentences are far shorter; a longer run (a
@@ -319,6 +334,19 @@ fn next_is_subject(text: &str, from: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn within_keeps_only_the_segments_a_span_overlaps() {
+        let text = "One. Two, three.\n\nFour. Five.\n\nSix.";
+        let all = Segments::from_text(text, &[]);
+        let at = text.find("Four").unwrap();
+        let part = all.within(Span::new(at, at + 4));
+        let texts = |spans: &[Span]| spans.iter().map(|s| s.text(text)).collect::<Vec<_>>();
+        assert_eq!(texts(&part.paragraphs), ["Four. Five."]);
+        assert_eq!(texts(&part.sentences), ["Four."]);
+        assert_eq!(part.clauses.len(), 1);
+        assert!(all.within(Span::new(text.len(), text.len())).sentences.is_empty());
+    }
 
     #[test]
     fn no_break_spaces_may_follow_a_sentence_end() {

@@ -184,7 +184,7 @@ pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String>
 }
 
 /// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
-fn text_after(text: &str, at: usize, n: usize) -> String {
+pub fn text_after(text: &str, at: usize, n: usize) -> String {
     let rest = text.get(at..).unwrap_or("");
     let end = rest
         .char_indices()

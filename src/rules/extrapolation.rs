@@ -4,6 +4,7 @@ use crate::check::Context;
 use crate::declare_rule;
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::change::{text_after, window_start};
 use crate::rules::pairing::{bare_literal, hedge_words};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
@@ -243,10 +244,12 @@ fn stated(ctx: &Context, claim: &Claim, r: &Reading) -> String {
 /// "from January to mid-May" (4.5), "the first 13 weeks" (13 weeks).
 fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
     let text = ctx.text(c.span).to_lowercase();
+    // Only the few words around the claim matter; reading more would make long documents
+    // quadratic.
     let before = ctx
         .doc
         .text
-        .get(..c.span.start)
+        .get(window_start(&ctx.doc.text, 0, c.span.start)..c.span.start)
         .unwrap_or("")
         .to_lowercase();
     match &c.quantity {
@@ -281,7 +284,7 @@ fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
         // "from January to mid-May": the grammar reads only "January" as a date.
         Quantity::Date(d) if d.day.is_none() && d.year.is_none() => {
             let start = d.month?;
-            let rest = ctx.doc.text.get(c.span.end..).unwrap_or("").to_lowercase();
+            let rest = text_after(&ctx.doc.text, c.span.end, 40);
             let rest = rest
                 .trim_start()
                 .strip_prefix("to mid-")
