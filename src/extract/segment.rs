@@ -345,7 +345,10 @@ mod tests {
         assert_eq!(texts(&part.paragraphs), ["Four. Five."]);
         assert_eq!(texts(&part.sentences), ["Four."]);
         assert_eq!(part.clauses.len(), 1);
-        assert!(all.within(Span::new(text.len(), text.len())).sentences.is_empty());
+        assert!(all
+            .within(Span::new(text.len(), text.len()))
+            .sentences
+            .is_empty());
     }
 
     #[test]

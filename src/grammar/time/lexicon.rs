@@ -85,8 +85,7 @@ pub fn weekday_of_word(word: &str) -> Option<u8> {
     form_of(word, weekday_forms()).and_then(|(len, d)| (len == word.len()).then_some(d))
 }
 
-/// Every written form of months, weekdays and units (checked against `ANCHORS`).
-#[cfg(test)]
+/// Every written form of months, weekdays and units.
 pub fn all_forms() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = month_forms().iter().map(|(w, _)| *w).collect();
     all.extend(weekday_forms().iter().map(|(w, _)| *w));

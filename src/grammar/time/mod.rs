@@ -16,6 +16,7 @@ mod lexicon;
 mod part;
 mod period;
 mod relative;
+mod start;
 mod year;
 
 use super::Parsed;
@@ -156,9 +157,14 @@ fn parsed(len: usize, kind: Kind, quantity: Quantity, hedge: Hedge) -> Parsed {
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
     let before = text.get(..at)?;
     let input = &text[at..];
-    if glued_to_previous_token(before) {
+    if glued_to_previous_token(before) || !start::may_begin(input) {
         return None;
     }
+    longest_production(input, before)
+}
+
+/// The longest parse of any time production at the start of `input`.
+fn longest_production(input: &str, before: &str) -> Option<Parsed> {
     let candidates = [
         period::period(input, before),
         date::date(input, before),

@@ -1,0 +1,380 @@
+//! The words a time expression may begin with: the cheap failure path of [`super::claim_at`].
+//!
+//! The scanner tries every token start in the few words before an anchor ("said", "the",
+//! "of", …), and running all five time productions there costs tens of thousands of
+//! instructions per start. A start whose first word no production begins with is rejected
+//! with one binary search. The list is the lexicon words plus [`KEYWORDS`]; a test keeps
+//! it in step with the words the productions match.
+
+use super::lexicon;
+use crate::grammar::lex;
+use std::sync::OnceLock;
+
+/// Words outside the lexicons that begin a time production: determiners and hedges ("the
+/// first quarter", "about two weeks"), parts ("early", "mid-", "the end of"), relative
+/// words ("last", "coming") and stand-alone period words.
+pub(super) const KEYWORDS: &[&str] = &[
+    "a",
+    "about",
+    "additional",
+    "afternoon",
+    "ago",
+    "all",
+    "almost",
+    "always",
+    "an",
+    "another",
+    "approximately",
+    "around",
+    "at",
+    "basis",
+    "beginning",
+    "circa",
+    "close",
+    "coming",
+    "commencing",
+    "couple",
+    "current",
+    "date",
+    "earlier",
+    "early",
+    "end",
+    "ending",
+    "evening",
+    "exactly",
+    "extra",
+    "few",
+    "fewer",
+    "final",
+    "first",
+    "fiscal",
+    "following",
+    "from",
+    "further",
+    "h",
+    "half",
+    "hence",
+    "last",
+    "late",
+    "later",
+    "less",
+    "mid",
+    "middle",
+    "midyear",
+    "more",
+    "morning",
+    "nearly",
+    "new",
+    "next",
+    "night",
+    "now",
+    "other",
+    "others",
+    "out",
+    "over",
+    "past",
+    "plus",
+    "preceding",
+    "previous",
+    "prior",
+    "q",
+    "quarter",
+    "remainder",
+    "rest",
+    "roughly",
+    "same",
+    "several",
+    "start",
+    "starting",
+    "that",
+    "the",
+    "this",
+    "time",
+    "times",
+    "today",
+    "tomorrow",
+    "total",
+    "twice",
+    "up",
+    "upcoming",
+    "yesterday",
+    "between",
+];
+
+/// Every lower-case word a time expression can begin with, sorted for binary search.
+fn start_words() -> &'static [&'static str] {
+    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: Vec<&'static str> = KEYWORDS.to_vec();
+        words.extend_from_slice(super::ANCHORS);
+        words.extend(lexicon::all_forms());
+        words.extend(lex::number_words().iter().map(|(w, _)| *w));
+        words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
+        words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
+        words.extend(lex::scales().iter().map(|(w, _)| *w));
+        // Only the letters before a hyphen or digit are looked up ("twenty-one", "Q3").
+        let mut heads: Vec<&'static str> = words
+            .into_iter()
+            .map(|w| {
+                w.split(|c: char| !c.is_ascii_alphabetic())
+                    .next()
+                    .unwrap_or(w)
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        heads
+    })
+}
+
+/// Whether `input` may begin a time expression: anything but a letter may (digits, "½",
+/// non-ASCII letters); a word of ASCII letters must be a start word, in any case.
+pub(super) fn may_begin(input: &str) -> bool {
+    let bytes = input.as_bytes();
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    if len == 0 {
+        return true;
+    }
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..len) else {
+        return false;
+    };
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    start_words()
+        .binary_search_by(|w| w.as_bytes().cmp(buf))
+        .is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Words the time productions match only around an expression, never first: the
+    /// prepositions before it ("since", "in"), the nouns and verbs after a number that make
+    /// it a count rather than a year ("2000 troops", "rose"), other units, suffixes.
+    const CONTEXT_WORDS: &[&str] = &[
+        "across",
+        "age",
+        "aged",
+        "ages",
+        "dated",
+        "high",
+        "highs",
+        "low",
+        "lows",
+        "after",
+        "afterward",
+        "afterwards",
+        "analysis",
+        "and",
+        "as",
+        "before",
+        "besides",
+        "by",
+        "cattle",
+        "centuries",
+        "children",
+        "climbed",
+        "crisis",
+        "cut",
+        "declined",
+        "decreased",
+        "degrees",
+        "down",
+        "dropped",
+        "during",
+        "each",
+        "elections",
+        "every",
+        "f",
+        "feet",
+        "fell",
+        "fish",
+        "ft",
+        "gained",
+        "grew",
+        "has",
+        "her",
+        "his",
+        "in",
+        "increased",
+        "is",
+        "its",
+        "jumped",
+        "kg",
+        "km",
+        "kurdish",
+        "lb",
+        "lost",
+        "m",
+        "men",
+        "mi",
+        "nevertheless",
+        "news",
+        "nd",
+        "of",
+        "old",
+        "on",
+        "once",
+        "or",
+        "people",
+        "per",
+        "percent",
+        "perhaps",
+        "personnel",
+        "police",
+        "raised",
+        "rd",
+        "reduced",
+        "rose",
+        "s",
+        "series",
+        "sheep",
+        "shrank",
+        "since",
+        "slipped",
+        "ss",
+        "st",
+        "staff",
+        "status",
+        "temperature",
+        "temperatures",
+        "th",
+        "their",
+        "through",
+        "throughout",
+        "thru",
+        "thus",
+        "till",
+        "to",
+        "tonnes",
+        "tons",
+        "towards",
+        "troops",
+        "u",
+        "unless",
+        "until",
+        "us",
+        "v",
+        "was",
+        "whereas",
+        "women",
+        "yes",
+    ];
+
+    const SOURCES: &[&str] = &[
+        include_str!("date.rs"),
+        include_str!("duration.rs"),
+        include_str!("lexicon.rs"),
+        include_str!("mod.rs"),
+        include_str!("part.rs"),
+        include_str!("period.rs"),
+        include_str!("relative.rs"),
+        include_str!("year.rs"),
+    ];
+
+    /// The first word of every string literal in the productions (tests excluded).
+    fn literal_words() -> Vec<String> {
+        let mut words = Vec::new();
+        for source in SOURCES {
+            let code = source.split("#[cfg(test)]").next().unwrap_or("");
+            // A quote as a char literal would throw the pairing of quotes off.
+            let code = code.replace("'\"'", "");
+            for (i, literal) in code.split('"').enumerate() {
+                let word: String = literal
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .map(|c| c.to_ascii_lowercase())
+                    .collect();
+                // Odd pieces lie between quotes; comments' quoted examples are included too,
+                // which only makes the check stricter.
+                if i % 2 == 1 && !word.is_empty() {
+                    words.push(word);
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    #[test]
+    fn every_word_the_productions_match_is_a_start_or_context_word() {
+        let unknown: Vec<String> = literal_words()
+            .into_iter()
+            .filter(|w| !may_begin(w) && !CONTEXT_WORDS.contains(&w.as_str()))
+            .collect();
+        assert!(
+            unknown.is_empty(),
+            "add to KEYWORDS (may begin a time expression) or CONTEXT_WORDS: {unknown:?}"
+        );
+    }
+
+    #[test]
+    fn context_words_never_begin_one() {
+        for w in CONTEXT_WORDS {
+            assert!(!KEYWORDS.contains(w), "{w} is in both lists");
+        }
+        assert!(!may_begin("since 2019"));
+        assert!(!may_begin("said on"));
+    }
+
+    #[test]
+    fn starts_in_any_case_and_with_hyphens_or_digits() {
+        for input in [
+            "December 2",
+            "the first quarter",
+            "Mid-2025",
+            "Q3 2024",
+            "2024",
+            "½ an hour",
+            "twenty-one days",
+            "LAST WEEK",
+            "a fortnight",
+        ] {
+            assert!(may_begin(input), "{input}");
+        }
+        assert!(!may_begin("Officials"));
+        assert!(!may_begin("supercalifragilisticexpialidocious"));
+    }
+
+    /// Over every text of the test fixtures, no token start the filter rejects would have
+    /// parsed: the filter changes the cost of the scan, never its result.
+    #[test]
+    fn rejected_starts_never_parse_in_the_fixtures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut dirs = vec![root];
+        let mut checked = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for (at, _) in text.char_indices() {
+                    let (before, input) = text.split_at(at);
+                    let token_start = before.ends_with(|c: char| !c.is_alphanumeric()) || at == 0;
+                    if !token_start || may_begin(input) {
+                        continue;
+                    }
+                    checked += 1;
+                    let parsed = super::super::longest_production(input, before);
+                    assert!(
+                        parsed.is_none(),
+                        "{}: {:?} parses as time but is filtered",
+                        path.display(),
+                        &input[..input.len().min(40)]
+                    );
+                }
+            }
+        }
+        assert!(checked > 5_000, "only {checked} starts checked");
+    }
+}
