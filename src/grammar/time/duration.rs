@@ -273,6 +273,14 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
         ("over", Hedge::MoreThan),
         ("exactly", Hedge::Exactly),
     ];
+    // Called at every start by several productions: reject on the first letter first.
+    let first = input.as_bytes().first().map(u8::to_ascii_lowercase);
+    if !HEDGES
+        .iter()
+        .any(|(w, _)| w.as_bytes().first() == first.as_ref())
+    {
+        return (input, Hedge::None);
+    }
     for (words, hedge) in HEDGES {
         let mut s = input;
         let mut ok = true;

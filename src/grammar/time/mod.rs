@@ -228,6 +228,11 @@ fn sp1(input: &str) -> Res<'_, ()> {
 
 /// A whole word, case-insensitive.
 fn kw<'a>(input: &'a str, word: &str) -> Res<'a, ()> {
+    // Most calls fail on the first letter; checking it first is the productions' hot path.
+    let first = |s: &str| s.as_bytes().first().map(u8::to_ascii_lowercase);
+    if first(input) != first(word) {
+        return fail(input);
+    }
     let Some(head) = input.get(..word.len()) else {
         return fail(input);
     };
