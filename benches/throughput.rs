@@ -1,9 +1,10 @@
 //! Throughput of extraction and checking: `cargo bench` (a few minutes on 2 cores).
 //!
 //! Inputs of 1 KB, 100 KB and 10 MB (and 100 MB with `NUMCHECK_BENCH_LARGE=1`) are built
-//! deterministically from the example article and from number-dense and number-sparse
-//! prose generated here. Each figure is reported as bytes/s and claims/s. `batch` checks
-//! many article-sized documents on 1 thread and on every thread.
+//! deterministically from the example article, from our clean-prose news articles
+//! (tests/fixtures/clean-prose) and from number-dense and number-sparse prose generated
+//! here. Each figure is reported as bytes/s and claims/s. `batch` checks many
+//! article-sized documents on 1 thread and on every thread.
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::Bencher;
@@ -28,6 +29,23 @@ enum Prose {
     Dense,
     /// A figure in about one sentence of ten.
     Sparse,
+    /// Our own clean news articles (tests/fixtures/clean-prose), one after another.
+    Articles,
+}
+
+/// The clean-prose articles, in file-name order, each followed by a blank line.
+fn articles() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/fixtures/clean-prose is readable")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("an article is UTF-8") + "\n\n")
+        .collect()
 }
 
 /// A tiny deterministic generator (64-bit LCG), so that every run sees the same text.
@@ -112,10 +130,15 @@ fn sparse_sentence(r: &mut Lcg) -> String {
 /// `size` bytes (to the nearest character) of the given prose, in paragraphs.
 fn text(prose: Prose, size: usize) -> String {
     let mut r = Lcg(size as u64 ^ 0x5eed);
-    let mut s = String::with_capacity(size + 4 * KB);
+    let mut s = String::with_capacity(size + 64 * KB);
+    let corpus = match prose {
+        Prose::Articles => articles(),
+        _ => String::new(),
+    };
     while s.len() < size {
         match prose {
             Prose::News => s.push_str(ARTICLE),
+            Prose::Articles => s.push_str(&corpus),
             Prose::Dense | Prose::Sparse => {
                 for _ in 0..1 + r.below(5) {
                     let sentence = match prose {
@@ -185,6 +208,10 @@ mod extract_only {
     fn sparse(b: Bencher, size: usize) {
         run(b, Prose::Sparse, size, extract_only);
     }
+    #[divan::bench(args = sizes())]
+    fn articles(b: Bencher, size: usize) {
+        run(b, Prose::Articles, size, extract_only);
+    }
 }
 
 #[divan::bench_group(sample_count = 10, max_time = 5)]
@@ -202,6 +229,10 @@ mod extract_and_check {
     #[divan::bench(args = sizes())]
     fn sparse(b: Bencher, size: usize) {
         run(b, Prose::Sparse, size, extract_and_check);
+    }
+    #[divan::bench(args = sizes())]
+    fn articles(b: Bencher, size: usize) {
+        run(b, Prose::Articles, size, extract_and_check);
     }
 }
 
