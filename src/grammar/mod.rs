@@ -8,6 +8,7 @@ pub mod context;
 pub mod fraction;
 pub mod hedge;
 pub mod lex;
+mod memo;
 pub mod money;
 pub mod numeral;
 pub mod percent;
@@ -126,6 +127,7 @@ fn may_begin_claim(input: &str) -> bool {
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
+    let _numbers_parsed_once = memo::Session::start();
     time::claim_at(text, at).or_else(|| number_claim_at(text, at))
 }
 

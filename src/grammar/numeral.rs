@@ -277,6 +277,11 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
 /// `number = [plus_or_minus | ("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
 /// [exponent | mixed_fraction | million_before_count | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
+    super::memo::number(input, money, number_uncached)
+}
+
+/// [`number`] without the per-start memo.
+pub fn number_uncached(input: &str, money: bool) -> IResult<&str, Number> {
     if let Some(after) = plus_or_minus(input) {
         return unsigned_number(after, money);
     }
