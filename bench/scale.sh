@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Whole-process scaling of the release binary: one file of 1 KB, 100 KB, 10 MB and 100 MB
-# (the example article repeated), with wall time, MB/s and peak memory; then batch mode on
-# 10 MB of article-sized JSON Lines documents with 1 and 2 threads.
+# (the example article repeated, or with PROSE=articles our 35 clean-prose news articles),
+# with wall time, MB/s and peak memory; then batch mode on 10 MB of article-sized JSON Lines
+# documents with 1 and 2 threads.
 #
-# Usage: bench/scale.sh   Env: RUNS (median of; default 3), SIZES_KB (default "1 100 10240 102400")
+# Usage: bench/scale.sh   Env: RUNS (median of; default 3), SIZES_KB (default "1 100 10240
+# 102400"), PROSE (example | articles; default example)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -17,11 +19,19 @@ article="$root/tests/fixtures/is-resurgence.txt"
 numcheck="$root/target/release/numcheck"
 echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-# The article repeated until `kb` KiB, cut there (at a character boundary).
+# The source texts, one after another, until 1 MiB; inputs repeat that and are cut at `kb`
+# KiB (at a character boundary).
+case "${PROSE:-example}" in
+example) sources=("$article") ;;
+articles) sources=("$root"/tests/fixtures/clean-prose/*) ;;
+*) echo "PROSE must be example or articles" >&2; exit 2 ;;
+esac
 : >"$work/base"
 while [[ $(stat -c %s "$work/base") -lt 1048576 ]]; do
-    cat "$article" >>"$work/base"
-    printf '\n' >>"$work/base"
+    for f in "${sources[@]}"; do
+        cat "$f" >>"$work/base"
+        printf '\n\n' >>"$work/base"
+    done
 done
 make_input() {
     local kb=$1 out=$2
@@ -53,13 +63,16 @@ for kb in $sizes; do
         'BEGIN {printf "%-10s %9.2f %9.2f %9.2f %9.2f %10d %8.1f\n", kb " KB", s, (s > 0 ? kb/1024/s : 0), u, (u > 0 ? kb/1024/u : 0), c, p/1024}'
 done
 
-# Batch: 10 MB of documents, each one copy of the article with its own id.
-python3 - "$article" >"$work/batch.jsonl" <<'PY'
+# Batch: 10 MB of documents, the source texts in turn, each with its own id.
+python3 - "${sources[@]}" >"$work/batch.jsonl" <<'PY'
 import json, sys
-text = open(sys.argv[1], encoding="utf-8").read()
-n = 10 * 1024 * 1024 // len(text.encode())
-for i in range(n):
+texts = [open(p, encoding="utf-8").read() for p in sys.argv[1:]]
+size, i = 0, 0
+while size < 10 * 1024 * 1024:
+    text = texts[i % len(texts)]
     print(json.dumps({"id": i, "text": text}))
+    size += len(text.encode())
+    i += 1
 PY
 echo "batch: $(wc -l <"$work/batch.jsonl") documents, $(($(stat -c %s "$work/batch.jsonl") / 1024 / 1024)) MB"
 for j in 1 2; do

@@ -4,6 +4,7 @@
 use super::lexicon;
 use super::tokens::{Token, TokenKind, Tokens};
 use crate::model::Span;
+use std::borrow::Cow;
 
 /// The attribution of a sentence: "according to X", "X said", "…, said X".
 pub fn source_of(text: &str, sentence: Span) -> Option<String> {
@@ -22,8 +23,16 @@ pub fn source_of(text: &str, sentence: Span) -> Option<String> {
         }
     }
     for (i, t) in toks.iter().enumerate() {
-        let low = t.text.to_lowercase();
-        if low == "according" || !lexicon::attribution_verbs().contains(low.as_str()) {
+        if !t.is_word() {
+            continue;
+        }
+        // Most words are already lower case: lower-casing every one allocated per token.
+        let low: Cow<str> = if t.text.chars().any(char::is_uppercase) {
+            Cow::Owned(t.text.to_lowercase())
+        } else {
+            Cow::Borrowed(t.text)
+        };
+        if low == "according" || !lexicon::attribution_verbs().contains(low.as_ref()) {
             continue;
         }
         if let Some(s) = capitalised_run_before(text, &toks[..i]) {
