@@ -1,8 +1,8 @@
 //! The words a time expression may begin with: the cheap failure path of [`super::claim_at`].
 //!
 //! The scanner tries every token start in the few words before an anchor ("said", "the",
-//! "of", …), and running all five time productions there costs tens of thousands of
-//! instructions per start. A start whose first word no production begins with is rejected
+//! "of", …), and running all five time productions there costs thousands of instructions
+//! per start. A start whose first word no production begins with is rejected
 //! with one binary search. The list is the lexicon words plus [`KEYWORDS`]; a test keeps
 //! it in step with the words the productions match.
 
