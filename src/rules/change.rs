@@ -10,6 +10,7 @@
 use crate::check::Context;
 use crate::model::{Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
+use crate::rules::lowercase::lower;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
@@ -102,15 +103,15 @@ const OTHER_TERMS: &[&str] = &[
 ];
 
 /// Lower-case word of a token, trimmed of punctuation.
-fn norm(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+fn norm(word: &str) -> std::borrow::Cow<'_, str> {
+    lower(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
 }
 
 /// The sign of a direction word, if it is one.
 pub fn direction_of(word: &str) -> Option<Sign> {
     let w = norm(word);
-    if w.is_empty() || NOT_DIRECTION.contains(&w.as_str()) {
+    let w = w.as_ref();
+    if w.is_empty() || NOT_DIRECTION.contains(&w) {
         return None;
     }
     // Short stems ("up", "cut", "dip") must be the whole word or an inflection of it.
@@ -134,29 +135,26 @@ pub fn direction_words(text: &str, span: Span) -> Vec<Word> {
         .collect()
 }
 
-/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes).
+/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes),
+/// found lazily: callers often stop after a few.
 pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
     let slice = text.get(span.start..span.end).unwrap_or("");
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
-        match (inner, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, slice.len()));
-    }
-    out.into_iter().map(move |(s, e)| {
+    let word = move |s: usize, e: usize| {
         let w = slice[s..e].trim_end_matches(['-', '\'']);
-        let sp = Span::new(span.start + s, span.start + s + w.len());
-        (sp, w)
+        (Span::new(span.start + s, span.start + s + w.len()), w)
+    };
+    let mut chars = slice.char_indices();
+    std::iter::from_fn(move || {
+        let mut start: Option<usize> = None;
+        for (i, c) in chars.by_ref() {
+            let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
+            match (inner, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(word(s, i)),
+                _ => {}
+            }
+        }
+        start.map(|s| word(s, slice.len()))
     })
 }
 
@@ -175,12 +173,10 @@ pub fn window_start(text: &str, from: usize, at: usize) -> usize {
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.
 pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
     let from = window_start(text, from, at);
-    let mut v: Vec<String> = words(text, Span::new(from, at.max(from)))
-        .map(|(_, w)| w.to_lowercase())
+    let all: Vec<&str> = words(text, Span::new(from, at.max(from)))
+        .map(|(_, w)| w)
         .collect();
-    v.reverse();
-    v.truncate(n);
-    v
+    all.iter().rev().take(n).map(|w| w.to_lowercase()).collect()
 }
 
 /// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
@@ -549,10 +545,6 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 /// The one change relation of a sentence, if it has exactly one pair of values.
 fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let text = &ctx.doc.text;
-    let lower = ctx.text(sentence).to_lowercase();
-    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
-        return None;
-    }
     let r = roles(ctx, sentence);
     let mut pairs: Vec<(End, End, Option<Word>)> = Vec::new();
     for (a, b) in r.pairs {
@@ -569,6 +561,11 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     }
     // Two from/to pairs in one sentence: which change is which is a guess.
     let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
+    // Checked once a pair is found: most sentences have none, and lower-casing is not free.
+    let lower = ctx.text(sentence).to_lowercase();
+    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
+        return None;
+    }
     if different_terms(text, &from, &to) {
         return None;
     }
