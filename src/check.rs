@@ -32,10 +32,12 @@ pub struct Context<'a> {
     memo: Memo,
 }
 
-/// Per-document results shared by rules (the change relations feed six rules).
+/// Per-document results shared by rules (the change relations feed six rules, the multiples
+/// two).
 #[derive(Default)]
 struct Memo {
     changes: OnceLock<Vec<crate::rules::change::Change>>,
+    multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
 }
 
 impl<'a> Context<'a> {
@@ -59,6 +61,13 @@ impl<'a> Context<'a> {
         self.memo
             .changes
             .get_or_init(|| crate::rules::change::changes(self))
+    }
+
+    /// The multiples of the document ([`crate::rules::change::multiples`]), computed once.
+    pub fn multiples(&self) -> &[crate::rules::change::Multiple] {
+        self.memo
+            .multiples
+            .get_or_init(|| crate::rules::change::multiples(self))
     }
 
     /// The original text of a span.

@@ -45,9 +45,9 @@ impl RuleCheck for DirectionWord {
         for c in ctx.changes() {
             out.extend(sign_finding(ctx, c));
         }
-        for m in change::multiples(ctx) {
+        for m in ctx.multiples() {
             if m.hedge == MultipleHedge::MoreThan {
-                out.extend(more_than_multiple(ctx, &m));
+                out.extend(more_than_multiple(ctx, m));
             }
         }
         proportions(ctx, out);

@@ -2,6 +2,7 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
+use crate::rules::lowercase::lower_eq;
 
 /// How a multiple word is hedged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,27 +121,37 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     let ws: Vec<(Span, &str)> = words(text, sentence).collect();
     let mut out = Vec::new();
     for (k, &(span, w)) in ws.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let prev = |back: usize| {
+        let lw = lower(w);
+        let lw = lw.as_ref();
+        let is_word = |back: usize, word: &str| {
             k.checked_sub(back)
                 .and_then(|j| ws.get(j))
-                .map(|(_, w)| w.to_lowercase())
+                .is_some_and(|(_, w)| lower_eq(w, word))
         };
-        let hedge = match (prev(2).as_deref(), prev(1).as_deref()) {
-            (Some("more"), Some("than")) => MultipleHedge::MoreThan,
-            (_, Some("nearly" | "almost")) => MultipleHedge::Nearly,
-            _ => MultipleHedge::None,
+        let hedge = || {
+            if is_word(2, "more") && is_word(1, "than") {
+                MultipleHedge::MoreThan
+            } else if is_word(1, "nearly") || is_word(1, "almost") {
+                MultipleHedge::Nearly
+            } else {
+                MultipleHedge::None
+            }
         };
-        let hedge_start = match hedge {
-            MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
-            MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
-            MultipleHedge::None => None,
+        let hedged = |end: Span| {
+            let hedge = hedge();
+            let hedge_start = match hedge {
+                MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
+                MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
+                MultipleHedge::None => None,
+            };
+            (hedge_start.map_or(end, |s| s.cover(end)), hedge)
         };
-        let full = |end: Span| hedge_start.map_or(end, |s| s.cover(end));
         if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
-            out.push((full(span), vec![Decimal::from(n)], hedge, None));
+            let (full, hedge) = hedged(span);
+            out.push((full, vec![Decimal::from(n)], hedge, None));
         } else if lw == "halved" || lw == "halving" {
-            out.push((full(span), vec![Decimal::new(5, 1)], hedge, None));
+            let (full, hedge) = hedged(span);
+            out.push((full, vec![Decimal::new(5, 1)], hedge, None));
         } else if lw == "times" {
             // N is the claim just before "times".
             let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
@@ -157,13 +168,15 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             let Some(n) = ctx.claims[i].numeral().map(|n| n.value) else {
                 continue;
             };
-            let next = ws.get(k + 1).map(|(_, w)| w.to_lowercase());
-            let readings = if next.as_deref().is_some_and(|w| COMPARATIVES.contains(&w)) {
+            let comparative = ws
+                .get(k + 1)
+                .is_some_and(|(_, w)| COMPARATIVES.iter().any(|c| lower_eq(w, c)));
+            let readings = if comparative {
                 vec![n, n + Decimal::ONE]
             } else {
                 vec![n]
             };
-            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
+            out.push((ctx.claims[i].span.cover(span), readings, hedge(), Some(i)));
         } else if let Some(prefix) = lw.strip_suffix("fold") {
             let prefix = prefix.trim_end_matches('-');
             let n = prefix.parse::<i64>().ok().or_else(|| {
@@ -174,7 +187,8 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             });
             if let Some(n) = n.filter(|&n| n >= 2) {
                 let n = Decimal::from(n);
-                out.push((full(span), vec![n, n + Decimal::ONE], hedge, None));
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![n, n + Decimal::ONE], hedge, None));
             }
         }
     }
