@@ -9,6 +9,7 @@
 use crate::check::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity};
+use crate::rules::lowercase::lower_eq;
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
@@ -61,13 +62,36 @@ pub fn is_countish(claim: &Claim) -> bool {
 
 /// Lower-case words of a text, punctuation trimmed, empty pieces dropped.
 pub fn words(text: &str) -> Vec<String> {
+    words_as_written(text).map(str::to_lowercase).collect()
+}
+
+/// The words of [`words`] as written (not lower-cased), read lazily from either end: most
+/// checks need only the first or last few, compared with [`lower_eq`].
+pub fn words_as_written(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+/// Whether the words of the text, lower-cased, are exactly `expected`.
+pub fn words_are_exactly(text: &str, expected: &[&str]) -> bool {
+    let words: Vec<&str> = words_as_written(text).take(expected.len() + 1).collect();
+    words_are(&words, expected)
+}
+
+/// Whether the words, lower-cased, are exactly `expected`.
+fn words_are(words: &[&str], expected: &[&str]) -> bool {
+    words.len() == expected.len() && words.iter().zip(expected).all(|(w, e)| lower_eq(w, e))
+}
+
+/// Whether the text has a word that, lower-cased, is one of `set`.
+pub fn has_word(text: &str, set: &[&str]) -> bool {
+    words_as_written(text).any(|w| one_of(w, set))
+}
+
+/// Whether the word, lower-cased, is one of `set`.
+fn one_of(word: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| lower_eq(word, s))
 }
 
 /// The text between two spans (empty when they touch or overlap).
@@ -157,37 +181,40 @@ pub struct PartWhole {
     pub form: PartWholeForm,
 }
 
-fn of_the(gap: &[String]) -> bool {
+fn of_the(gap: &[&str]) -> bool {
     match gap {
-        [of] => of == "of",
-        [of, det] => of == "of" && OF_DETERMINERS.contains(&det.as_str()),
+        [of] => lower_eq(of, "of"),
+        [of, det] => lower_eq(of, "of") && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
-fn out_of(gap: &[String]) -> bool {
+fn out_of(gap: &[&str]) -> bool {
     match gap {
-        [out, of] => out == "out" && of == "of",
-        [out, of, det] => out == "out" && of == "of" && OF_DETERMINERS.contains(&det.as_str()),
+        [out, of] => lower_eq(out, "out") && lower_eq(of, "of"),
+        [out, of, det] => lower_eq(out, "out") && lower_eq(of, "of") && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
 /// Whether the sentence opens with "Of (the)" or "Out of (the)" right before this claim.
 fn leads_with_of(before: &str) -> bool {
-    let w = words(before);
-    let w: Vec<&str> = w.iter().map(String::as_str).collect();
+    // Four words are already too many.
+    let w: Vec<&str> = words_as_written(before).take(4).collect();
     match w.as_slice() {
-        ["of"] | ["out", "of"] => true,
-        ["of", det] | ["out", "of", det] => OF_DETERMINERS.contains(det),
+        [of] => lower_eq(of, "of"),
+        [a, b] => words_are(&w, &["out", "of"]) || (lower_eq(a, "of") && one_of(b, OF_DETERMINERS)),
+        [_, _, det] => words_are(&w[..2], &["out", "of"]) && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
 /// Whether the words right after a claim are "of whom" / "of which" / "of them".
 fn followed_by_of_whom(after: &str) -> bool {
-    let w = words(after);
-    w.len() >= 2 && w[0] == "of" && matches!(w[1].as_str(), "whom" | "which" | "them")
+    let mut w = words_as_written(after);
+    w.next().is_some_and(|of| lower_eq(of, "of"))
+        && w.next()
+            .is_some_and(|w| one_of(w, &["whom", "which", "them"]))
 }
 
 /// A bare four-digit number that may be a year ("2021 champion Ruiz").
@@ -214,12 +241,23 @@ fn possessive(ctx: &Context, claim: &Claim) -> bool {
 }
 
 /// "12 passengers, of whom 5": the gap ends with "of whom" / "of which" after a comma.
-fn of_whom_before(gap: &[String], gap_text: &str) -> bool {
+fn of_whom_before(gap: &[&str], gap_text: &str) -> bool {
     gap.len() >= 2
         && gap.len() <= 6
         && gap_text.contains(',')
-        && gap[gap.len() - 2] == "of"
-        && matches!(gap[gap.len() - 1].as_str(), "whom" | "which")
+        && lower_eq(gap[gap.len() - 2], "of")
+        && one_of(gap[gap.len() - 1], &["whom", "which"])
+}
+
+/// More words between two claims than any part-whole form allows.
+const MAX_PART_WHOLE_GAP: usize = 6;
+
+/// The words of a gap, as written, up to one more than [`MAX_PART_WHOLE_GAP`] (so a longer
+/// gap is still seen as too long).
+fn gap_words(gap_text: &str) -> Vec<&str> {
+    words_as_written(gap_text)
+        .take(MAX_PART_WHOLE_GAP + 1)
+        .collect()
 }
 
 /// Every part-whole pair of a sentence, each tied by one of the explicit forms.
@@ -230,7 +268,7 @@ pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         let (a, b) = (pair[0], pair[1]);
         let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
         let gap_text = between(ctx, ca.span, cb.span);
-        let gap = words(gap_text);
+        let gap = gap_words(gap_text);
         if year_like(ctx, ca) || year_like(ctx, cb) {
             continue;
         }
@@ -238,7 +276,7 @@ pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         let after_noun = ca
             .counted
             .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start)
-            .map_or(gap.clone(), |c| words(between(ctx, c, cb.span)));
+            .map_or(gap.clone(), |c| gap_words(between(ctx, c, cb.span)));
         let form = if of_the(&gap) || of_the(&after_noun) {
             Some((a, b, PartWholeForm::OfThe))
         } else if out_of(&gap) || out_of(&after_noun) {
@@ -302,17 +340,13 @@ const RUNNING_BEFORE: &[&[&str]] = &[
     &["raising", "the", "total", "to"],
 ];
 
-fn ends_with(words: &[String], phrase: &[&str]) -> bool {
-    words.len() >= phrase.len()
-        && words[words.len() - phrase.len()..]
-            .iter()
-            .zip(phrase)
-            .all(|(w, p)| w == p)
-}
-
-/// Whether the text ends with these lower-case words.
+/// Whether the text ends with these lower-case words (read back from its end only).
 pub fn ends_with_words(text: &str, phrase: &[&str]) -> bool {
-    ends_with(&words(text), phrase)
+    let mut last = words_as_written(text).rev();
+    phrase
+        .iter()
+        .rev()
+        .all(|p| last.next().is_some_and(|w| lower_eq(w, p)))
 }
 
 /// Text from `from` up to the next punctuation mark that ends a phrase.
@@ -335,31 +369,31 @@ fn phrase_before(text: &str) -> &str {
 
 /// Whether the claim is marked as a total, and how.
 pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalForm> {
-    let before = words(phrase_before(before_in_sentence(ctx, sentence, claim)));
-    if RUNNING_BEFORE.iter().any(|p| ends_with(&before, p)) {
+    let before_text = before_in_sentence(ctx, sentence, claim);
+    let before = phrase_before(before_text);
+    if RUNNING_BEFORE.iter().any(|p| ends_with_words(before, p)) {
         return Some(TotalForm::Running);
     }
-    if TOTAL_BEFORE.iter().any(|p| ends_with(&before, p)) {
+    if TOTAL_BEFORE.iter().any(|p| ends_with_words(before, p)) {
         return Some(TotalForm::Sum);
     }
-    // "In all, 37 homes …": the marker opens the sentence.
-    let opening = words(before_in_sentence(ctx, sentence, claim));
-    if matches!(
-        opening
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["in", "all"] | ["in", "total"] | ["altogether"]
-    ) {
+    // "In all, 37 homes …": the marker opens the sentence (three words are too many).
+    let opening: Vec<&str> = words_as_written(before_text).take(3).collect();
+    if [&["in", "all"][..], &["in", "total"], &["altogether"]]
+        .iter()
+        .any(|m| words_are(&opening, m))
+    {
         return Some(TotalForm::Sum);
     }
-    // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase.
-    let after = words(phrase_after(after_in_sentence(ctx, sentence, claim)));
+    // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase (five
+    // words are too many).
+    let after: Vec<&str> = words_as_written(phrase_after(after_in_sentence(ctx, sentence, claim)))
+        .take(5)
+        .collect();
     let n = after.len();
     let marked =
-        (n >= 2 && after[n - 2] == "in" && matches!(after[n - 1].as_str(), "all" | "total"))
-            || after.last().is_some_and(|w| w == "altogether");
+        (n >= 2 && lower_eq(after[n - 2], "in") && one_of(after[n - 1], &["all", "total"]))
+            || after.last().is_some_and(|w| lower_eq(w, "altogether"));
     (marked && n <= 4).then_some(TotalForm::Sum)
 }
 

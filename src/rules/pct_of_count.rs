@@ -55,10 +55,7 @@ impl RuleCheck for PctOfCount {
                 continue;
             }
             let text = ctx.text(sentence.span);
-            if parts::words(text)
-                .iter()
-                .any(|w| POLL_WORDS.contains(&w.as_str()))
-            {
+            if parts::has_word(text, POLL_WORDS) {
                 continue;
             }
             for pw in pairs {
