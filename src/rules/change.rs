@@ -443,6 +443,10 @@ pub fn changes(ctx: &Context) -> Vec<Change> {
     let clauses = &ctx.segments.clauses;
     let mut out = Vec::new();
     for &sentence in &ctx.segments.sentences {
+        // Every change has a claim for its values.
+        if claims_in(ctx, sentence).is_empty() {
+            continue;
+        }
         if let Some(c) = change_in(ctx, sentence) {
             out.push(c);
             continue;

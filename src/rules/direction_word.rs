@@ -197,11 +197,19 @@ const ELECTORATE: &[&str] = &["registered", "eligible", "electorate", "turnout"]
 /// "A majority of the council, 5 of its 11 members, …".
 fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
     for &sentence in &ctx.segments.sentences {
+        // The "X of Y" is two claims; the word lists are read only where they may matter.
+        if change::claims_in(ctx, sentence).len() < 2 {
+            continue;
+        }
+        let words = proportion_words(ctx, sentence);
+        if words.is_empty() {
+            continue;
+        }
         let lower = ctx.text(sentence).to_lowercase();
         if ELECTORATE.iter().any(|w| lower.contains(w)) {
             continue;
         }
-        for (word, stated, whole) in proportion_words(ctx, sentence) {
+        for (word, stated, whole) in words {
             let after: Vec<usize> =
                 change::claims_in(ctx, Span::new(word.end, sentence.end.max(word.end))).collect();
             let Some(pair) = after.windows(2).next() else {
@@ -346,11 +354,17 @@ fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
         .filter_map(|c| ctx.segments.sentence_of(c.sentence.start).map(|(_, s)| s))
         .collect();
     for &sentence in &ctx.segments.sentences {
-        let words = change::direction_words(&ctx.doc.text, sentence);
-        if words.is_empty() || changed.contains(&sentence) {
+        // The current figure is a claim, and the direction word is sought only for a link.
+        if change::claims_in(ctx, sentence).is_empty() || changed.contains(&sentence) {
             continue;
         }
-        let links = share_links(ctx, sentence).chain(multiple_links(ctx, sentence));
+        let links: Vec<Link> = share_links(ctx, sentence)
+            .chain(multiple_links(ctx, sentence))
+            .collect();
+        if links.is_empty() {
+            continue;
+        }
+        let words = change::direction_words(&ctx.doc.text, sentence);
         for link in links {
             let Some(word) = words.iter().rev().find(|w| w.span.end <= link.span.start) else {
                 continue;
