@@ -158,6 +158,36 @@ pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
+/// The words of [`words`], last first, found by scanning back from the end of the span:
+/// a look-behind needs only the nearest few.
+pub fn words_back(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
+    let slice = text.get(span.start..span.end).unwrap_or("");
+    // A word is the part from the first letter or digit of a run of letters, digits,
+    // hyphens and apostrophes, without trailing hyphens and apostrophes.
+    let in_run = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut end = slice.len();
+    std::iter::from_fn(move || loop {
+        let before = slice.get(..end)?;
+        let (last, c) = before.char_indices().rev().find(|&(_, c)| in_run(c))?;
+        let run_end = last + c.len_utf8();
+        let run_start = before[..last]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        end = run_start;
+        let run = &slice[run_start..run_end];
+        let w = run
+            .trim_start_matches(['-', '\''])
+            .trim_end_matches(['-', '\'']);
+        if !w.is_empty() {
+            let at =
+                span.start + run_start + (run.len() - run.trim_start_matches(['-', '\'']).len());
+            return Some((Span::new(at, at + w.len()), w));
+        }
+    })
+}
+
 /// How far back a look-behind reads: a few words, so that long sentences stay linear.
 const LOOKBEHIND_BYTES: usize = 80;
 
@@ -173,10 +203,10 @@ pub fn window_start(text: &str, from: usize, at: usize) -> usize {
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.
 pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
     let from = window_start(text, from, at);
-    let all: Vec<&str> = words(text, Span::new(from, at.max(from)))
-        .map(|(_, w)| w)
-        .collect();
-    all.iter().rev().take(n).map(|w| w.to_lowercase()).collect()
+    words_back(text, Span::new(from, at.max(from)))
+        .take(n)
+        .map(|(_, w)| w.to_lowercase())
+        .collect()
 }
 
 /// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
@@ -374,13 +404,9 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Wor
 /// The span of the `nth` word (1-based) before `at`.
 fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
     let from = window_start(text, from, at);
-    let all: Vec<Span> = words(text, Span::new(from, at.max(from)))
-        .map(|(s, _)| s)
-        .collect();
-    all.len()
-        .checked_sub(nth)
-        .and_then(|i| all.get(i).copied())
-        .unwrap_or(Span::new(at, at))
+    nth.checked_sub(1)
+        .and_then(|k| words_back(text, Span::new(from, at.max(from))).nth(k))
+        .map_or(Span::new(at, at), |(s, _)| s)
 }
 
 /// The one value before `at` in the sentence of the same measure as `from` ("5,120, up from
@@ -672,16 +698,15 @@ pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
         let Some((_, sentence)) = ctx.segments.sentence_of(claim.span.start) else {
             continue;
         };
-        let before: Vec<(Span, &str)> = words(
+        let mut near = words_back(
             text,
             Span::new(
                 window_start(text, sentence.start, claim.span.start),
                 claim.span.start,
             ),
         )
-        .collect();
-        let mut near = before.iter().rev().take(3);
-        let governing = near.find_map(|&(s, w)| {
+        .take(3);
+        let governing = near.find_map(|(s, w)| {
             let lw = w.to_lowercase();
             direction_of(w)
                 .map(|sign| Word { span: s, sign })
@@ -910,5 +935,23 @@ mod tests {
         assert_eq!(w[1].0.text(text), "up");
         assert_eq!(w.last().map(|x| x.1), Some("rose"));
         assert_eq!(words_before(text, 0, 13, 2), vec!["5", "up"]);
+    }
+
+    #[test]
+    fn words_back_are_words_reversed() {
+        for text in [
+            "Sales, up 5%, rose.",
+            "--a-b' 'c -'- d--e'' İstanbul's x\u{00e9}y ,, 7.5 z",
+            "",
+            "''",
+            "tail-",
+            "é",
+        ] {
+            let span = Span::new(0, text.len());
+            let mut forward: Vec<(Span, &str)> = words(text, span).collect();
+            forward.reverse();
+            let back: Vec<(Span, &str)> = words_back(text, span).collect();
+            assert_eq!(back, forward, "{text:?}");
+        }
     }
 }

@@ -163,12 +163,16 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<Proportion> {
             }
         }
     }
-    let ws: Vec<(Span, &str)> = change::words(&ctx.doc.text, sentence).collect();
-    for pair in ws.windows(2) {
-        if pair[0].1.eq_ignore_ascii_case("most") && pair[1].1.eq_ignore_ascii_case("of") {
+    let mut previous: Option<(Span, &str)> = None;
+    for word in change::words(&ctx.doc.text, sentence) {
+        let pair = [previous.replace(word), Some(word)];
+        let [Some(first), Some(second)] = pair else {
+            continue;
+        };
+        if first.1.eq_ignore_ascii_case("most") && second.1.eq_ignore_ascii_case("of") {
             let iv = Interval::new(Some(Decimal::new(5, 1)), Some(Decimal::ONE), true, false);
             out.push((
-                pair[0].0,
+                first.0,
                 Reading {
                     value: None,
                     strict: iv,

@@ -118,20 +118,21 @@ type MultipleWord = (Span, Vec<Decimal>, MultipleHedge, Option<usize>);
 
 fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     let text = &ctx.doc.text;
-    let ws: Vec<(Span, &str)> = words(text, sentence).collect();
+    let mut ws = words(text, sentence).peekable();
+    // The two words before the current one, nearest last.
+    let mut previous: [Option<(Span, &str)>; 2] = [None, None];
     let mut out = Vec::new();
-    for (k, &(span, w)) in ws.iter().enumerate() {
+    while let Some((span, w)) = ws.next() {
+        let [two_back, one_back] = previous;
+        previous = [one_back, Some((span, w))];
         let lw = lower(w);
         let lw = lw.as_ref();
-        let is_word = |back: usize, word: &str| {
-            k.checked_sub(back)
-                .and_then(|j| ws.get(j))
-                .is_some_and(|(_, w)| lower_eq(w, word))
-        };
+        let is_word =
+            |back: Option<(Span, &str)>, word: &str| back.is_some_and(|(_, w)| lower_eq(w, word));
         let hedge = || {
-            if is_word(2, "more") && is_word(1, "than") {
+            if is_word(two_back, "more") && is_word(one_back, "than") {
                 MultipleHedge::MoreThan
-            } else if is_word(1, "nearly") || is_word(1, "almost") {
+            } else if is_word(one_back, "nearly") || is_word(one_back, "almost") {
                 MultipleHedge::Nearly
             } else {
                 MultipleHedge::None
@@ -140,8 +141,8 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
         let hedged = |end: Span| {
             let hedge = hedge();
             let hedge_start = match hedge {
-                MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
-                MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
+                MultipleHedge::MoreThan => two_back.map(|x| x.0),
+                MultipleHedge::Nearly => one_back.map(|x| x.0),
                 MultipleHedge::None => None,
             };
             (hedge_start.map_or(end, |s| s.cover(end)), hedge)
@@ -169,7 +170,7 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
                 continue;
             };
             let comparative = ws
-                .get(k + 1)
+                .peek()
                 .is_some_and(|(_, w)| COMPARATIVES.iter().any(|c| lower_eq(w, c)));
             let readings = if comparative {
                 vec![n, n + Decimal::ONE]
