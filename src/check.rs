@@ -33,11 +33,12 @@ pub struct Context<'a> {
 }
 
 /// Per-document results shared by rules (the change relations feed six rules, the multiples
-/// two).
+/// two, the claims by sentence seven).
 #[derive(Default)]
 struct Memo {
     changes: OnceLock<Vec<crate::rules::change::Change>>,
     multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
+    claim_sentences: OnceLock<Vec<crate::rules::parts::Sentence>>,
 }
 
 impl<'a> Context<'a> {
@@ -68,6 +69,14 @@ impl<'a> Context<'a> {
         self.memo
             .multiples
             .get_or_init(|| crate::rules::change::multiples(self))
+    }
+
+    /// The claims grouped by sentence ([`crate::rules::parts::group_by_sentence`]),
+    /// computed once.
+    pub fn claim_sentences(&self) -> &[crate::rules::parts::Sentence] {
+        self.memo
+            .claim_sentences
+            .get_or_init(|| crate::rules::parts::group_by_sentence(self))
     }
 
     /// The original text of a span.

@@ -36,7 +36,7 @@ const PER_PERIOD: &[&str] = &["a", "per", "every", "an"];
 impl RuleCheck for AverageTotal {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            if let Some(f) = check(ctx, &sentence) {
+            if let Some(f) = check(ctx, sentence) {
                 out.push(f);
             }
         }

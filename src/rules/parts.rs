@@ -14,15 +14,24 @@ use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// The claims of one sentence, as indices into `ctx.claims`, in text order.
 pub struct Sentence {
     pub span: Span,
     pub claims: Vec<usize>,
+    /// Its part-whole pairs ([`part_wholes`]), found on first use: three rules read them.
+    pairs: OnceLock<Vec<PartWhole>>,
 }
 
-/// Groups the claims by sentence (claims outside every sentence are dropped).
-pub fn sentences(ctx: &Context) -> Vec<Sentence> {
+/// The claims grouped by sentence (claims outside every sentence are dropped), grouped
+/// once per rule pass: seven rules walk them.
+pub fn sentences<'c>(ctx: &'c Context) -> &'c [Sentence] {
+    ctx.claim_sentences()
+}
+
+/// Groups the claims by sentence, for [`Context::claim_sentences`].
+pub fn group_by_sentence(ctx: &Context) -> Vec<Sentence> {
     let mut order: Vec<usize> = (0..ctx.claims.len()).collect();
     order.sort_by_key(|&i| (ctx.claims[i].span.start, ctx.claims[i].span.end));
     let mut out: Vec<(usize, Sentence)> = Vec::new();
@@ -37,6 +46,7 @@ pub fn sentences(ctx: &Context) -> Vec<Sentence> {
                 Sentence {
                     span,
                     claims: vec![i],
+                    pairs: OnceLock::new(),
                 },
             )),
         }
@@ -261,7 +271,13 @@ fn gap_words(gap_text: &str) -> Vec<&str> {
 }
 
 /// Every part-whole pair of a sentence, each tied by one of the explicit forms.
-pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
+pub fn part_wholes<'s>(ctx: &Context, sentence: &'s Sentence) -> &'s [PartWhole] {
+    sentence
+        .pairs
+        .get_or_init(|| find_part_wholes(ctx, sentence))
+}
+
+fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
     let mut out = Vec::new();
     let claims = &sentence.claims;
     for (k, pair) in claims.windows(2).enumerate() {
@@ -662,9 +678,9 @@ mod tests {
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
         let ctx = Context::new(&doc, &claims, &segments, &settings);
-        let sentence = sentences(&ctx).into_iter().next().expect("a sentence");
-        part_wholes(&ctx, &sentence)
-            .into_iter()
+        let sentence = sentences(&ctx).first().expect("a sentence");
+        part_wholes(&ctx, sentence)
+            .iter()
             .map(|pw| {
                 (
                     ctx.text(claims[pw.part].span).to_string(),
@@ -717,7 +733,7 @@ mod tests {
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
         let ctx = Context::new(&doc, &claims, &segments, &settings);
-        let sentence = sentences(&ctx).into_iter().next()?;
+        let sentence = sentences(&ctx).first()?;
         let last = *sentence.claims.last()?;
         total_form(&ctx, sentence.span, &claims[last])
     }

@@ -50,7 +50,7 @@ const POLL_WORDS: &[&str] = &[
 impl RuleCheck for PctOfCount {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            let pairs = parts::part_wholes(ctx, &sentence);
+            let pairs = parts::part_wholes(ctx, sentence);
             if pairs.is_empty() {
                 continue;
             }

@@ -65,7 +65,7 @@ impl RuleCheck for RatePerCapita {
                 let r = &ctx.claims[rate];
                 if r.unit.as_deref() == Some("%") {
                     out.push(percent_on_rate(ctx, rate, base));
-                } else if let Some(f) = check(ctx, &sentence, pos, rate, base) {
+                } else if let Some(f) = check(ctx, sentence, pos, rate, base) {
                     out.push(f);
                 }
             }

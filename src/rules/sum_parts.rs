@@ -40,16 +40,16 @@ impl RuleCheck for SumParts {
                 continue;
             }
             for (pos, &t) in sentence.claims.iter().enumerate() {
-                if let Some(f) = total_after_parts(ctx, &sentence, pos, t) {
+                if let Some(f) = total_after_parts(ctx, sentence, pos, t) {
                     out.push(f);
                 }
             }
-            for pw in parts::part_wholes(ctx, &sentence) {
+            for pw in parts::part_wholes(ctx, sentence) {
                 if matches!(
                     pw.form,
                     parts::PartWholeForm::LeadOf | parts::PartWholeForm::OfWhom
                 ) {
-                    if let Some(f) = breakdown(ctx, &sentence, pw.whole, pw.part) {
+                    if let Some(f) = breakdown(ctx, sentence, pw.whole, pw.part) {
                         out.push(f);
                     }
                 }
