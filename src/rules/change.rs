@@ -10,7 +10,7 @@
 use crate::check::Context;
 use crate::model::{Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
-use crate::rules::lowercase::lower;
+use crate::rules::lowercase::{lower, lower_eq};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
@@ -202,11 +202,17 @@ pub fn window_start(text: &str, from: usize, at: usize) -> usize {
 
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.
 pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
-    let from = window_start(text, from, at);
-    words_back(text, Span::new(from, at.max(from)))
+    nearest_words(text, from, at)
         .take(n)
-        .map(|(_, w)| w.to_lowercase())
+        .map(str::to_lowercase)
         .collect()
+}
+
+/// The words before `at` within `from..at` and the look-behind window, as written,
+/// nearest first.
+fn nearest_words(text: &str, from: usize, at: usize) -> impl Iterator<Item = &str> {
+    let from = window_start(text, from, at);
+    words_back(text, Span::new(from, at.max(from))).map(|(_, w)| w)
 }
 
 /// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
@@ -354,24 +360,36 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                 }
             }
             Quantity::Point(n) => {
-                let before = words_before(text, sentence.start, claim.span.start, 2);
-                let Some(end) = end_of(ctx, i, claim.span, n) else {
-                    continue;
-                };
-                match before.first().map(String::as_str) {
-                    Some("from") => match before.get(1).map(String::as_str) {
-                        Some(w @ ("up" | "down")) => {
-                            let sign = if w == "up" { Sign::Up } else { Sign::Down };
+                // Only a value after "from" or "to" has a role: the reading waits for that.
+                let mut before = nearest_words(text, sentence.start, claim.span.start);
+                let first = before.next();
+                let is = |w: Option<&str>, word: &str| w.is_some_and(|w| lower_eq(w, word));
+                if is(first, "from") {
+                    let Some(end) = end_of(ctx, i, claim.span, n) else {
+                        continue;
+                    };
+                    let second = before.next();
+                    let sign = if is(second, "up") {
+                        Some(Sign::Up)
+                    } else if is(second, "down") {
+                        Some(Sign::Down)
+                    } else {
+                        None
+                    };
+                    match sign {
+                        Some(sign) => {
                             let at = word_span_before(text, sentence.start, claim.span.start, 2);
                             r.up_from.push((end, Word { span: at, sign }));
                         }
-                        _ => match up_pct_before(ctx, sentence, i) {
+                        None => match up_pct_before(ctx, sentence, i) {
                             Some(word) => r.up_from.push((end, word)),
                             None => r.from.push(end),
                         },
-                    },
-                    Some("to") => r.to.push(end),
-                    _ => {}
+                    }
+                } else if is(first, "to") {
+                    if let Some(end) = end_of(ctx, i, claim.span, n) {
+                        r.to.push(end);
+                    }
                 }
             }
             _ => {}

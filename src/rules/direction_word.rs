@@ -403,13 +403,13 @@ fn share_links<'a>(ctx: &'a Context, sentence: Span) -> impl Iterator<Item = Lin
 /// Multiples of an earlier figure ("twice last year's", "three times the 2023 total").
 fn multiple_links(ctx: &Context, sentence: Span) -> Vec<Link> {
     let text = &ctx.doc.text;
-    let ws: Vec<(Span, &str)> = change::words(text, sentence).collect();
+    let mut previous: Option<Span> = None;
     let mut out = Vec::new();
-    for (k, &(span, w)) in ws.iter().enumerate() {
+    for (span, w) in change::words(text, sentence) {
+        let before = previous.replace(span);
         let (start, n) = if w.eq_ignore_ascii_case("twice") {
             (span.start, Decimal::TWO)
-        } else if w.eq_ignore_ascii_case("times") && k > 0 {
-            let before = ws[k - 1].0;
+        } else if let Some(before) = before.filter(|_| w.eq_ignore_ascii_case("times")) {
             let Some(n) = change::claims_in(ctx, before)
                 .next()
                 .and_then(|i| ctx.claims[i].numeral().map(|n| n.value))

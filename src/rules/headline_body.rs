@@ -48,6 +48,9 @@ const MAX_QUOTED: usize = 3;
 impl RuleCheck for HeadlineBody {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for mentions in by_head(ctx).values() {
+            if !mentions.iter().any(|m| m.claim.in_heading) {
+                continue;
+            }
             let body: Vec<&Mention> = mentions.iter().filter(|m| !m.claim.in_heading).collect();
             for heading in mentions.iter().filter(|m| m.claim.in_heading) {
                 if let Some(f) = check_heading(ctx, heading, &body) {

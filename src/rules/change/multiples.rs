@@ -2,7 +2,6 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
-use crate::rules::lowercase::lower_eq;
 
 /// How a multiple word is hedged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,6 +124,16 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     while let Some((span, w)) = ws.next() {
         let [two_back, one_back] = previous;
         previous = [one_back, Some((span, w))];
+        // Every multiple word ends in "d", "g" or "s" ("doubled", "halving", "times",
+        // "tenfold"): most words are rejected on their last letter.
+        if w.is_ascii()
+            && !matches!(
+                w.as_bytes().last(),
+                Some(b'd' | b'g' | b's' | b'D' | b'G' | b'S')
+            )
+        {
+            continue;
+        }
         let lw = lower(w);
         let lw = lw.as_ref();
         let is_word =
