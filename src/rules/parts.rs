@@ -358,39 +358,73 @@ const RUNNING_BEFORE: &[&[&str]] = &[
 
 /// Whether the text ends with these lower-case words (read back from its end only).
 pub fn ends_with_words(text: &str, phrase: &[&str]) -> bool {
-    let mut last = words_as_written(text).rev();
+    ends_with(words_as_written(text).rev(), phrase)
+}
+
+/// Whether words given last first end with these lower-case words.
+fn ends_with<'t>(mut last_first: impl Iterator<Item = &'t str>, phrase: &[&str]) -> bool {
     phrase
         .iter()
         .rev()
-        .all(|p| last.next().is_some_and(|w| lower_eq(w, p)))
+        .all(|p| last_first.next().is_some_and(|w| lower_eq(w, p)))
 }
 
-/// Text from `from` up to the next punctuation mark that ends a phrase.
-fn phrase_after(text: &str) -> &str {
-    let end = text
-        .find([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'])
-        .unwrap_or(text.len());
-    &text[..end]
+/// Punctuation marks that bound a phrase.
+const PHRASE_MARKS: [char; 11] = [',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'];
+
+/// The words of a text up to its first punctuation mark, as [`words_as_written`] reads
+/// them, without scanning past the words taken.
+fn phrase_words_after(text: &str) -> impl Iterator<Item = &str> {
+    let mut ended = false;
+    text.split_whitespace()
+        .map_while(move |token| {
+            if ended {
+                return None;
+            }
+            Some(match token.find(PHRASE_MARKS) {
+                Some(p) => {
+                    ended = true;
+                    &token[..p]
+                }
+                None => token,
+            })
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
-/// Text back to the previous punctuation mark that starts a phrase.
-fn phrase_before(text: &str) -> &str {
-    let start = text
-        .rfind([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'])
-        .map_or(0, |p| {
-            p + text[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    &text[start..]
+/// The words of a text after its last punctuation mark, last first, read back from its end
+/// only.
+fn phrase_words_before(text: &str) -> impl Iterator<Item = &str> {
+    let mut ended = false;
+    text.split_whitespace()
+        .rev()
+        .map_while(move |token| {
+            if ended {
+                return None;
+            }
+            Some(match token.rfind(PHRASE_MARKS) {
+                Some(p) => {
+                    ended = true;
+                    &token[p + token[p..].chars().next().map_or(1, char::len_utf8)..]
+                }
+                None => token,
+            })
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether the claim is marked as a total, and how.
 pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalForm> {
     let before_text = before_in_sentence(ctx, sentence, claim);
-    let before = phrase_before(before_text);
-    if RUNNING_BEFORE.iter().any(|p| ends_with_words(before, p)) {
+    // The longest marker has five words.
+    let last: Vec<&str> = phrase_words_before(before_text).take(5).collect();
+    let ends_phrase = |p: &[&str]| ends_with(last.iter().copied(), p);
+    if RUNNING_BEFORE.iter().any(|p| ends_phrase(p)) {
         return Some(TotalForm::Running);
     }
-    if TOTAL_BEFORE.iter().any(|p| ends_with_words(before, p)) {
+    if TOTAL_BEFORE.iter().any(|p| ends_phrase(p)) {
         return Some(TotalForm::Sum);
     }
     // "In all, 37 homes …": the marker opens the sentence (three words are too many).
@@ -403,7 +437,7 @@ pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalF
     }
     // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase (five
     // words are too many).
-    let after: Vec<&str> = words_as_written(phrase_after(after_in_sentence(ctx, sentence, claim)))
+    let after: Vec<&str> = phrase_words_after(after_in_sentence(ctx, sentence, claim))
         .take(5)
         .collect();
     let n = after.len();
@@ -761,6 +795,23 @@ mod tests {
             None
         );
         assert_eq!(total("Troops killed three fighters, capturing four."), None);
+    }
+
+    #[test]
+    fn phrase_words_stop_at_punctuation() {
+        let text = "Of 9 — (the rest,in all\"… 37 homes) ,x: in total";
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (before, after) = text.split_at(cut);
+            let start = before.rfind(PHRASE_MARKS).map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            let mut expected: Vec<&str> = words_as_written(&before[start..]).collect();
+            expected.reverse();
+            assert_eq!(phrase_words_before(before).collect::<Vec<_>>(), expected);
+            let end = after.find(PHRASE_MARKS).unwrap_or(after.len());
+            let expected: Vec<&str> = words_as_written(&after[..end]).collect();
+            assert_eq!(phrase_words_after(after).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]
