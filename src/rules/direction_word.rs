@@ -5,6 +5,7 @@ use crate::declare_rule;
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::change::{self, formula, Change, MultipleHedge, Sign, Word};
+use crate::rules::lowercase::contains_ignoring_ascii_case;
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::propagate::ops;
@@ -162,6 +163,10 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<Proportion> {
                 out.push((c.span, r, c.of));
             }
         }
+    }
+    // The scan compares ignoring ASCII case: a sentence without "most" so is not read.
+    if !contains_ignoring_ascii_case(ctx.text(sentence), "most") {
+        return out;
     }
     let mut previous: Option<(Span, &str)> = None;
     for word in change::words(&ctx.doc.text, sentence) {
@@ -405,6 +410,13 @@ fn multiple_links(ctx: &Context, sentence: Span) -> Vec<Link> {
     let text = &ctx.doc.text;
     let mut previous: Option<Span> = None;
     let mut out = Vec::new();
+    let sentence_text = ctx.text(sentence);
+    if !["twice", "times"]
+        .iter()
+        .any(|w| contains_ignoring_ascii_case(sentence_text, w))
+    {
+        return out;
+    }
     for (span, w) in change::words(text, sentence) {
         let before = previous.replace(span);
         let (start, n) = if w.eq_ignore_ascii_case("twice") {

@@ -1,6 +1,7 @@
 //! Lower-casing words without allocating: most words of prose are already lower-case ASCII,
 //! and the rules compare them with lower-case lexicons many times per sentence.
 
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::borrow::Cow;
 
 /// `word` lower-cased exactly as [`str::to_lowercase`] would, borrowed when it already is.
@@ -23,6 +24,22 @@ pub fn lower_eq(word: &str, lower_case: &str) -> bool {
     } else {
         word.to_lowercase() == lower_case
     }
+}
+
+/// An automaton that finds any of `patterns` ignoring ASCII case: a cheap test of a whole
+/// sentence before it is read word by word.
+pub fn ascii_case_insensitive(patterns: &[&str]) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .expect("constant patterns are valid")
+}
+
+/// Whether `text` contains `needle` in any ASCII case.
+pub fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
+    text.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
 #[cfg(test)]
@@ -49,5 +66,7 @@ mod tests {
         assert!(!lower_eq("Off", "of"));
         // The Kelvin sign lower-cases to an ASCII "k".
         assert!(lower_eq("\u{212A}", "k"));
+        assert!(contains_ignoring_ascii_case("Almost MoSt", "most"));
+        assert!(!contains_ignoring_ascii_case("mos t", "most"));
     }
 }

@@ -2,6 +2,9 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
+use crate::rules::lowercase::ascii_case_insensitive;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// How a multiple word is hedged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,7 +118,24 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
 
 type MultipleWord = (Span, Vec<Decimal>, MultipleHedge, Option<usize>);
 
+/// Whether a text may hold a multiple word. Each ends in or contains one of these stems,
+/// and besides ASCII letters only the Kelvin sign lower-cases to ASCII alone (to "k", in no
+/// stem), so a word that lower-cases to a multiple word holds a stem in some ASCII case.
+fn may_hold_multiple(text: &str) -> bool {
+    static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            ascii_case_insensitive(&[
+                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold",
+            ])
+        })
+        .is_match(text)
+}
+
 fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
+    if !may_hold_multiple(ctx.text(sentence)) {
+        return Vec::new();
+    }
     let text = &ctx.doc.text;
     let mut ws = words(text, sentence).peekable();
     // The two words before the current one, nearest last.
