@@ -48,17 +48,17 @@ fn is_average(ctx: &Context, sentence: &Sentence, i: usize) -> bool {
     let before = parts::before_in_sentence(ctx, sentence.span, c);
     let averaged = parts::ends_with_words(before, &["average", "of"])
         || parts::ends_with_words(before, &["averaging"]);
-    let per_period = parts::words_as_written(parts::after_in_sentence(ctx, sentence.span, c))
-        .next()
-        .is_some_and(|w| PER_PERIOD.iter().any(|p| lower_eq(w, p)));
-    averaged && parts::is_amount(c) && !per_period
+    let per_period = || {
+        parts::words_as_written(parts::after_in_sentence(ctx, sentence.span, c))
+            .next()
+            .is_some_and(|w| PER_PERIOD.iter().any(|p| lower_eq(w, p)))
+    };
+    averaged && parts::is_amount(c) && !per_period()
 }
 
 fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
     // An average, a count and a total: three claims at least.
-    if sentence.claims.len() < 3
-        || parts::words_as_written(ctx.text(sentence.span)).any(|w| lower_eq(w, "median"))
-    {
+    if sentence.claims.len() < 3 {
         return None;
     }
     let average = single(
@@ -68,6 +68,9 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             .copied()
             .filter(|&i| is_average(ctx, sentence, i)),
     )?;
+    if parts::words_as_written(ctx.text(sentence.span)).any(|w| lower_eq(w, "median")) {
+        return None;
+    }
     let a = &ctx.claims[average];
     let total = single(sentence.claims.iter().copied().filter(|&i| {
         i != average

@@ -418,14 +418,30 @@ fn phrase_words_before(text: &str) -> impl Iterator<Item = &str> {
 /// Whether the claim is marked as a total, and how.
 pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalForm> {
     let before_text = before_in_sentence(ctx, sentence, claim);
-    // The longest marker has five words.
-    let last: Vec<&str> = phrase_words_before(before_text).take(5).collect();
-    let ends_phrase = |p: &[&str]| ends_with(last.iter().copied(), p);
-    if RUNNING_BEFORE.iter().any(|p| ends_phrase(p)) {
-        return Some(TotalForm::Running);
-    }
-    if TOTAL_BEFORE.iter().any(|p| ends_phrase(p)) {
-        return Some(TotalForm::Sum);
+    // Every marker before a number ends in one of these words; the longest has five.
+    let ends_like_marker = phrase_words_before(before_text).next().is_some_and(|w| {
+        one_of(
+            w,
+            &[
+                "to",
+                "of",
+                "totalling",
+                "totaling",
+                "altogether",
+                "all",
+                "total",
+            ],
+        )
+    });
+    if ends_like_marker {
+        let last: Vec<&str> = phrase_words_before(before_text).take(5).collect();
+        let ends_phrase = |p: &[&str]| ends_with(last.iter().copied(), p);
+        if RUNNING_BEFORE.iter().any(|p| ends_phrase(p)) {
+            return Some(TotalForm::Running);
+        }
+        if TOTAL_BEFORE.iter().any(|p| ends_phrase(p)) {
+            return Some(TotalForm::Sum);
+        }
     }
     // "In all, 37 homes …": the marker opens the sentence (three words are too many).
     let opening: Vec<&str> = words_as_written(before_text).take(3).collect();
