@@ -37,9 +37,18 @@ pub fn ascii_case_insensitive(patterns: &[&str]) -> AhoCorasick {
 
 /// Whether `text` contains `needle` in any ASCII case.
 pub fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
-    text.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+    let (haystack, needle) = (text.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    // Most bytes differ from the needle's first letter: compare the rest only after it.
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    haystack.iter().enumerate().any(|(i, &b)| {
+        (b == lower || b == upper)
+            && haystack
+                .get(i..i + needle.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    })
 }
 
 #[cfg(test)]
@@ -68,5 +77,7 @@ mod tests {
         assert!(lower_eq("\u{212A}", "k"));
         assert!(contains_ignoring_ascii_case("Almost MoSt", "most"));
         assert!(!contains_ignoring_ascii_case("mos t", "most"));
+        assert!(!contains_ignoring_ascii_case("mos", "most"));
+        assert!(contains_ignoring_ascii_case("twice", ""));
     }
 }
