@@ -32,10 +32,13 @@ pub struct Context<'a> {
     memo: Memo,
 }
 
-/// Per-document results shared by rules (the change relations feed six rules).
+/// Per-document results shared by rules (the change relations feed six rules, the multiples
+/// two, the claims by sentence seven).
 #[derive(Default)]
 struct Memo {
     changes: OnceLock<Vec<crate::rules::change::Change>>,
+    multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
+    claim_sentences: OnceLock<Vec<crate::rules::parts::Sentence>>,
 }
 
 impl<'a> Context<'a> {
@@ -59,6 +62,21 @@ impl<'a> Context<'a> {
         self.memo
             .changes
             .get_or_init(|| crate::rules::change::changes(self))
+    }
+
+    /// The multiples of the document ([`crate::rules::change::multiples`]), computed once.
+    pub fn multiples(&self) -> &[crate::rules::change::Multiple] {
+        self.memo
+            .multiples
+            .get_or_init(|| crate::rules::change::multiples(self))
+    }
+
+    /// The claims grouped by sentence ([`crate::rules::parts::group_by_sentence`]),
+    /// computed once.
+    pub fn claim_sentences(&self) -> &[crate::rules::parts::Sentence] {
+        self.memo
+            .claim_sentences
+            .get_or_init(|| crate::rules::parts::group_by_sentence(self))
     }
 
     /// The original text of a span.

@@ -4,6 +4,7 @@ use super::parts::{self, Check, Sentence, TotalForm};
 use crate::check::Context;
 use crate::declare_rule;
 use crate::report::{Finding, Severity};
+use crate::rules::lowercase::lower_eq;
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, Binding};
@@ -35,7 +36,7 @@ const PER_PERIOD: &[&str] = &["a", "per", "every", "an"];
 impl RuleCheck for AverageTotal {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            if let Some(f) = check(ctx, &sentence) {
+            if let Some(f) = check(ctx, sentence) {
                 out.push(f);
             }
         }
@@ -47,18 +48,17 @@ fn is_average(ctx: &Context, sentence: &Sentence, i: usize) -> bool {
     let before = parts::before_in_sentence(ctx, sentence.span, c);
     let averaged = parts::ends_with_words(before, &["average", "of"])
         || parts::ends_with_words(before, &["averaging"]);
-    let after = parts::words(parts::after_in_sentence(ctx, sentence.span, c));
-    let per_period = after
-        .first()
-        .is_some_and(|w| PER_PERIOD.contains(&w.as_str()));
-    averaged && parts::is_amount(c) && !per_period
+    let per_period = || {
+        parts::words_as_written(parts::after_in_sentence(ctx, sentence.span, c))
+            .next()
+            .is_some_and(|w| PER_PERIOD.iter().any(|p| lower_eq(w, p)))
+    };
+    averaged && parts::is_amount(c) && !per_period()
 }
 
 fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
-    if parts::words(ctx.text(sentence.span))
-        .iter()
-        .any(|w| w == "median")
-    {
+    // An average, a count and a total: three claims at least.
+    if sentence.claims.len() < 3 {
         return None;
     }
     let average = single(
@@ -68,6 +68,9 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             .copied()
             .filter(|&i| is_average(ctx, sentence, i)),
     )?;
+    if parts::words_as_written(ctx.text(sentence.span)).any(|w| lower_eq(w, "median")) {
+        return None;
+    }
     let a = &ctx.claims[average];
     let total = single(sentence.claims.iter().copied().filter(|&i| {
         i != average

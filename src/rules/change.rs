@@ -10,6 +10,7 @@
 use crate::check::Context;
 use crate::model::{Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
+use crate::rules::lowercase::{lower, lower_eq};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
@@ -102,15 +103,15 @@ const OTHER_TERMS: &[&str] = &[
 ];
 
 /// Lower-case word of a token, trimmed of punctuation.
-fn norm(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-        .to_lowercase()
+fn norm(word: &str) -> std::borrow::Cow<'_, str> {
+    lower(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
 }
 
 /// The sign of a direction word, if it is one.
 pub fn direction_of(word: &str) -> Option<Sign> {
     let w = norm(word);
-    if w.is_empty() || NOT_DIRECTION.contains(&w.as_str()) {
+    let w = w.as_ref();
+    if w.is_empty() || NOT_DIRECTION.contains(&w) {
         return None;
     }
     // Short stems ("up", "cut", "dip") must be the whole word or an inflection of it.
@@ -134,29 +135,56 @@ pub fn direction_words(text: &str, span: Span) -> Vec<Word> {
         .collect()
 }
 
-/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes).
+/// Words of `text[span]` with their spans (letters, digits, inner hyphens and apostrophes),
+/// found lazily: callers often stop after a few.
 pub fn words(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
     let slice = text.get(span.start..span.end).unwrap_or("");
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices() {
-        let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
-        match (inner, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, slice.len()));
-    }
-    out.into_iter().map(move |(s, e)| {
+    let word = move |s: usize, e: usize| {
         let w = slice[s..e].trim_end_matches(['-', '\'']);
-        let sp = Span::new(span.start + s, span.start + s + w.len());
-        (sp, w)
+        (Span::new(span.start + s, span.start + s + w.len()), w)
+    };
+    let mut chars = slice.char_indices();
+    std::iter::from_fn(move || {
+        let mut start: Option<usize> = None;
+        for (i, c) in chars.by_ref() {
+            let inner = c.is_alphanumeric() || ((c == '-' || c == '\'') && start.is_some());
+            match (inner, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => return Some(word(s, i)),
+                _ => {}
+            }
+        }
+        start.map(|s| word(s, slice.len()))
+    })
+}
+
+/// The words of [`words`], last first, found by scanning back from the end of the span:
+/// a look-behind needs only the nearest few.
+pub fn words_back(text: &str, span: Span) -> impl Iterator<Item = (Span, &str)> {
+    let slice = text.get(span.start..span.end).unwrap_or("");
+    // A word is the part from the first letter or digit of a run of letters, digits,
+    // hyphens and apostrophes, without trailing hyphens and apostrophes.
+    let in_run = |c: char| c.is_alphanumeric() || c == '-' || c == '\'';
+    let mut end = slice.len();
+    std::iter::from_fn(move || loop {
+        let before = slice.get(..end)?;
+        let (last, c) = before.char_indices().rev().find(|&(_, c)| in_run(c))?;
+        let run_end = last + c.len_utf8();
+        let run_start = before[..last]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !in_run(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        end = run_start;
+        let run = &slice[run_start..run_end];
+        let w = run
+            .trim_start_matches(['-', '\''])
+            .trim_end_matches(['-', '\'']);
+        if !w.is_empty() {
+            let at =
+                span.start + run_start + (run.len() - run.trim_start_matches(['-', '\'']).len());
+            return Some((Span::new(at, at + w.len()), w));
+        }
     })
 }
 
@@ -174,13 +202,17 @@ pub fn window_start(text: &str, from: usize, at: usize) -> usize {
 
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.
 pub fn words_before(text: &str, from: usize, at: usize, n: usize) -> Vec<String> {
+    nearest_words(text, from, at)
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The words before `at` within `from..at` and the look-behind window, as written,
+/// nearest first.
+fn nearest_words(text: &str, from: usize, at: usize) -> impl Iterator<Item = &str> {
     let from = window_start(text, from, at);
-    let mut v: Vec<String> = words(text, Span::new(from, at.max(from)))
-        .map(|(_, w)| w.to_lowercase())
-        .collect();
-    v.reverse();
-    v.truncate(n);
-    v
+    words_back(text, Span::new(from, at.max(from))).map(|(_, w)| w)
 }
 
 /// The text right after `at`, lower case, up to `n` bytes (on a char boundary).
@@ -328,24 +360,36 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                 }
             }
             Quantity::Point(n) => {
-                let before = words_before(text, sentence.start, claim.span.start, 2);
-                let Some(end) = end_of(ctx, i, claim.span, n) else {
-                    continue;
-                };
-                match before.first().map(String::as_str) {
-                    Some("from") => match before.get(1).map(String::as_str) {
-                        Some(w @ ("up" | "down")) => {
-                            let sign = if w == "up" { Sign::Up } else { Sign::Down };
+                // Only a value after "from" or "to" has a role: the reading waits for that.
+                let mut before = nearest_words(text, sentence.start, claim.span.start);
+                let first = before.next();
+                let is = |w: Option<&str>, word: &str| w.is_some_and(|w| lower_eq(w, word));
+                if is(first, "from") {
+                    let Some(end) = end_of(ctx, i, claim.span, n) else {
+                        continue;
+                    };
+                    let second = before.next();
+                    let sign = if is(second, "up") {
+                        Some(Sign::Up)
+                    } else if is(second, "down") {
+                        Some(Sign::Down)
+                    } else {
+                        None
+                    };
+                    match sign {
+                        Some(sign) => {
                             let at = word_span_before(text, sentence.start, claim.span.start, 2);
                             r.up_from.push((end, Word { span: at, sign }));
                         }
-                        _ => match up_pct_before(ctx, sentence, i) {
+                        None => match up_pct_before(ctx, sentence, i) {
                             Some(word) => r.up_from.push((end, word)),
                             None => r.from.push(end),
                         },
-                    },
-                    Some("to") => r.to.push(end),
-                    _ => {}
+                    }
+                } else if is(first, "to") {
+                    if let Some(end) = end_of(ctx, i, claim.span, n) {
+                        r.to.push(end);
+                    }
                 }
             }
             _ => {}
@@ -378,13 +422,9 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Wor
 /// The span of the `nth` word (1-based) before `at`.
 fn word_span_before(text: &str, from: usize, at: usize, nth: usize) -> Span {
     let from = window_start(text, from, at);
-    let all: Vec<Span> = words(text, Span::new(from, at.max(from)))
-        .map(|(s, _)| s)
-        .collect();
-    all.len()
-        .checked_sub(nth)
-        .and_then(|i| all.get(i).copied())
-        .unwrap_or(Span::new(at, at))
+    nth.checked_sub(1)
+        .and_then(|k| words_back(text, Span::new(from, at.max(from))).nth(k))
+        .map_or(Span::new(at, at), |(s, _)| s)
 }
 
 /// The one value before `at` in the sentence of the same measure as `from` ("5,120, up from
@@ -447,6 +487,10 @@ pub fn changes(ctx: &Context) -> Vec<Change> {
     let clauses = &ctx.segments.clauses;
     let mut out = Vec::new();
     for &sentence in &ctx.segments.sentences {
+        // Every change has a claim for its values.
+        if claims_in(ctx, sentence).is_empty() {
+            continue;
+        }
         if let Some(c) = change_in(ctx, sentence) {
             out.push(c);
             continue;
@@ -549,10 +593,6 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 /// The one change relation of a sentence, if it has exactly one pair of values.
 fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let text = &ctx.doc.text;
-    let lower = ctx.text(sentence).to_lowercase();
-    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
-        return None;
-    }
     let r = roles(ctx, sentence);
     let mut pairs: Vec<(End, End, Option<Word>)> = Vec::new();
     for (a, b) in r.pairs {
@@ -569,6 +609,11 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     }
     // Two from/to pairs in one sentence: which change is which is a guess.
     let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
+    // Checked once a pair is found: most sentences have none, and lower-casing is not free.
+    let lower = ctx.text(sentence).to_lowercase();
+    if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
+        return None;
+    }
     if different_terms(text, &from, &to) {
         return None;
     }
@@ -671,16 +716,15 @@ pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
         let Some((_, sentence)) = ctx.segments.sentence_of(claim.span.start) else {
             continue;
         };
-        let before: Vec<(Span, &str)> = words(
+        let mut near = words_back(
             text,
             Span::new(
                 window_start(text, sentence.start, claim.span.start),
                 claim.span.start,
             ),
         )
-        .collect();
-        let mut near = before.iter().rev().take(3);
-        let governing = near.find_map(|&(s, w)| {
+        .take(3);
+        let governing = near.find_map(|(s, w)| {
             let lw = w.to_lowercase();
             direction_of(w)
                 .map(|sign| Word { span: s, sign })
@@ -909,5 +953,23 @@ mod tests {
         assert_eq!(w[1].0.text(text), "up");
         assert_eq!(w.last().map(|x| x.1), Some("rose"));
         assert_eq!(words_before(text, 0, 13, 2), vec!["5", "up"]);
+    }
+
+    #[test]
+    fn words_back_are_words_reversed() {
+        for text in [
+            "Sales, up 5%, rose.",
+            "--a-b' 'c -'- d--e'' İstanbul's x\u{00e9}y ,, 7.5 z",
+            "",
+            "''",
+            "tail-",
+            "é",
+        ] {
+            let span = Span::new(0, text.len());
+            let mut forward: Vec<(Span, &str)> = words(text, span).collect();
+            forward.reverse();
+            let back: Vec<(Span, &str)> = words_back(text, span).collect();
+            assert_eq!(back, forward, "{text:?}");
+        }
     }
 }

@@ -5,6 +5,7 @@ use crate::declare_rule;
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::change::{self, formula, Change, MultipleHedge, Sign, Word};
+use crate::rules::lowercase::contains_ignoring_ascii_case;
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::propagate::ops;
@@ -45,9 +46,9 @@ impl RuleCheck for DirectionWord {
         for c in ctx.changes() {
             out.extend(sign_finding(ctx, c));
         }
-        for m in change::multiples(ctx) {
+        for m in ctx.multiples() {
             if m.hedge == MultipleHedge::MoreThan {
-                out.extend(more_than_multiple(ctx, &m));
+                out.extend(more_than_multiple(ctx, m));
             }
         }
         proportions(ctx, out);
@@ -163,12 +164,20 @@ fn proportion_words(ctx: &Context, sentence: Span) -> Vec<Proportion> {
             }
         }
     }
-    let ws: Vec<(Span, &str)> = change::words(&ctx.doc.text, sentence).collect();
-    for pair in ws.windows(2) {
-        if pair[0].1.eq_ignore_ascii_case("most") && pair[1].1.eq_ignore_ascii_case("of") {
+    // The scan compares ignoring ASCII case: a sentence without "most" so is not read.
+    if !contains_ignoring_ascii_case(ctx.text(sentence), "most") {
+        return out;
+    }
+    let mut previous: Option<(Span, &str)> = None;
+    for word in change::words(&ctx.doc.text, sentence) {
+        let pair = [previous.replace(word), Some(word)];
+        let [Some(first), Some(second)] = pair else {
+            continue;
+        };
+        if first.1.eq_ignore_ascii_case("most") && second.1.eq_ignore_ascii_case("of") {
             let iv = Interval::new(Some(Decimal::new(5, 1)), Some(Decimal::ONE), true, false);
             out.push((
-                pair[0].0,
+                first.0,
                 Reading {
                     value: None,
                     strict: iv,
@@ -197,11 +206,19 @@ const ELECTORATE: &[&str] = &["registered", "eligible", "electorate", "turnout"]
 /// "A majority of the council, 5 of its 11 members, …".
 fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
     for &sentence in &ctx.segments.sentences {
+        // The "X of Y" is two claims; the word lists are read only where they may matter.
+        if change::claims_in(ctx, sentence).len() < 2 {
+            continue;
+        }
+        let words = proportion_words(ctx, sentence);
+        if words.is_empty() {
+            continue;
+        }
         let lower = ctx.text(sentence).to_lowercase();
         if ELECTORATE.iter().any(|w| lower.contains(w)) {
             continue;
         }
-        for (word, stated, whole) in proportion_words(ctx, sentence) {
+        for (word, stated, whole) in words {
             let after: Vec<usize> =
                 change::claims_in(ctx, Span::new(word.end, sentence.end.max(word.end))).collect();
             let Some(pair) = after.windows(2).next() else {
@@ -346,11 +363,17 @@ fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
         .filter_map(|c| ctx.segments.sentence_of(c.sentence.start).map(|(_, s)| s))
         .collect();
     for &sentence in &ctx.segments.sentences {
-        let words = change::direction_words(&ctx.doc.text, sentence);
-        if words.is_empty() || changed.contains(&sentence) {
+        // The current figure is a claim, and the direction word is sought only for a link.
+        if change::claims_in(ctx, sentence).is_empty() || changed.contains(&sentence) {
             continue;
         }
-        let links = share_links(ctx, sentence).chain(multiple_links(ctx, sentence));
+        let links: Vec<Link> = share_links(ctx, sentence)
+            .chain(multiple_links(ctx, sentence))
+            .collect();
+        if links.is_empty() {
+            continue;
+        }
+        let words = change::direction_words(&ctx.doc.text, sentence);
         for link in links {
             let Some(word) = words.iter().rev().find(|w| w.span.end <= link.span.start) else {
                 continue;
@@ -385,13 +408,20 @@ fn share_links<'a>(ctx: &'a Context, sentence: Span) -> impl Iterator<Item = Lin
 /// Multiples of an earlier figure ("twice last year's", "three times the 2023 total").
 fn multiple_links(ctx: &Context, sentence: Span) -> Vec<Link> {
     let text = &ctx.doc.text;
-    let ws: Vec<(Span, &str)> = change::words(text, sentence).collect();
+    let mut previous: Option<Span> = None;
     let mut out = Vec::new();
-    for (k, &(span, w)) in ws.iter().enumerate() {
+    let sentence_text = ctx.text(sentence);
+    if !["twice", "times"]
+        .iter()
+        .any(|w| contains_ignoring_ascii_case(sentence_text, w))
+    {
+        return out;
+    }
+    for (span, w) in change::words(text, sentence) {
+        let before = previous.replace(span);
         let (start, n) = if w.eq_ignore_ascii_case("twice") {
             (span.start, Decimal::TWO)
-        } else if w.eq_ignore_ascii_case("times") && k > 0 {
-            let before = ws[k - 1].0;
+        } else if let Some(before) = before.filter(|_| w.eq_ignore_ascii_case("times")) {
             let Some(n) = change::claims_in(ctx, before)
                 .next()
                 .and_then(|i| ctx.claims[i].numeral().map(|n| n.value))

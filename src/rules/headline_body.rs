@@ -47,7 +47,14 @@ const MAX_QUOTED: usize = 3;
 
 impl RuleCheck for HeadlineBody {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        // Most passes hold no heading: their mentions need not be indexed.
+        if !ctx.claims.iter().any(|c| c.in_heading) {
+            return;
+        }
         for mentions in by_head(ctx).values() {
+            if !mentions.iter().any(|m| m.claim.in_heading) {
+                continue;
+            }
             let body: Vec<&Mention> = mentions.iter().filter(|m| !m.claim.in_heading).collect();
             for heading in mentions.iter().filter(|m| m.claim.in_heading) {
                 if let Some(f) = check_heading(ctx, heading, &body) {
@@ -60,11 +67,12 @@ impl RuleCheck for HeadlineBody {
 
 fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<Finding> {
     let line = heading_line(ctx, heading.claim.span);
+    let line_stems = stems(&line);
     let candidates: Vec<&Mention> = body
         .iter()
         .copied()
         .take(MAX_BODY)
-        .filter(|b| compatible(&heading.key, &relaxed(&b.key, &line)) == KeyMatch::Same)
+        .filter(|b| compatible(&heading.key, &relaxed(&b.key, &line_stems)) == KeyMatch::Same)
         .collect();
     if candidates.is_empty() {
         return None;
@@ -113,18 +121,22 @@ fn heading_line(ctx: &Context, span: Span) -> String {
 /// A heading drops the verbs the body uses ("Flights Cancelled" vs "cancelled 412 flights"
 /// gives the body a qualifier): body qualifiers spelled in the heading line, in any
 /// inflection ("Launch" / "launched"), are no difference.
-fn relaxed(key: &QuantityKey, heading_line: &str) -> QuantityKey {
-    let heading_stems: Vec<&str> = heading_line
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(stem)
-        .collect();
+fn relaxed(key: &QuantityKey, heading_stems: &[&str]) -> QuantityKey {
     let mut key = key.clone();
     key.qualifiers.retain(|q| {
         !q.split_whitespace()
             .all(|w| heading_stems.contains(&stem(w)))
     });
     key
+}
+
+/// The stems of the heading line's words, for [`relaxed`].
+fn stems(heading_line: &str) -> Vec<&str> {
+    heading_line
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect()
 }
 
 /// A crude verb stem: "launched", "launches", "launching" → "launch".

@@ -64,7 +64,7 @@ impl RuleCheck for ListCount {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
             for &i in &sentence.claims {
-                if let Some(f) = check(ctx, &sentence, i) {
+                if let Some(f) = check(ctx, sentence, i) {
                     out.push(f);
                 }
             }

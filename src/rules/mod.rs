@@ -18,6 +18,7 @@ pub mod extrapolation;
 pub mod headline_body;
 pub mod impossible_pct;
 pub mod list_count;
+pub mod lowercase;
 pub mod malformed;
 pub mod multiple;
 pub mod pairing;

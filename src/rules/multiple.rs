@@ -35,9 +35,9 @@ declare_rule! {
 
 impl RuleCheck for MultipleRule {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for m in change::multiples(ctx) {
+        for m in ctx.multiples() {
             if m.hedge != MultipleHedge::MoreThan {
-                out.extend(finding(ctx, &m));
+                out.extend(finding(ctx, m));
             }
         }
     }

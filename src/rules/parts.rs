@@ -9,19 +9,29 @@
 use crate::check::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity};
+use crate::rules::lowercase::lower_eq;
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// The claims of one sentence, as indices into `ctx.claims`, in text order.
 pub struct Sentence {
     pub span: Span,
     pub claims: Vec<usize>,
+    /// Its part-whole pairs ([`part_wholes`]), found on first use: three rules read them.
+    pairs: OnceLock<Vec<PartWhole>>,
 }
 
-/// Groups the claims by sentence (claims outside every sentence are dropped).
-pub fn sentences(ctx: &Context) -> Vec<Sentence> {
+/// The claims grouped by sentence (claims outside every sentence are dropped), grouped
+/// once per rule pass: seven rules walk them.
+pub fn sentences<'c>(ctx: &'c Context) -> &'c [Sentence] {
+    ctx.claim_sentences()
+}
+
+/// Groups the claims by sentence, for [`Context::claim_sentences`].
+pub fn group_by_sentence(ctx: &Context) -> Vec<Sentence> {
     let mut order: Vec<usize> = (0..ctx.claims.len()).collect();
     order.sort_by_key(|&i| (ctx.claims[i].span.start, ctx.claims[i].span.end));
     let mut out: Vec<(usize, Sentence)> = Vec::new();
@@ -36,6 +46,7 @@ pub fn sentences(ctx: &Context) -> Vec<Sentence> {
                 Sentence {
                     span,
                     claims: vec![i],
+                    pairs: OnceLock::new(),
                 },
             )),
         }
@@ -61,13 +72,36 @@ pub fn is_countish(claim: &Claim) -> bool {
 
 /// Lower-case words of a text, punctuation trimmed, empty pieces dropped.
 pub fn words(text: &str) -> Vec<String> {
+    words_as_written(text).map(str::to_lowercase).collect()
+}
+
+/// The words of [`words`] as written (not lower-cased), read lazily from either end: most
+/// checks need only the first or last few, compared with [`lower_eq`].
+pub fn words_as_written(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect()
+}
+
+/// Whether the words of the text, lower-cased, are exactly `expected`.
+pub fn words_are_exactly(text: &str, expected: &[&str]) -> bool {
+    let words: Vec<&str> = words_as_written(text).take(expected.len() + 1).collect();
+    words_are(&words, expected)
+}
+
+/// Whether the words, lower-cased, are exactly `expected`.
+fn words_are(words: &[&str], expected: &[&str]) -> bool {
+    words.len() == expected.len() && words.iter().zip(expected).all(|(w, e)| lower_eq(w, e))
+}
+
+/// Whether the text has a word that, lower-cased, is one of `set`.
+pub fn has_word(text: &str, set: &[&str]) -> bool {
+    words_as_written(text).any(|w| one_of(w, set))
+}
+
+/// Whether the word, lower-cased, is one of `set`.
+fn one_of(word: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| lower_eq(word, s))
 }
 
 /// The text between two spans (empty when they touch or overlap).
@@ -157,37 +191,40 @@ pub struct PartWhole {
     pub form: PartWholeForm,
 }
 
-fn of_the(gap: &[String]) -> bool {
+fn of_the(gap: &[&str]) -> bool {
     match gap {
-        [of] => of == "of",
-        [of, det] => of == "of" && OF_DETERMINERS.contains(&det.as_str()),
+        [of] => lower_eq(of, "of"),
+        [of, det] => lower_eq(of, "of") && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
-fn out_of(gap: &[String]) -> bool {
+fn out_of(gap: &[&str]) -> bool {
     match gap {
-        [out, of] => out == "out" && of == "of",
-        [out, of, det] => out == "out" && of == "of" && OF_DETERMINERS.contains(&det.as_str()),
+        [out, of] => lower_eq(out, "out") && lower_eq(of, "of"),
+        [out, of, det] => lower_eq(out, "out") && lower_eq(of, "of") && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
 /// Whether the sentence opens with "Of (the)" or "Out of (the)" right before this claim.
 fn leads_with_of(before: &str) -> bool {
-    let w = words(before);
-    let w: Vec<&str> = w.iter().map(String::as_str).collect();
+    // Four words are already too many.
+    let w: Vec<&str> = words_as_written(before).take(4).collect();
     match w.as_slice() {
-        ["of"] | ["out", "of"] => true,
-        ["of", det] | ["out", "of", det] => OF_DETERMINERS.contains(det),
+        [of] => lower_eq(of, "of"),
+        [a, b] => words_are(&w, &["out", "of"]) || (lower_eq(a, "of") && one_of(b, OF_DETERMINERS)),
+        [_, _, det] => words_are(&w[..2], &["out", "of"]) && one_of(det, OF_DETERMINERS),
         _ => false,
     }
 }
 
 /// Whether the words right after a claim are "of whom" / "of which" / "of them".
 fn followed_by_of_whom(after: &str) -> bool {
-    let w = words(after);
-    w.len() >= 2 && w[0] == "of" && matches!(w[1].as_str(), "whom" | "which" | "them")
+    let mut w = words_as_written(after);
+    w.next().is_some_and(|of| lower_eq(of, "of"))
+        && w.next()
+            .is_some_and(|w| one_of(w, &["whom", "which", "them"]))
 }
 
 /// A bare four-digit number that may be a year ("2021 champion Ruiz").
@@ -214,23 +251,40 @@ fn possessive(ctx: &Context, claim: &Claim) -> bool {
 }
 
 /// "12 passengers, of whom 5": the gap ends with "of whom" / "of which" after a comma.
-fn of_whom_before(gap: &[String], gap_text: &str) -> bool {
+fn of_whom_before(gap: &[&str], gap_text: &str) -> bool {
     gap.len() >= 2
         && gap.len() <= 6
         && gap_text.contains(',')
-        && gap[gap.len() - 2] == "of"
-        && matches!(gap[gap.len() - 1].as_str(), "whom" | "which")
+        && lower_eq(gap[gap.len() - 2], "of")
+        && one_of(gap[gap.len() - 1], &["whom", "which"])
+}
+
+/// More words between two claims than any part-whole form allows.
+const MAX_PART_WHOLE_GAP: usize = 6;
+
+/// The words of a gap, as written, up to one more than [`MAX_PART_WHOLE_GAP`] (so a longer
+/// gap is still seen as too long).
+fn gap_words(gap_text: &str) -> Vec<&str> {
+    words_as_written(gap_text)
+        .take(MAX_PART_WHOLE_GAP + 1)
+        .collect()
 }
 
 /// Every part-whole pair of a sentence, each tied by one of the explicit forms.
-pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
+pub fn part_wholes<'s>(ctx: &Context, sentence: &'s Sentence) -> &'s [PartWhole] {
+    sentence
+        .pairs
+        .get_or_init(|| find_part_wholes(ctx, sentence))
+}
+
+fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
     let mut out = Vec::new();
     let claims = &sentence.claims;
     for (k, pair) in claims.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
         let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
         let gap_text = between(ctx, ca.span, cb.span);
-        let gap = words(gap_text);
+        let gap = gap_words(gap_text);
         if year_like(ctx, ca) || year_like(ctx, cb) {
             continue;
         }
@@ -238,7 +292,7 @@ pub fn part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         let after_noun = ca
             .counted
             .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start)
-            .map_or(gap.clone(), |c| words(between(ctx, c, cb.span)));
+            .map_or(gap.clone(), |c| gap_words(between(ctx, c, cb.span)));
         let form = if of_the(&gap) || of_the(&after_noun) {
             Some((a, b, PartWholeForm::OfThe))
         } else if out_of(&gap) || out_of(&after_noun) {
@@ -302,64 +356,110 @@ const RUNNING_BEFORE: &[&[&str]] = &[
     &["raising", "the", "total", "to"],
 ];
 
-fn ends_with(words: &[String], phrase: &[&str]) -> bool {
-    words.len() >= phrase.len()
-        && words[words.len() - phrase.len()..]
-            .iter()
-            .zip(phrase)
-            .all(|(w, p)| w == p)
-}
-
-/// Whether the text ends with these lower-case words.
+/// Whether the text ends with these lower-case words (read back from its end only).
 pub fn ends_with_words(text: &str, phrase: &[&str]) -> bool {
-    ends_with(&words(text), phrase)
+    ends_with(words_as_written(text).rev(), phrase)
 }
 
-/// Text from `from` up to the next punctuation mark that ends a phrase.
-fn phrase_after(text: &str) -> &str {
-    let end = text
-        .find([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'])
-        .unwrap_or(text.len());
-    &text[..end]
+/// Whether words given last first end with these lower-case words.
+fn ends_with<'t>(mut last_first: impl Iterator<Item = &'t str>, phrase: &[&str]) -> bool {
+    phrase
+        .iter()
+        .rev()
+        .all(|p| last_first.next().is_some_and(|w| lower_eq(w, p)))
 }
 
-/// Text back to the previous punctuation mark that starts a phrase.
-fn phrase_before(text: &str) -> &str {
-    let start = text
-        .rfind([',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'])
-        .map_or(0, |p| {
-            p + text[p..].chars().next().map_or(1, char::len_utf8)
-        });
-    &text[start..]
+/// Punctuation marks that bound a phrase.
+const PHRASE_MARKS: [char; 11] = [',', '.', ';', ':', '(', ')', '—', '–', '!', '?', '"'];
+
+/// The words of a text up to its first punctuation mark, as [`words_as_written`] reads
+/// them, without scanning past the words taken.
+fn phrase_words_after(text: &str) -> impl Iterator<Item = &str> {
+    let mut ended = false;
+    text.split_whitespace()
+        .map_while(move |token| {
+            if ended {
+                return None;
+            }
+            Some(match token.find(PHRASE_MARKS) {
+                Some(p) => {
+                    ended = true;
+                    &token[..p]
+                }
+                None => token,
+            })
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of a text after its last punctuation mark, last first, read back from its end
+/// only.
+fn phrase_words_before(text: &str) -> impl Iterator<Item = &str> {
+    let mut ended = false;
+    text.split_whitespace()
+        .rev()
+        .map_while(move |token| {
+            if ended {
+                return None;
+            }
+            Some(match token.rfind(PHRASE_MARKS) {
+                Some(p) => {
+                    ended = true;
+                    &token[p + token[p..].chars().next().map_or(1, char::len_utf8)..]
+                }
+                None => token,
+            })
+        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
 }
 
 /// Whether the claim is marked as a total, and how.
 pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalForm> {
-    let before = words(phrase_before(before_in_sentence(ctx, sentence, claim)));
-    if RUNNING_BEFORE.iter().any(|p| ends_with(&before, p)) {
-        return Some(TotalForm::Running);
+    let before_text = before_in_sentence(ctx, sentence, claim);
+    // Every marker before a number ends in one of these words; the longest has five.
+    let ends_like_marker = phrase_words_before(before_text).next().is_some_and(|w| {
+        one_of(
+            w,
+            &[
+                "to",
+                "of",
+                "totalling",
+                "totaling",
+                "altogether",
+                "all",
+                "total",
+            ],
+        )
+    });
+    if ends_like_marker {
+        let last: Vec<&str> = phrase_words_before(before_text).take(5).collect();
+        let ends_phrase = |p: &[&str]| ends_with(last.iter().copied(), p);
+        if RUNNING_BEFORE.iter().any(|p| ends_phrase(p)) {
+            return Some(TotalForm::Running);
+        }
+        if TOTAL_BEFORE.iter().any(|p| ends_phrase(p)) {
+            return Some(TotalForm::Sum);
+        }
     }
-    if TOTAL_BEFORE.iter().any(|p| ends_with(&before, p)) {
+    // "In all, 37 homes …": the marker opens the sentence (three words are too many).
+    let opening: Vec<&str> = words_as_written(before_text).take(3).collect();
+    if [&["in", "all"][..], &["in", "total"], &["altogether"]]
+        .iter()
+        .any(|m| words_are(&opening, m))
+    {
         return Some(TotalForm::Sum);
     }
-    // "In all, 37 homes …": the marker opens the sentence.
-    let opening = words(before_in_sentence(ctx, sentence, claim));
-    if matches!(
-        opening
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["in", "all"] | ["in", "total"] | ["altogether"]
-    ) {
-        return Some(TotalForm::Sum);
-    }
-    // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase.
-    let after = words(phrase_after(after_in_sentence(ctx, sentence, claim)));
+    // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase (five
+    // words are too many).
+    let after: Vec<&str> = phrase_words_after(after_in_sentence(ctx, sentence, claim))
+        .take(5)
+        .collect();
     let n = after.len();
     let marked =
-        (n >= 2 && after[n - 2] == "in" && matches!(after[n - 1].as_str(), "all" | "total"))
-            || after.last().is_some_and(|w| w == "altogether");
+        (n >= 2 && lower_eq(after[n - 2], "in") && one_of(after[n - 1], &["all", "total"]))
+            || after.last().is_some_and(|w| lower_eq(w, "altogether"));
     (marked && n <= 4).then_some(TotalForm::Sum)
 }
 
@@ -628,9 +728,9 @@ mod tests {
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
         let ctx = Context::new(&doc, &claims, &segments, &settings);
-        let sentence = sentences(&ctx).into_iter().next().expect("a sentence");
-        part_wholes(&ctx, &sentence)
-            .into_iter()
+        let sentence = sentences(&ctx).first().expect("a sentence");
+        part_wholes(&ctx, sentence)
+            .iter()
             .map(|pw| {
                 (
                     ctx.text(claims[pw.part].span).to_string(),
@@ -683,7 +783,7 @@ mod tests {
         let segments = crate::extract::segment::Segments::new(&doc);
         let settings = Settings::default();
         let ctx = Context::new(&doc, &claims, &segments, &settings);
-        let sentence = sentences(&ctx).into_iter().next()?;
+        let sentence = sentences(&ctx).first()?;
         let last = *sentence.claims.last()?;
         total_form(&ctx, sentence.span, &claims[last])
     }
@@ -711,6 +811,23 @@ mod tests {
             None
         );
         assert_eq!(total("Troops killed three fighters, capturing four."), None);
+    }
+
+    #[test]
+    fn phrase_words_stop_at_punctuation() {
+        let text = "Of 9 — (the rest,in all\"… 37 homes) ,x: in total";
+        for cut in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            let (before, after) = text.split_at(cut);
+            let start = before.rfind(PHRASE_MARKS).map_or(0, |p| {
+                p + before[p..].chars().next().map_or(1, char::len_utf8)
+            });
+            let mut expected: Vec<&str> = words_as_written(&before[start..]).collect();
+            expected.reverse();
+            assert_eq!(phrase_words_before(before).collect::<Vec<_>>(), expected);
+            let end = after.find(PHRASE_MARKS).unwrap_or(after.len());
+            let expected: Vec<&str> = words_as_written(&after[..end]).collect();
+            assert_eq!(phrase_words_after(after).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

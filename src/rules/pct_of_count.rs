@@ -50,15 +50,12 @@ const POLL_WORDS: &[&str] = &[
 impl RuleCheck for PctOfCount {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            let pairs = parts::part_wholes(ctx, &sentence);
+            let pairs = parts::part_wholes(ctx, sentence);
             if pairs.is_empty() {
                 continue;
             }
             let text = ctx.text(sentence.span);
-            if parts::words(text)
-                .iter()
-                .any(|w| POLL_WORDS.contains(&w.as_str()))
-            {
+            if parts::has_word(text, POLL_WORDS) {
                 continue;
             }
             for pw in pairs {

@@ -57,18 +57,15 @@ impl RuleCheck for RatePerCapita {
         for sentence in parts::sentences(ctx) {
             for (pos, pair) in sentence.claims.windows(2).enumerate() {
                 let (rate, base) = (pair[0], pair[1]);
-                let gap = parts::words(parts::between(
-                    ctx,
-                    ctx.claims[rate].span,
-                    ctx.claims[base].span,
-                ));
-                if gap != ["per"] || per_base(&ctx.claims[base]).is_none() {
+                let gap = parts::between(ctx, ctx.claims[rate].span, ctx.claims[base].span);
+                if !parts::words_are_exactly(gap, &["per"]) || per_base(&ctx.claims[base]).is_none()
+                {
                     continue;
                 }
                 let r = &ctx.claims[rate];
                 if r.unit.as_deref() == Some("%") {
                     out.push(percent_on_rate(ctx, rate, base));
-                } else if let Some(f) = check(ctx, &sentence, pos, rate, base) {
+                } else if let Some(f) = check(ctx, sentence, pos, rate, base) {
                     out.push(f);
                 }
             }

@@ -5,10 +5,12 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::model::Claim;
 use crate::report::{Finding, Related, Severity, Verdict};
+use crate::rules::lowercase::lower;
 use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
+use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
 declare_rule! {
@@ -52,9 +54,11 @@ impl RuleCheck for SameQuantity {
                     !m.claim.in_heading && sentence(m).is_some_and(|s| !crowded.contains(&s))
                 })
                 .collect();
+            // A mention meets up to MAX_EARLIER others: what surrounds it is read once.
+            let around: Vec<Around> = body.iter().map(|m| Around::new(m.claim)).collect();
             for (i, later) in body.iter().enumerate() {
-                for earlier in body[..i].iter().rev().take(MAX_EARLIER) {
-                    if let Some(f) = check_pair(ctx, earlier, later) {
+                for (j, earlier) in body[..i].iter().enumerate().rev().take(MAX_EARLIER) {
+                    if let Some(f) = check_pair(ctx, (earlier, &around[j]), (later, &around[i])) {
                         out.push(f);
                     }
                 }
@@ -63,16 +67,56 @@ impl RuleCheck for SameQuantity {
     }
 }
 
-fn check_pair(ctx: &Context, earlier: &Mention, later: &Mention) -> Option<Finding> {
+/// What the pair checks read around one mention, each computed on first use.
+struct Around<'c> {
+    claim: &'c Claim,
+    event_count: OnceCell<bool>,
+    time_markers: OnceCell<BTreeSet<String>>,
+    definite: OnceCell<bool>,
+    governor: OnceCell<String>,
+}
+
+impl<'c> Around<'c> {
+    fn new(claim: &'c Claim) -> Self {
+        Around {
+            claim,
+            event_count: OnceCell::new(),
+            time_markers: OnceCell::new(),
+            definite: OnceCell::new(),
+            governor: OnceCell::new(),
+        }
+    }
+    fn event_count(&self, ctx: &Context) -> bool {
+        *self
+            .event_count
+            .get_or_init(|| event_count(ctx, self.claim))
+    }
+    fn time_markers(&self, ctx: &Context) -> &BTreeSet<String> {
+        self.time_markers
+            .get_or_init(|| time_markers(ctx, self.claim))
+    }
+    fn definite(&self, ctx: &Context) -> bool {
+        *self.definite.get_or_init(|| is_definite(ctx, self.claim))
+    }
+    fn governor(&self, ctx: &Context) -> &str {
+        self.governor.get_or_init(|| governor(ctx, self.claim))
+    }
+}
+
+fn check_pair(
+    ctx: &Context,
+    (earlier, earlier_around): (&Mention, &Around),
+    (later, later_around): (&Mention, &Around),
+) -> Option<Finding> {
     let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
     if sentence(earlier).is_none() || sentence(earlier) == sentence(later) {
         return None;
     }
     if compatible(&earlier.key, &later.key) != KeyMatch::Same
-        || event_count(ctx, earlier.claim) != event_count(ctx, later.claim)
-        || time_markers(ctx, earlier.claim) != time_markers(ctx, later.claim)
+        || earlier_around.event_count(ctx) != later_around.event_count(ctx)
+        || earlier_around.time_markers(ctx) != later_around.time_markers(ctx)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
-        || governed_apart(ctx, earlier.claim, later.claim)
+        || governed_apart(ctx, earlier_around, later_around)
     {
         return None;
     }
@@ -224,11 +268,12 @@ fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
         .get(start..claim.span.start)
         .unwrap_or("")
         .split(|c: char| !c.is_alphanumeric())
-        .map(str::to_lowercase)
+        .map(lower)
         .filter(|w| {
-            TIME_WORDS.contains(&w.as_str())
+            TIME_WORDS.contains(&w.as_ref())
                 || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
         })
+        .map(|w| w.into_owned())
         .collect()
 }
 
@@ -301,8 +346,8 @@ fn governor(ctx: &Context, claim: &Claim) -> String {
 /// people died" … "140 people were injured"; "Employers added 210,000 jobs" …
 /// "Manufacturing lost 8,000 jobs". Only a definite mention restates a figure whatever
 /// governs the other.
-fn governed_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
-    !is_definite(ctx, a) && !is_definite(ctx, b) && governor(ctx, a) != governor(ctx, b)
+fn governed_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
+    !a.definite(ctx) && !b.definite(ctx) && a.governor(ctx) != b.governor(ctx)
 }
 
 /// An indefinite count that is the subject of an event verb ("two firefighters were treated

@@ -54,21 +54,22 @@ const NOT_SHARES: &[&str] = &[
 impl RuleCheck for SharesSum {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            let words = parts::words(ctx.text(sentence.span));
-            if words.iter().any(|w| NOT_SHARES.contains(&w.as_str())) {
-                continue;
-            }
             let shares: Vec<usize> = sentence
                 .claims
                 .iter()
                 .copied()
                 .filter(|&i| is_share(&ctx.claims[i]))
                 .collect();
+            // Most sentences have fewer than two shares: their words need no reading.
             if shares.len() < 2 {
                 continue;
             }
+            let text = ctx.text(sentence.span);
+            if parts::has_word(text, NOT_SHARES) {
+                continue;
+            }
             let has_base = shares.iter().any(|&i| ctx.claims[i].of.is_some());
-            if !has_base && !words.iter().any(|w| SHARE_WORDS.contains(&w.as_str())) {
+            if !has_base && !parts::has_word(text, SHARE_WORDS) {
                 continue;
             }
             for run in runs(ctx, &shares) {

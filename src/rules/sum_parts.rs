@@ -35,17 +35,21 @@ declare_rule! {
 impl RuleCheck for SumParts {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
+            // A total with its parts, or a whole with its parts: two claims at least.
+            if sentence.claims.len() < 2 {
+                continue;
+            }
             for (pos, &t) in sentence.claims.iter().enumerate() {
-                if let Some(f) = total_after_parts(ctx, &sentence, pos, t) {
+                if let Some(f) = total_after_parts(ctx, sentence, pos, t) {
                     out.push(f);
                 }
             }
-            for pw in parts::part_wholes(ctx, &sentence) {
+            for pw in parts::part_wholes(ctx, sentence) {
                 if matches!(
                     pw.form,
                     parts::PartWholeForm::LeadOf | parts::PartWholeForm::OfWhom
                 ) {
-                    if let Some(f) = breakdown(ctx, &sentence, pw.whole, pw.part) {
+                    if let Some(f) = breakdown(ctx, sentence, pw.whole, pw.part) {
                         out.push(f);
                     }
                 }

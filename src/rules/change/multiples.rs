@@ -2,6 +2,9 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
+use crate::rules::lowercase::ascii_case_insensitive;
+use aho_corasick::AhoCorasick;
+use std::sync::OnceLock;
 
 /// How a multiple word is hedged.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -115,32 +118,70 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
 
 type MultipleWord = (Span, Vec<Decimal>, MultipleHedge, Option<usize>);
 
+/// Whether a text may hold a multiple word. Each ends in or contains one of these stems,
+/// and besides ASCII letters only the Kelvin sign lower-cases to ASCII alone (to "k", in no
+/// stem), so a word that lower-cases to a multiple word holds a stem in some ASCII case.
+fn may_hold_multiple(text: &str) -> bool {
+    static STEMS: OnceLock<AhoCorasick> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            ascii_case_insensitive(&[
+                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold",
+            ])
+        })
+        .is_match(text)
+}
+
 fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
+    if !may_hold_multiple(ctx.text(sentence)) {
+        return Vec::new();
+    }
     let text = &ctx.doc.text;
-    let ws: Vec<(Span, &str)> = words(text, sentence).collect();
+    let mut ws = words(text, sentence).peekable();
+    // The two words before the current one, nearest last.
+    let mut previous: [Option<(Span, &str)>; 2] = [None, None];
     let mut out = Vec::new();
-    for (k, &(span, w)) in ws.iter().enumerate() {
-        let lw = w.to_lowercase();
-        let prev = |back: usize| {
-            k.checked_sub(back)
-                .and_then(|j| ws.get(j))
-                .map(|(_, w)| w.to_lowercase())
+    while let Some((span, w)) = ws.next() {
+        let [two_back, one_back] = previous;
+        previous = [one_back, Some((span, w))];
+        // Every multiple word ends in "d", "g" or "s" ("doubled", "halving", "times",
+        // "tenfold"): most words are rejected on their last letter.
+        if w.is_ascii()
+            && !matches!(
+                w.as_bytes().last(),
+                Some(b'd' | b'g' | b's' | b'D' | b'G' | b'S')
+            )
+        {
+            continue;
+        }
+        let lw = lower(w);
+        let lw = lw.as_ref();
+        let is_word =
+            |back: Option<(Span, &str)>, word: &str| back.is_some_and(|(_, w)| lower_eq(w, word));
+        let hedge = || {
+            if is_word(two_back, "more") && is_word(one_back, "than") {
+                MultipleHedge::MoreThan
+            } else if is_word(one_back, "nearly") || is_word(one_back, "almost") {
+                MultipleHedge::Nearly
+            } else {
+                MultipleHedge::None
+            }
         };
-        let hedge = match (prev(2).as_deref(), prev(1).as_deref()) {
-            (Some("more"), Some("than")) => MultipleHedge::MoreThan,
-            (_, Some("nearly" | "almost")) => MultipleHedge::Nearly,
-            _ => MultipleHedge::None,
+        let hedged = |end: Span| {
+            let hedge = hedge();
+            let hedge_start = match hedge {
+                MultipleHedge::MoreThan => two_back.map(|x| x.0),
+                MultipleHedge::Nearly => one_back.map(|x| x.0),
+                MultipleHedge::None => None,
+            };
+            (hedge_start.map_or(end, |s| s.cover(end)), hedge)
         };
-        let hedge_start = match hedge {
-            MultipleHedge::MoreThan => k.checked_sub(2).and_then(|j| ws.get(j)).map(|x| x.0),
-            MultipleHedge::Nearly => k.checked_sub(1).and_then(|j| ws.get(j)).map(|x| x.0),
-            MultipleHedge::None => None,
-        };
-        let full = |end: Span| hedge_start.map_or(end, |s| s.cover(end));
         if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
-            out.push((full(span), vec![Decimal::from(n)], hedge, None));
+            let (full, hedge) = hedged(span);
+            out.push((full, vec![Decimal::from(n)], hedge, None));
         } else if lw == "halved" || lw == "halving" {
-            out.push((full(span), vec![Decimal::new(5, 1)], hedge, None));
+            let (full, hedge) = hedged(span);
+            out.push((full, vec![Decimal::new(5, 1)], hedge, None));
         } else if lw == "times" {
             // N is the claim just before "times".
             let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
@@ -157,13 +198,15 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             let Some(n) = ctx.claims[i].numeral().map(|n| n.value) else {
                 continue;
             };
-            let next = ws.get(k + 1).map(|(_, w)| w.to_lowercase());
-            let readings = if next.as_deref().is_some_and(|w| COMPARATIVES.contains(&w)) {
+            let comparative = ws
+                .peek()
+                .is_some_and(|(_, w)| COMPARATIVES.iter().any(|c| lower_eq(w, c)));
+            let readings = if comparative {
                 vec![n, n + Decimal::ONE]
             } else {
                 vec![n]
             };
-            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
+            out.push((ctx.claims[i].span.cover(span), readings, hedge(), Some(i)));
         } else if let Some(prefix) = lw.strip_suffix("fold") {
             let prefix = prefix.trim_end_matches('-');
             let n = prefix.parse::<i64>().ok().or_else(|| {
@@ -174,7 +217,8 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             });
             if let Some(n) = n.filter(|&n| n >= 2) {
                 let n = Decimal::from(n);
-                out.push((full(span), vec![n, n + Decimal::ONE], hedge, None));
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![n, n + Decimal::ONE], hedge, None));
             }
         }
     }
