@@ -313,7 +313,11 @@ fn starts_line(text: &str, at: usize) -> bool {
 pub fn followed_by_time_word(rest: &str) -> bool {
     let after = lex::sp1(rest).or_else(|| rest.strip_prefix('-'));
     after.is_some_and(|a| {
-        let time = TIME_WORDS.iter().find_map(|w| lex::word(a, w));
+        let first = a.as_bytes().first().map(u8::to_ascii_lowercase);
+        let time = TIME_WORDS
+            .iter()
+            .filter(|w| w.as_bytes().first().map(u8::to_ascii_lowercase) == first)
+            .find_map(|w| lex::word(a, w));
         // "thirty years old" is an age, a number like any other.
         let age = time.is_some_and(|r| {
             lex::sp1(r)

@@ -96,6 +96,10 @@ pub fn all_forms() -> Vec<&'static str> {
 /// Matches one of `forms` as a whole word (case-insensitive).
 fn form_of<T: Copy>(input: &str, forms: &[(&'static str, T)]) -> Option<(usize, T)> {
     let first = input.bytes().next()?.to_ascii_lowercase();
+    // Every form starts with a letter; most calls come at digits.
+    if !first.is_ascii_alphabetic() {
+        return None;
+    }
     forms.iter().find_map(|(w, v)| {
         if w.as_bytes().first() != Some(&first) {
             return None;
