@@ -217,7 +217,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         match args.format {
             OutputFormat::Full => {
                 for r in &reports {
-                    out.write_all(full::render_styled(r.doc, r.findings, colour).as_bytes())?;
+                    full::write_styled(out, r.doc, r.findings, colour)?;
                 }
                 out.write_all(date_lines(&checked).as_bytes())?;
             }
