@@ -117,6 +117,8 @@ impl CheckArgs {
 }
 
 /// Checks every input with its settings, in input order; read errors are returned apart.
+/// Each file's claims are dropped as soon as it is checked unless `keep_claims`: they take
+/// several times the text's size and only the ledgers print them.
 pub fn check_inputs(
     paths: &[String],
     stdin_name: Option<&str>,
@@ -124,6 +126,7 @@ pub fn check_inputs(
     date: Option<Date>,
     show_consistent: bool,
     max_file_size: u64,
+    keep_claims: bool,
 ) -> Result<(Vec<Checked>, Vec<String>), String> {
     let (inputs, mut errors) = input::collect(paths);
     let mut jobs = Vec::new();
@@ -141,8 +144,15 @@ pub fn check_inputs(
     let results: Vec<Result<Option<Checked>, String>> = jobs
         .into_par_iter()
         .map(|(i, resolved): (Input, _)| {
-            let result = input::read(&i, stdin_name, max_file_size)
-                .map(|doc| doc.map(|doc| pipeline::check(doc, resolved, date, show_consistent)));
+            let result = input::read(&i, stdin_name, max_file_size).map(|doc| {
+                doc.map(|doc| {
+                    let mut checked = pipeline::check(doc, resolved, date, show_consistent);
+                    if !keep_claims {
+                        checked.claims = Vec::new();
+                    }
+                    checked
+                })
+            });
             if let Some(bar) = &progress {
                 bar.set_message(i.display(stdin_name));
                 bar.inc(1);
@@ -182,6 +192,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         args.date,
         args.show_consistent,
         args.max_file_size,
+        false,
     )?;
     let hidden = apply_baseline(&args, &mut checked)?;
 
