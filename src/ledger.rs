@@ -95,7 +95,7 @@ fn figure_line(doc: &Document, claim: &Claim) -> String {
         (None, Some(l), Some(h)) => format!("{l} to {h}"),
         _ => "-".to_string(),
     };
-    let mut line = format!("{:?} {} {}", one_line(&c.text), c.kind, stated);
+    let mut line = format!("{:?} {} {}", one_line(c.text), c.kind, stated);
     if let Some(u) = &c.unit {
         let _ = write!(line, " {u}");
     }

@@ -27,7 +27,7 @@ fn sound(text: &str, format: Format) -> Result<Vec<Claim>, TestCaseError> {
         let slice = text.get(c.span.start..c.span.end);
         prop_assert!(slice.is_some(), "span {:?} off the text", c.span);
         let json = ClaimJson::new(&doc, c);
-        prop_assert_eq!(json.text.as_str(), slice.unwrap_or_default());
+        prop_assert_eq!(json.text, slice.unwrap_or_default());
         for s in [c.counted, c.of].into_iter().flatten() {
             prop_assert!(text.get(s.start..s.end).is_some(), "attached span {:?}", s);
         }

@@ -2,7 +2,7 @@
 
 use super::batch;
 use super::input::{self, Input};
-use super::output::{emit_with, print, write_atomic, ColorChoice};
+use super::output::{emit_with, print, print_with, write_atomic, write_atomic_with, ColorChoice};
 use super::pipeline::{self, Checked};
 use super::settings::{ConfigArgs, Configs};
 use clap::{Args, ValueEnum};
@@ -14,8 +14,9 @@ use numcheck::report::render::{concise, full, github, json, sarif, Counts, FileR
 use numcheck::report::{Finding, Severity};
 use numcheck::source::{Document, Format};
 use rayon::prelude::*;
-use serde_json::{json, Value};
-use std::io::IsTerminal;
+use serde_json::Value;
+use std::borrow::Cow;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -116,6 +117,8 @@ impl CheckArgs {
 }
 
 /// Checks every input with its settings, in input order; read errors are returned apart.
+/// Each file's claims are dropped as soon as it is checked unless `keep_claims`: they take
+/// several times the text's size and only the ledgers print them.
 pub fn check_inputs(
     paths: &[String],
     stdin_name: Option<&str>,
@@ -123,6 +126,7 @@ pub fn check_inputs(
     date: Option<Date>,
     show_consistent: bool,
     max_file_size: u64,
+    keep_claims: bool,
 ) -> Result<(Vec<Checked>, Vec<String>), String> {
     let (inputs, mut errors) = input::collect(paths);
     let mut jobs = Vec::new();
@@ -140,8 +144,15 @@ pub fn check_inputs(
     let results: Vec<Result<Option<Checked>, String>> = jobs
         .into_par_iter()
         .map(|(i, resolved): (Input, _)| {
-            let result = input::read(&i, stdin_name, max_file_size)
-                .map(|doc| doc.map(|doc| pipeline::check(doc, resolved, date, show_consistent)));
+            let result = input::read(&i, stdin_name, max_file_size).map(|doc| {
+                doc.map(|doc| {
+                    let mut checked = pipeline::check(doc, resolved, date, show_consistent);
+                    if !keep_claims {
+                        checked.claims = Vec::new();
+                    }
+                    checked
+                })
+            });
             if let Some(bar) = &progress {
                 bar.set_message(i.display(stdin_name));
                 bar.inc(1);
@@ -181,21 +192,25 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         args.date,
         args.show_consistent,
         args.max_file_size,
+        false,
     )?;
     let hidden = apply_baseline(&args, &mut checked)?;
 
-    let shown: Vec<Vec<Finding>> = checked
+    // Formats that show everything borrow the findings; only filtering copies them.
+    let shown: Vec<Cow<[Finding]>> = checked
         .iter()
         .map(|c| {
-            c.findings
-                .iter()
-                .filter(|f| {
-                    args.show_consistent
-                        || !args.format.hides_notes()
-                        || f.severity != Severity::Note
-                })
-                .cloned()
-                .collect()
+            if args.show_consistent || !args.format.hides_notes() {
+                Cow::Borrowed(c.findings.as_slice())
+            } else {
+                Cow::Owned(
+                    c.findings
+                        .iter()
+                        .filter(|f| f.severity != Severity::Note)
+                        .cloned()
+                        .collect(),
+                )
+            }
         })
         .collect();
     let reports: Vec<FileReport> = checked
@@ -209,37 +224,39 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
         .collect();
     let colour = args.color.enabled(args.output_file.is_some());
     let summary = summary_line(&checked, hidden, args.show_consistent);
-    let mut rendered = match args.format {
-        OutputFormat::Full => {
-            let mut s: String = reports
-                .iter()
-                .map(|r| full::render_styled(r.doc, r.findings, colour))
-                .collect();
-            s.push_str(&date_lines(&checked));
-            s
+    let write_report = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            OutputFormat::Full => {
+                for r in &reports {
+                    full::write_styled(out, r.doc, r.findings, colour)?;
+                }
+                out.write_all(date_lines(&checked).as_bytes())?;
+            }
+            OutputFormat::Concise => out.write_all(concise::render(&reports).as_bytes())?,
+            OutputFormat::Json => json::write(out, &reports)?,
+            OutputFormat::JsonLines => json::write_lines(out, &reports)?,
+            OutputFormat::Sarif => sarif::write(
+                out,
+                &reports,
+                &numcheck::suppress::catalogue(),
+                super::rules::docs_text,
+            )?,
+            OutputFormat::Github => out.write_all(github::render(&reports).as_bytes())?,
         }
-        OutputFormat::Concise => concise::render(&reports),
-        OutputFormat::Json => json::render(&reports),
-        OutputFormat::JsonLines => json::render_lines(&reports),
-        OutputFormat::Sarif => sarif::render(
-            &reports,
-            &numcheck::suppress::catalogue(),
-            super::rules::docs_text,
-        ),
-        OutputFormat::Github => github::render(&reports),
+        if args.format.is_human() {
+            out.write_all(summary.as_bytes())?;
+        }
+        Ok(())
     };
-    if args.format.is_human() {
-        rendered.push_str(&summary);
-    }
     for e in &errors {
         eprintln!("numcheck: error: {e}");
     }
     match &args.output_file {
         Some(path) => {
-            write_atomic(path, &rendered)?;
+            write_atomic_with(path, write_report)?;
             print(&summary)?;
         }
-        None => print(&rendered)?,
+        None => print_with(write_report)?,
     }
     if !errors.is_empty() {
         return Ok(ExitCode::from(2));
@@ -345,6 +362,13 @@ fn date_lines(checked: &[Checked]) -> String {
     s
 }
 
+/// `{"id", "findings"}`: one line of `--batch`.
+#[derive(serde::Serialize)]
+struct BatchFindings<'a> {
+    id: Value,
+    findings: json::FindingsJson<'a>,
+}
+
 /// JSON Lines in, JSON Lines out, in input order, documents in parallel; a bad line yields
 /// an error line.
 fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String> {
@@ -352,12 +376,11 @@ fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String
     let check_one = |id: Value, text: String| {
         let doc = Document::new("<batch>", text, Format::Plain);
         let c = pipeline::check(doc, resolved.clone(), args.date, args.show_consistent);
-        let findings: Vec<json::FindingJson> = c
-            .findings
-            .iter()
-            .map(|f| json::FindingJson::new(&c.doc, f))
-            .collect();
-        json!({"id": id, "findings": findings})
+        let findings = json::FindingsJson {
+            doc: &c.doc,
+            findings: &c.findings,
+        };
+        batch::to_line(&BatchFindings { id, findings })
     };
     let stdin = std::io::stdin().lock();
     emit_with(args.output_file.as_deref(), |out| {

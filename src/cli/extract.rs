@@ -5,10 +5,11 @@ use super::input;
 use super::output::print_with;
 use clap::{Args, ValueEnum};
 use numcheck::extract::extract;
+use numcheck::model::Claim;
 use numcheck::report::claim_json::ClaimJson;
 use numcheck::source::{Document, Format};
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde::ser::{Serialize, Serializer};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -45,7 +46,12 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         print_with(|out| {
             batch::stream(stdin, out, args.max_file_size, |id, text| {
                 let doc = Document::new("<batch>", text, Format::Plain);
-                json!({"id": id, "claims": claims_json(&doc)})
+                let claims = extract(&doc);
+                let claims = ClaimsJson {
+                    doc: &doc,
+                    claims: &claims,
+                };
+                batch::to_line(&BatchClaims { id, claims })
             })
         })?;
         return Ok(ExitCode::SUCCESS);
@@ -57,7 +63,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         .map(|i| {
             input::read(i, args.stdin_filename.as_deref(), args.max_file_size).map(|doc| {
                 doc.map(|doc| {
-                    let claims = claims_json(&doc);
+                    let claims = extract(&doc);
                     (doc, claims)
                 })
             })
@@ -78,9 +84,9 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     print_with(|out| match args.format {
         ExtractFormat::Table => write_table(out, &files),
         ExtractFormat::Json => write_json(out, &files),
-        ExtractFormat::JsonLines => files.iter().try_for_each(|(doc, claims)| {
-            let line = json!({"path": doc.path, "claims": claims});
-            writeln!(out, "{line}")
+        ExtractFormat::JsonLines => files.iter().try_for_each(|file| {
+            serde_json::to_writer(&mut *out, &FileClaims::of(file))?;
+            writeln!(out)
         }),
     })?;
     Ok(if failed {
@@ -90,22 +96,56 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     })
 }
 
-fn claims_json(doc: &Document) -> Vec<ClaimJson> {
-    extract(doc)
-        .iter()
-        .map(|c| ClaimJson::new(doc, c))
-        .collect()
+/// A document with its claims, turned into JSON only as they are written.
+type Extracted = (Document, Vec<Claim>);
+
+/// A document's claims as a JSON array, each claim serialized straight to the output.
+struct ClaimsJson<'a> {
+    doc: &'a Document,
+    claims: &'a [Claim],
 }
 
-/// A document with its claims.
-type Extracted = (Document, Vec<ClaimJson>);
+impl Serialize for ClaimsJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.claims.iter().map(|c| ClaimJson::new(self.doc, c)))
+    }
+}
+
+/// `{"path", "claims"}`: one file of `--format json`, one line of `--format json-lines`.
+#[derive(serde::Serialize)]
+struct FileClaims<'a> {
+    path: &'a str,
+    claims: ClaimsJson<'a>,
+}
+
+impl<'a> FileClaims<'a> {
+    fn of((doc, claims): &'a Extracted) -> FileClaims<'a> {
+        FileClaims {
+            path: &doc.path,
+            claims: ClaimsJson { doc, claims },
+        }
+    }
+}
+
+/// `{"id", "claims"}`: one line of `--batch`.
+#[derive(serde::Serialize)]
+struct BatchClaims<'a> {
+    id: serde_json::Value,
+    claims: ClaimsJson<'a>,
+}
+
+/// `{"version": 1, "files": [...]}`.
+#[derive(serde::Serialize)]
+struct ExtractJson<'a> {
+    version: u32,
+    files: Vec<FileClaims<'a>>,
+}
 
 fn write_json(out: &mut dyn Write, files: &[Extracted]) -> std::io::Result<()> {
-    let files: Vec<Value> = files
-        .iter()
-        .map(|(doc, claims)| json!({"path": doc.path, "claims": claims}))
-        .collect();
-    let root = json!({"version": 1, "files": files});
+    let root = ExtractJson {
+        version: 1,
+        files: files.iter().map(FileClaims::of).collect(),
+    };
     serde_json::to_writer_pretty(&mut *out, &root)?;
     writeln!(out)
 }
@@ -114,6 +154,7 @@ fn write_table(out: &mut dyn Write, files: &[Extracted]) -> std::io::Result<()> 
     for (doc, claims) in files {
         writeln!(out, "{}", doc.path)?;
         for c in claims {
+            let c = ClaimJson::new(doc, c);
             let value = match (&c.value, &c.low, &c.high) {
                 (Some(v), _, _) => v.clone(),
                 (None, Some(l), Some(h)) => format!("{l}..{h}"),

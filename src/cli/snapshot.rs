@@ -40,6 +40,7 @@ pub fn run(args: SnapshotArgs) -> Result<ExitCode, String> {
         args.date,
         true,
         super::input::DEFAULT_MAX_FILE_SIZE,
+        true,
     )?;
     for e in &errors {
         eprintln!("numcheck: error: {e}");

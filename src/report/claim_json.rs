@@ -12,12 +12,13 @@ pub struct IntervalJson {
     pub high: Option<String>,
 }
 
-/// One claim as `json.md` defines it.
+/// One claim as `json.md` defines it; its texts borrow from the document and the claim, so
+/// claims can be serialized one at a time without copying them.
 #[derive(Clone, Debug, Serialize)]
-pub struct ClaimJson {
+pub struct ClaimJson<'a> {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: &'a str,
     pub line: usize,
     pub column: usize,
     pub kind: &'static str,
@@ -26,10 +27,10 @@ pub struct ClaimJson {
     pub high: Option<String>,
     pub hedge: &'static str,
     pub interval: IntervalJson,
-    pub unit: Option<String>,
-    pub counted: Option<String>,
-    pub head: Option<String>,
-    pub of: Option<String>,
+    pub unit: Option<&'a str>,
+    pub counted: Option<&'a str>,
+    pub head: Option<&'a str>,
+    pub of: Option<&'a str>,
     pub resolved: Option<String>,
     pub in_heading: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -43,8 +44,8 @@ pub fn decimal_string(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
-impl ClaimJson {
-    pub fn new(doc: &Document, claim: &Claim) -> ClaimJson {
+impl<'a> ClaimJson<'a> {
+    pub fn new(doc: &'a Document, claim: &'a Claim) -> ClaimJson<'a> {
         let (line, column) = doc.lines.position(&doc.text, claim.span.start);
         let (value, low, high, resolved) = match &claim.quantity {
             Quantity::Range { first, second } => (
@@ -75,7 +76,7 @@ impl ClaimJson {
         ClaimJson {
             start: claim.span.start,
             end: claim.span.end,
-            text: claim.span.text(&doc.text).to_string(),
+            text: claim.span.text(&doc.text),
             line,
             column,
             kind: claim.kind.as_str(),
@@ -84,10 +85,10 @@ impl ClaimJson {
             high,
             hedge: claim.hedge.as_str(),
             interval,
-            unit: claim.unit.clone(),
-            counted: claim.counted.map(|s| s.text(&doc.text).to_string()),
-            head: claim.head.clone(),
-            of: claim.of.map(|s| s.text(&doc.text).to_string()),
+            unit: claim.unit.as_deref(),
+            counted: claim.counted.map(|s| s.text(&doc.text)),
+            head: claim.head.as_deref(),
+            of: claim.of.map(|s| s.text(&doc.text)),
             resolved,
             in_heading: claim.in_heading,
             malformed: claim.flags.malformed,

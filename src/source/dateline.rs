@@ -28,10 +28,10 @@ pub fn find(masked: &str, headings: &[Span]) -> Option<Date> {
             return Some(date);
         }
         let text_start = start + (line.len() - line.trim_start().len());
-        if !headings
-            .iter()
-            .any(|h| h.start <= text_start && text_start < h.end)
-        {
+        // Headings are in order and disjoint: a binary search, since a scan per line was
+        // quadratic in a document of heading-like lines only.
+        let k = headings.partition_point(|h| h.start <= text_start);
+        if !(k > 0 && text_start < headings[k - 1].end) {
             return None;
         }
     }
@@ -170,5 +170,20 @@ mod tests {
             find(own_line, &headings).map(|d| d.to_string()),
             Some("2025-03-14".into())
         );
+    }
+
+    #[test]
+    fn a_dateline_after_many_headings_is_found_and_a_body_line_stops_the_search() {
+        let title = "Title Line\n";
+        let headings: Vec<Span> = (0..2000)
+            .map(|i| Span::new(i * title.len(), i * title.len() + 10))
+            .collect();
+        let dated = format!("{}HARWICK, March 14, 2025 — Text.\n", title.repeat(2000));
+        assert_eq!(
+            find(&dated, &headings).map(|d| d.to_string()),
+            Some("2025-03-14".into())
+        );
+        let body_first = format!("{}Body.\nHARWICK, March 14, 2025 — x\n", title.repeat(2000));
+        assert_eq!(find(&body_first, &headings), None);
     }
 }

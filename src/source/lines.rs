@@ -1,9 +1,21 @@
 //! Byte offset → 1-based line and character column.
 
+/// Bytes between column checkpoints: a column costs at most this much counting.
+const CHECKPOINT: usize = 1024;
+
 /// Start offsets of every line, for offset → (line, column) look-ups.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `(offset, characters from its line's start to it)` about every [`CHECKPOINT`] bytes,
+    /// at character boundaries: without them a column in a long line (a document without
+    /// line breaks) costs a count from the line's start, quadratic over all claims.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+/// Whether a byte starts a character (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
 }
 
 impl LineIndex {
@@ -11,16 +23,32 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut checkpoints = Vec::new();
+        // Characters from the current line's start to `i`.
+        let mut column = 0;
+        let mut last_checkpoint = 0;
+        for (i, &b) in bytes.iter().enumerate() {
+            if starts_char(b) {
+                if i >= last_checkpoint + CHECKPOINT {
+                    checkpoints.push((i, column));
+                    last_checkpoint = i;
+                }
+                column += 1;
             }
-            i += 1;
+            let ends_line = match b {
+                b'\n' => true,
+                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+                _ => false,
+            };
+            if ends_line {
+                starts.push(i + 1);
+                column = 0;
+            }
         }
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 1-based line and 1-based column in characters of a byte offset.
@@ -30,16 +58,20 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        // A byte-order mark is invisible in every editor: columns start after it.
-        let column = text
-            .get(start..offset)
-            .map(|s| {
-                s.strip_prefix('\u{feff}')
-                    .filter(|_| start == 0)
-                    .unwrap_or(s)
-            })
-            .map(|s| s.chars().count())
-            .unwrap_or(offset - start);
+        let column = match text.get(start..offset) {
+            Some(_) => {
+                let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+                let (from, counted) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+                    Some((at, counted)) if at >= start => (at, counted),
+                    _ => (start, 0),
+                };
+                let rest = text.get(from..offset).map_or(0, |s| s.chars().count());
+                // A byte-order mark is invisible in every editor: columns start after it.
+                let bom = start == 0 && offset > 0 && text.starts_with('\u{feff}');
+                counted + rest - usize::from(bom)
+            }
+            None => offset - start,
+        };
         (line + 1, column + 1)
     }
 
@@ -74,6 +106,20 @@ mod tests {
         assert_eq!(idx.position(text, 9), (3, 1));
         assert_eq!(idx.position(text, 11), (4, 1));
         assert_eq!(idx.line_span(text, 2), (3, 8));
+    }
+
+    #[test]
+    fn columns_in_long_lines_count_every_character() {
+        let line = "é 38 attacks, ".repeat(500);
+        let text = format!("{line}\n{line}\r{line}");
+        let idx = LineIndex::new(&text);
+        assert!(idx.checkpoints.len() > 10);
+        let starts = [0, line.len() + 1, 2 * line.len() + 2];
+        for (offset, _) in text.char_indices().step_by(7) {
+            let l = starts.iter().rposition(|&s| s <= offset).unwrap_or(0);
+            let column = text[starts[l]..offset].chars().count() + 1;
+            assert_eq!(idx.position(&text, offset), (l + 1, column), "at {offset}");
+        }
     }
 
     #[test]

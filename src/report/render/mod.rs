@@ -45,3 +45,13 @@ impl Counts {
 pub(crate) fn end_position(doc: &Document, end: usize) -> (usize, usize) {
     doc.lines.position(&doc.text, end)
 }
+
+/// What a writing renderer writes, as a string (for callers that want the whole report).
+pub(crate) fn to_string(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> String {
+    let mut buf = Vec::new();
+    // Writing to memory cannot fail, and the renderers write only UTF-8.
+    let _ = write(&mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}

@@ -11,7 +11,9 @@ use super::{end_position, FileReport};
 use crate::report::{Finding, Severity};
 use crate::rules::Rule;
 use crate::source::Document;
+use serde::ser::Serializer;
 use serde::Serialize;
+use std::io::{self, Write};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -28,7 +30,25 @@ struct Log<'a> {
 struct Run<'a> {
     tool: Tool<'a>,
     column_kind: &'static str,
-    results: Vec<SarifResult>,
+    results: Results<'a>,
+}
+
+/// Every finding of every file, each serialized as it is written.
+struct Results<'a> {
+    files: &'a [FileReport<'a>],
+    /// Each file's path as a URI.
+    uris: Vec<String>,
+    rules: &'a [&'a dyn Rule],
+}
+
+impl Serialize for Results<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.files.iter().zip(&self.uris).flat_map(|(file, uri)| {
+            file.findings
+                .iter()
+                .map(move |f| result(file.doc, uri, f, self.rules))
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -67,57 +87,67 @@ struct RuleDescriptor<'a> {
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct SarifResult {
+struct SarifResult<'a> {
     rule_id: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     rule_index: Option<usize>,
     level: &'static str,
-    message: Text<String>,
-    locations: Vec<Location>,
+    message: Text<&'a str>,
+    locations: [Location<'a>; 1],
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    related_locations: Vec<Location>,
+    related_locations: Vec<Location<'a>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Location {
+struct Location<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<usize>,
-    physical_location: PhysicalLocation,
+    physical_location: PhysicalLocation<'a>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    message: Option<Text<String>>,
+    message: Option<Text<&'a str>>,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct PhysicalLocation {
-    artifact_location: ArtifactLocation,
-    region: Region,
+struct PhysicalLocation<'a> {
+    artifact_location: ArtifactLocation<'a>,
+    region: Region<'a>,
 }
 
 #[derive(Serialize)]
-struct ArtifactLocation {
-    uri: String,
+struct ArtifactLocation<'a> {
+    uri: &'a str,
 }
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
-struct Region {
+struct Region<'a> {
     start_line: usize,
     start_column: usize,
     end_line: usize,
     end_column: usize,
     byte_offset: usize,
     byte_length: usize,
-    snippet: Text<String>,
+    snippet: Text<&'a str>,
 }
 
-/// Renders a SARIF log; `rules` is the catalogue (docs come from the rules themselves).
+/// [`write`] into a string.
 pub fn render(
     files: &[FileReport],
     rules: &[&dyn Rule],
     docs: impl Fn(&dyn Rule) -> String,
 ) -> String {
+    super::to_string(|out| write(out, files, rules, docs))
+}
+
+/// Writes a SARIF log; `rules` is the catalogue (docs come from the rules themselves).
+pub fn write(
+    out: &mut dyn Write,
+    files: &[FileReport],
+    rules: &[&dyn Rule],
+    docs: impl Fn(&dyn Rule) -> String,
+) -> io::Result<()> {
     let descriptors: Vec<RuleDescriptor> = rules
         .iter()
         .map(|r| {
@@ -134,12 +164,14 @@ pub fn render(
             }
         })
         .collect();
-    let mut results = Vec::new();
-    for file in files {
-        for f in file.findings {
-            results.push(result(file.doc, f, rules));
-        }
-    }
+    let results = Results {
+        files,
+        uris: files
+            .iter()
+            .map(|f| f.doc.path.replace('\\', "/"))
+            .collect(),
+        rules,
+    };
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
@@ -155,12 +187,16 @@ pub fn render(
             results,
         }],
     };
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
-    s.push('\n');
-    s
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
 }
 
-fn result(doc: &Document, f: &Finding, rules: &[&dyn Rule]) -> SarifResult {
+fn result<'a>(
+    doc: &'a Document,
+    uri: &'a str,
+    f: &'a Finding,
+    rules: &[&dyn Rule],
+) -> SarifResult<'a> {
     SarifResult {
         rule_id: f.rule,
         rule_index: rules.iter().position(|r| r.id() == f.rule),
@@ -169,33 +205,30 @@ fn result(doc: &Document, f: &Finding, rules: &[&dyn Rule]) -> SarifResult {
             Severity::Warning => "warning",
             Severity::Note => "note",
         },
-        message: Text {
-            text: f.message.clone(),
-        },
-        locations: vec![location(doc, f.primary, None, None)],
+        message: Text { text: &f.message },
+        locations: [location(doc, uri, f.primary, None, None)],
         related_locations: f
             .related
             .iter()
             .enumerate()
-            .map(|(i, r)| location(doc, r.span, Some(i + 1), Some(r.label)))
+            .map(|(i, r)| location(doc, uri, r.span, Some(i + 1), Some(r.label)))
             .collect(),
     }
 }
 
-fn location(
-    doc: &Document,
+fn location<'a>(
+    doc: &'a Document,
+    uri: &'a str,
     span: crate::model::Span,
     id: Option<usize>,
-    label: Option<&str>,
-) -> Location {
+    label: Option<&'a str>,
+) -> Location<'a> {
     let (start_line, start_column) = doc.lines.position(&doc.text, span.start);
     let (end_line, end_column) = end_position(doc, span.end);
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation {
-                uri: doc.path.replace('\\', "/"),
-            },
+            artifact_location: ArtifactLocation { uri },
             region: Region {
                 start_line,
                 start_column,
@@ -204,12 +237,10 @@ fn location(
                 byte_offset: span.start,
                 byte_length: span.len(),
                 snippet: Text {
-                    text: doc.text.get(span.start..span.end).unwrap_or("").to_string(),
+                    text: doc.text.get(span.start..span.end).unwrap_or(""),
                 },
             },
         },
-        message: label.map(|l| Text {
-            text: l.to_string(),
-        }),
+        message: label.map(|text| Text { text }),
     }
 }
