@@ -41,7 +41,7 @@ fn run(text: &str, mut claims: Vec<Claim>) -> (Document, Vec<Claim>) {
     }
     claims.sort_by_key(|c| c.span.start);
     let segments = Segments::new(&doc);
-    attach(&doc.masked, &segments, &mut claims);
+    attach(doc.masked(), &segments, &mut claims);
     (doc, claims)
 }
 

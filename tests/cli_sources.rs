@@ -31,7 +31,7 @@ proptest! {
     fn masked_copies_keep_length_and_offsets(text in markup()) {
         for format in [Format::Plain, Format::Markdown, Format::Html] {
             let doc = Document::new("p", text.clone(), format);
-            prop_assert_eq!(doc.masked.len(), doc.text.len());
+            prop_assert_eq!(doc.masked().len(), doc.text.len());
             for h in &doc.headings {
                 prop_assert!(doc.text.get(h.start..h.end).is_some());
             }

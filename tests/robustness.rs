@@ -12,7 +12,7 @@ const FORMATS: [Format; 3] = [Format::Plain, Format::Markdown, Format::Html];
 /// Checks `text` in `format` and asserts every span is a slice of it.
 fn check(text: &str, format: Format) -> (Vec<Claim>, Vec<Finding>) {
     let doc = Document::new("t", text.to_string(), format);
-    assert_eq!(doc.masked.len(), doc.text.len());
+    assert_eq!(doc.masked().len(), doc.text.len());
     let (claims, findings) = check_document(&doc, &Settings::default());
     for c in &claims {
         assert!(text.get(c.span.start..c.span.end).is_some(), "{:?}", c.span);

@@ -8,7 +8,7 @@ use numcheck::source::{Document, Format};
 
 fuzz_target!(|text: &str| {
     let doc = Document::new("fuzz.html", text.to_string(), Format::Html);
-    assert_eq!(doc.masked.len(), doc.text.len());
+    assert_eq!(doc.masked().len(), doc.text.len());
     for c in extract(&doc) {
         assert!(doc.text.get(c.span.start..c.span.end).is_some());
     }

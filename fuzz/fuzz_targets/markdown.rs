@@ -8,7 +8,7 @@ use numcheck::source::{Document, Format};
 
 fuzz_target!(|text: &str| {
     let doc = Document::new("fuzz.md", text.to_string(), Format::Markdown);
-    assert_eq!(doc.masked.len(), doc.text.len());
+    assert_eq!(doc.masked().len(), doc.text.len());
     for c in extract(&doc) {
         assert!(doc.text.get(c.span.start..c.span.end).is_some());
     }

@@ -22,8 +22,7 @@ pub fn extract(doc: &Document) -> Vec<Claim> {
 /// building them costs as much as scanning).
 pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for parsed_at in scan::scan(&doc.masked) {
-        let (start, parsed) = parsed_at;
+    scan::scan(doc.masked(), |start, parsed| {
         let span = Span::new(start, start + parsed.len);
         let mut claim = Claim::new(span, parsed.kind, parsed.quantity);
         claim.hedge = parsed.hedge;
@@ -31,8 +30,8 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
         claim.flags = parsed.flags;
         claim.in_heading = doc.in_heading(span);
         claims.push(claim);
-    }
+    });
     resolve::resolve(&mut claims, &doc.text, None);
-    attach::attach(&doc.masked, segments, &mut claims);
+    attach::attach(doc.masked(), segments, &mut claims);
     claims
 }

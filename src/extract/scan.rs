@@ -81,9 +81,11 @@ fn lookback_starts(text: &str, anchor: usize, floor: usize) -> Vec<usize> {
 }
 
 /// Every claim in `text`, as (start offset, parse), in order, non-overlapping.
-pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
+///
+/// Each claim is handed to `found` as it is parsed, so that no list of parses is held beside
+/// the caller's claims (on a 100 MB file that list alone took 40 MB).
+pub fn scan(text: &str, mut found: impl FnMut(usize, Parsed)) {
     let bytes = text.as_bytes();
-    let mut found: Vec<(usize, Parsed)> = Vec::new();
     let mut next_free = 0;
     // Starts already tried in vain. Neighbouring anchors share lookback windows, and a start
     // that gave nothing reaching one anchor cannot reach a later one (`claim_at` depends on
@@ -113,14 +115,13 @@ pub fn scan(text: &str) -> Vec<(usize, Parsed)> {
             match grammar::claim_at(text, start) {
                 Some(parsed) if start + parsed.len > anchor && parsed.len > 0 => {
                     next_free = start + parsed.len;
-                    found.push((start, parsed));
+                    found(start, parsed);
                     break;
                 }
                 _ => rejected.add(start),
             }
         }
     }
-    found
 }
 
 /// Rejected starts within the lookback window of the current anchor, in increasing order.

@@ -22,7 +22,7 @@ pub struct Segments {
 
 impl Segments {
     pub fn new(doc: &Document) -> Segments {
-        Segments::from_text(&doc.masked, &doc.headings)
+        Segments::from_text(doc.masked(), &doc.headings)
     }
 
     /// Segments of `text`, where each of `headings` is a paragraph of its own.

@@ -73,8 +73,11 @@ pub struct Document {
     pub path: String,
     /// The original text; offsets count a leading BOM like any other bytes.
     pub text: String,
-    /// Same length as `text`; non-prose bytes blanked to spaces, newlines kept.
-    pub masked: String,
+    /// Same length as `text`; non-prose bytes blanked to spaces, newlines kept. Read it
+    /// through [`Document::masked`]: it is emptied when it equals `text` (plain prose without
+    /// web addresses or comments), so that a large file is not held twice.
+    pub(super) masked: String,
+    masked_is_text: bool,
     pub format: Format,
     /// Title and heading lines.
     pub headings: Vec<Span>,
@@ -103,7 +106,21 @@ impl Document {
                 dateline::find(&doc.masked, &doc.headings).map(|date| (date, DateSource::Dateline));
         }
         debug_assert_eq!(doc.text.len(), doc.masked.len());
+        if doc.masked == doc.text {
+            doc.masked = String::new();
+            doc.masked_is_text = true;
+        }
         doc
+    }
+
+    /// The text with every non-prose byte blanked, the same length as `text`: what the
+    /// grammar and the segmenter read.
+    pub fn masked(&self) -> &str {
+        if self.masked_is_text {
+            &self.text
+        } else {
+            &self.masked
+        }
     }
 
     /// Whether a span lies in a heading.
@@ -209,10 +226,10 @@ mod tests {
     fn web_addresses_are_not_prose() {
         let text = "See https://example.org/2024/05/story-38 and (www.x.org/7). Then 12 boats.";
         let doc = Document::new("a.txt", text.to_string(), Format::Plain);
-        assert_eq!(doc.masked.len(), text.len());
-        assert!(!doc.masked.contains("2024") && !doc.masked.contains('7'));
-        assert!(doc.masked.contains("Then 12 boats."));
-        assert!(doc.masked.contains("(") && doc.masked.contains(")."));
+        assert_eq!(doc.masked().len(), text.len());
+        assert!(!doc.masked().contains("2024") && !doc.masked().contains('7'));
+        assert!(doc.masked().contains("Then 12 boats."));
+        assert!(doc.masked().contains("(") && doc.masked().contains(")."));
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub fn read(path: String, text: String) -> Document {
         lines,
         reference_date: None,
         suppressions,
+        masked_is_text: false,
     }
 }
 
@@ -83,6 +84,6 @@ mod tests {
     fn document_lists_heading_spans() {
         let doc = read("a.txt".into(), "Title Here\nBody text runs on.\n".into());
         assert_eq!(doc.headings, vec![Span::new(0, 10)]);
-        assert_eq!(doc.masked.len(), doc.text.len());
+        assert_eq!(doc.masked().len(), doc.text.len());
     }
 }
