@@ -288,7 +288,13 @@ fn digits(input: &str, min: usize, max: usize) -> Res<'_, (u32, usize)> {
 /// The last `n` words before a position, lower case, nearest last ("'s" and punctuation
 /// dropped).
 fn words_before(before: &str, n: usize) -> Vec<String> {
-    let line = before.rsplit('\n').next().unwrap_or("");
+    // A few words lie within 256 bytes; looking for the line start further back made a long
+    // line without breaks quadratic.
+    let mut from = before.len().saturating_sub(256);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let line = before[from..].rsplit('\n').next().unwrap_or("");
     let mut words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”'))
         .filter(|w| !w.is_empty())
