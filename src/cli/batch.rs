@@ -1,8 +1,9 @@
 //! Batch mode: JSON Lines documents in, one JSON line out per document, in input order.
 //!
 //! Streams in bounded chunks: read up to [`CHUNK_LINES`] lines (or [`CHUNK_BYTES`]), process
-//! the chunk in parallel, write its results in order, then read the next. Memory therefore
-//! stays flat however many documents come, and one bad line only yields an error line.
+//! the chunk in parallel while the previous chunk's results are written in order and the next
+//! chunk is read. At most two chunks are held, so memory stays flat however many documents
+//! come, and one bad line only yields an error line.
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -33,37 +34,67 @@ where
     F: Fn(Value, String) -> String + Sync,
 {
     let mut number = 0;
-    loop {
-        let mut chunk = Vec::new();
-        let mut chunk_bytes = 0;
-        while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
-            let Some(bytes) = read_line(&mut input, max_line)? else {
-                break;
-            };
-            number += 1;
-            if let Ok(b) = &bytes {
-                if b.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                chunk_bytes += b.len();
-            }
-            chunk.push(Line { number, bytes });
-        }
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let rendered: Vec<String> = chunk
-            .into_par_iter()
-            .map(|line| {
-                let mut s = one_line(line, &process);
-                s.push('\n');
-                s
-            })
-            .collect();
-        for s in rendered {
-            out.write_all(s.as_bytes())?;
-        }
+    let mut chunk = read_chunk(&mut input, max_line, &mut number)?;
+    let mut finished: Vec<String> = Vec::new();
+    while !chunk.is_empty() {
+        let mut rendered: Vec<String> = Vec::new();
+        // The pool renders this chunk while this thread writes the previous one and reads
+        // the next: reading and writing in between chunks left the workers idle (two
+        // threads ran 1.7x, not 2x, faster than one).
+        let next = rayon::in_place_scope(|scope| {
+            let (rendered, process) = (&mut rendered, &process);
+            scope.spawn(move |_| {
+                *rendered = chunk
+                    .into_par_iter()
+                    .map(|line| {
+                        let mut s = one_line(line, process);
+                        s.push('\n');
+                        s
+                    })
+                    .collect();
+            });
+            write_all(out, std::mem::take(&mut finished))?;
+            read_chunk(&mut input, max_line, &mut number)
+        })?;
+        finished = rendered;
+        chunk = next;
     }
+    write_all(out, finished)
+}
+
+fn write_all<W: Write + ?Sized>(out: &mut W, lines: Vec<String>) -> io::Result<()> {
+    for s in lines {
+        out.write_all(s.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Up to [`CHUNK_LINES`] non-blank lines (or [`CHUNK_BYTES`]); empty at the end of input.
+/// `number` counts every line read, blank ones too.
+fn read_chunk(
+    input: &mut impl BufRead,
+    max_line: u64,
+    number: &mut usize,
+) -> io::Result<Vec<Line>> {
+    let mut chunk = Vec::new();
+    let mut chunk_bytes = 0;
+    while chunk.len() < CHUNK_LINES && chunk_bytes < CHUNK_BYTES {
+        let Some(bytes) = read_line(input, max_line)? else {
+            break;
+        };
+        *number += 1;
+        if let Ok(b) = &bytes {
+            if b.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            chunk_bytes += b.len();
+        }
+        chunk.push(Line {
+            number: *number,
+            bytes,
+        });
+    }
+    Ok(chunk)
 }
 
 /// The next line without its line ending, `Err` if it is longer than `max` bytes (then it
