@@ -262,7 +262,10 @@ fn part_of_named_whole<'c>(
 ) -> Option<(&'c Claim, &'c Claim)> {
     let text = &ctx.doc.text;
     let gap = text.get(y.span.end..x.span.start)?;
-    let rest = text.get(x.span.end..)?.trim_start().to_ascii_lowercase();
+    // Only the next few words matter: lower-casing the rest of the document for every
+    // proportion word made long documents quadratic.
+    let rest = change::text_after(text, x.span.end, 40);
+    let rest = rest.trim_start();
     let of_them = ["of them", "of those", "of which", "of whom"]
         .iter()
         .any(|p| rest.starts_with(p));
