@@ -139,7 +139,7 @@ fn paragraphs(text: &str, headings: &[Span]) -> Vec<Span> {
     while i <= bytes.len() {
         let at_end = i == bytes.len();
         if !at_end && bytes[i] != b'\n' && bytes[i] != b'\r' {
-            i += 1;
+            i = line_end(bytes, i);
             continue;
         }
         let line = trim(text, Span::new(line_start, i));
@@ -295,9 +295,10 @@ fn clauses(text: &str, sentence: Span) -> Vec<Span> {
                 .iter()
                 .take_while(|c| c.is_ascii_alphabetic())
                 .count();
-            let word = text[i..w_end].to_ascii_lowercase();
-            let splits = CLAUSE_WORDS.contains(&word.as_str())
-                || (word == "and"
+            // Compared in place: lower-casing a copy of every word allocated once per word.
+            let word = &text[i..w_end];
+            let splits = CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+                || (word.eq_ignore_ascii_case("and")
                     && comma_before(bytes, start, i)
                     && next_is_subject(text, w_end, sentence.end));
             if splits {
