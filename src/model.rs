@@ -13,6 +13,14 @@ pub struct Span {
     pub end: usize,
 }
 
+/// The first char boundary of `text` at or after byte `i` (at most `text.len()`): where a
+/// bounded look-behind window may start. (`str::ceil_char_boundary` needs Rust 1.91.)
+pub fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    (i..text.len())
+        .find(|&p| text.is_char_boundary(p))
+        .unwrap_or(text.len())
+}
+
 impl Span {
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end);

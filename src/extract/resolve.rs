@@ -7,7 +7,7 @@
 
 use crate::check::Context;
 use crate::grammar::time::is_deictic;
-use crate::model::{Claim, DateParts, Direction, Kind, Quantity, TimeUnit};
+use crate::model::{ceil_char_boundary, Claim, DateParts, Direction, Kind, Quantity, TimeUnit};
 use jiff::civil::Date;
 use jiff::ToSpan;
 
@@ -329,10 +329,7 @@ enum Tense {
 fn tense_before(text: &str, at: usize) -> Tense {
     // A sentence is at most ~1,000 bytes (segment.rs); reading further back on a line
     // without punctuation would make long documents quadratic.
-    let mut from = at.saturating_sub(1_000);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(text, at.saturating_sub(1_000));
     let head = text.get(from..at).unwrap_or("");
     let start = head
         .rfind(['.', '!', '?', '\n'])

@@ -3,6 +3,7 @@
 //! "10:30" / "9 a.m.", phone numbers, URLs and e-mail addresses, numbers glued to letters.
 
 use super::lex;
+use crate::model::ceil_char_boundary;
 use std::sync::OnceLock;
 
 /// The words just before a candidate position, for productions whose reading depends on them
@@ -46,11 +47,7 @@ const CLAUSE_LOOKBACK: usize = 160;
 /// break), so that words of an earlier clause never describe the candidate. Looks back at
 /// most `CLAUSE_LOOKBACK` bytes so that scanning stays linear in the text.
 fn clause_tail(head: &str) -> &str {
-    let mut from = head.len().saturating_sub(CLAUSE_LOOKBACK);
-    while !head.is_char_boundary(from) {
-        from += 1;
-    }
-    let head = &head[from..];
+    let head = &head[ceil_char_boundary(head, head.len().saturating_sub(CLAUSE_LOOKBACK))..];
     let cut = head
         .char_indices()
         .rev()
@@ -358,22 +355,15 @@ fn is_at_one_point(text: &str, at: usize, claim: &str) -> bool {
 /// The whitespace-delimited token around `[at, end)`.
 fn token(text: &str, at: usize, end: usize) -> &str {
     // At most 256 bytes each way: searching further makes a long unbroken run quadratic.
-    let from = ceil_boundary(text, at.saturating_sub(256));
+    let from = ceil_char_boundary(text, at.saturating_sub(256));
     let start = text[from..at]
         .rfind(char::is_whitespace)
         .map_or(from, |i| from + i + 1);
-    let to = ceil_boundary(text, (end + 256).min(text.len()));
+    let to = ceil_char_boundary(text, (end + 256).min(text.len()));
     let stop = text[end..to]
         .find(char::is_whitespace)
         .map_or(to, |i| end + i);
     text.get(start..stop).unwrap_or("")
-}
-
-/// The first char boundary at or after `i` (at most `text.len()`).
-fn ceil_boundary(text: &str, i: usize) -> usize {
-    (i..text.len())
-        .find(|&p| text.is_char_boundary(p))
-        .unwrap_or(text.len())
 }
 
 fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
@@ -385,7 +375,7 @@ fn in_url_or_address(text: &str, at: usize, end: usize) -> bool {
 /// digits after groups of at most three (at least seven digits in all), or any spaced digit
 /// groups after a "+" with at least eight digits.
 fn is_phone_number(text: &str, at: usize, end: usize) -> bool {
-    let from = ceil_boundary(text, at.saturating_sub(16));
+    let from = ceil_char_boundary(text, at.saturating_sub(16));
     let from = text[from..at].rfind('\n').map_or(from, |i| from + i + 1);
     let stop = (end + 16).min(text.len());
     let stop = (stop..=text.len())

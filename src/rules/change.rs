@@ -8,7 +8,7 @@
 //! turnover") or an annual rate ("4% a year") is never the stated change.
 
 use crate::check::Context;
-use crate::model::{Claim, Kind, Numeral, Quantity, Span};
+use crate::model::{ceil_char_boundary, Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
 use crate::rules::lowercase::{lower, lower_eq};
 use crate::semantics::severity::is_hedged;
@@ -193,11 +193,7 @@ const LOOKBEHIND_BYTES: usize = 80;
 
 /// The start of the look-behind window before `at`, not before `from`, on a char boundary.
 pub fn window_start(text: &str, from: usize, at: usize) -> usize {
-    let mut start = at.saturating_sub(LOOKBEHIND_BYTES).max(from);
-    while start < at && !text.is_char_boundary(start) {
-        start += 1;
-    }
-    start
+    ceil_char_boundary(text, at.saturating_sub(LOOKBEHIND_BYTES).max(from)).min(at.max(from))
 }
 
 /// Up to `n` lower-case words before `at` within `from..at`, nearest first.

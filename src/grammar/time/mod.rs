@@ -20,7 +20,7 @@ mod start;
 mod year;
 
 use super::Parsed;
-use crate::model::{Claim, DateParts, Flags, Hedge, Kind, Quantity};
+use crate::model::{ceil_char_boundary, Claim, DateParts, Flags, Hedge, Kind, Quantity};
 use nom::IResult;
 
 pub use lexicon::{
@@ -290,10 +290,7 @@ fn digits(input: &str, min: usize, max: usize) -> Res<'_, (u32, usize)> {
 fn words_before(before: &str, n: usize) -> Vec<String> {
     // A few words lie within 256 bytes; looking for the line start further back made a long
     // line without breaks quadratic.
-    let mut from = before.len().saturating_sub(256);
-    while !before.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = ceil_char_boundary(before, before.len().saturating_sub(256));
     let line = before[from..].rsplit('\n').next().unwrap_or("");
     let mut words: Vec<String> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '"' | '“' | '”'))
