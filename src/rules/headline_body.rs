@@ -108,15 +108,7 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
 
 /// The heading line (or the claim itself) in lower case.
 fn heading_line(ctx: &Context, span: Span) -> String {
-    // Headings are sorted and disjoint: a binary search, since a scan per heading claim made
-    // long documents with many headings quadratic.
-    let headings = &ctx.doc.headings;
-    let k = headings.partition_point(|h| h.start <= span.start);
-    let line = k
-        .checked_sub(1)
-        .map(|i| headings[i])
-        .filter(|h| h.contains(span))
-        .unwrap_or(span);
+    let line = ctx.doc.heading_of(span).unwrap_or(span);
     ctx.text(line).to_lowercase()
 }
 

@@ -125,10 +125,16 @@ impl Document {
 
     /// Whether a span lies in a heading.
     pub fn in_heading(&self, span: Span) -> bool {
+        self.heading_of(span).is_some()
+    }
+
+    /// The heading line a span lies in, if any.
+    pub fn heading_of(&self, span: Span) -> Option<Span> {
         // Headings are in document order and disjoint (as `Segments` also relies on): a
         // binary search, since a scan per claim made long documents quadratic.
         let k = self.headings.partition_point(|h| h.start <= span.start);
-        k > 0 && self.headings[k - 1].contains(span)
+        let heading = self.headings[k.checked_sub(1)?];
+        heading.contains(span).then_some(heading)
     }
 }
 
