@@ -107,7 +107,6 @@ pub fn read(path: String, text: String) -> Document {
         headings,
         reference_date,
         suppressions,
-        masked_is_text: false,
     }
 }
 

@@ -77,7 +77,6 @@ pub struct Document {
     /// through [`Document::masked`]: it is emptied when it equals `text` (plain prose without
     /// web addresses or comments), so that a large file is not held twice.
     pub(super) masked: String,
-    masked_is_text: bool,
     pub format: Format,
     /// Title and heading lines.
     pub headings: Vec<Span>,
@@ -108,7 +107,6 @@ impl Document {
         debug_assert_eq!(doc.text.len(), doc.masked.len());
         if doc.masked == doc.text {
             doc.masked = String::new();
-            doc.masked_is_text = true;
         }
         doc
     }
@@ -116,10 +114,11 @@ impl Document {
     /// The text with every non-prose byte blanked, the same length as `text`: what the
     /// grammar and the segmenter read.
     pub fn masked(&self) -> &str {
-        if self.masked_is_text {
-            &self.text
-        } else {
+        // A kept copy always has the text's length; any other length means it was dropped.
+        if self.masked.len() == self.text.len() {
             &self.masked
+        } else {
+            &self.text
         }
     }
 

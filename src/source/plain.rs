@@ -41,7 +41,6 @@ pub fn read(path: String, text: String) -> Document {
         lines,
         reference_date: None,
         suppressions,
-        masked_is_text: false,
     }
 }
 
