@@ -12,9 +12,9 @@ use std::sync::OnceLock;
 pub struct Before<'a> {
     /// The previous word as written (trailing "." kept: "No."), or "".
     pub word: &'a str,
-    /// The text of the clause before the candidate, back to the last clause punctuation
-    /// ("won the opening game 112-99": "won the opening game "), or "".
-    pub clause: &'a str,
+    /// The text before the candidate; its last clause ([`clause_tail`]) is read only when a
+    /// production asks, since most never do.
+    pub head: &'a str,
 }
 
 impl<'a> Before<'a> {
@@ -22,7 +22,7 @@ impl<'a> Before<'a> {
         let head = &text[..at];
         Before {
             word: previous_word(head),
-            clause: clause_tail(head),
+            head,
         }
     }
 
@@ -30,9 +30,10 @@ impl<'a> Before<'a> {
         words.iter().any(|w| self.word.eq_ignore_ascii_case(w))
     }
 
-    /// One of `words` among the last `n` words of the clause before the candidate.
+    /// One of `words` among the last `n` words of the clause before the candidate, back to
+    /// the last clause punctuation ("won the opening game 112-99": "won the opening game").
     pub fn clause_has(&self, words: &[&str], n: usize) -> bool {
-        self.clause
+        clause_tail(self.head)
             .split_whitespace()
             .rev()
             .take(n)
@@ -341,10 +342,11 @@ fn is_pronoun_one(text: &str, at: usize, claim: &str, rest: &str) -> bool {
 /// "at first", "a second chance", "per second": ordinal words used as adverbs, for
 /// "another", or as the unit of time.
 fn is_adverbial_ordinal(text: &str, at: usize, claim: &str) -> bool {
-    let before = Before::of(text, at);
-    (claim.eq_ignore_ascii_case("first") && before.word_is(&["at"]))
+    // The claim's own word first: reading the clause before it is the costly part.
+    (claim.eq_ignore_ascii_case("first") && Before::of(text, at).word_is(&["at"]))
         || (claim.eq_ignore_ascii_case("second")
-            && before.word_is(&["a", "an", "one", "per", "every", "each", "split", "that"]))
+            && Before::of(text, at)
+                .word_is(&["a", "an", "one", "per", "every", "each", "split", "that"]))
 }
 
 /// "at one point three men left": the idiom "at one point", not a spoken decimal.

@@ -585,7 +585,7 @@ mod tests {
         assert_eq!(ends("7 - eleven", ""), r("7", "11", ""));
         let b = Before {
             word: "of",
-            clause: "",
+            head: "",
         };
         assert!(matches!(range("7-2 on", &b), Err(nom::Err::Failure(_))));
         assert_eq!(ends("2-7 on", "of"), r("2", "7", " on"));
@@ -595,7 +595,7 @@ mod tests {
                 "7 to 2 to",
                 &Before {
                     word: "voted",
-                    clause: ""
+                    head: ""
                 }
             ),
             Err(nom::Err::Failure(_))
