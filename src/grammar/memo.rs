@@ -1,59 +1,130 @@
-//! The number at a position, parsed once per candidate start.
+//! Sub-parses remembered by position during one candidate start.
 //!
-//! Several productions begin by reading the number at the same position ("3 out of 4",
-//! "3 in 4", "3 dozen", "3 million people"), so one candidate start parsed the same digits
-//! four or more times. While [`Session`] is alive (one call of `grammar::claim_at`, whose
-//! text stays borrowed and unchanged throughout), the last number parsed is remembered by
-//! position; outside a session nothing is cached, so a later text at the same address can
-//! never see a stale entry.
+//! Several productions begin by reading the same thing at the same position: the number
+//! ("3 out of 4", "3 in 4", "3 dozen", "3 million people"), or an amount of time ("about
+//! three years" is read by the duration, the relative date and the offset of a compound
+//! date). While a [`Session`] is alive (one call of `grammar::claim_at`, whose text stays
+//! borrowed and unchanged throughout), the last few results of each remembered parser are
+//! kept by position; outside a session nothing is cached, and a new session never sees an
+//! older one's entries, so a later text at the same address can never get a stale result.
 
 use super::numeral::Number;
 use nom::error::{Error, ErrorKind};
 use nom::IResult;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::thread::LocalKey;
 
-/// Where the parse was tried: the input's address and length, and the money flag.
+/// Where a parse was tried: the input's address and length, and a flag of the parser's
+/// (the money flag of [`number`]).
 type Key = (usize, usize, bool);
 
 /// A parse, with the rest and the error position as offsets into the input.
 #[derive(Clone)]
-enum Outcome {
-    Parsed(usize, Number),
+enum Outcome<T> {
+    Parsed(usize, T),
     Error(usize, ErrorKind),
     Failure(usize, ErrorKind),
     Incomplete,
 }
 
-#[derive(Default)]
-struct Memo {
-    depth: usize,
-    last: Option<(Key, Outcome)>,
+/// How many results each parser keeps: a start reads a position, a later one, then the
+/// first again ("about 3 years": after the hedge, then at the number).
+const ENTRIES: usize = 2;
+
+/// The remembered results of one parser.
+pub struct Slot<T> {
+    session: u64,
+    entries: [Option<(Key, Outcome<T>)>; ENTRIES],
+    next: usize,
+}
+
+impl<T> Slot<T> {
+    pub const fn new() -> Slot<T> {
+        Slot {
+            session: 0,
+            entries: [None, None],
+            next: 0,
+        }
+    }
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+    /// (open sessions, number of the current session; 0 = none yet).
+    static SESSION: Cell<(usize, u64)> = const { Cell::new((0, 0)) };
+    static NUMBERS: RefCell<Slot<Number>> = const { RefCell::new(Slot::new()) };
 }
 
-/// Caching is on while a session lives; dropping the last one clears the cache.
+/// Caching is on while a session lives; the outermost one numbers a new generation of
+/// entries.
 pub struct Session(());
 
 impl Session {
     pub fn start() -> Session {
-        MEMO.with(|m| m.borrow_mut().depth += 1);
+        SESSION.with(|s| {
+            let (depth, id) = s.get();
+            s.set((depth + 1, if depth == 0 { id + 1 } else { id }));
+        });
         Session(())
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        MEMO.with(|m| {
-            let mut m = m.borrow_mut();
-            m.depth = m.depth.saturating_sub(1);
-            if m.depth == 0 {
-                m.last = None;
-            }
+        SESSION.with(|s| {
+            let (depth, id) = s.get();
+            s.set((depth.saturating_sub(1), id));
         });
     }
+}
+
+/// The current session's number, or None outside a session.
+fn current_session() -> Option<u64> {
+    SESSION.with(|s| {
+        let (depth, id) = s.get();
+        (depth > 0).then_some(id)
+    })
+}
+
+/// `parse(input)`, or its result remembered in `slot` at this very position (and `flag`).
+pub fn cached<'a, T: Clone + 'static>(
+    slot: &'static LocalKey<RefCell<Slot<T>>>,
+    input: &'a str,
+    flag: bool,
+    parse: impl FnOnce(&'a str) -> IResult<&'a str, T>,
+) -> IResult<&'a str, T> {
+    let Some(session) = current_session() else {
+        return parse(input);
+    };
+    let key = (input.as_ptr() as usize, input.len(), flag);
+    let hit = slot.with(|s| {
+        let s = s.borrow();
+        (s.session == session)
+            .then(|| s.entries.iter().flatten().find(|(k, _)| *k == key))
+            .flatten()
+            .map(|(_, outcome)| outcome.clone())
+    });
+    if let Some(outcome) = hit {
+        return rebuild(input, outcome);
+    }
+    let result = parse(input);
+    let offset = |rest: &str| input.len() - rest.len();
+    let outcome = match &result {
+        Ok((rest, value)) => Outcome::Parsed(offset(rest), value.clone()),
+        Err(nom::Err::Error(e)) => Outcome::Error(offset(e.input), e.code),
+        Err(nom::Err::Failure(e)) => Outcome::Failure(offset(e.input), e.code),
+        Err(nom::Err::Incomplete(_)) => Outcome::Incomplete,
+    };
+    slot.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.session != session {
+            *s = Slot::new();
+            s.session = session;
+        }
+        let i = s.next;
+        s.entries[i] = Some((key, outcome));
+        s.next = (i + 1) % ENTRIES;
+    });
+    result
 }
 
 /// `parse(input, money)`, or its remembered result at this very position.
@@ -62,38 +133,13 @@ pub fn number<'a>(
     money: bool,
     parse: fn(&'a str, bool) -> IResult<&'a str, Number>,
 ) -> IResult<&'a str, Number> {
-    let key = (input.as_ptr() as usize, input.len(), money);
-    let hit = MEMO.with(|m| {
-        let m = m.borrow();
-        match &m.last {
-            Some((k, outcome)) if m.depth > 0 && *k == key => Some(outcome.clone()),
-            _ => None,
-        }
-    });
-    if let Some(outcome) = hit {
-        return rebuild(input, outcome);
-    }
-    let result = parse(input, money);
-    let offset = |rest: &str| input.len() - rest.len();
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.depth > 0 {
-            let outcome = match &result {
-                Ok((rest, n)) => Outcome::Parsed(offset(rest), n.clone()),
-                Err(nom::Err::Error(e)) => Outcome::Error(offset(e.input), e.code),
-                Err(nom::Err::Failure(e)) => Outcome::Failure(offset(e.input), e.code),
-                Err(nom::Err::Incomplete(_)) => Outcome::Incomplete,
-            };
-            m.last = Some((key, outcome));
-        }
-    });
-    result
+    cached(&NUMBERS, input, money, |input| parse(input, money))
 }
 
-fn rebuild(input: &str, outcome: Outcome) -> IResult<&str, Number> {
+fn rebuild<T>(input: &str, outcome: Outcome<T>) -> IResult<&str, T> {
     let at = |offset: usize| input.get(offset..).unwrap_or("");
     match outcome {
-        Outcome::Parsed(offset, n) => Ok((at(offset), n)),
+        Outcome::Parsed(offset, value) => Ok((at(offset), value)),
         Outcome::Error(offset, code) => Err(nom::Err::Error(Error::new(at(offset), code))),
         Outcome::Failure(offset, code) => Err(nom::Err::Failure(Error::new(at(offset), code))),
         Outcome::Incomplete => Err(nom::Err::Incomplete(nom::Needed::Unknown)),

@@ -4,8 +4,10 @@
 use super::lexicon::{is_full_weekday, month_name, ordinal_day_word, weekday_name};
 use super::year::year_number;
 use super::{date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
+use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Hedge, Kind, Quantity};
+use std::cell::RefCell;
 
 /// `day_number = digit{1,2} [ordinal_suffix]`, 1 to 31.
 pub fn day_number(input: &str) -> Res<'_, u8> {
@@ -234,8 +236,16 @@ fn short_digits(input: &str) -> Res<'_, (u32, usize)> {
 }
 
 /// `calendar_date = month_day | day_month | iso_date | numeric_date | month_year | iso_month |
-/// month_slash_year | ordinal_of_month`
+/// month_slash_year | ordinal_of_month`, read once per position and start (dates, periods
+/// and their ends all begin with it).
 pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
+    thread_local! {
+        static DATES: RefCell<Slot<DateParts>> = const { RefCell::new(Slot::new()) };
+    }
+    memo::cached(&DATES, input, false, calendar_date_uncached)
+}
+
+fn calendar_date_uncached(input: &str) -> Res<'_, DateParts> {
     let alternatives = [
         month_day(input),
         day_month(input),

@@ -3,9 +3,11 @@
 
 use super::lexicon::{small_number_word, time_unit};
 use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 
 /// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
 pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
@@ -140,9 +142,20 @@ fn decimal_amount(input: &str) -> Res<'_, Numeral> {
     Ok((rest, numeral))
 }
 
+thread_local! {
+    static AMOUNT_UNITS: RefCell<Slot<(Numeral, bool, TimeUnit)>> = const { RefCell::new(Slot::new()) };
+    static MEASURED_TIMES: RefCell<Slot<(Hedge, Numeral, bool, TimeUnit)>> =
+        const { RefCell::new(Slot::new()) };
+}
+
 /// `amount_unit = amount (" " [extra_word " "] time_unit | "-" time_unit | glued_unit)`:
-/// "13 years", "two more weeks", "two-day", "48h".
+/// "13 years", "two more weeks", "two-day", "48h". Read once per position and start (the
+/// duration, the relative date and compound times all begin with it).
 pub fn amount_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
+    memo::cached(&AMOUNT_UNITS, input, false, amount_unit_uncached)
+}
+
+fn amount_unit_uncached(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
     let (s, (n, article)) = amount(input)?;
     let glued = !article && input.starts_with(|c: char| c.is_ascii_digit());
     let (s, unit) = match s.strip_prefix('-') {
@@ -300,8 +313,13 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
     (input, Hedge::None)
 }
 
-/// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates.
+/// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates
+/// (and so read once per position and start).
 pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
+    memo::cached(&MEASURED_TIMES, input, false, measured_time_uncached)
+}
+
+fn measured_time_uncached(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     let (s, hedge) = time_hedge(input);
     let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
     Ok((rest, (hedge, n, article, unit)))
