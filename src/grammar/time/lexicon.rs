@@ -135,7 +135,11 @@ pub fn month_name(input: &str) -> Res<'_, u8> {
 
 /// Whether `word` is a month's full name, in any case ("December", "may").
 pub fn is_full_month(word: &str) -> bool {
-    entries(MONTHS).any(|w| w[0].eq_ignore_ascii_case(word))
+    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| entries(MONTHS).map(|w| w[0]).collect())
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// `weekday_name = weekday | weekday_abbrev ["."]`: 1 = Monday … 7 = Sunday.
