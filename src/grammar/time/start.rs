@@ -128,13 +128,14 @@ fn start_words() -> &'static [&'static str] {
     })
 }
 
-/// Whether `input` may begin a time expression: anything but a letter may (digits, "½",
-/// non-ASCII letters); a word of ASCII letters must be a start word, in any case.
+/// Whether `input` may begin a time expression: a digit, the apostrophe of "'90s", or a
+/// start word of ASCII letters in any case. No production begins with other signs or
+/// letters ("$", "(", "é"), which the scanner meets before every amount of money.
 pub(super) fn may_begin(input: &str) -> bool {
     let bytes = input.as_bytes();
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     if len == 0 {
-        return true;
+        return input.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '\'' | '’'));
     }
     let mut lower = [0u8; 16];
     let Some(buf) = lower.get_mut(..len) else {
@@ -330,7 +331,8 @@ mod tests {
             "Mid-2025",
             "Q3 2024",
             "2024",
-            "½ an hour",
+            "'90s",
+            "’90s",
             "twenty-one days",
             "LAST WEEK",
             "a fortnight",
@@ -339,6 +341,9 @@ mod tests {
         }
         assert!(!may_begin("Officials"));
         assert!(!may_begin("supercalifragilisticexpialidocious"));
+        for sign in ["$5", "(2024)", "½ an hour", "-3 days", "éclair"] {
+            assert!(!may_begin(sign), "{sign}");
+        }
     }
 
     /// Over every text of the test fixtures, no token start the filter rejects would have
