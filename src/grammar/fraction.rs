@@ -125,7 +125,7 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     };
     let hyphen = rest.strip_prefix('-');
     let after_sep = lex::sp1(rest).or(hyphen);
-    let Some((after, den)) = after_sep.and_then(|s| lex::longest(s, lex::fraction_words())) else {
+    let Some((after, den)) = after_sep.and_then(|s| lex::fraction_words().longest(s)) else {
         return fail(input);
     };
     let den_word = &after_sep.unwrap_or("")[..after_sep.map_or(0, |s| s.len() - after.len())];

@@ -91,12 +91,66 @@ fn phrase_rest<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
     Some(rest)
 }
 
-/// The longest entry of `list` (sorted longest first) that `input` starts with.
-pub fn longest<'a, T: Copy>(input: &'a str, list: &[(&'static str, T)]) -> Option<(&'a str, T)> {
-    let first = input.as_bytes().first()?.to_ascii_lowercase();
-    list.iter()
-        .filter(|(p, _)| p.as_bytes().first() == Some(&first))
-        .find_map(|(p, v)| phrase(input, p).map(|rest| (rest, *v)))
+/// A word list of the lexicon (sorted longest first), indexed by the leading letters of its
+/// entries: finding the entry at a position then compares the few entries that begin with
+/// the input's own first word rather than every entry with its first letter.
+pub struct WordList<T: 'static> {
+    entries: Vec<(&'static str, T)>,
+    /// Per lower-case first letter (bucket 26: entries that begin with no ASCII letter), the
+    /// leading ASCII letters of each entry, lower case, and its index, in list order.
+    buckets: Vec<Vec<(String, usize)>>,
+}
+
+/// The ASCII letters `s` begins with ("twenty" of "twenty-one", "ca" of "ca.", "" of "~").
+fn leading_letters(s: &str) -> &str {
+    let n = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    &s[..n]
+}
+
+fn bucket_of(letters: &str) -> usize {
+    letters
+        .as_bytes()
+        .first()
+        .map_or(26, |b| usize::from(b.to_ascii_lowercase() - b'a'))
+}
+
+impl<T: Copy> WordList<T> {
+    pub fn new(entries: Vec<(&'static str, T)>) -> WordList<T> {
+        let mut buckets = vec![Vec::new(); 27];
+        for (i, (p, _)) in entries.iter().enumerate() {
+            let letters = leading_letters(p);
+            buckets[bucket_of(letters)].push((letters.to_ascii_lowercase(), i));
+        }
+        WordList { entries, buckets }
+    }
+
+    /// The entries that may match at the start of `input`, in list order. An entry that
+    /// [`phrase`] matches begins with the input's leading letters and no more (a word ends
+    /// at a boundary, and what follows letters in an entry is no ASCII letter), so no
+    /// other entry can match.
+    pub fn candidates<'s, 'i: 's>(
+        &'s self,
+        input: &'i str,
+    ) -> impl Iterator<Item = &'s (&'static str, T)> + 's {
+        let letters = leading_letters(input);
+        self.buckets[bucket_of(letters)]
+            .iter()
+            .filter(move |(key, _)| key.len() == letters.len() && key.eq_ignore_ascii_case(letters))
+            .map(|&(_, i)| &self.entries[i])
+    }
+
+    /// The longest entry that `input` starts with.
+    pub fn longest<'a>(&self, input: &'a str) -> Option<(&'a str, T)> {
+        self.candidates(input)
+            .find_map(|(p, v)| phrase(input, p).map(|rest| (rest, *v)))
+    }
+}
+
+impl<T> std::ops::Deref for WordList<T> {
+    type Target = [(&'static str, T)];
+    fn deref(&self) -> &Self::Target {
+        &self.entries
+    }
 }
 
 /// The lines of a lexicon file, without comments and blank lines, split at tabs.
@@ -121,21 +175,33 @@ pub fn by_length<T>(list: &mut [(&'static str, T)]) {
 }
 
 /// Cardinal words ("seven" → 7).
-pub fn number_words() -> &'static [(&'static str, u64)] {
-    static L: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
-    L.get_or_init(|| numbered(include_str!("../../grammar/lexicon/number_words.txt")))
+pub fn number_words() -> &'static WordList<u64> {
+    static L: OnceLock<WordList<u64>> = OnceLock::new();
+    L.get_or_init(|| {
+        WordList::new(numbered(include_str!(
+            "../../grammar/lexicon/number_words.txt"
+        )))
+    })
 }
 
 /// Ordinal words ("seventh" → 7).
-pub fn ordinal_words() -> &'static [(&'static str, u64)] {
-    static L: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
-    L.get_or_init(|| numbered(include_str!("../../grammar/lexicon/ordinal_words.txt")))
+pub fn ordinal_words() -> &'static WordList<u64> {
+    static L: OnceLock<WordList<u64>> = OnceLock::new();
+    L.get_or_init(|| {
+        WordList::new(numbered(include_str!(
+            "../../grammar/lexicon/ordinal_words.txt"
+        )))
+    })
 }
 
 /// Fraction denominators ("thirds" → 3).
-pub fn fraction_words() -> &'static [(&'static str, u64)] {
-    static L: OnceLock<Vec<(&'static str, u64)>> = OnceLock::new();
-    L.get_or_init(|| numbered(include_str!("../../grammar/lexicon/fractions.txt")))
+pub fn fraction_words() -> &'static WordList<u64> {
+    static L: OnceLock<WordList<u64>> = OnceLock::new();
+    L.get_or_init(|| {
+        WordList::new(numbered(include_str!(
+            "../../grammar/lexicon/fractions.txt"
+        )))
+    })
 }
 
 /// Where a scale form may stand.
@@ -176,4 +242,67 @@ pub fn triples(
 /// Words of a one-column lexicon.
 pub fn singles(file: &'static str) -> impl Iterator<Item = &'static str> {
     rows(file).filter_map(|r| r.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every entry with the same first letter, tried in list order: what the index replaces.
+    fn scan_all<'a, T: Copy>(input: &'a str, list: &[(&'static str, T)]) -> Option<(&'a str, T)> {
+        let first = input.as_bytes().first()?.to_ascii_lowercase();
+        list.iter()
+            .filter(|(p, _)| p.as_bytes().first().map(u8::to_ascii_lowercase) == Some(first))
+            .find_map(|(p, v)| phrase(input, p).map(|rest| (rest, *v)))
+    }
+
+    #[test]
+    fn the_index_finds_what_trying_every_entry_finds() {
+        let mut list: Vec<(&'static str, u32)> = [
+            "a",
+            "a few",
+            "a little over",
+            "about",
+            "ca.",
+            "c.",
+            "twenty",
+            "twenty-one",
+            "~",
+            "<",
+            "more than",
+            "more",
+            "Q",
+            "e.g.",
+        ]
+        .into_iter()
+        .zip(0..)
+        .collect();
+        by_length(&mut list);
+        let index = WordList::new(list.clone());
+        for (entry, _) in &list {
+            for text in [
+                entry.to_string(),
+                entry.to_uppercase(),
+                format!("{entry} 40"),
+                format!("{entry}s 40"),
+                format!("{entry}-5"),
+                format!("{entry}.5"),
+                format!("{entry}é"),
+            ] {
+                assert_eq!(index.longest(&text), scan_all(&text, &list), "{text:?}");
+            }
+        }
+        assert_eq!(index.longest("A Little  over 5"), Some((" 5", 2)));
+        assert_eq!(index.longest("twenty-one"), Some(("", 7)));
+        assert_eq!(index.longest("aboutness"), None);
+    }
+
+    #[test]
+    fn lexicon_lists_are_indexed_completely() {
+        for list in [number_words(), ordinal_words(), fraction_words()] {
+            for (entry, v) in list.iter() {
+                assert_eq!(list.longest(entry).map(|(_, v)| v), Some(*v), "{entry}");
+            }
+        }
+    }
 }

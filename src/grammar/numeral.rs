@@ -335,7 +335,7 @@ fn mixed_fraction(input: &str) -> Option<(&str, Decimal)> {
 fn spoken_decimal(input: &str) -> Option<(&str, String)> {
     let mut rest = lex::sp1(input).and_then(|r| lex::word(r, "point"))?;
     let mut digits = String::new();
-    while let Some((r, d)) = lex::sp1(rest).and_then(|r| lex::longest(r, lex::number_words())) {
+    while let Some((r, d)) = lex::sp1(rest).and_then(|r| lex::number_words().longest(r)) {
         if d > 9 {
             // "point seventy-one": one number of two digits, alone.
             if digits.is_empty() && d < 100 {

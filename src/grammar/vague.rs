@@ -23,8 +23,8 @@ pub const ANCHORS: &[&str] = &[
     "millions",
 ];
 
-fn vague_words() -> &'static [(&'static str, (Vague, bool))] {
-    static L: OnceLock<Vec<(&'static str, (Vague, bool))>> = OnceLock::new();
+fn vague_words() -> &'static lex::WordList<(Vague, bool)> {
+    static L: OnceLock<lex::WordList<(Vague, bool)>> = OnceLock::new();
     L.get_or_init(|| {
         let mut out: Vec<_> = lex::triples(include_str!("../../grammar/lexicon/vague.txt"))
             .filter_map(|(phrase, name, of)| {
@@ -48,7 +48,7 @@ fn vague_words() -> &'static [(&'static str, (Vague, bool))] {
             })
             .collect();
         lex::by_length(&mut out);
-        out
+        lex::WordList::new(out)
     })
 }
 
@@ -79,7 +79,7 @@ pub fn vague(input: &str) -> IResult<&str, Expr> {
     let (rest, v) = match n_dozen(input) {
         Ok(r) => r,
         Err(_) => {
-            let Some((rest, (v, needs_of))) = lex::longest(input, vague_words()) else {
+            let Some((rest, (v, needs_of))) = vague_words().longest(input) else {
                 return fail(input);
             };
             if needs_of && lex::sp1(rest).and_then(|r| lex::word(r, "of")).is_none() {

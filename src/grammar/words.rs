@@ -8,8 +8,8 @@ use crate::model::{Flags, FractionForm, Numeral};
 use nom::IResult;
 use rust_decimal::Decimal;
 
-fn lookup<'a>(input: &'a str, list: &'static [(&'static str, u64)]) -> Option<(&'a str, u64)> {
-    lex::longest(input, list)
+fn lookup<'a>(input: &'a str, list: &'static lex::WordList<u64>) -> Option<(&'a str, u64)> {
+    list.longest(input)
 }
 
 /// What joins the parts of "twenty-one", "twenty one", "twenty - one", "twenty—first".
