@@ -3,6 +3,7 @@
 //! number-word reader.
 
 use super::{fail, Res};
+use crate::grammar::lex::WordList;
 use crate::model::TimeUnit;
 use std::sync::OnceLock;
 
@@ -28,18 +29,18 @@ fn indexed(list: &'static str) -> Vec<(&'static str, u8)> {
     forms
 }
 
-fn month_forms() -> &'static [(&'static str, u8)] {
-    static FORMS: OnceLock<Vec<(&'static str, u8)>> = OnceLock::new();
-    FORMS.get_or_init(|| indexed(MONTHS))
+fn month_forms() -> &'static WordList<u8> {
+    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
+    FORMS.get_or_init(|| WordList::new(indexed(MONTHS)))
 }
 
-fn weekday_forms() -> &'static [(&'static str, u8)] {
-    static FORMS: OnceLock<Vec<(&'static str, u8)>> = OnceLock::new();
-    FORMS.get_or_init(|| indexed(WEEKDAYS))
+fn weekday_forms() -> &'static WordList<u8> {
+    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
+    FORMS.get_or_init(|| WordList::new(indexed(WEEKDAYS)))
 }
 
-fn unit_forms() -> &'static [(&'static str, TimeUnit)] {
-    static FORMS: OnceLock<Vec<(&'static str, TimeUnit)>> = OnceLock::new();
+fn unit_forms() -> &'static WordList<TimeUnit> {
+    static FORMS: OnceLock<WordList<TimeUnit>> = OnceLock::new();
     FORMS.get_or_init(|| {
         let mut forms: Vec<(&'static str, TimeUnit)> = entries(UNITS)
             .filter_map(|words| {
@@ -54,7 +55,7 @@ fn unit_forms() -> &'static [(&'static str, TimeUnit)] {
             .flatten()
             .collect();
         forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        forms
+        WordList::new(forms)
     })
 }
 
@@ -93,22 +94,20 @@ pub fn all_forms() -> Vec<&'static str> {
     all
 }
 
-/// Matches one of `forms` as a whole word (case-insensitive).
-fn form_of<T: Copy>(input: &str, forms: &[(&'static str, T)]) -> Option<(usize, T)> {
-    let first = input.bytes().next()?.to_ascii_lowercase();
-    // Every form starts with a letter; most calls come at digits.
-    if !first.is_ascii_alphabetic() {
-        return None;
-    }
-    forms.iter().find_map(|(w, v)| {
-        if w.as_bytes().first() != Some(&first) {
-            return None;
-        }
-        let head = input.get(..w.len())?;
-        let next = input[w.len()..].chars().next();
-        (head.eq_ignore_ascii_case(w) && !next.is_some_and(char::is_alphanumeric))
-            .then_some((w.len(), *v))
-    })
+/// Matches one of `forms` as a whole word (case-insensitive); only the forms that begin with
+/// the input's first word are compared.
+fn form_of<T: Copy>(input: &str, forms: &WordList<T>) -> Option<(usize, T)> {
+    forms
+        .candidates(input)
+        .find_map(|&(w, v)| whole_word(input, w).then_some((w.len(), v)))
+}
+
+/// `input` begins with `w` (any case) and no letter or digit follows it.
+fn whole_word(input: &str, w: &str) -> bool {
+    let Some(head) = input.get(..w.len()) else {
+        return false;
+    };
+    head.eq_ignore_ascii_case(w) && !input[w.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// Months that are also common English words: alone or lower-case they are not dates.
@@ -257,11 +256,11 @@ const ORDINAL_WORDS: [&str; 19] = [
 /// spaced ("twenty-second", "twenty second").
 pub fn ordinal_day_word(input: &str) -> Res<'_, u8> {
     for (tens_word, exact, tens) in [("twenty", "twentieth", 20u32), ("thirty", "thirtieth", 30)] {
-        if let Some((len, _)) = form_of(input, &[(exact, ())]) {
-            return Ok((&input[len..], tens as u8));
+        if whole_word(input, exact) {
+            return Ok((&input[exact.len()..], tens as u8));
         }
-        if let Some((len, _)) = form_of(input, &[(tens_word, ())]) {
-            let rest = &input[len..];
+        if whole_word(input, tens_word) {
+            let rest = &input[tens_word.len()..];
             let unit = rest
                 .strip_prefix('-')
                 .or_else(|| rest.strip_prefix(' '))
