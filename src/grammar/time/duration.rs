@@ -3,11 +3,13 @@
 
 use super::lexicon::{small_number_word, time_unit};
 use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use crate::grammar::lex::WordList;
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 /// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
 pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
@@ -286,15 +288,11 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
         ("over", Hedge::MoreThan),
         ("exactly", Hedge::Exactly),
     ];
-    // Called at every start by several productions: reject on the first letter first.
-    let first = input.as_bytes().first().map(u8::to_ascii_lowercase);
-    if !HEDGES
-        .iter()
-        .any(|(w, _)| w.as_bytes().first() == first.as_ref())
-    {
-        return (input, Hedge::None);
-    }
-    for (words, hedge) in HEDGES {
+    // Called at every start by several productions: only the hedges that begin with the
+    // input's first word are tried.
+    static INDEX: OnceLock<WordList<Hedge>> = OnceLock::new();
+    let index = INDEX.get_or_init(|| WordList::new(HEDGES.to_vec()));
+    for (words, hedge) in index.candidates(input) {
         let mut s = input;
         let mut ok = true;
         for w in words.split(' ') {
