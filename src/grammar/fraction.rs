@@ -225,6 +225,10 @@ pub const VULGAR: &[(&str, u64, u64)] = &[
 
 /// `vulgar_fraction = "½" | "¾" | "⅔" | …`
 pub fn vulgar_fraction(input: &str) -> IResult<&str, Decimal> {
+    // Every sign is outside ASCII; this runs before every number.
+    if input.as_bytes().first().is_none_or(u8::is_ascii) {
+        return fail(input);
+    }
     for (sign, num, den) in VULGAR {
         if let Some(rest) = input.strip_prefix(sign) {
             if let Some(f) = Decimal::from(*num).checked_div(Decimal::from(*den)) {
@@ -350,6 +354,15 @@ fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vulgar_signs_are_outside_ascii() {
+        for (sign, num, den) in VULGAR {
+            assert!(!sign.as_bytes()[0].is_ascii(), "{sign}");
+            let f = Decimal::from(*num) / Decimal::from(*den);
+            assert_eq!(vulgar_fraction(sign), Ok(("", f)));
+        }
+    }
 
     fn f(input: &str) -> Option<(Option<Decimal>, &str)> {
         fraction(input, &Before::default())
