@@ -99,8 +99,8 @@ fn start_words() -> &'static [&'static str] {
 }
 
 /// The cheap failure path: a candidate that starts with a letter must start with a word some
-/// production begins with. Capitalised short words and all-capital words pass, since
-/// currency codes and signs ("USD", "Rs", "US$") belong to the money lexicon.
+/// production begins with, or with a currency code or sign ("USD", "Rs", "US$"), which the
+/// money lexicon matches case-sensitively.
 fn may_begin_claim(input: &str) -> bool {
     let bytes = input.as_bytes();
     if !bytes.first().is_some_and(u8::is_ascii_alphabetic) {
@@ -108,19 +108,16 @@ fn may_begin_claim(input: &str) -> bool {
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &bytes[..len];
-    if word.iter().all(u8::is_ascii_uppercase) || (len <= 3 && word[0].is_ascii_uppercase()) {
-        return true;
-    }
     let mut lower = [0u8; 24];
-    let Some(buf) = lower.get_mut(..len) else {
-        return false;
-    };
-    for (d, s) in buf.iter_mut().zip(word) {
-        *d = s.to_ascii_lowercase();
-    }
-    start_words()
-        .binary_search_by(|w| w.as_bytes().cmp(buf))
-        .is_ok()
+    let is_start_word = lower.get_mut(..len).is_some_and(|buf| {
+        for (d, s) in buf.iter_mut().zip(word) {
+            *d = s.to_ascii_lowercase();
+        }
+        start_words()
+            .binary_search_by(|w| w.as_bytes().cmp(buf))
+            .is_ok()
+    });
+    is_start_word || (word[0].is_ascii_uppercase() && money::currency_before(input).is_ok())
 }
 
 /// Parses the longest claim starting at byte `at` of `text`, if any. `text` is the whole
@@ -137,10 +134,15 @@ fn number_claim_at(text: &str, at: usize) -> Option<Parsed> {
     if !text.is_char_boundary(at) || !context::may_start(text, at) {
         return None;
     }
-    let input = &text[at..];
-    if !may_begin_claim(input) {
+    if !may_begin_claim(&text[at..]) {
         return None;
     }
+    parse_number_claim(text, at)
+}
+
+/// [`number_claim_at`] without its first-word filter.
+fn parse_number_claim(text: &str, at: usize) -> Option<Parsed> {
+    let input = &text[at..];
     let before = context::Before::of(text, at);
     let (rest, expr) = hedge::claim(input, &before).ok()?;
     let len = input.len() - rest.len();
@@ -168,8 +170,47 @@ mod tests {
         assert!(may_begin_claim("twenty-one"));
         assert!(may_begin_claim("USD 5"));
         assert!(may_begin_claim("38 attacks"));
+        assert!(may_begin_claim("Rs 500"));
+        assert!(may_begin_claim("US$5"));
         assert!(!may_begin_claim("said 40"));
         assert!(!may_begin_claim("Officials"));
+        assert!(!may_begin_claim("IS has 40"));
+    }
+
+    /// Over every text of the test fixtures, no token start the filter rejects would have
+    /// parsed: the filter changes the cost of the scan, never its result.
+    #[test]
+    fn rejected_starts_never_parse_as_numbers_in_the_fixtures() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut dirs = vec![root];
+        let mut checked = 0;
+        while let Some(dir) = dirs.pop() {
+            for path in std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()) {
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                let Ok(text) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                for (at, c) in text.char_indices() {
+                    let token_start =
+                        at == 0 || text[..at].ends_with(|c: char| !c.is_alphanumeric());
+                    if !token_start || !c.is_ascii_alphabetic() || may_begin_claim(&text[at..]) {
+                        continue;
+                    }
+                    checked += 1;
+                    let parsed = parse_number_claim(&text, at);
+                    assert!(
+                        parsed.is_none(),
+                        "{}: {:?} parses but is filtered",
+                        path.display(),
+                        &text[at..text.len().min(at + 40)]
+                    );
+                }
+            }
+        }
+        assert!(checked > 5_000, "only {checked} starts checked");
     }
 
     #[test]
