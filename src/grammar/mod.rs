@@ -124,8 +124,21 @@ fn may_begin_claim(input: &str) -> bool {
 /// (masked) document so that productions can look at what precedes `at` (a letter before
 /// "-16" makes "F-16" a name, not a number).
 pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
+    if is_citation_marker(text, at) {
+        return None;
+    }
     let _numbers_parsed_once = memo::Session::start();
     time::claim_at(text, at).or_else(|| number_claim_at(text, at))
+}
+
+/// A citation marker ("[3]", "[12]") is no claim. Reference-style articles end most
+/// sentences with one, and every production would try it before `context::may_end` refused.
+fn is_citation_marker(text: &str, at: usize) -> bool {
+    let Some(after) = text.get(at..) else {
+        return false;
+    };
+    let digits = after.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && text[..at].ends_with('[') && after[digits..].starts_with(']')
 }
 
 /// The number families: hedged numerals, words, vague amounts, fractions, percentages,
@@ -221,5 +234,10 @@ mod tests {
         assert_eq!(&text[at..at + parsed.len], "about 40");
         assert_eq!(parsed.hedge, Hedge::Approximately);
         assert!(claim_at(text, text.find("said").unwrap()).is_none());
+        for marker in ["as reported [3].", "in [2025]", "sources [12][13]"] {
+            let at = marker.find(|c: char| c.is_ascii_digit()).unwrap();
+            assert!(claim_at(marker, at).is_none(), "{marker}");
+        }
+        assert!(claim_at("[3 days]", 1).is_some());
     }
 }
