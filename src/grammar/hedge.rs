@@ -11,7 +11,10 @@ use std::sync::OnceLock;
 
 struct HedgeWords {
     prefix: lex::WordList<Hedge>,
-    suffix: Vec<(&'static str, Hedge)>,
+    /// Suffixes of words ("or more"), written after a space.
+    suffix_words: lex::WordList<Hedge>,
+    /// Suffixes glued to the number ("+", "-plus").
+    suffix_signs: Vec<(&'static str, Hedge)>,
 }
 
 fn hedge_named(name: &str) -> Option<Hedge> {
@@ -45,9 +48,13 @@ fn hedge_words() -> &'static HedgeWords {
         }
         lex::by_length(&mut prefix);
         lex::by_length(&mut suffix);
+        let (words, signs) = suffix
+            .into_iter()
+            .partition(|(p, _)| p.starts_with(|c: char| c.is_alphanumeric()));
         HedgeWords {
             prefix: lex::WordList::new(prefix),
-            suffix,
+            suffix_words: lex::WordList::new(words),
+            suffix_signs: signs,
         }
     })
 }
@@ -84,44 +91,49 @@ const CLAUSE_WORDS: &[&str] = &[
 
 /// `hedge_suffix = " or more" | " or fewer" | " or less" | " or so" | "-plus" | "+"`
 pub fn hedge_suffix(input: &str) -> IResult<&str, Hedge> {
-    let found = hedge_words().suffix.iter().find_map(|(p, h)| {
-        let rest = if p.starts_with(|c: char| c.is_alphanumeric()) {
-            let mut rest = lex::phrase(lex::sp1(input)?, p)?;
-            // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
-            // A "than" with nothing after it belongs to the bound ("200 or more than.").
-            if let Some(r) = lex::sp1(rest).and_then(|r| lex::word(r, "than")) {
-                if lex::sp1(r).is_some_and(|r| r.starts_with(|c: char| c.is_alphanumeric()))
-                    || !p.starts_with("or ")
-                {
-                    return None;
-                }
-                rest = r;
-            }
-            // "rose 5% and over the year", "and up to 9", "and above all": a preposition
-            // or adverb of the clause that follows, not a bound.
-            if p.starts_with("and ")
-                && lex::sp1(rest).is_some_and(|r| {
-                    CLAUSE_WORDS.iter().any(|w| lex::word(r, w).is_some())
-                        || r.starts_with(|c: char| c.is_ascii_digit())
-                })
-            {
-                return None;
-            }
-            rest
-        } else {
+    // Word suffixes follow a space and sign suffixes are glued, so at most one kind can match;
+    // only the word suffixes that begin with the next word are tried.
+    let found = match lex::sp1(input) {
+        Some(spaced) => hedge_words()
+            .suffix_words
+            .candidates(spaced)
+            .find_map(|(p, h)| word_suffix(spaced, p).map(|rest| (rest, *h))),
+        None => hedge_words().suffix_signs.iter().find_map(|(p, h)| {
             let rest = lex::tag_ci(input, p)?;
             // "5+3" is arithmetic, "-plus" must end the word.
-            if rest.starts_with(|c: char| c.is_alphanumeric()) {
-                return None;
-            }
-            rest
-        };
-        Some((rest, *h))
-    });
+            (!rest.starts_with(|c: char| c.is_alphanumeric())).then_some((rest, *h))
+        }),
+    };
     match found {
         Some(r) => Ok(r),
         None => fail(input),
     }
+}
+
+/// A suffix of words ("or more", "and over") at `input`, the text after the number's space.
+fn word_suffix<'a>(input: &'a str, p: &str) -> Option<&'a str> {
+    let mut rest = lex::phrase(input, p)?;
+    // "5,000 or less than 6,000" joins two claims; the bound belongs to the second.
+    // A "than" with nothing after it belongs to the bound ("200 or more than.").
+    if let Some(r) = lex::sp1(rest).and_then(|r| lex::word(r, "than")) {
+        if lex::sp1(r).is_some_and(|r| r.starts_with(|c: char| c.is_alphanumeric()))
+            || !p.starts_with("or ")
+        {
+            return None;
+        }
+        rest = r;
+    }
+    // "rose 5% and over the year", "and up to 9", "and above all": a preposition
+    // or adverb of the clause that follows, not a bound.
+    if p.starts_with("and ")
+        && lex::sp1(rest).is_some_and(|r| {
+            CLAUSE_WORDS.iter().any(|w| lex::word(r, w).is_some())
+                || r.starts_with(|c: char| c.is_ascii_digit())
+        })
+    {
+        return None;
+    }
+    Some(rest)
 }
 
 /// `ordinal_claim = ordinal`: kind ordinal, no interval.

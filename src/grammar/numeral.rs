@@ -2,10 +2,12 @@
 //! "2.3bn", "1.5 million"), and the quantity they head (money, percent, measure).
 
 use super::lex::{self, fail, ScaleForm};
+use super::memo::{self, Slot};
 use super::{fraction, hedge, money, percent, unit, words, Expr};
 use crate::model::{Flags, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
+use std::cell::RefCell;
 use std::str::FromStr;
 
 /// A number as written, with what was wrong with it.
@@ -508,6 +510,14 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
 /// With a currency the kind is money, the unit its ISO code and the value in main units
 /// ("50 cents" → 0.5); with a unit of measure it is a measure.
 pub fn quantity(input: &str) -> IResult<&str, Expr> {
+    thread_local! {
+        static QUANTITIES: RefCell<Slot<Expr>> = const { RefCell::new(Slot::new()) };
+    }
+    // Ranges read their first end here, then the claim falls back to it: once per position.
+    memo::cached(&QUANTITIES, input, false, quantity_uncached)
+}
+
+fn quantity_uncached(input: &str) -> IResult<&str, Expr> {
     let (after_currency, currency) = match money::currency_before(input) {
         Ok((rest, c)) => (lex::sp(rest), Some(c)),
         Err(_) => (input, None),
