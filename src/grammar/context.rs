@@ -75,9 +75,12 @@ fn previous_word(head: &str) -> &str {
     &trimmed[start..]
 }
 
-fn name_words() -> &'static [&'static str] {
-    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
-    L.get_or_init(|| lex::singles(include_str!("../../grammar/lexicon/name_words.txt")).collect())
+fn name_words() -> &'static lex::WordList<()> {
+    static L: OnceLock<lex::WordList<()>> = OnceLock::new();
+    L.get_or_init(|| {
+        let words = lex::singles(include_str!("../../grammar/lexicon/name_words.txt"));
+        lex::WordList::new(words.map(|w| (w, ())).collect())
+    })
 }
 
 /// A month name or abbreviation, with or without its period ("Dec.", "sept", "May").
@@ -147,7 +150,11 @@ pub fn may_start(text: &str, at: usize) -> bool {
         return false;
     }
     let word = previous_word(&text[..at]);
-    if name_words().iter().any(|n| word.eq_ignore_ascii_case(n)) {
+    // Asked before every number: only the names that begin like the word are compared.
+    if name_words()
+        .candidates(word)
+        .any(|(n, ())| word.eq_ignore_ascii_case(n))
+    {
         // "Boeing 737", "Formula One", "type 2 diabetes".
         return false;
     }
