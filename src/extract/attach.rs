@@ -10,7 +10,7 @@
 //! because nothing is written after it.
 
 use super::attribution::source_of;
-use super::lexicon::{self, singular};
+use super::lexicon::{self, lower, singular};
 use super::segment::Segments;
 use super::tokens::{Token, TokenKind, Tokens};
 use crate::grammar::time;
@@ -193,10 +193,6 @@ struct NounPhrase {
     extend_scope_from: usize,
 }
 
-fn lower(s: &str) -> String {
-    s.to_lowercase()
-}
-
 fn counted_noun(w: &Window, claim: &Claim) -> Option<NounPhrase> {
     let span = claim.span;
     let mut toks = w
@@ -277,7 +273,7 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
         if words.is_empty()
             && low.ends_with("ed")
             && toks.get(i + 1).is_some_and(|n| n.is_word())
-            && !lexicon::adjectival_participles().contains(low.as_str())
+            && !lexicon::adjectival_participles().contains(low.as_ref())
         {
             return None;
         }
@@ -329,7 +325,7 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
         if proper {
             owner_parts.push(m.text);
         } else {
-            qualifiers.push(lower(m.text));
+            qualifiers.push(lower(m.text).into_owned());
         }
     }
     let span = Span::new(words[0].span.start, head_tok.span.end);
@@ -344,7 +340,7 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
 
 /// A function word; an acronym that spells one ("IS", "US") is a name, not a stop.
 fn is_stop(t: &Token) -> bool {
-    !t.is_acronym() && lexicon::phrase_stops().contains(lower(t.text).as_str())
+    !t.is_acronym() && lexicon::phrase_stops().contains(lower(t.text).as_ref())
 }
 
 fn ends_ly(word: &str) -> bool {
@@ -394,7 +390,7 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
             TokenKind::Number => true,
             TokenKind::Word => {
                 let low = lower(t.text);
-                let allowed = DETERMINERS.contains(&low.as_str()) || low == "and";
+                let allowed = DETERMINERS.contains(&low.as_ref()) || low == "and";
                 let stop = is_stop(&t) && !allowed;
                 // "of the vote and ending 12 years": a participle after "and" opens a new
                 // verb phrase, not more of the base.
@@ -420,7 +416,7 @@ fn is_time_word(t: &Token) -> bool {
     let low = lower(t.text);
     time::month_of_word(&low).is_some_and(|_| low.len() >= 3)
         || time::weekday_of_word(&low).is_some()
-        || TIME_NOUNS.contains(&low.as_str())
+        || TIME_NOUNS.contains(&low.as_ref())
         || (t.kind == TokenKind::Number && t.text.len() == 4 && t.text.starts_with(['1', '2']))
 }
 
@@ -449,32 +445,32 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                 claim
                     .scope
                     .qualifiers
-                    .push(lower(&w.text[first.span.start..end]));
+                    .push(lower(&w.text[first.span.start..end]).into_owned());
             })
-        } else if TIME_DEICTICS.contains(&low.as_str()) && toks.get(1).is_some_and(is_time_word) {
+        } else if TIME_DEICTICS.contains(&low.as_ref()) && toks.get(1).is_some_and(is_time_word) {
             let end = with_alone(&toks, 2);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
-        } else if TIME_PREPOSITIONS.contains(&low.as_str()) && time_run(&toks[1..]) > 0 {
+        } else if TIME_PREPOSITIONS.contains(&low.as_ref()) && time_run(&toks[1..]) > 0 {
             let n = time_run(&toks[1..]);
             let end = with_alone(&toks, n + 1);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
-        } else if PLACE_PREPOSITIONS.contains(&low.as_str()) {
+        } else if PLACE_PREPOSITIONS.contains(&low.as_ref()) {
             place_or_qualifier(w, &toks, claim)
-        } else if matches!(low.as_str(), "who" | "that") && claim.counted.is_some() {
+        } else if matches!(low.as_ref(), "who" | "that") && claim.counted.is_some() {
             // A restrictive relative clause, up to its first verb: "who were evacuated".
             relative_clause_end(&toks).inspect(|&end| {
                 claim
                     .scope
                     .qualifiers
-                    .push(lower(&w.text[first.span.start..end]));
+                    .push(lower(&w.text[first.span.start..end]).into_owned());
             })
-        } else if matches!(low.as_str(), "now" | "currently") {
+        } else if matches!(low.as_ref(), "now" | "currently") {
             // "5,000 members now": the result of a change, set against older figures.
             claim.scope.changed = true;
             Some(first.span.end)
-        } else if matches!(low.as_str(), "a" | "an" | "per" | "each")
+        } else if matches!(low.as_ref(), "a" | "an" | "per" | "each")
             && toks
                 .get(1)
                 .is_some_and(|t| TIME_NOUNS.iter().any(|n| t.is(n)))
@@ -541,7 +537,7 @@ fn phrase_end(toks: &[Token]) -> Option<usize> {
     let mut end = None;
     for (i, t) in toks.iter().enumerate() {
         let low = lower(t.text);
-        let inner = i == 0 && DETERMINERS.contains(&low.as_str());
+        let inner = i == 0 && DETERMINERS.contains(&low.as_ref());
         let joins = low == "and" && toks.get(i + 1).is_some_and(|n| n.is_word());
         if !t.is_word() || (is_stop(t) && !inner && !joins) {
             break;
@@ -582,13 +578,13 @@ fn place_or_qualifier(w: &Window, toks: &[Token], claim: &mut Claim) -> Option<u
     }
     if first.is_word()
         && !first.is_capitalised()
-        && matches!(lower(prep.text).as_str(), "in" | "inside" | "at" | "within")
+        && matches!(lower(prep.text).as_ref(), "in" | "inside" | "at" | "within")
     {
         let end = phrase_end(&toks[1..])?;
         claim
             .scope
             .qualifiers
-            .push(lower(&w.text[prep.span.start..end]));
+            .push(lower(&w.text[prep.span.start..end]).into_owned());
         return Some(end);
     }
     None
@@ -614,7 +610,7 @@ fn before_scope(w: &Window, claim: &mut Claim) {
             set_once(&mut claim.scope.time, &w.text[start..t.span.end]);
             determined = true;
             k -= 1;
-        } else if POSSESSIVE_PRONOUNS.contains(&low.as_str()) || t.is_possessive() {
+        } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || t.is_possessive() {
             let start = match k.checked_sub(2).and_then(|j| before.get(j)) {
                 Some(d) if d.is("the") && t.is_possessive() => d.span.start,
                 _ => t.span.start,
@@ -642,11 +638,11 @@ fn before_scope(w: &Window, claim: &mut Claim) {
             claim.scope.changed = true;
             claim.scope.change_object = determined;
         } else if v.is_participle()
-            && !NEUTRAL_VERBS.contains(&low.as_str())
-            && !lexicon::attribution_verbs().contains(low.as_str())
+            && !NEUTRAL_VERBS.contains(&low.as_ref())
+            && !lexicon::attribution_verbs().contains(low.as_ref())
             && !v.is_capitalised()
         {
-            claim.scope.qualifiers.push(low);
+            claim.scope.qualifiers.push(low.into_owned());
         }
     }
     if before.iter().any(|t| t.is("now") || t.is("currently"))
