@@ -176,9 +176,11 @@ impl<'a> Window<'a> {
         let from = (from..to)
             .find(|&p| self.text.is_char_boundary(p))
             .unwrap_or(to);
-        let toks: Vec<_> = Tokens::new(self.text, from, to).collect();
-        let skip = toks.len().saturating_sub(n);
-        toks[skip..].to_vec()
+        // Sized for the window up front: growing from empty cost more than tokenizing it.
+        let mut toks = Vec::with_capacity((to - from) / 4 + 4);
+        toks.extend(Tokens::new(self.text, from, to));
+        toks.drain(..toks.len().saturating_sub(n));
+        toks
     }
 }
 
@@ -255,8 +257,9 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
 /// word, punctuation, a possessive, a participle after a noun ("soldiers deployed"), or the
 /// word after a plural ("attacks IS declared").
 fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> {
-    let mut words: Vec<Token> = Vec::new();
-    let toks: Vec<Token> = w.after(from).take(MAX_PHRASE_WORDS + 1).collect();
+    let mut words: Vec<Token> = Vec::with_capacity(MAX_PHRASE_WORDS);
+    let mut toks = Vec::with_capacity(MAX_PHRASE_WORDS + 1);
+    toks.extend(w.after(from).take(MAX_PHRASE_WORDS + 1));
     for (i, &t) in toks.iter().take(MAX_PHRASE_WORDS).enumerate() {
         if !t.is_word() || t.is_possessive() {
             break;
@@ -331,7 +334,7 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
     let span = Span::new(words[0].span.start, head_tok.span.end);
     Some(NounPhrase {
         span,
-        head: singular(&head_low),
+        head: singular(&head_low).into_owned(),
         owner: (!owner_parts.is_empty()).then(|| owner_parts.join(" ")),
         qualifiers,
         extend_scope_from: 0,
@@ -349,7 +352,7 @@ fn ends_ly(word: &str) -> bool {
 
 fn is_not_counted(low: &str) -> bool {
     let nc = lexicon::not_counted();
-    nc.contains(low) || nc.contains(singular(low).as_str())
+    nc.contains(low) || nc.contains(singular(low).as_ref())
 }
 
 /// "neutralizing three IS fighters, capturing four": a bare number after a comma and a
@@ -427,12 +430,14 @@ fn is_time_filler(t: &Token) -> bool {
 /// Place, time and trailing qualifiers after the counted noun (or after the number).
 fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
     let mut pos = from;
+    let mut toks: Vec<Token> = Vec::with_capacity(10);
     for _ in 0..MAX_TRAILING {
-        let toks: Vec<Token> = w
-            .after(pos)
-            .filter(|t| t.kind != TokenKind::Citation)
-            .take(10)
-            .collect();
+        toks.clear();
+        toks.extend(
+            w.after(pos)
+                .filter(|t| t.kind != TokenKind::Citation)
+                .take(10),
+        );
         let Some(first) = toks.first() else { return };
         let low = lower(first.text);
         let consumed = if first.is("and")
@@ -476,8 +481,11 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                 .is_some_and(|t| TIME_NOUNS.iter().any(|n| t.is(n)))
         {
             // A rate: "1,500 cars a day" counts per day.
-            let unit = singular(&lower(toks[1].text));
-            claim.scope.qualifiers.push(format!("per {unit}"));
+            let noun = lower(toks[1].text);
+            claim
+                .scope
+                .qualifiers
+                .push(format!("per {}", singular(&noun)));
             Some(toks[1].span.end)
         } else {
             None

@@ -14,9 +14,11 @@ pub fn source_of(text: &str, sentence: Span) -> Option<String> {
     {
         return None;
     }
-    let toks: Vec<Token> = Tokens::new(text, sentence.start, sentence.end)
-        .filter(|t| t.kind != TokenKind::Citation)
-        .collect();
+    // Sized for the sentence up front: growing from empty cost more than tokenizing it.
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence.len() / 4 + 4);
+    toks.extend(
+        Tokens::new(text, sentence.start, sentence.end).filter(|t| t.kind != TokenKind::Citation),
+    );
     for (i, t) in toks.iter().enumerate() {
         if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             let rest = &toks[i + 2..];

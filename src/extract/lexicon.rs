@@ -105,24 +105,25 @@ pub fn synonyms() -> &'static WordMap {
     })
 }
 
-/// The singular of a lower-case noun: irregulars first, then suffix rules.
-pub fn singular(word: &str) -> String {
+/// The singular of a lower-case noun: irregulars first, then suffix rules. Borrowed when the
+/// word is its own singular or loses only a suffix.
+pub fn singular(word: &str) -> Cow<'_, str> {
     if let Some(s) = irregular_plurals().get(word) {
-        return (*s).to_string();
+        return Cow::Borrowed(s);
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
     }
     for suffix in ["sses", "xes", "ches", "shes", "zzes"] {
         if n > suffix.len() + 1 && word.ends_with(suffix) {
-            return word[..n - 2].to_string();
+            return Cow::Borrowed(&word[..n - 2]);
         }
     }
     if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|s| word.ends_with(s)) {
-        return word[..n - 1].to_string();
+        return Cow::Borrowed(&word[..n - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 #[cfg(test)]
