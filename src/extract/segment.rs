@@ -37,7 +37,8 @@ impl Segments {
                 .flat_map(|s| bounded(text, s))
             {
                 segments.sentences.push(sentence);
-                segments.clauses.extend(clauses(text, sentence));
+                // Written in place: a vector per sentence cost more than finding the splits.
+                clauses(text, sentence, &mut segments.clauses);
             }
         }
         segments
@@ -277,28 +278,27 @@ const SUBJECT_PRONOUNS: [&str; 11] = [
     "i", "you", "he", "she", "it", "we", "they", "there", "this", "these", "those",
 ];
 
-/// Clause splits inside a sentence: `;`, the clause words, and ", and" + a pronoun subject.
-fn clauses(text: &str, sentence: Span) -> Vec<Span> {
+/// Clause splits inside a sentence, appended to `out`: `;`, the clause words, and ", and" +
+/// a pronoun subject.
+fn clauses(text: &str, sentence: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
     let mut start = sentence.start;
     // The automaton finds every place a split may stand (a byte loop cost two dozen
     // instructions a byte); a match of letters splits only at the start of a word.
     for m in split_automaton().find_iter(&bytes[sentence.start..sentence.end]) {
         let i = sentence.start + m.start();
         if bytes[i] == b';' {
-            push_trimmed(&mut out, text, Span::new(start, i + 1));
+            push_trimmed(out, text, Span::new(start, i + 1));
             start = i + 1;
         } else if i > start
             && !bytes[i - 1].is_ascii_alphanumeric()
             && splits_clause(text, start, i, sentence.end)
         {
-            push_trimmed(&mut out, text, Span::new(start, i));
+            push_trimmed(out, text, Span::new(start, i));
             start = i;
         }
     }
-    push_trimmed(&mut out, text, Span::new(start, sentence.end));
-    out
+    push_trimmed(out, text, Span::new(start, sentence.end));
 }
 
 /// `;`, [`CLAUSE_WORDS`] and "and", in any case. A match inside a longer word is no word
