@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 use numcheck::extract::extract;
 use numcheck::model::Claim;
 use numcheck::report::claim_json::ClaimJson;
+use numcheck::report::render;
 use numcheck::source::{Document, Format};
 use rayon::prelude::*;
 use serde::ser::{Serialize, Serializer};
@@ -85,7 +86,7 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
         ExtractFormat::Table => write_table(out, &files),
         ExtractFormat::Json => write_json(out, &files),
         ExtractFormat::JsonLines => files.iter().try_for_each(|file| {
-            serde_json::to_writer(&mut *out, &FileClaims::of(file))?;
+            render::write_json(out, &FileClaims::of(file), false)?;
             writeln!(out)
         }),
     })?;
@@ -146,7 +147,7 @@ fn write_json(out: &mut dyn Write, files: &[Extracted]) -> std::io::Result<()> {
         version: 1,
         files: files.iter().map(FileClaims::of).collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &root)?;
+    render::write_json(out, &root, true)?;
     writeln!(out)
 }
 

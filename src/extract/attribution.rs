@@ -8,9 +8,17 @@ use std::borrow::Cow;
 
 /// The attribution of a sentence: "according to X", "X said", "…, said X".
 pub fn source_of(text: &str, sentence: Span) -> Option<String> {
-    let toks: Vec<Token> = Tokens::new(text, sentence.start, sentence.end)
-        .filter(|t| t.kind != TokenKind::Citation)
-        .collect();
+    if text
+        .get(sentence.start..sentence.end)
+        .is_some_and(|s| !may_attribute(s))
+    {
+        return None;
+    }
+    // Sized for the sentence up front: growing from empty cost more than tokenizing it.
+    let mut toks: Vec<Token> = Vec::with_capacity(sentence.len() / 4 + 4);
+    toks.extend(
+        Tokens::new(text, sentence.start, sentence.end).filter(|t| t.kind != TokenKind::Citation),
+    );
     for (i, t) in toks.iter().enumerate() {
         if t.is("according") && toks.get(i + 1).is_some_and(|n| n.is("to")) {
             let rest = &toks[i + 2..];
@@ -48,6 +56,39 @@ pub fn source_of(text: &str, sentence: Span) -> Option<String> {
     None
 }
 
+/// The longest attribution verb [`may_attribute`] compares.
+const MAX_VERB: usize = 16;
+
+/// Whether a run of ASCII letters in `sentence` is "according" or an attribution verb. Every
+/// sentence [`source_of`] finds a source in has one (a word token made of ASCII letters only
+/// is such a run, and those words are), while most sentences have none: this pass spares
+/// them the tokenizer.
+fn may_attribute(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    let verbs = lexicon::attribution_verbs();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let mut buf = [0u8; MAX_VERB];
+        let Some(low) = buf.get_mut(..i - start) else {
+            continue;
+        };
+        low.copy_from_slice(&b[start..i]);
+        low.make_ascii_lowercase();
+        if std::str::from_utf8(low).is_ok_and(|w| w == "according" || verbs.contains(w)) {
+            return true;
+        }
+    }
+    false
+}
+
 fn is_clause_word(t: &Token) -> bool {
     ["that", "which", "who", "and", "but"]
         .iter()
@@ -75,4 +116,19 @@ fn capitalised_run_after(text: &str, toks: &[Token]) -> Option<String> {
     let first = toks.first().filter(|t| t.is_capitalised())?;
     let last = toks.iter().take_while(|t| t.is_capitalised()).last()?;
     Some(text[first.span.start..last.span.end].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_pre_check_sees_every_attribution_verb() {
+        for verb in lexicon::attribution_verbs() {
+            assert!(verb.len() <= MAX_VERB && verb.bytes().all(|b| b.is_ascii_lowercase()));
+        }
+        assert!(may_attribute("Officials SAID on Monday"));
+        assert!(may_attribute("According to the ministry"));
+        assert!(!may_attribute("The ferry ran aground on August 9."));
+    }
 }

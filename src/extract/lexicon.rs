@@ -2,8 +2,46 @@
 //!
 //! Files hold one entry a line; `#` starts a comment line. Every list is parsed once.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a. The lists are fixed and their keys short words: SipHash's resistance to chosen
+/// keys buys nothing here and cost more than the rest of a look-up.
+pub struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+pub type WordMap = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
+
+/// `s.to_lowercase()`, borrowed when `s` is ASCII without capitals (most words), so that
+/// comparing a word with the lists allocates nothing.
+pub fn lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
 
 fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
     source
@@ -12,14 +50,14 @@ fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(source: &'static str) -> HashSet<&'static str> {
+fn set(source: &'static str) -> WordSet {
     entries(source).collect()
 }
 
 macro_rules! word_set {
     ($name:ident, $file:literal) => {
-        pub fn $name() -> &'static HashSet<&'static str> {
-            static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+        pub fn $name() -> &'static WordSet {
+            static SET: OnceLock<WordSet> = OnceLock::new();
             SET.get_or_init(|| set(include_str!(concat!("../../grammar/lexicon/", $file))))
         }
     };
@@ -39,8 +77,8 @@ pub fn change_stems() -> &'static [&'static str] {
 }
 
 /// Plural → singular for the forms suffix rules get wrong.
-pub fn irregular_plurals() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+pub fn irregular_plurals() -> &'static WordMap {
+    static MAP: OnceLock<WordMap> = OnceLock::new();
     MAP.get_or_init(|| {
         entries(include_str!("../../grammar/lexicon/irregular_plurals.txt"))
             .filter_map(|l| l.split_once(char::is_whitespace))
@@ -50,10 +88,10 @@ pub fn irregular_plurals() -> &'static HashMap<&'static str, &'static str> {
 }
 
 /// Synonym phrase (singular, lower case) → canonical head.
-pub fn synonyms() -> &'static HashMap<&'static str, &'static str> {
-    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+pub fn synonyms() -> &'static WordMap {
+    static MAP: OnceLock<WordMap> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = WordMap::default();
         for line in entries(include_str!("../../grammar/lexicon/synonyms.txt")) {
             let mut group = line.split('=').map(str::trim).filter(|w| !w.is_empty());
             if let Some(canonical) = group.next() {
@@ -67,24 +105,25 @@ pub fn synonyms() -> &'static HashMap<&'static str, &'static str> {
     })
 }
 
-/// The singular of a lower-case noun: irregulars first, then suffix rules.
-pub fn singular(word: &str) -> String {
+/// The singular of a lower-case noun: irregulars first, then suffix rules. Borrowed when the
+/// word is its own singular or loses only a suffix.
+pub fn singular(word: &str) -> Cow<'_, str> {
     if let Some(s) = irregular_plurals().get(word) {
-        return (*s).to_string();
+        return Cow::Borrowed(s);
     }
     let n = word.len();
     if n > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..n - 3]);
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
     }
     for suffix in ["sses", "xes", "ches", "shes", "zzes"] {
         if n > suffix.len() + 1 && word.ends_with(suffix) {
-            return word[..n - 2].to_string();
+            return Cow::Borrowed(&word[..n - 2]);
         }
     }
     if n > 3 && word.ends_with('s') && !["ss", "us", "is"].iter().any(|s| word.ends_with(s)) {
-        return word[..n - 1].to_string();
+        return Cow::Borrowed(&word[..n - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 #[cfg(test)]

@@ -50,17 +50,24 @@ impl<'a> Token<'a> {
         if !self.is_word() || self.is_acronym() || self.is_possessive() {
             return false;
         }
-        let lower = self.text.to_lowercase();
-        if lexicon::irregular_plurals().contains_key(lower.as_str()) {
+        let lower = lexicon::lower(self.text);
+        if lexicon::irregular_plurals().contains_key(lower.as_ref()) {
             return true;
         }
         self.text.ends_with('s') && !["ss", "us", "is"].iter().any(|e| lower.ends_with(e))
     }
     /// A participle or gerund ("planned", "deployed", "neutralizing").
     pub fn is_participle(&self) -> bool {
-        let lower = self.text.to_ascii_lowercase();
-        self.is_word() && lower.len() > 4 && (lower.ends_with("ed") || lower.ends_with("ing"))
+        self.is_word()
+            && self.text.len() > 4
+            && (ends_with_ci(self.text, "ed") || ends_with_ci(self.text, "ing"))
     }
+}
+
+/// Whether `word` ends in the lower-case ASCII `suffix`, in any case.
+fn ends_with_ci(word: &str, suffix: &str) -> bool {
+    word.len() >= suffix.len()
+        && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
 }
 
 /// Tokens of `text[from..end]`, in order.
@@ -85,15 +92,42 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// What `char::is_whitespace` says of an ASCII byte (unlike `u8::is_ascii_whitespace`, it
+/// counts the vertical tab).
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r')
+}
+
+/// The character starting at byte `i` of `s` (a char boundary).
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
         let rest = self.text.get(self.pos..self.end)?;
-        let skipped = rest.len() - rest.trim_start().len();
+        // Byte by byte over ASCII white space; a non-ASCII character is decoded only here.
+        let bytes = rest.as_bytes();
+        let mut skipped = 0;
+        let first = loop {
+            let &b = bytes.get(skipped)?;
+            if b.is_ascii() {
+                if !is_ascii_space(b) {
+                    break b as char;
+                }
+                skipped += 1;
+            } else {
+                let c = char_at(rest, skipped)?;
+                if !c.is_whitespace() {
+                    break c;
+                }
+                skipped += c.len_utf8();
+            }
+        };
         let start = self.pos + skipped;
         let rest = &rest[skipped..];
-        let first = rest.chars().next()?;
         let (len, kind) = if first == '[' {
             let digits = rest[1..].bytes().take_while(u8::is_ascii_digit).count();
             if digits > 0 && rest.as_bytes().get(1 + digits) == Some(&b']') {
@@ -112,7 +146,7 @@ impl<'a> Iterator for Tokens<'a> {
         Some(Token {
             span: Span::new(start, start + len),
             kind,
-            text: &self.text[start..start + len],
+            text: &rest[..len],
         })
     }
 }
@@ -135,20 +169,33 @@ fn number_len(s: &str) -> usize {
 /// A word: letters and digits, joined by single hyphens, apostrophes or periods; a final
 /// period is kept when the word is a dotted abbreviation ("U.S.").
 fn word_len(s: &str) -> usize {
+    let b = s.as_bytes();
     let mut end = 0;
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while i < b.len() {
+        // ASCII letters and digits, the bulk of every word, in a tight loop; only the byte
+        // after such a run is decoded.
+        if b[i].is_ascii_alphanumeric() {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            end = i;
+            continue;
+        }
+        let Some(c) = char_at(s, i) else { break };
+        let len = c.len_utf8();
         if is_word_char(c) {
-            end = i + c.len_utf8();
+            i += len;
+            end = i;
         } else if matches!(c, '-' | '\'' | '’' | '.') {
-            match chars.peek() {
-                Some(&(_, n)) if is_word_char(n) => {}
-                _ => {
-                    if c == '.' && s[..end].contains('.') {
-                        end = i + 1;
-                    }
-                    break;
+            if char_at(s, i + len).is_some_and(is_word_char) {
+                i += len;
+            } else {
+                if c == '.' && s[..end].contains('.') {
+                    end = i + 1;
                 }
+                break;
             }
         } else {
             break;

@@ -18,33 +18,41 @@ fn starts_char(b: u8) -> bool {
     b & 0xC0 != 0x80
 }
 
+/// Checkpoints about every [`CHECKPOINT`] bytes through the line `bytes[start..end]`, each
+/// at a character start with the characters from `start` to it.
+fn add_checkpoints(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let mut at = start;
+    let mut column = 0;
+    while end - at > CHECKPOINT {
+        let Some(next) = (at + CHECKPOINT..end).find(|&i| starts_char(bytes[i])) else {
+            return;
+        };
+        column += bytes[at..next].iter().filter(|&&b| starts_char(b)).count();
+        out.push((next, column));
+        at = next;
+    }
+}
+
 impl LineIndex {
     /// Lines end at `\n`, `\r\n` or a lone `\r`.
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         let mut checkpoints = Vec::new();
-        // Characters from the current line's start to `i`.
-        let mut column = 0;
-        let mut last_checkpoint = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if starts_char(b) {
-                if i >= last_checkpoint + CHECKPOINT {
-                    checkpoints.push((i, column));
-                    last_checkpoint = i;
-                }
-                column += 1;
-            }
-            let ends_line = match b {
-                b'\n' => true,
-                b'\r' => bytes.get(i + 1) != Some(&b'\n'),
-                _ => false,
-            };
-            if ends_line {
+        // Line breaks found with memchr: the bytes between them are only looked at again
+        // in lines long enough to need checkpoints.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                add_checkpoints(bytes, *starts.last().unwrap_or(&0), i, &mut checkpoints);
                 starts.push(i + 1);
-                column = 0;
             }
         }
+        add_checkpoints(
+            bytes,
+            *starts.last().unwrap_or(&0),
+            bytes.len(),
+            &mut checkpoints,
+        );
         LineIndex {
             starts,
             checkpoints,

@@ -53,14 +53,13 @@ pub fn is_heading_line(line: &str) -> bool {
     if !first.is_uppercase() {
         return false;
     }
-    if trimmed.split_whitespace().count() > 25 {
-        return false;
-    }
     let last = trimmed
         .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
         .chars()
         .last();
+    // The word limit last, and counted only up to the limit: a paragraph is a long line.
     !matches!(last, Some('.' | '?' | '!' | ':' | ';' | ','))
+        && trimmed.split_whitespace().nth(25).is_none()
 }
 
 #[cfg(test)]

@@ -141,14 +141,14 @@ pub fn write(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
             notes: counts.notes,
         },
     };
-    serde_json::to_writer_pretty(&mut *out, &root)?;
+    super::write_json(out, &root, true)?;
     writeln!(out)
 }
 
 /// Writes one line per file: `{"path", "findings", "reference_date"}`.
 pub fn write_lines(out: &mut dyn Write, files: &[FileReport]) -> io::Result<()> {
     for file in files {
-        serde_json::to_writer(&mut *out, &FileJson::of(file))?;
+        super::write_json(out, &FileJson::of(file), false)?;
         writeln!(out)?;
     }
     Ok(())

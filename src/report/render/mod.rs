@@ -46,6 +46,23 @@ pub(crate) fn end_position(doc: &Document, end: usize) -> (usize, usize) {
     doc.lines.position(&doc.text, end)
 }
 
+/// Writes `value` as JSON, compact or pretty. serde_json writes a document in pieces of a
+/// few bytes; through `&mut dyn Write` each piece cost a virtual call into the caller's
+/// writer, so they are gathered in a buffer of a known type first.
+pub fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    value: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let mut buf = std::io::BufWriter::with_capacity(1 << 16, out);
+    if pretty {
+        serde_json::to_writer_pretty(&mut buf, value)?;
+    } else {
+        serde_json::to_writer(&mut buf, value)?;
+    }
+    std::io::Write::flush(&mut buf)
+}
+
 /// What a writing renderer writes, as a string (for callers that want the whole report).
 pub(crate) fn to_string(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,

@@ -187,7 +187,7 @@ pub fn write(
             results,
         }],
     };
-    serde_json::to_writer_pretty(&mut *out, &log)?;
+    super::write_json(out, &log, true)?;
     writeln!(out)
 }
 
