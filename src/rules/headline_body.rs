@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
 use crate::model::{Claim, Kind, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention};
+use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
@@ -51,7 +51,7 @@ impl RuleCheck for HeadlineBody {
         if !ctx.claims.iter().any(|c| c.in_heading) {
             return;
         }
-        for mentions in by_head(ctx).values() {
+        for mentions in ctx.mentions().values() {
             if !mentions.iter().any(|m| m.claim.in_heading) {
                 continue;
             }
@@ -180,7 +180,7 @@ struct Operand<'a> {
 
 /// The candidates, plus bare numbers that continue a candidate's sentence ("412 flights on
 /// Monday and 270 on Tuesday"): these count the same thing.
-fn operands<'a>(ctx: &Context<'a>, candidates: &[&Mention<'a>]) -> Vec<Operand<'a>> {
+fn operands<'a>(ctx: &'a Context, candidates: &[&Mention<'a>]) -> Vec<Operand<'a>> {
     let mut ops: Vec<Operand> = Vec::new();
     for c in candidates {
         ops.push(Operand {

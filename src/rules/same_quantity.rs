@@ -6,7 +6,7 @@ use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::model::Claim;
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::lowercase::lower;
-use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention, MAX_EARLIER};
+use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
@@ -45,7 +45,7 @@ declare_rule! {
 
 impl RuleCheck for SameQuantity {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for mentions in by_head(ctx).values() {
+        for mentions in ctx.mentions().values() {
             let crowded = crowded_sentences(ctx, mentions);
             let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
             let body: Vec<&Mention> = mentions
