@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::model::Claim;
 use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::lowercase::lower;
+use crate::rules::lowercase::{lower, lower_eq};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
@@ -208,52 +208,56 @@ fn crowded_sentences(ctx: &Context, mentions: &[Mention]) -> BTreeSet<usize> {
 }
 
 /// Words that set a figure in time when they open its clause ("In 2020, the town had …",
-/// "Today it has …", "By the end, the club had …").
-const TIME_WORDS: [&str; 43] = [
-    "today",
-    "now",
-    "currently",
-    "yesterday",
-    "tomorrow",
-    "ago",
-    "last",
-    "this",
-    "next",
-    "previous",
-    "former",
-    "formerly",
-    "earlier",
-    "later",
-    "then",
-    "once",
-    "initially",
-    "originally",
-    "since",
-    "until",
-    "start",
-    "end",
-    "beginning",
-    "season",
-    "year",
-    "month",
-    "week",
-    "decade",
-    "century",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "spring",
-    "autumn",
-];
+/// "Today it has …", "By the end, the club had …"). A `match`, not a list: every word
+/// before a mention is looked up.
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "today"
+            | "now"
+            | "currently"
+            | "yesterday"
+            | "tomorrow"
+            | "ago"
+            | "last"
+            | "this"
+            | "next"
+            | "previous"
+            | "former"
+            | "formerly"
+            | "earlier"
+            | "later"
+            | "then"
+            | "once"
+            | "initially"
+            | "originally"
+            | "since"
+            | "until"
+            | "start"
+            | "end"
+            | "beginning"
+            | "season"
+            | "year"
+            | "month"
+            | "week"
+            | "decade"
+            | "century"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "spring"
+            | "autumn"
+    )
+}
 
 /// The time words (and years) before a figure in its clause. The quantity key holds only
 /// times written after the count; two mentions set in different times are different
@@ -270,7 +274,7 @@ fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
         .split(|c: char| !c.is_alphanumeric())
         .map(lower)
         .filter(|w| {
-            TIME_WORDS.contains(&w.as_ref())
+            is_time_word(w)
                 || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
         })
         .map(|w| w.into_owned())
@@ -284,7 +288,7 @@ fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
         c.scope
             .owner
             .as_deref()
-            .is_some_and(|o| DEFINITE[1..].contains(&o.to_lowercase().as_str()))
+            .is_some_and(|o| DEFINITE[1..].iter().any(|d| lower_eq(o, d)))
     };
     let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
     (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))
