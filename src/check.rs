@@ -33,10 +33,11 @@ pub struct Context<'a> {
     memo: Memo<'a>,
 }
 
-/// Per-document results shared by rules (the change relations feed six rules, the multiples
-/// two, the claims by sentence seven, the mentions by head two, the resolved claims two).
+/// Per-document results shared by rules (the change relations feed six rules, their owners
+/// three, the multiples two, the claims by sentence seven, the mentions by head two, the resolved claims two).
 struct Memo<'a> {
     changes: OnceLock<Vec<crate::rules::change::Change>>,
+    change_owners: OnceLock<Vec<Option<crate::rules::change::Owner>>>,
     multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
     claim_sentences: OnceLock<Vec<crate::rules::parts::Sentence>>,
     mentions: OnceLock<Mentions<'a>>,
@@ -50,6 +51,7 @@ impl Default for Memo<'_> {
     fn default() -> Self {
         Memo {
             changes: OnceLock::new(),
+            change_owners: OnceLock::new(),
             multiples: OnceLock::new(),
             claim_sentences: OnceLock::new(),
             mentions: OnceLock::new(),
@@ -79,6 +81,17 @@ impl<'a> Context<'a> {
         self.memo
             .changes
             .get_or_init(|| crate::rules::change::changes(self))
+    }
+
+    /// The rule that owns each change of [`Context::changes`]
+    /// ([`crate::rules::change::owner`]), computed once: three rules ask.
+    pub fn change_owners(&self) -> &[Option<crate::rules::change::Owner>] {
+        self.memo.change_owners.get_or_init(|| {
+            self.changes()
+                .iter()
+                .map(|c| crate::rules::change::owner(self, c))
+                .collect()
+        })
     }
 
     /// The multiples of the document ([`crate::rules::change::multiples`]), computed once.
