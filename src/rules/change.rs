@@ -293,10 +293,17 @@ fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
     if year_like(claim, n, ctx.text(span)) || claim.flags.malformed || claim.flags.too_large {
         return None;
     }
-    let mut alone = claim.clone();
-    alone.quantity = Quantity::Point(n.clone());
-    alone.span = span;
-    let reading = reading(&alone, &ctx.settings.tolerances)?;
+    let tolerances = &ctx.settings.tolerances;
+    // A point claim already stands alone: only a range end is read from a copy.
+    let whole_claim = span == claim.span && matches!(&claim.quantity, Quantity::Point(p) if p == n);
+    let reading = if whole_claim {
+        reading(claim, tolerances)?
+    } else {
+        let mut alone = claim.clone();
+        alone.quantity = Quantity::Point(n.clone());
+        alone.span = span;
+        reading(&alone, tolerances)?
+    };
     Some(End {
         span,
         claim: index,
