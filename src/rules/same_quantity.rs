@@ -55,7 +55,10 @@ impl RuleCheck for SameQuantity {
                 })
                 .collect();
             // A mention meets up to MAX_EARLIER others: what surrounds it is read once.
-            let around: Vec<Around> = body.iter().map(|m| Around::new(m.claim)).collect();
+            let around: Vec<Around> = body
+                .iter()
+                .map(|m| Around::new(m.claim, sentence(m)))
+                .collect();
             for (i, later) in body.iter().enumerate() {
                 for (j, earlier) in body[..i].iter().enumerate().rev().take(MAX_EARLIER) {
                     if let Some(f) = check_pair(ctx, (earlier, &around[j]), (later, &around[i])) {
@@ -70,6 +73,8 @@ impl RuleCheck for SameQuantity {
 /// What the pair checks read around one mention, each computed on first use.
 struct Around<'c> {
     claim: &'c Claim,
+    /// The index of its sentence (every body mention has one).
+    sentence: Option<usize>,
     event_count: OnceCell<bool>,
     time_markers: OnceCell<BTreeSet<String>>,
     definite: OnceCell<bool>,
@@ -77,9 +82,10 @@ struct Around<'c> {
 }
 
 impl<'c> Around<'c> {
-    fn new(claim: &'c Claim) -> Self {
+    fn new(claim: &'c Claim, sentence: Option<usize>) -> Self {
         Around {
             claim,
+            sentence,
             event_count: OnceCell::new(),
             time_markers: OnceCell::new(),
             definite: OnceCell::new(),
@@ -108,8 +114,7 @@ fn check_pair(
     (earlier, earlier_around): (&Mention, &Around),
     (later, later_around): (&Mention, &Around),
 ) -> Option<Finding> {
-    let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
-    if sentence(earlier).is_none() || sentence(earlier) == sentence(later) {
+    if earlier_around.sentence.is_none() || earlier_around.sentence == later_around.sentence {
         return None;
     }
     if compatible(&earlier.key, &later.key) != KeyMatch::Same
