@@ -9,6 +9,7 @@ use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
@@ -114,14 +115,19 @@ fn heading_line(ctx: &Context, span: Span) -> String {
 
 /// A heading drops the verbs the body uses ("Flights Cancelled" vs "cancelled 412 flights"
 /// gives the body a qualifier): body qualifiers spelled in the heading line, in any
-/// inflection ("Launch" / "launched"), are no difference.
-fn relaxed(key: &QuantityKey, heading_stems: &[&str]) -> QuantityKey {
-    let mut key = key.clone();
-    key.qualifiers.retain(|q| {
-        !q.split_whitespace()
+/// inflection ("Launch" / "launched"), are no difference. The key is copied only when it
+/// loses a qualifier: most body mentions keep theirs.
+fn relaxed<'k>(key: &'k QuantityKey, heading_stems: &[&str]) -> Cow<'k, QuantityKey> {
+    let in_heading = |q: &String| {
+        q.split_whitespace()
             .all(|w| heading_stems.contains(&stem(w)))
-    });
-    key
+    };
+    if !key.qualifiers.iter().any(in_heading) {
+        return Cow::Borrowed(key);
+    }
+    let mut key = key.clone();
+    key.qualifiers.retain(|q| !in_heading(q));
+    Cow::Owned(key)
 }
 
 /// The stems of the heading line's words, for [`relaxed`].
