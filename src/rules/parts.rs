@@ -293,14 +293,22 @@ fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         if year_like(ctx, ca) || year_like(ctx, cb) {
             continue;
         }
-        // "14 matches out of the 18": the part's own noun may stand before "of".
-        let after_noun = ca
+        // "14 matches out of the 18": the part's own noun may stand before "of". Without
+        // one in the gap, the words after it are the gap's own (not copied).
+        let noun_in_gap = ca
             .counted
-            .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start)
-            .map_or(gap.clone(), |c| gap_words(between(ctx, c, cb.span)));
-        let form = if of_the(&gap) || of_the(&after_noun) {
+            .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start);
+        let words_after_noun;
+        let after_noun: &[&str] = match noun_in_gap {
+            Some(c) => {
+                words_after_noun = gap_words(between(ctx, c, cb.span));
+                &words_after_noun
+            }
+            None => &gap,
+        };
+        let form = if of_the(&gap) || of_the(after_noun) {
             Some((a, b, PartWholeForm::OfThe))
-        } else if out_of(&gap) || out_of(&after_noun) {
+        } else if out_of(&gap) || out_of(after_noun) {
             Some((a, b, PartWholeForm::OutOf))
         } else if k == 0
             && leads_with_of(before_in_sentence(ctx, sentence.span, ca))
