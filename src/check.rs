@@ -7,6 +7,7 @@ use crate::model::{Claim, Span};
 use crate::report::Finding;
 use crate::source::Document;
 use jiff::civil::Date;
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Settings that change what the rules conclude.
@@ -29,16 +30,34 @@ pub struct Context<'a> {
     pub segments: &'a Segments,
     pub settings: &'a Settings,
     /// Analyses several rules share, computed once per document on first use.
-    memo: Memo,
+    memo: Memo<'a>,
 }
 
-/// Per-document results shared by rules (the change relations feed six rules, the multiples
-/// two, the claims by sentence seven).
-#[derive(Default)]
-struct Memo {
+/// Per-document results shared by rules (the change relations feed six rules, their owners
+/// three, the multiples two, the claims by sentence seven, the mentions by head two, the resolved claims two).
+struct Memo<'a> {
     changes: OnceLock<Vec<crate::rules::change::Change>>,
+    change_owners: OnceLock<Vec<Option<crate::rules::change::Owner>>>,
     multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
     claim_sentences: OnceLock<Vec<crate::rules::parts::Sentence>>,
+    mentions: OnceLock<Mentions<'a>>,
+    resolved_claims: OnceLock<Vec<Claim>>,
+}
+
+/// Mentions of counted things, bucketed by canonical head ([`crate::rules::pairing::by_head`]).
+pub type Mentions<'a> = BTreeMap<String, Vec<crate::rules::pairing::Mention<'a>>>;
+
+impl Default for Memo<'_> {
+    fn default() -> Self {
+        Memo {
+            changes: OnceLock::new(),
+            change_owners: OnceLock::new(),
+            multiples: OnceLock::new(),
+            claim_sentences: OnceLock::new(),
+            mentions: OnceLock::new(),
+            resolved_claims: OnceLock::new(),
+        }
+    }
 }
 
 impl<'a> Context<'a> {
@@ -64,6 +83,17 @@ impl<'a> Context<'a> {
             .get_or_init(|| crate::rules::change::changes(self))
     }
 
+    /// The rule that owns each change of [`Context::changes`]
+    /// ([`crate::rules::change::owner`]), computed once: three rules ask.
+    pub fn change_owners(&self) -> &[Option<crate::rules::change::Owner>] {
+        self.memo.change_owners.get_or_init(|| {
+            self.changes()
+                .iter()
+                .map(|c| crate::rules::change::owner(self, c))
+                .collect()
+        })
+    }
+
     /// The multiples of the document ([`crate::rules::change::multiples`]), computed once.
     pub fn multiples(&self) -> &[crate::rules::change::Multiple] {
         self.memo
@@ -77,6 +107,25 @@ impl<'a> Context<'a> {
         self.memo
             .claim_sentences
             .get_or_init(|| crate::rules::parts::group_by_sentence(self))
+    }
+
+    /// The count mentions by head ([`crate::rules::pairing::by_head`]), computed once.
+    pub fn mentions(&self) -> &Mentions<'a> {
+        self.memo
+            .mentions
+            .get_or_init(|| crate::rules::pairing::by_head(self))
+    }
+
+    /// The claims with relative dates resolved against the reference date
+    /// ([`crate::extract::resolve::resolved_claims`]); without a reference date nothing
+    /// resolves and they are the claims themselves.
+    pub fn resolved_claims(&self) -> &[Claim] {
+        if self.settings.reference_date.is_none() {
+            return self.claims;
+        }
+        self.memo
+            .resolved_claims
+            .get_or_init(|| crate::extract::resolve::resolved_claims(self))
     }
 
     /// The original text of a span.

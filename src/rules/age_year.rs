@@ -11,6 +11,7 @@ use crate::check::Context;
 use crate::declare_rule;
 use crate::model::{Claim, Kind, Quantity};
 use crate::report::{Finding, Severity, Verdict};
+use crate::rules::lowercase::contains_ignoring_ascii_case;
 use crate::rules::RuleCheck;
 use crate::semantics::{severity, Binding, Facts};
 use rust_decimal::prelude::ToPrimitive;
@@ -83,7 +84,6 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
     }
     let age = whole_number(claim)?;
     let (before, after) = sentence_around(ctx, claim);
-    let after_lower = after.to_lowercase();
     if [
         "-year-old",
         " year-old",
@@ -92,7 +92,7 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
         " year old",
     ]
     .iter()
-    .any(|s| after_lower.starts_with(s))
+    .any(|s| opens_with(after, s))
     {
         return Some((age, AgeForm::Now));
     }
@@ -104,7 +104,7 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
     {
         return Some((age, AgeForm::AtEvent));
     }
-    if prev(0) == Some("at") && ends_an_age(&after_lower) {
+    if prev(0) == Some("at") && ends_an_age(after) {
         return Some((age, AgeForm::AtEvent));
     }
     apposition(before, after).then_some((age, AgeForm::Now))
@@ -116,7 +116,16 @@ fn ends_an_age(after: &str) -> bool {
         || after.starts_with(['.', ',', ';', ')'])
         || [" in ", " on ", " after "]
             .iter()
-            .any(|s| after.starts_with(s))
+            .any(|s| opens_with(after, s))
+}
+
+/// Whether `text` lower-cased opens with `pattern` (lower-case ASCII, no "k", not ending in
+/// "i"), read without lower-casing the rest of the sentence: then only ASCII letters
+/// lower-case onto the pattern ("İ" gives "i" and a combining dot, the Kelvin sign "k").
+fn opens_with(text: &str, pattern: &str) -> bool {
+    text.as_bytes()
+        .get(..pattern.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(pattern.as_bytes()))
 }
 
 /// "Halvorsen, 63, retired": a number between commas right after a capitalised name.
@@ -164,6 +173,10 @@ fn between_commas(ctx: &Context, claim: &Claim) -> bool {
 /// March 3, 1961", "(born 1961)", "was born in Oslo in 1961".
 fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
     let (before, _) = sentence_around(ctx, claim);
+    // Only ASCII letters lower-case to "born": most sentences are not lower-cased at all.
+    if !contains_ignoring_ascii_case(before, "born") {
+        return false;
+    }
     let lower = before.to_lowercase();
     let Some(at) = lower.rfind("born") else {
         return false;

@@ -76,7 +76,7 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
         i != average
             && parts::is_amount(&ctx.claims[i])
             && parts::same_unit(&ctx.claims[i], a)
-            && parts::total_form(ctx, sentence.span, &ctx.claims[i]) == Some(TotalForm::Sum)
+            && parts::total_form(ctx, sentence, &ctx.claims[i]) == Some(TotalForm::Sum)
     }))?;
     let count = single(sentence.claims.iter().copied().filter(|&i| {
         let c = &ctx.claims[i];
@@ -84,7 +84,7 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             && i != total
             && parts::is_countish(c)
             && c.counted.is_some()
-            && parts::total_form(ctx, sentence.span, c).is_none()
+            && parts::total_form(ctx, sentence, c).is_none()
     }))?;
     let t = &ctx.claims[total];
     let ar = parts::read(ctx, a)?;

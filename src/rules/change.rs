@@ -16,6 +16,7 @@ use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
 };
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 mod analysis;
 mod multiples;
@@ -102,28 +103,50 @@ const OTHER_TERMS: &[&str] = &[
     "constant-currenc", "organic", "like-for-like", "like for like", "excluding", "seasonally",
 ];
 
-/// Lower-case word of a token, trimmed of punctuation.
-fn norm(word: &str) -> std::borrow::Cow<'_, str> {
-    lower(word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-}
-
 /// The sign of a direction word, if it is one.
 pub fn direction_of(word: &str) -> Option<Sign> {
-    let w = norm(word);
-    let w = w.as_ref();
-    if w.is_empty() || NOT_DIRECTION.contains(&w) {
-        return None;
+    let w = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+    // The lexicons are lower-case ASCII: an ASCII word is compared ignoring ASCII case, which
+    // is what lower-casing it would give, without the copy; any other word is lower-cased.
+    if w.is_ascii() {
+        direction_of_folded(w.as_bytes())
+    } else {
+        direction_of_folded(w.to_lowercase().as_bytes())
     }
+}
+
+/// [`direction_of`] for a word that is ASCII or already lower case.
+fn direction_of_folded(w: &[u8]) -> Option<Sign> {
+    let first = w.first()?.to_ascii_lowercase();
+    let is = |part: &[u8], lexeme: &str| part.eq_ignore_ascii_case(lexeme.as_bytes());
     // Short stems ("up", "cut", "dip") must be the whole word or an inflection of it.
-    DIRECTION_STEMS.iter().find_map(|&(stem, sign)| {
-        let ok = if stem.len() <= 4 {
-            w.strip_prefix(stem)
-                .is_some_and(|rest| rest.is_empty() || SHORT_STEM_ENDINGS.contains(&rest))
-        } else {
-            w.starts_with(stem)
-        };
-        ok.then_some(sign)
-    })
+    let sign = stems_starting_with(first)
+        .iter()
+        .find_map(|&(stem, sign)| {
+            let (head, rest) = w.split_at_checked(stem.len())?;
+            let ok = is(head, stem)
+                && (stem.len() > 4
+                    || rest.is_empty()
+                    || SHORT_STEM_ENDINGS.iter().any(|e| is(rest, e)));
+            ok.then_some(sign)
+        })?;
+    // The exceptions matter only for a word that matched a stem.
+    (!NOT_DIRECTION.iter().any(|n| is(w, n))).then_some(sign)
+}
+
+/// The direction stems beginning with the byte `first`, in table order: every word of a
+/// sentence is looked up, and most share no first letter with most stems.
+fn stems_starting_with(first: u8) -> &'static [(&'static str, Sign)] {
+    static BY_FIRST_LETTER: OnceLock<Vec<(&str, Sign)>> = OnceLock::new();
+    let sorted = BY_FIRST_LETTER.get_or_init(|| {
+        let mut stems = DIRECTION_STEMS.to_vec();
+        // Stable: among stems of one letter the table order still decides.
+        stems.sort_by_key(|(stem, _)| stem.as_bytes()[0]);
+        stems
+    });
+    let lo = sorted.partition_point(|(stem, _)| stem.as_bytes()[0] < first);
+    let hi = sorted.partition_point(|(stem, _)| stem.as_bytes()[0] <= first);
+    &sorted[lo..hi]
 }
 
 /// Direction words of `span`, in order.
@@ -270,10 +293,17 @@ fn end_of(ctx: &Context, index: usize, span: Span, n: &Numeral) -> Option<End> {
     if year_like(claim, n, ctx.text(span)) || claim.flags.malformed || claim.flags.too_large {
         return None;
     }
-    let mut alone = claim.clone();
-    alone.quantity = Quantity::Point(n.clone());
-    alone.span = span;
-    let reading = reading(&alone, &ctx.settings.tolerances)?;
+    let tolerances = &ctx.settings.tolerances;
+    // A point claim already stands alone: only a range end is read from a copy.
+    let whole_claim = span == claim.span && matches!(&claim.quantity, Quantity::Point(p) if p == n);
+    let reading = if whole_claim {
+        reading(claim, tolerances)?
+    } else {
+        let mut alone = claim.clone();
+        alone.quantity = Quantity::Point(n.clone());
+        alone.span = span;
+        reading(&alone, tolerances)?
+    };
     Some(End {
         span,
         claim: index,

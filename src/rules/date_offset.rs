@@ -2,9 +2,7 @@
 
 use crate::check::Context;
 use crate::declare_rule;
-use crate::extract::resolve::{
-    civil, date_of, describe, in_year, resolved_claims, weekday_of, weekday_word,
-};
+use crate::extract::resolve::{civil, date_of, describe, in_year, weekday_of, weekday_word};
 use crate::grammar::time::is_deictic;
 use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
@@ -35,7 +33,7 @@ declare_rule! {
 
 impl RuleCheck for DateOffset {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let claims = resolved_claims(ctx);
+        let claims = ctx.resolved_claims();
         for (i, claim) in claims.iter().enumerate() {
             let Quantity::Relative {
                 resolved: Some(resolved),
@@ -51,7 +49,7 @@ impl RuleCheck for DateOffset {
             let Some(anchor_claim) = claims.get(*anchor) else {
                 continue;
             };
-            let stated = stated_after(ctx, &claims, i);
+            let stated = stated_after(ctx, claims, i);
             let finding = match stated {
                 Some(s) => check_stated(ctx, claim, anchor_claim, *resolved, s),
                 None => derived(claim, anchor_claim, *resolved),

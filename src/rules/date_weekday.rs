@@ -2,7 +2,7 @@
 
 use crate::check::Context;
 use crate::declare_rule;
-use crate::extract::resolve::{civil, describe, resolved_claims, weekday_of, weekday_word};
+use crate::extract::resolve::{civil, describe, weekday_of, weekday_word};
 use crate::model::{Claim, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
@@ -30,8 +30,8 @@ declare_rule! {
 
 impl RuleCheck for DateWeekday {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for claim in resolved_claims(ctx) {
-            out.extend(check(ctx, &claim));
+        for claim in ctx.resolved_claims() {
+            out.extend(check(ctx, claim));
         }
     }
 }

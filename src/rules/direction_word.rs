@@ -387,7 +387,10 @@ fn earlier_fractions(ctx: &Context, out: &mut Vec<Finding>) {
 }
 
 /// Fractions and percentages of an earlier figure ("a third of last year's count").
-fn share_links<'a>(ctx: &'a Context, sentence: Span) -> impl Iterator<Item = Link> + 'a {
+fn share_links<'a, 'c>(
+    ctx: &'a Context<'c>,
+    sentence: Span,
+) -> impl Iterator<Item = Link> + use<'a, 'c> {
     change::claims_in(ctx, sentence).filter_map(move |i| {
         let share = &ctx.claims[i];
         let base = ctx.text(share.of?);

@@ -5,10 +5,11 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
 use crate::model::{Claim, Kind, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention};
+use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
@@ -51,7 +52,7 @@ impl RuleCheck for HeadlineBody {
         if !ctx.claims.iter().any(|c| c.in_heading) {
             return;
         }
-        for mentions in by_head(ctx).values() {
+        for mentions in ctx.mentions().values() {
             if !mentions.iter().any(|m| m.claim.in_heading) {
                 continue;
             }
@@ -114,14 +115,19 @@ fn heading_line(ctx: &Context, span: Span) -> String {
 
 /// A heading drops the verbs the body uses ("Flights Cancelled" vs "cancelled 412 flights"
 /// gives the body a qualifier): body qualifiers spelled in the heading line, in any
-/// inflection ("Launch" / "launched"), are no difference.
-fn relaxed(key: &QuantityKey, heading_stems: &[&str]) -> QuantityKey {
-    let mut key = key.clone();
-    key.qualifiers.retain(|q| {
-        !q.split_whitespace()
+/// inflection ("Launch" / "launched"), are no difference. The key is copied only when it
+/// loses a qualifier: most body mentions keep theirs.
+fn relaxed<'k>(key: &'k QuantityKey, heading_stems: &[&str]) -> Cow<'k, QuantityKey> {
+    let in_heading = |q: &String| {
+        q.split_whitespace()
             .all(|w| heading_stems.contains(&stem(w)))
-    });
-    key
+    };
+    if !key.qualifiers.iter().any(in_heading) {
+        return Cow::Borrowed(key);
+    }
+    let mut key = key.clone();
+    key.qualifiers.retain(|q| !in_heading(q));
+    Cow::Owned(key)
 }
 
 /// The stems of the heading line's words, for [`relaxed`].
@@ -180,7 +186,7 @@ struct Operand<'a> {
 
 /// The candidates, plus bare numbers that continue a candidate's sentence ("412 flights on
 /// Monday and 270 on Tuesday"): these count the same thing.
-fn operands<'a>(ctx: &Context<'a>, candidates: &[&Mention<'a>]) -> Vec<Operand<'a>> {
+fn operands<'a>(ctx: &'a Context, candidates: &[&Mention<'a>]) -> Vec<Operand<'a>> {
     let mut ops: Vec<Operand> = Vec::new();
     for c in candidates {
         ops.push(Operand {

@@ -41,13 +41,13 @@ pub fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     let Some(&first) = needle.first() else {
         return true;
     };
-    // Most bytes differ from the needle's first letter: compare the rest only after it.
+    // Most bytes differ from the needle's first letter: a vectorised search finds it in
+    // either case, and only there is the rest compared.
     let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    haystack.iter().enumerate().any(|(i, &b)| {
-        (b == lower || b == upper)
-            && haystack
-                .get(i..i + needle.len())
-                .is_some_and(|w| w.eq_ignore_ascii_case(needle))
+    memchr::memchr2_iter(lower, upper, haystack).any(|i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(needle))
     })
 }
 

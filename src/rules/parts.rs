@@ -9,10 +9,11 @@
 use crate::check::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity};
-use crate::rules::lowercase::lower_eq;
+use crate::rules::lowercase::{ascii_case_insensitive, lower_eq};
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
+use aho_corasick::AhoCorasick;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -22,6 +23,9 @@ pub struct Sentence {
     pub claims: Vec<usize>,
     /// Its part-whole pairs ([`part_wholes`]), found on first use: three rules read them.
     pairs: OnceLock<Vec<PartWhole>>,
+    /// Whether its text may hold a total marker ([`may_hold_total`]), found on first use:
+    /// [`total_form`] is asked about each of its claims.
+    may_total: OnceLock<bool>,
 }
 
 /// The claims grouped by sentence (claims outside every sentence are dropped), grouped
@@ -47,6 +51,7 @@ pub fn group_by_sentence(ctx: &Context) -> Vec<Sentence> {
                     span,
                     claims: vec![i],
                     pairs: OnceLock::new(),
+                    may_total: OnceLock::new(),
                 },
             )),
         }
@@ -288,14 +293,22 @@ fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         if year_like(ctx, ca) || year_like(ctx, cb) {
             continue;
         }
-        // "14 matches out of the 18": the part's own noun may stand before "of".
-        let after_noun = ca
+        // "14 matches out of the 18": the part's own noun may stand before "of". Without
+        // one in the gap, the words after it are the gap's own (not copied).
+        let noun_in_gap = ca
             .counted
-            .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start)
-            .map_or(gap.clone(), |c| gap_words(between(ctx, c, cb.span)));
-        let form = if of_the(&gap) || of_the(&after_noun) {
+            .filter(|c| c.start >= ca.span.end && c.end <= cb.span.start);
+        let words_after_noun;
+        let after_noun: &[&str] = match noun_in_gap {
+            Some(c) => {
+                words_after_noun = gap_words(between(ctx, c, cb.span));
+                &words_after_noun
+            }
+            None => &gap,
+        };
+        let form = if of_the(&gap) || of_the(after_noun) {
             Some((a, b, PartWholeForm::OfThe))
-        } else if out_of(&gap) || out_of(&after_noun) {
+        } else if out_of(&gap) || out_of(after_noun) {
             Some((a, b, PartWholeForm::OutOf))
         } else if k == 0
             && leads_with_of(before_in_sentence(ctx, sentence.span, ca))
@@ -415,9 +428,27 @@ fn phrase_words_before(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether a text may hold a total marker. Each marker has one of these words, and besides
+/// ASCII letters only the Kelvin sign lower-cases to ASCII alone (to "k", in none of them),
+/// so a text with a marker holds one of them in some ASCII case.
+fn may_hold_total(text: &str) -> bool {
+    static WORDS: OnceLock<AhoCorasick> = OnceLock::new();
+    WORDS
+        .get_or_init(|| ascii_case_insensitive(&["total", "all", "altogether", "toll", "number"]))
+        .is_match(text)
+}
+
 /// Whether the claim is marked as a total, and how.
-pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalForm> {
+pub fn total_form(ctx: &Context, sentence: &Sentence, claim: &Claim) -> Option<TotalForm> {
+    let may_total = sentence
+        .may_total
+        .get_or_init(|| may_hold_total(ctx.text(sentence.span)));
+    if !may_total {
+        return None;
+    }
+    let sentence = sentence.span;
     let before_text = before_in_sentence(ctx, sentence, claim);
+    let after_text = after_in_sentence(ctx, sentence, claim);
     // Every marker before a number ends in one of these words; the longest has five.
     let ends_like_marker = phrase_words_before(before_text).next().is_some_and(|w| {
         one_of(
@@ -453,9 +484,7 @@ pub fn total_form(ctx: &Context, sentence: Span, claim: &Claim) -> Option<TotalF
     }
     // "37 in all", "37 homes in total", "37 altogether": the marker ends the phrase (five
     // words are too many).
-    let after: Vec<&str> = phrase_words_after(after_in_sentence(ctx, sentence, claim))
-        .take(5)
-        .collect();
+    let after: Vec<&str> = phrase_words_after(after_text).take(5).collect();
     let n = after.len();
     let marked =
         (n >= 2 && lower_eq(after[n - 2], "in") && one_of(after[n - 1], &["all", "total"]))
@@ -785,7 +814,7 @@ mod tests {
         let ctx = Context::new(&doc, &claims, &segments, &settings);
         let sentence = sentences(&ctx).first()?;
         let last = *sentence.claims.last()?;
-        total_form(&ctx, sentence.span, &claims[last])
+        total_form(&ctx, sentence, &claims[last])
     }
 
     #[test]

@@ -28,8 +28,8 @@ declare_rule! {
 
 impl RuleCheck for PctAsRatio {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in ctx.changes() {
-            if change::owner(ctx, c) == Some(Owner::AsRatio) {
+        for (c, &owner) in ctx.changes().iter().zip(ctx.change_owners()) {
+            if owner == Some(Owner::AsRatio) {
                 out.extend(finding(ctx, c));
             }
         }

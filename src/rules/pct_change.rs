@@ -35,8 +35,8 @@ declare_rule! {
 
 impl RuleCheck for PctChange {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in ctx.changes() {
-            if change::owner(ctx, c) == Some(Owner::PctChange) {
+        for (c, &owner) in ctx.changes().iter().zip(ctx.change_owners()) {
+            if owner == Some(Owner::PctChange) {
                 out.extend(percent_finding(ctx, c));
             }
             out.extend(amount_finding(ctx, c));

@@ -33,8 +33,8 @@ declare_rule! {
 
 impl RuleCheck for PctPoints {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for c in ctx.changes() {
-            if change::owner(ctx, c) == Some(Owner::Points) {
+        for (c, &owner) in ctx.changes().iter().zip(ctx.change_owners()) {
+            if owner == Some(Owner::Points) {
                 out.extend(finding(ctx, c));
             }
         }

@@ -5,8 +5,8 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::model::Claim;
 use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::lowercase::lower;
-use crate::rules::pairing::{by_head, change_note, describe_with_interval, Mention, MAX_EARLIER};
+use crate::rules::lowercase::{lower, lower_eq};
+use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
@@ -45,7 +45,7 @@ declare_rule! {
 
 impl RuleCheck for SameQuantity {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for mentions in by_head(ctx).values() {
+        for mentions in ctx.mentions().values() {
             let crowded = crowded_sentences(ctx, mentions);
             let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
             let body: Vec<&Mention> = mentions
@@ -55,7 +55,10 @@ impl RuleCheck for SameQuantity {
                 })
                 .collect();
             // A mention meets up to MAX_EARLIER others: what surrounds it is read once.
-            let around: Vec<Around> = body.iter().map(|m| Around::new(m.claim)).collect();
+            let around: Vec<Around> = body
+                .iter()
+                .map(|m| Around::new(m.claim, sentence(m)))
+                .collect();
             for (i, later) in body.iter().enumerate() {
                 for (j, earlier) in body[..i].iter().enumerate().rev().take(MAX_EARLIER) {
                     if let Some(f) = check_pair(ctx, (earlier, &around[j]), (later, &around[i])) {
@@ -70,6 +73,8 @@ impl RuleCheck for SameQuantity {
 /// What the pair checks read around one mention, each computed on first use.
 struct Around<'c> {
     claim: &'c Claim,
+    /// The index of its sentence (every body mention has one).
+    sentence: Option<usize>,
     event_count: OnceCell<bool>,
     time_markers: OnceCell<BTreeSet<String>>,
     definite: OnceCell<bool>,
@@ -77,9 +82,10 @@ struct Around<'c> {
 }
 
 impl<'c> Around<'c> {
-    fn new(claim: &'c Claim) -> Self {
+    fn new(claim: &'c Claim, sentence: Option<usize>) -> Self {
         Around {
             claim,
+            sentence,
             event_count: OnceCell::new(),
             time_markers: OnceCell::new(),
             definite: OnceCell::new(),
@@ -108,8 +114,7 @@ fn check_pair(
     (earlier, earlier_around): (&Mention, &Around),
     (later, later_around): (&Mention, &Around),
 ) -> Option<Finding> {
-    let sentence = |m: &Mention| ctx.segments.sentence_of(m.claim.span.start).map(|s| s.0);
-    if sentence(earlier).is_none() || sentence(earlier) == sentence(later) {
+    if earlier_around.sentence.is_none() || earlier_around.sentence == later_around.sentence {
         return None;
     }
     if compatible(&earlier.key, &later.key) != KeyMatch::Same
@@ -208,52 +213,56 @@ fn crowded_sentences(ctx: &Context, mentions: &[Mention]) -> BTreeSet<usize> {
 }
 
 /// Words that set a figure in time when they open its clause ("In 2020, the town had …",
-/// "Today it has …", "By the end, the club had …").
-const TIME_WORDS: [&str; 43] = [
-    "today",
-    "now",
-    "currently",
-    "yesterday",
-    "tomorrow",
-    "ago",
-    "last",
-    "this",
-    "next",
-    "previous",
-    "former",
-    "formerly",
-    "earlier",
-    "later",
-    "then",
-    "once",
-    "initially",
-    "originally",
-    "since",
-    "until",
-    "start",
-    "end",
-    "beginning",
-    "season",
-    "year",
-    "month",
-    "week",
-    "decade",
-    "century",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "spring",
-    "autumn",
-];
+/// "Today it has …", "By the end, the club had …"). A `match`, not a list: every word
+/// before a mention is looked up.
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "today"
+            | "now"
+            | "currently"
+            | "yesterday"
+            | "tomorrow"
+            | "ago"
+            | "last"
+            | "this"
+            | "next"
+            | "previous"
+            | "former"
+            | "formerly"
+            | "earlier"
+            | "later"
+            | "then"
+            | "once"
+            | "initially"
+            | "originally"
+            | "since"
+            | "until"
+            | "start"
+            | "end"
+            | "beginning"
+            | "season"
+            | "year"
+            | "month"
+            | "week"
+            | "decade"
+            | "century"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "spring"
+            | "autumn"
+    )
+}
 
 /// The time words (and years) before a figure in its clause. The quantity key holds only
 /// times written after the count; two mentions set in different times are different
@@ -270,7 +279,7 @@ fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
         .split(|c: char| !c.is_alphanumeric())
         .map(lower)
         .filter(|w| {
-            TIME_WORDS.contains(&w.as_ref())
+            is_time_word(w)
                 || (w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1800..=2100).contains(&y)))
         })
         .map(|w| w.into_owned())
@@ -284,7 +293,7 @@ fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
         c.scope
             .owner
             .as_deref()
-            .is_some_and(|o| DEFINITE[1..].contains(&o.to_lowercase().as_str()))
+            .is_some_and(|o| DEFINITE[1..].iter().any(|d| lower_eq(o, d)))
     };
     let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
     (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))

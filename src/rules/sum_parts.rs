@@ -101,7 +101,7 @@ fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -
     if !parts::is_amount(total) || total.kind == crate::model::Kind::Percent {
         return None;
     }
-    let form = parts::total_form(ctx, sentence.span, total)?;
+    let form = parts::total_form(ctx, sentence, total)?;
     let min_parts = if form == TotalForm::Running { 1 } else { 2 };
     let mut list = coordinated_before(ctx, sentence, pos, t);
     list.reverse();

@@ -65,7 +65,9 @@ fn in_dimensions(ctx: &Context, source: &Claim, target: &Claim) -> bool {
 }
 
 /// The pairs (source, conversion) tied by a conversion relation (`semantics.md` §7.2).
-fn conversion_pairs<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a Claim, &'a Claim)> + 'a {
+fn conversion_pairs<'a, 'c>(
+    ctx: &'a Context<'c>,
+) -> impl Iterator<Item = (&'a Claim, &'a Claim)> + use<'a, 'c> {
     ctx.claims.windows(2).filter_map(move |w| {
         let (source, target) = (&w[0], &w[1]);
         let between = ctx.doc.text.get(source.span.end..target.span.start)?;

@@ -87,6 +87,11 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
     let all_changes = ctx.changes();
     let mut out = Vec::new();
     for &sentence in &ctx.segments.sentences {
+        // The values compared are claims of the sentence (a change's, or the pair after
+        // the word): a sentence without claims is not read.
+        if claims_in(ctx, sentence).is_empty() {
+            continue;
+        }
         // Two multiple words in one sentence: which compares what is a guess.
         let Ok([(span, readings, hedge, n_claim)]) =
             <[MultipleWord; 1]>::try_from(multiple_words(ctx, sentence))
