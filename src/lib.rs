@@ -13,6 +13,7 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod extract;
+pub mod fnv;
 pub mod grammar;
 pub mod ledger;
 pub mod limits;

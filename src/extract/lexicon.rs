@@ -2,31 +2,11 @@
 //!
 //! Files hold one entry a line; `#` starts a comment line. Every list is parsed once.
 
+use crate::fnv::Fnv;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
-
-/// FNV-1a. The lists are fixed and their keys short words: SipHash's resistance to chosen
-/// keys buys nothing here and cost more than the rest of a look-up.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
 
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 pub type WordMap = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;

@@ -2,6 +2,7 @@
 //! anchor word stands, and from the few token starts just before it (where a hedge such as
 //! "approximately" or "between" may begin) up to the nearest word no production matches.
 
+use crate::fnv::{self, FnvSet};
 use crate::grammar::{self, Parsed};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::sync::OnceLock;
@@ -106,17 +107,13 @@ fn may_lie_inside_claim(token: &str) -> bool {
 }
 
 fn is_claim_word(word: &str) -> bool {
-    let mut buf = [0u8; 32];
-    let lower: std::borrow::Cow<str> = match buf.get_mut(..word.len()) {
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            // ASCII in, ASCII out.
-            std::borrow::Cow::Borrowed(std::str::from_utf8(buf).unwrap_or_default())
-        }
-        _ => std::borrow::Cow::Owned(word.to_lowercase()),
-    };
-    CLAIM_WORDS.binary_search(&lower.as_ref()).is_ok()
+    static SET: OnceLock<FnvSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| CLAIM_WORDS.iter().copied().collect());
+    if word.is_ascii() {
+        fnv::contains_lowercase(set, word.as_bytes())
+    } else {
+        set.contains(word.to_lowercase().as_str())
+    }
 }
 
 /// Token starts before `anchor` (nearest last), at most [`LOOKBACK_TOKENS`], never before
@@ -247,6 +244,12 @@ mod tests {
         ] {
             assert!(!may_lie_inside_claim(token), "{token}");
         }
+    }
+
+    #[test]
+    fn claim_words_fit_the_lookup_buffer() {
+        // fnv::contains_lowercase reads words of up to 24 bytes.
+        assert!(CLAIM_WORDS.iter().all(|w| w.len() <= 24));
     }
 
     #[test]

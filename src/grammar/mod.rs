@@ -18,6 +18,7 @@ pub mod unit;
 pub mod vague;
 pub mod words;
 
+use crate::fnv::{self, FnvSet};
 use crate::model::{Flags, Hedge, Kind, Quantity};
 use std::sync::OnceLock;
 
@@ -83,18 +84,16 @@ const KEYWORDS: &[&str] = &[
     "a", "an", "the", "between", "from", "minus", "negative", "plus", "half", "quarter",
 ];
 
-/// Every lower-case word a claim can begin with, sorted for binary search.
-fn start_words() -> &'static [&'static str] {
-    static L: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// Every lower-case word a claim can begin with.
+fn start_words() -> &'static FnvSet<&'static str> {
+    static L: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     L.get_or_init(|| {
         let mut words: Vec<&'static str> = anchor_words();
         words.extend(hedge::first_words());
         words.extend(vague::first_words());
         words.extend_from_slice(KEYWORDS);
         words.retain(|w| w.starts_with(|c: char| c.is_ascii_alphabetic()));
-        words.sort_unstable();
-        words.dedup();
-        words
+        words.into_iter().collect()
     })
 }
 
@@ -108,16 +107,8 @@ fn may_begin_claim(input: &str) -> bool {
     }
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let word = &bytes[..len];
-    let mut lower = [0u8; 24];
-    let is_start_word = lower.get_mut(..len).is_some_and(|buf| {
-        for (d, s) in buf.iter_mut().zip(word) {
-            *d = s.to_ascii_lowercase();
-        }
-        start_words()
-            .binary_search_by(|w| w.as_bytes().cmp(buf))
-            .is_ok()
-    });
-    is_start_word || (word[0].is_ascii_uppercase() && money::currency_before(input).is_ok())
+    fnv::contains_lowercase(start_words(), word)
+        || (word[0].is_ascii_uppercase() && money::currency_before(input).is_ok())
 }
 
 /// Parses the longest claim starting at byte `at` of `text`, if any. `text` is the whole

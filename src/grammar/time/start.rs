@@ -7,6 +7,7 @@
 //! it in step with the words the productions match.
 
 use super::lexicon;
+use crate::fnv::{self, FnvSet};
 use crate::grammar::lex;
 use std::sync::OnceLock;
 
@@ -101,9 +102,9 @@ pub(super) const KEYWORDS: &[&str] = &[
     "between",
 ];
 
-/// Every lower-case word a time expression can begin with, sorted for binary search.
-fn start_words() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+/// Every lower-case word a time expression can begin with.
+fn start_words() -> &'static FnvSet<&'static str> {
+    static WORDS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vec<&'static str> = KEYWORDS.to_vec();
         words.extend_from_slice(super::ANCHORS);
@@ -113,7 +114,7 @@ fn start_words() -> &'static [&'static str] {
         words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
         words.extend(lex::scales().iter().map(|(w, _)| *w));
         // Only the letters before a hyphen or digit are looked up ("twenty-one", "Q3").
-        let mut heads: Vec<&'static str> = words
+        let heads: Vec<&'static str> = words
             .into_iter()
             .map(|w| {
                 w.split(|c: char| !c.is_ascii_alphabetic())
@@ -122,9 +123,7 @@ fn start_words() -> &'static [&'static str] {
             })
             .filter(|w| !w.is_empty())
             .collect();
-        heads.sort_unstable();
-        heads.dedup();
-        heads
+        heads.into_iter().collect()
     })
 }
 
@@ -137,16 +136,8 @@ pub(super) fn may_begin(input: &str) -> bool {
     if len == 0 {
         return input.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '\'' | '’'));
     }
-    let mut lower = [0u8; 16];
-    let Some(buf) = lower.get_mut(..len) else {
-        return false;
-    };
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    start_words()
-        .binary_search_by(|w| w.as_bytes().cmp(buf))
-        .is_ok()
+    // No start word has more than 16 letters (a test checks).
+    len <= 16 && fnv::contains_lowercase(start_words(), &bytes[..len])
 }
 
 #[cfg(test)]
@@ -312,6 +303,11 @@ mod tests {
             unknown.is_empty(),
             "add to KEYWORDS (may begin a time expression) or CONTEXT_WORDS: {unknown:?}"
         );
+    }
+
+    #[test]
+    fn start_words_have_at_most_16_letters() {
+        assert!(start_words().iter().all(|w| w.len() <= 16));
     }
 
     #[test]
