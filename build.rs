@@ -129,6 +129,21 @@ fn string_literals(code: &str) -> Vec<String> {
                 };
                 i = end.unwrap_or(i) + 1;
             }
+            'r' if is_raw_string_start(&chars, i) => {
+                // r"…" or r#"…"#: no escapes; it ends at a quote followed by as many hashes.
+                let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+                let body = i + 1 + hashes + 1;
+                let closing: Vec<char> = std::iter::once('"')
+                    .chain(std::iter::repeat_n('#', hashes))
+                    .collect();
+                let end = (body..=chars.len().saturating_sub(closing.len()))
+                    .find(|&j| chars[j..].starts_with(&closing))
+                    .unwrap_or(chars.len());
+                if test_depth.is_none() {
+                    literals.push(chars[body.min(end)..end].iter().collect());
+                }
+                i = end + closing.len();
+            }
             '"' => {
                 let mut literal = String::new();
                 i += 1;
@@ -151,4 +166,12 @@ fn string_literals(code: &str) -> Vec<String> {
         }
     }
     literals
+}
+
+/// An `r` that opens a raw string (`r"`, `r#"`), not the end of an identifier (`for"` is not
+/// Rust, but `bar#` could precede an attribute).
+fn is_raw_string_start(chars: &[char], i: usize) -> bool {
+    let after_ident = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+    let hashes = chars[i + 1..].iter().take_while(|&&c| c == '#').count();
+    !after_ident && chars.get(i + 1 + hashes) == Some(&'"')
 }
