@@ -13,6 +13,8 @@ pub mod baseline;
 pub mod check;
 pub mod config;
 pub mod extract;
+#[cfg(test)]
+mod fixture_texts;
 pub mod fnv;
 pub mod grammar;
 pub mod ledger;

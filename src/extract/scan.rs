@@ -284,24 +284,15 @@ mod tests {
     /// the scan, never its result.
     #[test]
     fn claim_word_look_back_finds_what_every_start_finds_in_the_fixtures() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut dirs = vec![root];
-        let mut files = 0;
-        while let Some(dir) = dirs.pop() {
-            for path in std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()) {
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if let Ok(text) = std::fs::read_to_string(&path) {
-                    files += 1;
-                    assert_eq!(
-                        claims(&text, Lookback::ClaimWords),
-                        claims(&text, Lookback::Every),
-                        "{}",
-                        path.display()
-                    );
-                }
-            }
+        let texts = crate::fixture_texts::all();
+        assert!(texts.len() > 50, "only {} fixture files", texts.len());
+        for (path, text) in texts {
+            assert_eq!(
+                claims(&text, Lookback::ClaimWords),
+                claims(&text, Lookback::Every),
+                "{}",
+                path.display()
+            );
         }
-        assert!(files > 50, "only {files} fixture files");
     }
 }

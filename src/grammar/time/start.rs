@@ -346,34 +346,21 @@ mod tests {
     /// parsed: the filter changes the cost of the scan, never its result.
     #[test]
     fn rejected_starts_never_parse_in_the_fixtures() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let mut dirs = vec![root];
         let mut checked = 0;
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    dirs.push(path);
+        for (path, text) in crate::fixture_texts::all() {
+            for at in crate::fixture_texts::token_starts(&text) {
+                let (before, input) = text.split_at(at);
+                if may_begin(input) {
                     continue;
                 }
-                let Ok(text) = std::fs::read_to_string(&path) else {
-                    continue;
-                };
-                for (at, _) in text.char_indices() {
-                    let (before, input) = text.split_at(at);
-                    let token_start = before.ends_with(|c: char| !c.is_alphanumeric()) || at == 0;
-                    if !token_start || may_begin(input) {
-                        continue;
-                    }
-                    checked += 1;
-                    let parsed = super::super::longest_production(input, before);
-                    assert!(
-                        parsed.is_none(),
-                        "{}: {:?} parses as time but is filtered",
-                        path.display(),
-                        &input[..input.len().min(40)]
-                    );
-                }
+                checked += 1;
+                let parsed = super::super::longest_production(input, before);
+                assert!(
+                    parsed.is_none(),
+                    "{}: {:?} parses as time but is filtered",
+                    path.display(),
+                    &input[..input.len().min(40)]
+                );
             }
         }
         assert!(checked > 5_000, "only {checked} starts checked");
