@@ -39,13 +39,21 @@ pub fn tag_ci<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
 /// punctuation, like "ca.", needs none).
 #[inline]
 pub fn word<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
-    // Inlined first-letter test: most calls try one entry of a word list that fails there.
-    if let (Some(a), Some(b)) = (input.as_bytes().first(), lit.as_bytes().first()) {
-        if !a.eq_ignore_ascii_case(b) {
-            return None;
-        }
+    if first_letters_differ(input, lit) {
+        return None;
     }
     word_rest(input, lit)
+}
+
+/// The inlined fast path of [`word`] and [`phrase`]: word lists are tried one entry after
+/// another and nearly all fail on the first letter, where the call itself cost as much as
+/// the test.
+#[inline]
+fn first_letters_differ(input: &str, lit: &str) -> bool {
+    match (input.as_bytes().first(), lit.as_bytes().first()) {
+        (Some(a), Some(b)) => !a.eq_ignore_ascii_case(b),
+        _ => false,
+    }
 }
 
 #[inline(never)]
@@ -69,12 +77,9 @@ pub fn sp1(input: &str) -> Option<&str> {
 /// A phrase of space-separated words, each separated in the text by one or more spaces.
 #[inline]
 pub fn phrase<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
-    // Word lists are tried one entry after another and nearly all fail on the first letter:
-    // reject those, inlined, before splitting the phrase (the split dominated the profile).
-    if let (Some(a), Some(b)) = (input.as_bytes().first(), lit.as_bytes().first()) {
-        if !a.eq_ignore_ascii_case(b) {
-            return None;
-        }
+    // Rejected before the phrase is split (the split dominated the profile).
+    if first_letters_differ(input, lit) {
+        return None;
     }
     phrase_rest(input, lit)
 }
