@@ -90,8 +90,9 @@ enum Lookback {
     Every,
 }
 
-/// Whether a claim may run through `token`: each of its words is a grammar word, or it may be
-/// a currency code or sign ("USD", "Rs", "US$"), or it is glued to digits ("Q3", "2nd").
+/// Whether a claim may run through `token`: each of its words is a grammar word (currency
+/// codes and signs such as "USD" or "Rs" are, from the money lexicon), or it is glued to
+/// digits ("Q3", "2nd").
 fn may_lie_inside_claim(token: &str) -> bool {
     if token.bytes().any(|b| b.is_ascii_digit()) {
         return true;
@@ -99,11 +100,7 @@ fn may_lie_inside_claim(token: &str) -> bool {
     token
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .all(|word| {
-            let upper = word.chars().all(char::is_uppercase);
-            let short_capital = word.chars().count() <= 3 && word.starts_with(char::is_uppercase);
-            upper || short_capital || is_claim_word(word)
-        })
+        .all(is_claim_word)
 }
 
 fn is_claim_word(word: &str) -> bool {
