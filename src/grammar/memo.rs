@@ -42,7 +42,7 @@ impl<T> Slot<T> {
     pub const fn new() -> Slot<T> {
         Slot {
             session: 0,
-            entries: [None, None],
+            entries: [const { None }; ENTRIES],
             next: 0,
         }
     }
