@@ -8,10 +8,6 @@ use crate::model::{Flags, FractionForm, Numeral};
 use nom::IResult;
 use rust_decimal::Decimal;
 
-fn lookup<'a>(input: &'a str, list: &'static lex::WordList<u64>) -> Option<(&'a str, u64)> {
-    list.longest(input)
-}
-
 /// What joins the parts of "twenty-one", "twenty one", "twenty - one", "twenty—first".
 fn compound_sep(input: &str) -> &str {
     let spaced = lex::sp(input);
@@ -23,11 +19,11 @@ fn compound_sep(input: &str) -> &str {
 
 /// `small = tens [("-" | " ") unit] | unit`: zero to ninety-nine.
 pub fn small(input: &str) -> IResult<&str, u64> {
-    let Some((rest, v)) = lookup(input, lex::number_words()) else {
+    let Some((rest, v)) = lex::number_words().longest(input) else {
         return fail(input);
     };
     if v >= 20 && v % 10 == 0 {
-        if let Some((r2, u)) = lookup(compound_sep(rest), lex::number_words()) {
+        if let Some((r2, u)) = lex::number_words().longest(compound_sep(rest)) {
             if (1..10).contains(&u) {
                 return Ok((r2, v + u));
             }
@@ -208,11 +204,11 @@ pub fn ordinal(input: &str) -> IResult<&str, Numeral> {
     if let Ok(r) = numeral::digit_ordinal(input) {
         return Ok(r);
     }
-    if let Some((rest, u)) = lookup(input, lex::ordinal_words()) {
+    if let Some((rest, u)) = lex::ordinal_words().longest(input) {
         return Ok((rest, Numeral::exact(Decimal::from(u))));
     }
     let (rest, c) = cardinal(input)?;
-    let Some((rest, u)) = lookup(compound_sep(rest), lex::ordinal_words()) else {
+    let Some((rest, u)) = lex::ordinal_words().longest(compound_sep(rest)) else {
         return fail(input);
     };
     let c = u64::try_from(c.numeral.value).unwrap_or(0);
