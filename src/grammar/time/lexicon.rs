@@ -103,7 +103,7 @@ fn form_of<T: Copy>(input: &str, forms: &WordList<T>) -> Option<(usize, T)> {
 }
 
 /// `input` begins with `w` (any case) and no letter or digit follows it.
-fn whole_word(input: &str, w: &str) -> bool {
+pub(super) fn whole_word(input: &str, w: &str) -> bool {
     let Some(head) = input.get(..w.len()) else {
         return false;
     };

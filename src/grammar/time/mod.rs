@@ -240,11 +240,7 @@ fn kw<'a>(input: &'a str, word: &str) -> Res<'a, ()> {
 
 #[inline(never)]
 fn kw_rest<'a>(input: &'a str, word: &str) -> Res<'a, ()> {
-    let Some(head) = input.get(..word.len()) else {
-        return fail(input);
-    };
-    let next = input[word.len()..].chars().next();
-    if head.eq_ignore_ascii_case(word) && !next.is_some_and(char::is_alphanumeric) {
+    if lexicon::whole_word(input, word) {
         Ok((&input[word.len()..], ()))
     } else {
         fail(input)
