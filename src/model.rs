@@ -378,6 +378,9 @@ pub struct Flags {
 }
 
 /// The scope a claim's number lives in: what binds it to other mentions (`semantics.md` §7.3).
+///
+/// A claim holds it as a [`ScopeBox`]: most claims have none, and an inline `Scope` would
+/// make every claim 120 bytes larger.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Scope {
     /// Possessor or national/organisational modifier ("its", "U.S.", "the county's").
@@ -398,6 +401,72 @@ pub struct Scope {
     pub change_object: bool,
 }
 
+impl Scope {
+    /// The empty scope, as a constant (what [`ScopeBox`] reads as while it holds nothing).
+    pub const EMPTY: Scope = Scope {
+        owner: None,
+        place: None,
+        time: None,
+        qualifiers: Vec::new(),
+        source: None,
+        changed: false,
+        change_object: false,
+    };
+}
+
+/// A [`Scope`] that takes no heap while it is empty: it reads as [`Scope::EMPTY`] and
+/// allocates on the first write. Field access goes through `Deref`, so `claim.scope.owner`
+/// reads and writes as if the scope were inline.
+#[derive(Clone, Default)]
+pub struct ScopeBox(Option<Box<Scope>>);
+
+impl ScopeBox {
+    /// Frees the box again if the writes left the scope empty.
+    pub fn shrink(&mut self) {
+        if self.0.as_deref().is_some_and(|s| *s == Scope::EMPTY) {
+            self.0 = None;
+        }
+    }
+}
+
+impl std::ops::Deref for ScopeBox {
+    type Target = Scope;
+    fn deref(&self) -> &Scope {
+        // A constant with a `Vec` is not promoted to a static, so it gets one of its own.
+        static EMPTY: Scope = Scope::EMPTY;
+        self.0.as_deref().unwrap_or(&EMPTY)
+    }
+}
+
+impl std::ops::DerefMut for ScopeBox {
+    fn deref_mut(&mut self) -> &mut Scope {
+        self.0.get_or_insert_with(Box::default)
+    }
+}
+
+impl From<Scope> for ScopeBox {
+    fn from(scope: Scope) -> Self {
+        let mut boxed = ScopeBox(Some(Box::new(scope)));
+        boxed.shrink();
+        boxed
+    }
+}
+
+/// Equal when the scopes read the same, however they are stored.
+impl PartialEq for ScopeBox {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for ScopeBox {}
+
+impl std::fmt::Debug for ScopeBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
 /// One quantitative statement found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
@@ -416,7 +485,7 @@ pub struct Claim {
     pub of: Option<Span>,
     pub in_heading: bool,
     pub flags: Flags,
-    pub scope: Scope,
+    pub scope: ScopeBox,
 }
 
 impl Claim {
@@ -433,7 +502,7 @@ impl Claim {
             of: None,
             in_heading: false,
             flags: Flags::default(),
-            scope: Scope::default(),
+            scope: ScopeBox::default(),
         }
     }
 
@@ -460,5 +529,42 @@ impl Claim {
             Quantity::Fraction(f) => f.value(),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_scope_takes_no_heap_and_reads_as_empty() {
+        let mut scope = ScopeBox::default();
+        assert_eq!(*scope, Scope::EMPTY);
+        scope.changed = true;
+        assert!(scope.changed);
+        scope.changed = false;
+        scope.shrink();
+        assert!(scope.0.is_none(), "an emptied scope is freed");
+        scope.owner = Some("its".into());
+        scope.shrink();
+        assert_eq!(scope.owner.as_deref(), Some("its"));
+    }
+
+    #[test]
+    fn scopes_compare_by_content_not_storage() {
+        let stored_empty = ScopeBox(Some(Box::default()));
+        assert_eq!(stored_empty, ScopeBox::default());
+        assert_eq!(format!("{stored_empty:?}"), format!("{:?}", Scope::EMPTY));
+    }
+
+    /// A document keeps one claim per number it states (one every ~40 bytes of figure-dense
+    /// prose), so the claim's size bounds the memory a large document takes (issue 5).
+    #[test]
+    fn a_claim_stays_small() {
+        assert!(
+            std::mem::size_of::<Claim>() <= 216,
+            "{}",
+            std::mem::size_of::<Claim>()
+        );
     }
 }

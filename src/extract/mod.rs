@@ -33,5 +33,8 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
     });
     resolve::resolve(&mut claims, &doc.text, None);
     attach::attach(doc.masked(), segments, &mut claims);
+    for claim in &mut claims {
+        claim.scope.shrink();
+    }
     claims
 }
