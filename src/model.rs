@@ -475,8 +475,9 @@ pub struct Claim {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    /// "%", "pp", "bp", ISO 4217 codes, unit symbols, time units.
-    pub unit: Option<String>,
+    /// "%", "pp", "bp", ISO 4217 codes, unit symbols, time units: always one of the grammar's
+    /// own strings, so claims share them instead of each allocating a copy.
+    pub unit: Option<&'static str>,
     /// The noun phrase the number counts.
     pub counted: Option<Span>,
     /// Singular, lower-case head noun of `counted`.

@@ -312,7 +312,7 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
         let counted = lex::word(input, "a").is_some();
         if let Some((r, kind, unit)) = of_a_unit(rest, counted) {
             let mut expr = Expr::new(kind, Quantity::Point(Numeral::exact(f)));
-            expr.unit = Some(unit.to_string());
+            expr.unit = Some(unit);
             return Ok((r, expr));
         }
     }
@@ -472,7 +472,7 @@ mod tests {
         assert!(fraction("half the crew", &Before::default()).is_ok());
     }
 
-    fn percent(input: &str) -> Option<(Decimal, String, &str)> {
+    fn percent(input: &str) -> Option<(Decimal, &'static str, &str)> {
         let (rest, e) = fraction(input, &Before::default()).ok()?;
         match (e.kind, e.quantity, e.unit) {
             (Kind::Percent, Quantity::Point(n), Some(u)) => Some((n.value, u, rest)),
@@ -484,38 +484,32 @@ mod tests {
     fn a_fraction_of_a_percentage_point_is_a_percentage() {
         assert_eq!(
             percent("half a percentage point to"),
-            Some((d("0.5"), "pp".to_string(), " to"))
+            Some((d("0.5"), "pp", " to"))
         );
         assert_eq!(
             percent("a quarter of a percentage point"),
-            Some((d("0.25"), "pp".to_string(), ""))
+            Some((d("0.25"), "pp", ""))
         );
         assert_eq!(
             percent("three-quarters of a percentage point"),
-            Some((d("0.75"), "pp".to_string(), ""))
+            Some((d("0.75"), "pp", ""))
         );
-        assert_eq!(
-            percent("half a per cent"),
-            Some((d("0.5"), "%".to_string(), ""))
-        );
+        assert_eq!(percent("half a per cent"), Some((d("0.5"), "%", "")));
         assert_eq!(
             percent("a quarter-point cut"),
-            Some((d("0.25"), "pp".to_string(), " cut"))
+            Some((d("0.25"), "pp", " cut"))
         );
         assert_eq!(
             percent("a half-point rise"),
-            Some((d("0.5"), "pp".to_string(), " rise"))
+            Some((d("0.5"), "pp", " rise"))
         );
         assert_eq!(percent("a quarter-pointed"), None);
         assert_eq!(percent("half-point of the season"), None);
         let (rest, e) = fraction("half a mile away", &Before::default()).unwrap();
-        assert_eq!(
-            (e.kind, e.unit.as_deref(), rest),
-            (Kind::Measure, Some("mi"), " away")
-        );
+        assert_eq!((e.kind, e.unit, rest), (Kind::Measure, Some("mi"), " away"));
         assert_eq!(e.quantity, Quantity::Point(Numeral::exact(d("0.5"))));
         let (_, e) = fraction("a quarter of an inch", &Before::default()).unwrap();
-        assert_eq!((e.kind, e.unit.as_deref()), (Kind::Measure, Some("in")));
+        assert_eq!((e.kind, e.unit), (Kind::Measure, Some("in")));
         // A share of something else stays a fraction.
         assert_eq!(
             fraction("half a team", &Before::default()).unwrap().1.kind,

@@ -30,7 +30,7 @@ pub struct Parsed {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     pub flags: Flags,
 }
 
@@ -41,7 +41,7 @@ pub struct Expr {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    pub unit: Option<String>,
+    pub unit: Option<&'static str>,
     pub flags: Flags,
 }
 

@@ -237,10 +237,10 @@ fn join(first: Expr, second: Expr) -> Option<Expr> {
         (Some(x), Some(y)) if x != y => return None,
         // A unit written once ("5 to 7%", "8- to 16-foot") is ordinary style; only a shared
         // scale word is worth a note (NUM-MALFORMED).
-        (None, Some(_)) => second.unit.clone(),
+        (None, Some(_)) => second.unit,
         // "14% to 3.9 billion" is a change and its result, not a range of percentages.
         (Some(_), None) if first.kind != Kind::Money => return None,
-        _ => first.unit.clone(),
+        _ => first.unit,
     };
     let kind = match (first.kind, second.kind) {
         (x, y) if x == y => x,
@@ -523,7 +523,7 @@ mod tests {
             _ => panic!("not a range"),
         }
         let (_, e) = range("5 to 7%", &b).unwrap();
-        assert_eq!((e.kind, e.unit.as_deref()), (Kind::Percent, Some("%")));
+        assert_eq!((e.kind, e.unit), (Kind::Percent, Some("%")));
         assert!(
             !e.flags.scale_ellipsis,
             "a unit written once is ordinary style"

@@ -97,9 +97,9 @@ fn measure(c: &Claim) -> Option<Measure> {
     match (&c.quantity, c.kind) {
         (Quantity::Duration { unit, .. }, _) => m("time", seconds(*unit)?),
         (Quantity::Fraction(_), _) => m("ratio", Decimal::ONE),
-        (_, Kind::Percent) if c.unit.as_deref() == Some("%") => m("ratio", Decimal::new(1, 2)),
+        (_, Kind::Percent) if c.unit == Some("%") => m("ratio", Decimal::new(1, 2)),
         (_, Kind::Measure) => {
-            let def = by_symbol(c.unit.as_deref()?)?;
+            let def = by_symbol(c.unit?)?;
             // Temperature scales and ambiguous units (US or imperial gallons) convert
             // with doubt; leave them to NUM-UNIT-CONVERSION.
             if !def.offset.is_zero() || def.is_ambiguous() {
@@ -107,7 +107,7 @@ fn measure(c: &Claim) -> Option<Measure> {
             }
             m(def.dimension, def.to_base)
         }
-        (_, Kind::Money) => m(&format!("money {}", c.unit.as_deref()?), Decimal::ONE),
+        (_, Kind::Money) => m(&format!("money {}", c.unit?), Decimal::ONE),
         (_, Kind::Count) => m(&format!("count {}", c.head.as_deref()?), Decimal::ONE),
         _ => None,
     }
@@ -182,7 +182,7 @@ fn equal(ctx: &Context, (a, ra, ma): Side, (b, rb, mb): Side) -> Option<Finding>
     let point = ra.value?.checked_mul(ratio)?;
     // In the other figure's precision: "1.2 kilometres is 1,200 m".
     let decimals = rb.decimals.min(6);
-    let unit = match (&b.quantity, b.unit.as_deref()) {
+    let unit = match (&b.quantity, b.unit) {
         (Quantity::Duration { unit, .. }, _) => format!(" {}s", unit.as_str()),
         (_, Some("%")) => "%".to_string(),
         (_, Some(u)) => format!(" {u}"),

@@ -64,7 +64,7 @@ fn end_text(claim: &Claim, n: &Numeral) -> String {
         Some(s) => format!("{mantissa} {s}"),
         None => mantissa,
     };
-    match (claim.kind, claim.unit.as_deref()) {
+    match (claim.kind, claim.unit) {
         (Kind::Money, Some(code)) => match currency_symbol(code) {
             Some(sym) => format!("{sym}{scaled}"),
             None => format!("{code} {scaled}"),
@@ -185,7 +185,7 @@ mod tests {
                 second: millions(19),
             },
         );
-        c.unit = Some("EUR".into());
+        c.unit = Some("EUR");
         c.flags.scale_ellipsis = true;
         let findings = run(text, vec![c]);
         assert_eq!(findings.len(), 1);

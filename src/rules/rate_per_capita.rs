@@ -63,7 +63,7 @@ impl RuleCheck for RatePerCapita {
                     continue;
                 }
                 let r = &ctx.claims[rate];
-                if r.unit.as_deref() == Some("%") {
+                if r.unit == Some("%") {
                     out.push(percent_on_rate(ctx, rate, base));
                 } else if let Some(f) = check(ctx, sentence, pos, rate, base) {
                     out.push(f);

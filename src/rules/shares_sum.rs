@@ -82,7 +82,7 @@ impl RuleCheck for SharesSum {
 }
 
 fn is_share(claim: &Claim) -> bool {
-    claim.kind == Kind::Percent && claim.unit.as_deref() == Some("%") && parts::is_amount(claim)
+    claim.kind == Kind::Percent && claim.unit == Some("%") && parts::is_amount(claim)
 }
 
 /// Runs of percentages joined by commas or "and", with no other base named between them.

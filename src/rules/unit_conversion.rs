@@ -51,7 +51,7 @@ fn measure(claim: &Claim) -> Option<(&'static UnitDef, Decimal)> {
     if claim.flags.malformed || claim.flags.too_large || claim.hedge.is_bound() {
         return None;
     }
-    let unit = by_symbol(claim.unit.as_deref()?)?;
+    let unit = by_symbol(claim.unit?)?;
     Some((unit, n.value))
 }
 

@@ -42,7 +42,7 @@ fn is_signed(claim: &Claim, value: Decimal) -> bool {
     if value.is_sign_negative() && !value.is_zero() {
         return true;
     }
-    let temperature = claim.unit.as_deref().is_some_and(|u| {
+    let temperature = claim.unit.is_some_and(|u| {
         let u = u.to_ascii_lowercase();
         u.starts_with('°') || u.starts_with("degree") || u == "celsius" || u == "fahrenheit"
     });
@@ -278,7 +278,7 @@ mod tests {
             second: num("-9", 1),
         };
         let mut c = claim(Kind::Measure, negative, Hedge::None);
-        c.unit = Some("°C".into());
+        c.unit = Some("°C");
         assert_eq!(read(&c).strict, iv("-9", "-3"));
     }
 

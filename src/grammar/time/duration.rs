@@ -367,7 +367,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             Quantity::Vague(vague),
             Hedge::None,
         );
-        p.unit = Some(unit.as_str().to_string());
+        p.unit = Some(unit.as_str());
         return Some(p);
     }
     if let Ok((rest, (amount, unit))) = another_or_fortnight(input) {
@@ -446,10 +446,7 @@ mod tests {
             d("another month", "1", "month")
         );
         let p = duration("several weeks of talks", "").unwrap();
-        assert_eq!(
-            (p.len, p.unit.as_deref()),
-            ("several weeks".len(), Some("week"))
-        );
+        assert_eq!((p.len, p.unit), ("several weeks".len(), Some("week")));
         assert!(duration("several week", "").is_none());
     }
 

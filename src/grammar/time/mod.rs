@@ -137,9 +137,7 @@ pub const ANCHORS: &[&str] = &[
 /// The parts a claim of one of the time kinds speaks of, as a [`Parsed`].
 fn parsed(len: usize, kind: Kind, quantity: Quantity, hedge: Hedge) -> Parsed {
     let unit = match &quantity {
-        Quantity::Duration { unit, .. } | Quantity::Relative { unit, .. } => {
-            Some(unit.as_str().to_string())
-        }
+        Quantity::Duration { unit, .. } | Quantity::Relative { unit, .. } => Some(unit.as_str()),
         _ => None,
     };
     Parsed {

@@ -449,7 +449,7 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
     // The longest wins; on a tie the earlier production.
     let (rest, stretch) = candidates.flatten().min_by_key(|(r, _)| r.len())?;
     let (quantity, unit) = match stretch {
-        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str().to_string())),
+        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str())),
         other => (stretch_quantity(other), None),
     };
     let mut p = parsed(
@@ -593,7 +593,7 @@ mod tests {
         let p = period("the past few weeks,", "").unwrap();
         assert_eq!(p.len, "the past few weeks".len());
         assert_eq!(
-            (p.kind, p.quantity, p.unit.as_deref()),
+            (p.kind, p.quantity, p.unit),
             (Kind::Period, Quantity::Vague(Vague::Few), Some("week"))
         );
         let p = period("the past three days", "").unwrap();
