@@ -2,7 +2,7 @@
 //! "half an hour".
 
 use super::lexicon::{small_number_word, time_unit};
-use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use super::{fail, kw, kw_any, opens, parsed, sp, sp1, when, words_before, Res};
 use crate::grammar::lex::WordList;
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
@@ -66,8 +66,13 @@ fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal>
 
 /// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
 /// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
-/// convert exactly (not "a month and 3 days").
+/// convert exactly (not "a month and 3 days"). Read once per position and start (the
+/// duration and the offset of a relative date both begin with it).
 fn compound_time(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    memo::cached(&COMPOUND_TIMES, input, false, compound_time_uncached)
+}
+
+fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
     let (mut s, (first, _, mut unit)) = amount_unit(input)?;
     if let Ok((r, ())) = and_a_half(s) {
         let v = first
@@ -148,6 +153,7 @@ thread_local! {
     static AMOUNT_UNITS: RefCell<Slot<(Numeral, bool, TimeUnit)>> = const { RefCell::new(Slot::new()) };
     static MEASURED_TIMES: RefCell<Slot<(Hedge, Numeral, bool, TimeUnit)>> =
         const { RefCell::new(Slot::new()) };
+    static COMPOUND_TIMES: RefCell<Slot<(Numeral, TimeUnit)>> = const { RefCell::new(Slot::new()) };
 }
 
 /// `amount_unit = amount (" " [extra_word " "] time_unit | "-" time_unit | glued_unit)`:
@@ -210,17 +216,18 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
 
 /// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
 pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
-    const VAGUE: &[(&str, Vague)] = &[
-        ("a few", Vague::Few),
-        ("a couple of", Vague::Couple),
-        ("couple of", Vague::Couple),
-        ("a handful of", Vague::Handful),
-        ("several", Vague::Several),
-        ("few", Vague::Few),
+    // Word by word: splitting phrases at every start cost more than matching them.
+    const VAGUE: &[(&[&str], Vague)] = &[
+        (&["a", "few"], Vague::Few),
+        (&["a", "couple", "of"], Vague::Couple),
+        (&["couple", "of"], Vague::Couple),
+        (&["a", "handful", "of"], Vague::Handful),
+        (&["several"], Vague::Several),
+        (&["few"], Vague::Few),
     ];
     for (words, vague) in VAGUE {
         let mut s = input;
-        let matched = words.split(' ').all(|w| match kw(s, w) {
+        let matched = words.iter().all(|w| match kw(s, w) {
             Ok((r, ())) => {
                 s = sp(r);
                 true
@@ -360,7 +367,8 @@ fn is_rate_context(before: &str) -> bool {
 /// `duration = compound_time | measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
 /// "13 years", "a decade", "the two-day strike", "several weeks".
 pub fn duration(input: &str, before: &str) -> Option<Parsed> {
-    if let Ok((rest, (vague, unit))) = vague_time(input) {
+    let word = opens(input).word;
+    if let Some((rest, (vague, unit))) = when(word, || vague_time(input)) {
         let mut p = parsed(
             input.len() - rest.len(),
             Kind::Duration,
@@ -370,7 +378,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
         p.unit = Some(unit.as_str().to_string());
         return Some(p);
     }
-    if let Ok((rest, (amount, unit))) = another_or_fortnight(input) {
+    if let Some((rest, (amount, unit))) = when(word, || another_or_fortnight(input)) {
         return Some(parsed(
             input.len() - rest.len(),
             Kind::Duration,

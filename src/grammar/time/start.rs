@@ -188,6 +188,7 @@ mod tests {
         "ft",
         "gained",
         "grew",
+        "handful",
         "has",
         "her",
         "his",
