@@ -16,9 +16,11 @@ pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
     }
-    let (rest, n) = small_number_word(input)
-        .map(|(r, v)| (r, Numeral::exact(Decimal::from(v))))
-        .or_else(|_| decimal_amount(input))?;
+    let word = when(opens(input).word, || small_number_word(input));
+    let (rest, n) = match word {
+        Some((r, v)) => (r, Numeral::exact(Decimal::from(v))),
+        None => decimal_amount(input)?,
+    };
     if n.decimals == 0 {
         if let Ok((r, ())) = and_a_half(rest) {
             if let Some(v) = n.value.checked_add(Decimal::new(5, 1)) {
@@ -296,7 +298,10 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
         ("exactly", Hedge::Exactly),
     ];
     // Called at every start by several productions: only the hedges that begin with the
-    // input's first word are tried.
+    // input's first word are tried, none before a digit.
+    if !opens(input).word {
+        return (input, Hedge::None);
+    }
     static INDEX: OnceLock<WordList<Hedge>> = OnceLock::new();
     let index = INDEX.get_or_init(|| WordList::new(HEDGES.to_vec()));
     for (words, hedge) in index.candidates(input) {
