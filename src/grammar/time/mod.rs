@@ -165,9 +165,10 @@ pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
 
 /// The longest parse of any time production at the start of `input`.
 fn longest_production(input: &str, before: &str) -> Option<Parsed> {
+    let dated = !start::opens_a_length(input);
     let candidates = [
-        period::period(input, before),
-        date::date(input, before),
+        dated.then(|| period::period(input, before)).flatten(),
+        dated.then(|| date::date(input, before)).flatten(),
         relative::relative(input, before),
         duration::duration(input, before),
         year::year(input, before),
