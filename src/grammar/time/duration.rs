@@ -324,15 +324,17 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
 }
 
 /// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates
-/// (and so read once per position and start).
-pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
-    memo::cached(&MEASURED_TIMES, input, false, measured_time_uncached)
-}
-
-fn measured_time_uncached(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
-    let (s, hedge) = time_hedge(input);
-    let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
-    Ok((rest, (hedge, n, article, unit)))
+/// (and so read once per position and start). `hedged` is `time_hedge(input)`, which every
+/// caller has read already.
+fn measured_time<'a>(
+    input: &'a str,
+    hedged: (&'a str, Hedge),
+) -> Res<'a, (Hedge, Numeral, bool, TimeUnit)> {
+    memo::cached(&MEASURED_TIMES, input, false, |_| {
+        let (s, hedge) = hedged;
+        let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
+        Ok((rest, (hedge, n, article, unit)))
+    })
 }
 
 /// `offset_time = [time_hedge] compound_time | measured_time`: the length of an offset ("1
@@ -341,7 +343,7 @@ pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     let (s, hedge) = time_hedge(input);
     match compound_time(s) {
         Ok((rest, (n, unit))) => Ok((rest, (hedge, n, false, unit))),
-        Err(_) => measured_time(input),
+        Err(_) => measured_time(input, (s, hedge)),
     }
 }
 
@@ -403,7 +405,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             hedge,
         ));
     }
-    let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
+    let (rest, (hedge, amount, article, unit)) = measured_time(input, (after_hedge, hedge)).ok()?;
     if article && hedge == Hedge::None && is_rate_context(before) {
         return None;
     }
