@@ -3,7 +3,9 @@
 
 use super::lexicon::{is_full_weekday, month_name, ordinal_day_word, weekday_name};
 use super::year::year_number;
-use super::{date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
+use super::{
+    date_parts, digits, fail, kw, kw_any, opens, parsed, sp, sp1, when, word_before, Opens, Res,
+};
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Hedge, Kind, Quantity};
@@ -246,15 +248,16 @@ pub fn calendar_date(input: &str) -> Res<'_, DateParts> {
 }
 
 fn calendar_date_uncached(input: &str) -> Res<'_, DateParts> {
+    let Opens { word, number } = opens(input);
     let alternatives = [
-        month_day(input),
-        day_month(input),
-        iso_date(input),
-        numeric_date(input),
-        month_year(input),
-        iso_month(input),
-        month_slash_year(input),
-        ordinal_of_month(input),
+        when(word, || month_day(input)),
+        when(number, || day_month(input)),
+        when(number, || iso_date(input)),
+        when(number, || numeric_date(input)),
+        when(word, || month_year(input)),
+        when(number, || iso_month(input)),
+        when(number, || month_slash_year(input)),
+        when(word, || ordinal_of_month(input)),
     ];
     alternatives
         .into_iter()
@@ -453,16 +456,17 @@ fn day_of_month(input: &str) -> Res<'_, DateParts> {
 /// `date = weekday_date | calendar_date | weekday_of_week | nth_weekday | day_of_month |
 /// weekday_alone | month_alone | day_alone | day_slash_month`
 pub fn date(input: &str, before: &str) -> Option<Parsed> {
+    let Opens { word, number } = opens(input);
     let alternatives = [
-        weekday_date(input),
-        calendar_date(input),
-        weekday_of_week(input),
-        nth_weekday(input),
-        day_of_month(input),
-        weekday_alone(input, before),
-        month_alone(input, before),
-        day_alone(input),
-        day_slash_month(input, before),
+        when(word, || weekday_date(input)),
+        calendar_date(input).ok(),
+        when(word, || weekday_of_week(input)),
+        when(word, || nth_weekday(input)),
+        day_of_month(input).ok(),
+        when(word, || weekday_alone(input, before)),
+        when(word, || month_alone(input, before)),
+        when(word, || day_alone(input)),
+        when(number, || day_slash_month(input, before)),
     ];
     let (rest, parts) = alternatives
         .into_iter()

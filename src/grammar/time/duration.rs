@@ -2,7 +2,7 @@
 //! "half an hour".
 
 use super::lexicon::{small_number_word, time_unit};
-use super::{fail, kw, kw_any, parsed, sp, sp1, words_before, Res};
+use super::{fail, kw, kw_any, opens, parsed, sp, sp1, when, words_before, Res};
 use crate::grammar::lex::WordList;
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
@@ -16,9 +16,11 @@ pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
     }
-    let (rest, n) = small_number_word(input)
-        .map(|(r, v)| (r, Numeral::exact(Decimal::from(v))))
-        .or_else(|_| decimal_amount(input))?;
+    let word = when(opens(input).word, || small_number_word(input));
+    let (rest, n) = match word {
+        Some((r, v)) => (r, Numeral::exact(Decimal::from(v))),
+        None => decimal_amount(input)?,
+    };
     if n.decimals == 0 {
         if let Ok((r, ())) = and_a_half(rest) {
             if let Some(v) = n.value.checked_add(Decimal::new(5, 1)) {
@@ -66,8 +68,13 @@ fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal>
 
 /// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
 /// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
-/// convert exactly (not "a month and 3 days").
+/// convert exactly (not "a month and 3 days"). Read once per position and start (the
+/// duration and the offset of a relative date both begin with it).
 fn compound_time(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
+    memo::cached(&COMPOUND_TIMES, input, false, compound_time_uncached)
+}
+
+fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
     let (mut s, (first, _, mut unit)) = amount_unit(input)?;
     if let Ok((r, ())) = and_a_half(s) {
         let v = first
@@ -148,6 +155,7 @@ thread_local! {
     static AMOUNT_UNITS: RefCell<Slot<(Numeral, bool, TimeUnit)>> = const { RefCell::new(Slot::new()) };
     static MEASURED_TIMES: RefCell<Slot<(Hedge, Numeral, bool, TimeUnit)>> =
         const { RefCell::new(Slot::new()) };
+    static COMPOUND_TIMES: RefCell<Slot<(Numeral, TimeUnit)>> = const { RefCell::new(Slot::new()) };
 }
 
 /// `amount_unit = amount (" " [extra_word " "] time_unit | "-" time_unit | glued_unit)`:
@@ -210,17 +218,18 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
 
 /// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
 pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
-    const VAGUE: &[(&str, Vague)] = &[
-        ("a few", Vague::Few),
-        ("a couple of", Vague::Couple),
-        ("couple of", Vague::Couple),
-        ("a handful of", Vague::Handful),
-        ("several", Vague::Several),
-        ("few", Vague::Few),
+    // Word by word: splitting phrases at every start cost more than matching them.
+    const VAGUE: &[(&[&str], Vague)] = &[
+        (&["a", "few"], Vague::Few),
+        (&["a", "couple", "of"], Vague::Couple),
+        (&["couple", "of"], Vague::Couple),
+        (&["a", "handful", "of"], Vague::Handful),
+        (&["several"], Vague::Several),
+        (&["few"], Vague::Few),
     ];
     for (words, vague) in VAGUE {
         let mut s = input;
-        let matched = words.split(' ').all(|w| match kw(s, w) {
+        let matched = words.iter().all(|w| match kw(s, w) {
             Ok((r, ())) => {
                 s = sp(r);
                 true
@@ -289,7 +298,10 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
         ("exactly", Hedge::Exactly),
     ];
     // Called at every start by several productions: only the hedges that begin with the
-    // input's first word are tried.
+    // input's first word are tried, none before a digit.
+    if !opens(input).word {
+        return (input, Hedge::None);
+    }
     static INDEX: OnceLock<WordList<Hedge>> = OnceLock::new();
     let index = INDEX.get_or_init(|| WordList::new(HEDGES.to_vec()));
     for (words, hedge) in index.candidates(input) {
@@ -312,15 +324,17 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
 }
 
 /// `measured_time = [time_hedge] (amount_unit | half_unit)`, shared with relative dates
-/// (and so read once per position and start).
-pub fn measured_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
-    memo::cached(&MEASURED_TIMES, input, false, measured_time_uncached)
-}
-
-fn measured_time_uncached(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
-    let (s, hedge) = time_hedge(input);
-    let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
-    Ok((rest, (hedge, n, article, unit)))
+/// (and so read once per position and start). `hedged` is `time_hedge(input)`, which every
+/// caller has read already.
+fn measured_time<'a>(
+    input: &'a str,
+    hedged: (&'a str, Hedge),
+) -> Res<'a, (Hedge, Numeral, bool, TimeUnit)> {
+    memo::cached(&MEASURED_TIMES, input, false, |_| {
+        let (s, hedge) = hedged;
+        let (rest, (n, article, unit)) = amount_unit(s).or_else(|_| half_unit(s))?;
+        Ok((rest, (hedge, n, article, unit)))
+    })
 }
 
 /// `offset_time = [time_hedge] compound_time | measured_time`: the length of an offset ("1
@@ -329,7 +343,7 @@ pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     let (s, hedge) = time_hedge(input);
     match compound_time(s) {
         Ok((rest, (n, unit))) => Ok((rest, (hedge, n, false, unit))),
-        Err(_) => measured_time(input),
+        Err(_) => measured_time(input, (s, hedge)),
     }
 }
 
@@ -360,7 +374,8 @@ fn is_rate_context(before: &str) -> bool {
 /// `duration = compound_time | measured_time | vague_time | "another" " " time_unit | "a fortnight"`:
 /// "13 years", "a decade", "the two-day strike", "several weeks".
 pub fn duration(input: &str, before: &str) -> Option<Parsed> {
-    if let Ok((rest, (vague, unit))) = vague_time(input) {
+    let word = opens(input).word;
+    if let Some((rest, (vague, unit))) = when(word, || vague_time(input)) {
         let mut p = parsed(
             input.len() - rest.len(),
             Kind::Duration,
@@ -370,7 +385,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
         p.unit = Some(unit.as_str());
         return Some(p);
     }
-    if let Ok((rest, (amount, unit))) = another_or_fortnight(input) {
+    if let Some((rest, (amount, unit))) = when(word, || another_or_fortnight(input)) {
         return Some(parsed(
             input.len() - rest.len(),
             Kind::Duration,
@@ -390,7 +405,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             hedge,
         ));
     }
-    let (rest, (hedge, amount, article, unit)) = measured_time(input).ok()?;
+    let (rest, (hedge, amount, article, unit)) = measured_time(input, (after_hedge, hedge)).ok()?;
     if article && hedge == Hedge::None && is_rate_context(before) {
         return None;
     }

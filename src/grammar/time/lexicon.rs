@@ -197,15 +197,15 @@ const TENS_WORDS: [&str; 8] = [
 /// The value of the word of `words` that `input` starts with (whole words only, so the order
 /// of the list does not matter).
 fn word_value(input: &str, words: &[&'static str], base: u32, step: u32) -> Option<(usize, u32)> {
-    let first = input.bytes().next()?.to_ascii_lowercase();
+    // The words are ASCII letters, so a whole word is all of the input's leading letters:
+    // measured once, they rule out most words by length.
+    let len = input.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if len == 0 || input[len..].starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    let head = &input[..len];
     words.iter().zip(0u32..).find_map(|(w, i)| {
-        if w.as_bytes().first() != Some(&first) {
-            return None;
-        }
-        let head = input.get(..w.len())?;
-        let next = input[w.len()..].chars().next();
-        (head.eq_ignore_ascii_case(w) && !next.is_some_and(char::is_alphanumeric))
-            .then_some((w.len(), base + step * i))
+        (w.len() == len && head.eq_ignore_ascii_case(w)).then_some((len, base + step * i))
     })
 }
 

@@ -7,7 +7,9 @@ use super::duration::amount;
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
 use super::part;
 use super::year::year_number;
-use super::{dash, date_parts, digits, fail, kw, kw_any, parsed, sp, sp1, word_before, Res};
+use super::{
+    dash, date_parts, digits, fail, kw, kw_any, opens, parsed, sp, sp1, when, word_before, Res,
+};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
 
@@ -40,13 +42,20 @@ fn span_end(input: &str) -> Res<'_, DateParts> {
             },
         ))
     };
+    let opens = opens(input);
     let alternatives = [
-        weekday_date(input),
-        weekday(input),
-        calendar_date(input),
-        month_name(input).map(|(r, m)| (r, date_parts(None, Some(m), None))),
-        year_number(input).map(|(r, y)| (r, date_parts(Some(y), None, None))),
-        deictic_end(input).map(|(r, ())| (r, DateParts::default())),
+        when(opens.word, || weekday_date(input)),
+        when(opens.word, || weekday(input)),
+        calendar_date(input).ok(),
+        when(opens.word, || {
+            month_name(input).map(|(r, m)| (r, date_parts(None, Some(m), None)))
+        }),
+        when(opens.number, || {
+            year_number(input).map(|(r, y)| (r, date_parts(Some(y), None, None)))
+        }),
+        when(opens.word, || {
+            deictic_end(input).map(|(r, ())| (r, DateParts::default()))
+        }),
     ];
     alternatives
         .into_iter()
@@ -423,31 +432,14 @@ fn vague_recent(input: &str) -> Res<'_, Stretch> {
 /// part_of_year | part_of | season | weekend | year_to_date | after_next | vague_recent |
 /// calendar_relative`
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
-    let spans = [
-        date_span(input, before),
-        first_months(input),
-        mid_year(input),
-        decade(input),
-        part::decade_words(input, before),
-        part::decade_part(input, before),
-        part_of_year(input),
-    ];
-    let relative = calendar_relative(input)
-        .map(|(r, (n, unit, direction))| (r, Stretch::Relative(n, unit, direction)));
-    let candidates = spans
-        .into_iter()
-        .map(|c| c.map(|(r, (from, to))| (r, Stretch::Span(from, to))))
-        .chain([
-            part::part_of(input),
-            part::season(input, before),
-            part::weekend(input),
-            part::year_to_date(input),
-            part::after_next(input),
-            vague_recent(input),
-            relative,
-        ]);
+    let span = date_span(input, before).map(|(r, (from, to))| (r, Stretch::Span(from, to)));
+    // All the others open with a word ("the", "mid", "Q3", "last", "spring").
+    let named = opens(input).word.then(|| named_period(input, before));
     // The longest wins; on a tie the earlier production.
-    let (rest, stretch) = candidates.flatten().min_by_key(|(r, _)| r.len())?;
+    let (rest, stretch) = std::iter::once(span)
+        .chain(named.into_iter().flatten())
+        .flatten()
+        .min_by_key(|(r, _)| r.len())?;
     let (quantity, unit) = match stretch {
         Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str())),
         other => (stretch_quantity(other), None),
@@ -462,6 +454,28 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
         p.unit = unit;
     }
     Some(p)
+}
+
+/// The periods after `date_span`, in the order of [`period`].
+fn named_period<'a>(input: &'a str, before: &str) -> [Res<'a, Stretch>; 13] {
+    let span =
+        |c: Res<'a, (DateParts, DateParts)>| c.map(|(r, (from, to))| (r, Stretch::Span(from, to)));
+    [
+        span(first_months(input)),
+        span(mid_year(input)),
+        span(decade(input)),
+        span(part::decade_words(input, before)),
+        span(part::decade_part(input, before)),
+        span(part_of_year(input)),
+        part::part_of(input),
+        part::season(input, before),
+        part::weekend(input),
+        part::year_to_date(input),
+        part::after_next(input),
+        vague_recent(input),
+        calendar_relative(input)
+            .map(|(r, (n, unit, direction))| (r, Stretch::Relative(n, unit, direction))),
+    ]
 }
 
 fn stretch_quantity(stretch: Stretch) -> Quantity {

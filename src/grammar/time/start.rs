@@ -140,6 +140,75 @@ pub(super) fn may_begin(input: &str) -> bool {
     len <= 16 && fnv::contains_lowercase(start_words(), &bytes[..len])
 }
 
+/// First words of hedges and amounts ("about three weeks", "two days later", "a year ago"):
+/// they open durations and offsets but never a period or a date, which open with a digit,
+/// a determiner or preposition ("the", "this", "from"), a month or weekday, an ordinal
+/// ("first", "twenty-first": so not "twenty" or "thirty"), a part word ("mid", "early",
+/// "end") or a season. A test keeps the list clear of those.
+const LENGTH_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "over",
+    "more",
+    "less",
+    "fewer",
+    "at",
+    "up",
+    "exactly",
+    "several",
+    "few",
+    "couple",
+    "another",
+    "half",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+];
+
+/// Whether `input` opens with one of [`LENGTH_WORDS`], where no period or date begins. A
+/// production's keyword matches only as a whole word, so its letters would have to be the
+/// input's leading letters exactly.
+pub(super) fn opens_a_length(input: &str) -> bool {
+    #[cfg(test)]
+    if super::tests::UNGATED.with(std::cell::Cell::get) {
+        return false;
+    }
+    static WORDS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| LENGTH_WORDS.iter().copied().collect());
+    let bytes = input.as_bytes();
+    let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    len > 0 && fnv::contains_lowercase(words, &bytes[..len])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -188,6 +257,7 @@ mod tests {
         "ft",
         "gained",
         "grew",
+        "handful",
         "has",
         "her",
         "his",
@@ -270,8 +340,13 @@ mod tests {
 
     /// The first word of every string literal in the productions (tests excluded).
     fn literal_words() -> Vec<String> {
+        literal_words_of(SOURCES)
+    }
+
+    /// The first word of every string literal in `sources` (tests excluded).
+    fn literal_words_of(sources: &[&str]) -> Vec<String> {
         let mut words = Vec::new();
-        for source in SOURCES {
+        for source in sources {
             let code = source.split("#[cfg(test)]").next().unwrap_or("");
             // A quote as a char literal would throw the pairing of quotes off.
             let code = code.replace("'\"'", "");
@@ -303,6 +378,33 @@ mod tests {
             unknown.is_empty(),
             "add to KEYWORDS (may begin a time expression) or CONTEXT_WORDS: {unknown:?}"
         );
+    }
+
+    /// No length word is a month, weekday or ordinal day, nor a word the period and date
+    /// productions match other than before or after an expression.
+    #[test]
+    fn length_words_open_no_period_or_date() {
+        let context_only = ["around", "over", "more", "less", "up", "half", "nineteen"];
+        let dated = [
+            include_str!("date.rs"),
+            include_str!("part.rs"),
+            include_str!("period.rs"),
+            include_str!("year.rs"),
+        ];
+        let matched = literal_words_of(&dated);
+        for w in LENGTH_WORDS {
+            let lexical = lexicon::month_of_word(w).or(lexicon::weekday_of_word(w));
+            assert!(lexical.is_none(), "{w}");
+            assert!(lexicon::ordinal_day_word(w).is_err(), "{w}");
+            let known = context_only.contains(w);
+            assert!(
+                !matched.contains(&w.to_string()) || known,
+                "{w} opens a period?"
+            );
+            assert!(opens_a_length(&format!("{w} days")), "{w}");
+        }
+        assert!(!opens_a_length("twenty-first of May"));
+        assert!(!opens_a_length("aboutface"));
     }
 
     #[test]
