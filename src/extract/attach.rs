@@ -362,7 +362,7 @@ fn is_stop(t: &Token) -> bool {
 }
 
 fn ends_ly(word: &str) -> bool {
-    word.len() > 4 && word.to_ascii_lowercase().ends_with("ly")
+    word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
 }
 
 fn is_not_counted(low: &str) -> bool {
@@ -447,14 +447,18 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
     let mut pos = from;
     let mut toks: Vec<Token> = Vec::with_capacity(10);
     for _ in 0..MAX_TRAILING {
-        toks.clear();
-        toks.extend(
-            w.after(pos)
-                .filter(|t| t.kind != TokenKind::Citation)
-                .take(10),
-        );
-        let Some(first) = toks.first() else { return };
+        let mut after = w.after(pos).filter(|t| t.kind != TokenKind::Citation);
+        let Some(first) = after.next() else { return };
         let low = lower(first.text);
+        // Most figures are followed by no trailing phrase: the rest is read only after a word
+        // that may open one.
+        if !opens_trailing_phrase(&low) {
+            return;
+        }
+        toks.clear();
+        toks.push(first);
+        toks.extend(after.take(9));
+        let first = &toks[0];
         let consumed = if first.is("and")
             && toks
                 .get(1)
@@ -510,6 +514,17 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
             _ => return,
         }
     }
+}
+
+/// Whether `low` is a word some branch of [`trailing_scope`] starts with.
+fn opens_trailing_phrase(low: &str) -> bool {
+    TIME_DEICTICS.contains(&low)
+        || TIME_PREPOSITIONS.contains(&low)
+        || PLACE_PREPOSITIONS.contains(&low)
+        || matches!(
+            low,
+            "and" | "who" | "that" | "now" | "currently" | "a" | "an" | "per" | "each"
+        )
 }
 
 fn set_once(slot: &mut Option<String>, value: &str) {
