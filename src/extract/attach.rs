@@ -177,12 +177,11 @@ impl<'a> Window<'a> {
             .find(|&p| self.text.is_char_boundary(p))
             .unwrap_or(to);
         // No token spans a space, so tokens read from a space on are the ones read from any
-        // point before it: a short tail usually holds the `n` tokens wanted.
-        let near = to.saturating_sub(n * 8).max(from);
-        let space = self.text.as_bytes()[near..to]
-            .iter()
-            .position(|&b| b == b' ');
-        if let Some(tail) = space.map(|p| self.last_tokens(near + p, to, n)) {
+        // point before it; a run of other bytes holds a token or more (unless it is all
+        // white space of another kind). Read from the space before the `n`th run back, the
+        // tail usually holds the `n` tokens wanted, and little more.
+        if let Some(space) = space_before_runs(&self.text.as_bytes()[from..to], n) {
+            let tail = self.last_tokens(from + space, to, n);
             if tail.len() == n {
                 return tail;
             }
@@ -197,6 +196,24 @@ impl<'a> Window<'a> {
         toks.drain(..toks.len().saturating_sub(n));
         toks
     }
+}
+
+/// Where in `bytes` the space before the `n`th run of non-space bytes from the end stands.
+fn space_before_runs(bytes: &[u8], n: usize) -> Option<usize> {
+    let mut runs = 0;
+    let mut in_run = false;
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        if b != b' ' {
+            in_run = true;
+        } else if in_run {
+            in_run = false;
+            runs += 1;
+            if runs == n {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// A counted noun phrase found around a number.
