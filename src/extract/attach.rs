@@ -291,7 +291,13 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
 fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> {
     let mut words: Vec<Token> = Vec::with_capacity(MAX_PHRASE_WORDS);
     let mut toks = Vec::with_capacity(MAX_PHRASE_WORDS + 1);
-    toks.extend(w.after(from).take(MAX_PHRASE_WORDS + 1));
+    for t in w.after(from).take(MAX_PHRASE_WORDS + 1) {
+        toks.push(t);
+        // The phrase ends at the first token that is not a word, and nothing after it is read.
+        if !t.is_word() {
+            break;
+        }
+    }
     for (i, &t) in toks.iter().take(MAX_PHRASE_WORDS).enumerate() {
         if !t.is_word() || t.is_possessive() {
             break;
@@ -492,8 +498,7 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
             let end = with_alone(&toks, 2);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
-        } else if TIME_PREPOSITIONS.contains(&low.as_ref()) && time_run(&toks[1..]) > 0 {
-            let n = time_run(&toks[1..]);
+        } else if let Some(n) = time_after_preposition(&low, &toks) {
             let end = with_alone(&toks, n + 1);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
@@ -531,6 +536,15 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
             _ => return,
         }
     }
+}
+
+/// How many tokens after a time preposition `toks[0]` (lower-cased `low`) form a time
+/// phrase ("in the first quarter of 2025"), if any do.
+fn time_after_preposition(low: &str, toks: &[Token]) -> Option<usize> {
+    if !TIME_PREPOSITIONS.contains(&low) {
+        return None;
+    }
+    Some(time_run(&toks[1..])).filter(|&n| n > 0)
 }
 
 /// Whether `low` is a word some branch of [`trailing_scope`] starts with.
@@ -654,7 +668,8 @@ fn before_scope(w: &Window, claim: &mut Claim) {
     if let Some(t) = k.checked_sub(1).and_then(|j| before.get(j)) {
         let low = lower(t.text);
         let stem = low.trim_end_matches(['s', '\'', '’']);
-        let time_possessive = t.is_possessive()
+        let possessive = t.is_possessive();
+        let time_possessive = possessive
             && (TIME_NOUNS.contains(&stem) || matches!(stem, "today" | "yesterday" | "tomorrow"));
         if time_possessive {
             // "last year's 38 attacks": a time, not an owner.
@@ -665,9 +680,9 @@ fn before_scope(w: &Window, claim: &mut Claim) {
             set_once(&mut claim.scope.time, &w.text[start..t.span.end]);
             determined = true;
             k -= 1;
-        } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || t.is_possessive() {
+        } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || possessive {
             let start = match k.checked_sub(2).and_then(|j| before.get(j)) {
-                Some(d) if d.is("the") && t.is_possessive() => d.span.start,
+                Some(d) if d.is("the") && possessive => d.span.start,
                 _ => t.span.start,
             };
             claim.scope.owner = Some(w.text[start..t.span.end].to_string());
