@@ -177,12 +177,11 @@ impl<'a> Window<'a> {
             .find(|&p| self.text.is_char_boundary(p))
             .unwrap_or(to);
         // No token spans a space, so tokens read from a space on are the ones read from any
-        // point before it: a short tail usually holds the `n` tokens wanted.
-        let near = to.saturating_sub(n * 8).max(from);
-        let space = self.text.as_bytes()[near..to]
-            .iter()
-            .position(|&b| b == b' ');
-        if let Some(tail) = space.map(|p| self.last_tokens(near + p, to, n)) {
+        // point before it; a run of other bytes holds a token or more (unless it is all
+        // white space of another kind). Read from the space before the `n`th run back, the
+        // tail usually holds the `n` tokens wanted, and little more.
+        if let Some(space) = space_before_runs(&self.text.as_bytes()[from..to], n) {
+            let tail = self.last_tokens(from + space, to, n);
             if tail.len() == n {
                 return tail;
             }
@@ -197,6 +196,24 @@ impl<'a> Window<'a> {
         toks.drain(..toks.len().saturating_sub(n));
         toks
     }
+}
+
+/// Where in `bytes` the space before the `n`th run of non-space bytes from the end stands.
+fn space_before_runs(bytes: &[u8], n: usize) -> Option<usize> {
+    let mut runs = 0;
+    let mut in_run = false;
+    for (i, &b) in bytes.iter().enumerate().rev() {
+        if b != b' ' {
+            in_run = true;
+        } else if in_run {
+            in_run = false;
+            runs += 1;
+            if runs == n {
+                return Some(i);
+            }
+        }
+    }
+    None
 }
 
 /// A counted noun phrase found around a number.
@@ -274,7 +291,13 @@ fn number_of_before(w: &Window, start: usize) -> Option<NounPhrase> {
 fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> {
     let mut words: Vec<Token> = Vec::with_capacity(MAX_PHRASE_WORDS);
     let mut toks = Vec::with_capacity(MAX_PHRASE_WORDS + 1);
-    toks.extend(w.after(from).take(MAX_PHRASE_WORDS + 1));
+    for t in w.after(from).take(MAX_PHRASE_WORDS + 1) {
+        toks.push(t);
+        // The phrase ends at the first token that is not a word, and nothing after it is read.
+        if !t.is_word() {
+            break;
+        }
+    }
     for (i, &t) in toks.iter().take(MAX_PHRASE_WORDS).enumerate() {
         if !t.is_word() || t.is_possessive() {
             break;
@@ -362,7 +385,7 @@ fn is_stop(t: &Token) -> bool {
 }
 
 fn ends_ly(word: &str) -> bool {
-    word.len() > 4 && word.to_ascii_lowercase().ends_with("ly")
+    word.len() > 4 && word.as_bytes()[word.len() - 2..].eq_ignore_ascii_case(b"ly")
 }
 
 fn is_not_counted(low: &str) -> bool {
@@ -447,14 +470,18 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
     let mut pos = from;
     let mut toks: Vec<Token> = Vec::with_capacity(10);
     for _ in 0..MAX_TRAILING {
-        toks.clear();
-        toks.extend(
-            w.after(pos)
-                .filter(|t| t.kind != TokenKind::Citation)
-                .take(10),
-        );
-        let Some(first) = toks.first() else { return };
+        let mut after = w.after(pos).filter(|t| t.kind != TokenKind::Citation);
+        let Some(first) = after.next() else { return };
         let low = lower(first.text);
+        // Most figures are followed by no trailing phrase: the rest is read only after a word
+        // that may open one.
+        if !opens_trailing_phrase(&low) {
+            return;
+        }
+        toks.clear();
+        toks.push(first);
+        toks.extend(after.take(9));
+        let first = &toks[0];
         let consumed = if first.is("and")
             && toks
                 .get(1)
@@ -471,8 +498,7 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
             let end = with_alone(&toks, 2);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
-        } else if TIME_PREPOSITIONS.contains(&low.as_ref()) && time_run(&toks[1..]) > 0 {
-            let n = time_run(&toks[1..]);
+        } else if let Some(n) = time_after_preposition(&low, &toks) {
             let end = with_alone(&toks, n + 1);
             set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
             Some(end)
@@ -510,6 +536,26 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
             _ => return,
         }
     }
+}
+
+/// How many tokens after a time preposition `toks[0]` (lower-cased `low`) form a time
+/// phrase ("in the first quarter of 2025"), if any do.
+fn time_after_preposition(low: &str, toks: &[Token]) -> Option<usize> {
+    if !TIME_PREPOSITIONS.contains(&low) {
+        return None;
+    }
+    Some(time_run(&toks[1..])).filter(|&n| n > 0)
+}
+
+/// Whether `low` is a word some branch of [`trailing_scope`] starts with.
+fn opens_trailing_phrase(low: &str) -> bool {
+    TIME_DEICTICS.contains(&low)
+        || TIME_PREPOSITIONS.contains(&low)
+        || PLACE_PREPOSITIONS.contains(&low)
+        || matches!(
+            low,
+            "and" | "who" | "that" | "now" | "currently" | "a" | "an" | "per" | "each"
+        )
 }
 
 fn set_once(slot: &mut Option<String>, value: &str) {
@@ -622,7 +668,8 @@ fn before_scope(w: &Window, claim: &mut Claim) {
     if let Some(t) = k.checked_sub(1).and_then(|j| before.get(j)) {
         let low = lower(t.text);
         let stem = low.trim_end_matches(['s', '\'', '’']);
-        let time_possessive = t.is_possessive()
+        let possessive = t.is_possessive();
+        let time_possessive = possessive
             && (TIME_NOUNS.contains(&stem) || matches!(stem, "today" | "yesterday" | "tomorrow"));
         if time_possessive {
             // "last year's 38 attacks": a time, not an owner.
@@ -633,9 +680,9 @@ fn before_scope(w: &Window, claim: &mut Claim) {
             set_once(&mut claim.scope.time, &w.text[start..t.span.end]);
             determined = true;
             k -= 1;
-        } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || t.is_possessive() {
+        } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || possessive {
             let start = match k.checked_sub(2).and_then(|j| before.get(j)) {
-                Some(d) if d.is("the") && t.is_possessive() => d.span.start,
+                Some(d) if d.is("the") && possessive => d.span.start,
                 _ => t.span.start,
             };
             claim.scope.owner = Some(w.text[start..t.span.end].to_string());

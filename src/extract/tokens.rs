@@ -183,6 +183,10 @@ fn word_len(s: &str) -> usize {
             end = i;
             continue;
         }
+        // Any other ASCII byte but a joiner ends the word, with no character to decode.
+        if b[i].is_ascii() && !matches!(b[i], b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = char_at(s, i) else { break };
         let len = c.len_utf8();
         if is_word_char(c) {
