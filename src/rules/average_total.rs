@@ -4,7 +4,7 @@ use super::parts::{self, Check, Sentence, TotalForm};
 use crate::check::Context;
 use crate::declare_rule;
 use crate::report::{Finding, Severity};
-use crate::rules::lowercase::lower_eq;
+use crate::rules::lowercase::{lower_eq, lower_in};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, Binding};
@@ -51,7 +51,7 @@ fn is_average(ctx: &Context, sentence: &Sentence, i: usize) -> bool {
     let per_period = || {
         parts::words_as_written(parts::after_in_sentence(ctx, sentence.span, c))
             .next()
-            .is_some_and(|w| PER_PERIOD.iter().any(|p| lower_eq(w, p)))
+            .is_some_and(|w| lower_in(w, PER_PERIOD))
     };
     averaged && parts::is_amount(c) && !per_period()
 }

@@ -26,6 +26,17 @@ pub fn lower_eq(word: &str, lower_case: &str) -> bool {
     }
 }
 
+/// Whether `word` lower-cased (as [`str::to_lowercase`]) is one of `set`, whose words must
+/// be lower case already: [`lower_eq`] against each, with the word's case read once.
+pub fn lower_in(word: &str, set: &[&str]) -> bool {
+    if word.is_ascii() {
+        set.iter().any(|s| word.eq_ignore_ascii_case(s))
+    } else {
+        let lower = word.to_lowercase();
+        set.contains(&lower.as_str())
+    }
+}
+
 /// An automaton that finds any of `patterns` ignoring ASCII case: a cheap test of a whole
 /// sentence before it is read word by word.
 pub fn ascii_case_insensitive(patterns: &[&str]) -> AhoCorasick {
@@ -93,6 +104,9 @@ mod tests {
         assert!(!lower_eq("Off", "of"));
         // The Kelvin sign lower-cases to an ASCII "k".
         assert!(lower_eq("\u{212A}", "k"));
+        assert!(lower_in("Of", &["the", "of"]));
+        assert!(lower_in("\u{212A}", &["x", "k"]));
+        assert!(!lower_in("Off", &["of", "o"]));
         assert!(contains_ignoring_ascii_case("Almost MoSt", "most"));
         assert!(!contains_ignoring_ascii_case("mos t", "most"));
         assert!(!contains_ignoring_ascii_case("mos", "most"));

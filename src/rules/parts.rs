@@ -9,7 +9,7 @@
 use crate::check::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity};
-use crate::rules::lowercase::{ascii_case_insensitive, lower_eq};
+use crate::rules::lowercase::{ascii_case_insensitive, lower_eq, lower_in};
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
@@ -106,7 +106,7 @@ pub fn has_word(text: &str, set: &[&str]) -> bool {
 
 /// Whether the word, lower-cased, is one of `set`.
 fn one_of(word: &str, set: &[&str]) -> bool {
-    set.iter().any(|s| lower_eq(word, s))
+    lower_in(word, set)
 }
 
 /// The text between two spans (empty when they touch or overlap).

@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::model::Claim;
 use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::lowercase::{lower, lower_eq};
+use crate::rules::lowercase::{lower, lower_in};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
@@ -293,7 +293,7 @@ fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
         c.scope
             .owner
             .as_deref()
-            .is_some_and(|o| DEFINITE[1..].iter().any(|d| lower_eq(o, d)))
+            .is_some_and(|o| lower_in(o, &DEFINITE[1..]))
     };
     let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
     (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))

@@ -2,7 +2,7 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
-use crate::rules::lowercase::ascii_case_insensitive;
+use crate::rules::lowercase::{ascii_case_insensitive, lower_in};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 
@@ -203,9 +203,7 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             let Some(n) = ctx.claims[i].numeral().map(|n| n.value) else {
                 continue;
             };
-            let comparative = ws
-                .peek()
-                .is_some_and(|(_, w)| COMPARATIVES.iter().any(|c| lower_eq(w, c)));
+            let comparative = ws.peek().is_some_and(|(_, w)| lower_in(w, COMPARATIVES));
             let readings = if comparative {
                 vec![n, n + Decimal::ONE]
             } else {
