@@ -31,7 +31,7 @@ pub struct QuantityKey {
 pub enum KeyMatch {
     Same,
     /// Why the two mentions are not the same quantity.
-    Different(String),
+    Different(&'static str),
     /// Too little is known (no head noun on one side) to pair them.
     Unknown,
 }
@@ -135,27 +135,29 @@ pub fn compatible(a: &QuantityKey, b: &QuantityKey) -> KeyMatch {
     let (Some(ha), Some(hb)) = (&a.head, &b.head) else {
         return KeyMatch::Unknown;
     };
-    let different = |why: String| KeyMatch::Different(why);
+    // The reasons are constant: the rules pair thousands of mentions and only ask whether
+    // they match.
+    let different = KeyMatch::Different;
     if ha != hb {
-        return different(format!("different things counted: {ha} vs {hb}"));
+        return different("different things counted");
     }
     if a.change_result || b.change_result {
-        return different("one figure is the result of a change".into());
+        return different("one figure is the result of a change");
     }
     if a.estimate != b.estimate {
-        return different("a forecast against an actual figure".into());
+        return different("a forecast against an actual figure");
     }
     if differ(&a.owner, &b.owner) {
-        return different("different owners".into());
+        return different("different owners");
     }
     if differ(&a.place, &b.place) {
-        return different("different places".into());
+        return different("different places");
     }
     if differ(&a.time, &b.time) {
-        return different("different times".into());
+        return different("different times");
     }
     if a.qualifiers != b.qualifiers {
-        return different("different qualifiers".into());
+        return different("different qualifiers");
     }
     KeyMatch::Same
 }
