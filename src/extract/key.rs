@@ -76,15 +76,23 @@ impl QuantityKey {
 /// synonym absorbed ("staff"), which are then no qualifiers.
 fn canonical_head(counted: &str) -> Option<(String, Vec<String>)> {
     let words: Vec<&str> = counted.split_whitespace().collect();
-    let last = singular(words.last()?);
+    let written_last = *words.last()?;
+    let last = singular(written_last);
+    // Each phrase looked up is written into one buffer: a key is made for every count.
+    let mut phrase = String::new();
     for n in [3, 2] {
-        if words.len() < n {
+        let Some(first) = words.len().checked_sub(n) else {
             continue;
-        }
-        let modifiers = &words[words.len() - n..words.len() - 1];
-        let as_written = words[words.len() - n..].join(" ");
-        let singular_last = format!("{} {last}", modifiers.join(" "));
-        for phrase in [as_written, singular_last] {
+        };
+        let modifiers = &words[first..words.len() - 1];
+        // As written ("staff members"), then with the last word singular ("staff member").
+        for final_word in [written_last, &last] {
+            phrase.clear();
+            for m in modifiers {
+                phrase.push_str(m);
+                phrase.push(' ');
+            }
+            phrase.push_str(final_word);
             if let Some(c) = lexicon::synonyms().get(phrase.as_str()) {
                 let absorbed = modifiers.iter().map(|m| m.to_string()).collect();
                 return Some(((*c).to_string(), absorbed));
