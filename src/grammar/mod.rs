@@ -60,8 +60,16 @@ impl Expr {
 /// Words at which a claim may start or which a claim must contain; the scanner looks for
 /// these (besides digits and currency signs) and tries the grammar only around them.
 pub fn anchor_words() -> Vec<&'static str> {
-    let mut words: Vec<&'static str> = Vec::new();
+    let mut words: Vec<&'static str> = number_anchor_words();
     words.extend_from_slice(time::ANCHORS);
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// The anchors of the number families: the words of their lexicons.
+fn number_anchor_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = Vec::new();
     words.extend(lex::number_words().iter().map(|(w, _)| *w));
     words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
     words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
@@ -74,8 +82,6 @@ pub fn anchor_words() -> Vec<&'static str> {
     words.extend_from_slice(vague::ANCHORS);
     words.extend_from_slice(fraction::ANCHORS);
     words.extend(fraction::VULGAR.iter().map(|(s, _, _)| *s));
-    words.sort_unstable();
-    words.dedup();
     words
 }
 
@@ -84,11 +90,13 @@ const KEYWORDS: &[&str] = &[
     "a", "an", "the", "between", "from", "minus", "negative", "plus", "half", "quarter",
 ];
 
-/// Every lower-case word a claim can begin with.
+/// Every lower-case word a number claim can begin with. The time anchors are not among them:
+/// a time word ("weeks", "January") opens no number production, and the scanner tries every
+/// one it finds.
 fn start_words() -> &'static FnvSet<&'static str> {
     static L: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     L.get_or_init(|| {
-        let mut words: Vec<&'static str> = anchor_words();
+        let mut words: Vec<&'static str> = number_anchor_words();
         words.extend(hedge::first_words());
         words.extend(vague::first_words());
         words.extend_from_slice(KEYWORDS);
@@ -179,6 +187,8 @@ mod tests {
         assert!(!may_begin_claim("said 40"));
         assert!(!may_begin_claim("Officials"));
         assert!(!may_begin_claim("IS has 40"));
+        assert!(!may_begin_claim("weeks later"));
+        assert!(!may_begin_claim("January 2024"));
     }
 
     /// Over every text of the test fixtures, no token start the filter rejects would have
@@ -202,6 +212,43 @@ mod tests {
             }
         }
         assert!(checked > 5_000, "only {checked} starts checked");
+    }
+
+    /// No number production opens with a word that only the time grammar knows, whatever
+    /// follows it: leaving those words out of the filter loses nothing.
+    #[test]
+    fn time_words_open_no_number_claim() {
+        let words = time::ANCHORS.iter().filter(|w| !may_begin_claim(w));
+        let mut checked = 0;
+        for word in words {
+            for rest in [
+                " 5",
+                " five",
+                " of 5",
+                " 5%",
+                "-5",
+                " to 5",
+                " $5",
+                " 1 million",
+            ] {
+                for text in [
+                    format!("{word}{rest}"),
+                    format!("{}{rest}", capitalised(word)),
+                ] {
+                    assert!(parse_number_claim(&text, 0).is_none(), "{text}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} texts checked");
+    }
+
+    fn capitalised(word: &str) -> String {
+        let mut chars = word.chars();
+        chars
+            .next()
+            .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+            .unwrap_or_default()
     }
 
     #[test]

@@ -164,20 +164,26 @@ pub fn claim_at(text: &str, at: usize) -> Option<Parsed> {
 /// The longest parse of any time production at the start of `input`.
 fn longest_production(input: &str, before: &str) -> Option<Parsed> {
     let dated = !start::opens_a_length(input);
-    let candidates = [
-        dated.then(|| period::period(input, before)).flatten(),
-        dated.then(|| date::date(input, before)).flatten(),
-        relative::relative(input, before),
-        duration::duration(input, before),
-        year::year(input, before),
-    ];
     // The longest wins; on a tie the earlier production (period before date before year).
-    candidates
-        .into_iter()
-        .flatten()
-        .filter(|p| p.len > 0)
-        .rev()
-        .max_by_key(|p| p.len)
+    // Kept as we go rather than collected and compared: a `Parsed` is large, and moving
+    // five of them around cost more than most failing starts spend parsing.
+    let mut best = None;
+    if dated {
+        keep_longer(&mut best, period::period(input, before));
+        keep_longer(&mut best, date::date(input, before));
+    }
+    keep_longer(&mut best, relative::relative(input, before));
+    keep_longer(&mut best, duration::duration(input, before));
+    keep_longer(&mut best, year::year(input, before));
+    best
+}
+
+/// Replaces `best` by a non-empty `candidate` strictly longer than it.
+fn keep_longer(best: &mut Option<Parsed>, candidate: Option<Parsed>) {
+    let Some(p) = candidate else { return };
+    if p.len > best.as_ref().map_or(0, |b| b.len) {
+        *best = Some(p);
+    }
 }
 
 /// Which kinds of production may match at a start, read off its first byte. Every keyword,

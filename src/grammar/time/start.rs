@@ -107,8 +107,12 @@ fn start_words() -> &'static FnvSet<&'static str> {
     static WORDS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vec<&'static str> = KEYWORDS.to_vec();
-        words.extend_from_slice(super::ANCHORS);
-        words.extend(lexicon::all_forms());
+        words.extend(super::ANCHORS.iter().filter(|w| !opens_nothing(w)));
+        words.extend(
+            lexicon::all_forms()
+                .into_iter()
+                .filter(|w| !opens_nothing(w)),
+        );
         words.extend(lex::number_words().iter().map(|(w, _)| *w));
         words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
         words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
@@ -125,6 +129,15 @@ fn start_words() -> &'static FnvSet<&'static str> {
             .collect();
         heads.into_iter().collect()
     })
+}
+
+/// A unit word follows an amount, a hedge or a determiner ("two weeks", "the past few
+/// days", "next month") and opens no production itself, except "year" in "year-to-date"
+/// and "month" in "month of May" (both may drop their "the"). Units that are keywords or
+/// number words as well ("quarter", "half", "second") still begin one through those lists.
+fn opens_nothing(word: &str) -> bool {
+    !matches!(word, "year" | "month")
+        && lexicon::time_unit(word).is_ok_and(|(rest, _)| rest.is_empty())
 }
 
 /// Whether `input` may begin a time expression: a digit, the apostrophe of "'90s", or a
@@ -372,7 +385,7 @@ mod tests {
     fn every_word_the_productions_match_is_a_start_or_context_word() {
         let unknown: Vec<String> = literal_words()
             .into_iter()
-            .filter(|w| !may_begin(w) && !CONTEXT_WORDS.contains(&w.as_str()))
+            .filter(|w| !may_begin(w) && !opens_nothing(w) && !CONTEXT_WORDS.contains(&w.as_str()))
             .collect();
         assert!(
             unknown.is_empty(),
@@ -405,6 +418,49 @@ mod tests {
         }
         assert!(!opens_a_length("twenty-first of May"));
         assert!(!opens_a_length("aboutface"));
+    }
+
+    /// Whatever follows a unit word that is no start, no production parses from it.
+    #[test]
+    fn unit_words_open_no_production() {
+        let units: Vec<&str> = lexicon::all_forms()
+            .into_iter()
+            .filter(|w| !may_begin(w))
+            .collect();
+        assert!(
+            units.contains(&"weeks") && units.contains(&"hrs"),
+            "{units:?}"
+        );
+        assert!(may_begin("year-to-date") && may_begin("month of May"));
+        assert!(may_begin("second quarter"));
+        let rests = [
+            " ago",
+            " later",
+            " earlier",
+            " of 2024",
+            " of January",
+            " of Jan",
+            "-to-date",
+            " to date",
+            " 5",
+            " after next",
+            " of the year",
+            " 2024",
+            "-long",
+        ];
+        for unit in units {
+            for rest in rests {
+                for text in [
+                    format!("{unit}{rest}"),
+                    format!("{}{rest}", unit.to_uppercase()),
+                ] {
+                    for before in ["", "the ", "for ", "in "] {
+                        let parsed = super::super::longest_production(&text, before);
+                        assert!(parsed.is_none(), "{before}{text}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]
