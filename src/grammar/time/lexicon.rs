@@ -168,7 +168,7 @@ pub fn time_unit(input: &str) -> Res<'_, TimeUnit> {
     }
 }
 
-const UNITS_WORDS: [&str; 20] = [
+pub(super) const UNITS_WORDS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -190,7 +190,7 @@ const UNITS_WORDS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const TENS_WORDS: [&str; 8] = [
+pub(super) const TENS_WORDS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 

@@ -158,56 +158,40 @@ pub(super) fn may_begin(input: &str) -> bool {
 /// a determiner or preposition ("the", "this", "from"), a month or weekday, an ordinal
 /// ("first", "twenty-first": so not "twenty" or "thirty"), a part word ("mid", "early",
 /// "end") or a season. A test keeps the list clear of those.
-const LENGTH_WORDS: &[&str] = &[
-    "a",
-    "an",
-    "about",
-    "approximately",
-    "around",
-    "roughly",
-    "nearly",
-    "almost",
-    "over",
-    "more",
-    "less",
-    "fewer",
-    "at",
-    "up",
-    "exactly",
-    "several",
-    "few",
-    "couple",
-    "another",
-    "half",
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-];
+fn length_words() -> impl Iterator<Item = &'static str> {
+    const HEDGES_AND_AMOUNTS: &[&str] = &[
+        "a",
+        "an",
+        "about",
+        "approximately",
+        "around",
+        "roughly",
+        "nearly",
+        "almost",
+        "over",
+        "more",
+        "less",
+        "fewer",
+        "at",
+        "up",
+        "exactly",
+        "several",
+        "few",
+        "couple",
+        "another",
+        "half",
+    ];
+    let tens = lexicon::TENS_WORDS
+        .iter()
+        .filter(|w| !matches!(**w, "twenty" | "thirty"));
+    HEDGES_AND_AMOUNTS
+        .iter()
+        .chain(lexicon::UNITS_WORDS.iter())
+        .chain(tens)
+        .copied()
+}
 
-/// Whether `input` opens with one of [`LENGTH_WORDS`], where no period or date begins. A
+/// Whether `input` opens with one of the [`length_words`], where no period or date begins. A
 /// production's keyword matches only as a whole word, so its letters would have to be the
 /// input's leading letters exactly.
 pub(super) fn opens_a_length(input: &str) -> bool {
@@ -216,7 +200,7 @@ pub(super) fn opens_a_length(input: &str) -> bool {
         return false;
     }
     static WORDS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
-    let words = WORDS.get_or_init(|| LENGTH_WORDS.iter().copied().collect());
+    let words = WORDS.get_or_init(|| length_words().collect());
     let bytes = input.as_bytes();
     let len = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     len > 0 && fnv::contains_lowercase(words, &bytes[..len])
@@ -405,11 +389,11 @@ mod tests {
             include_str!("year.rs"),
         ];
         let matched = literal_words_of(&dated);
-        for w in LENGTH_WORDS {
+        for w in length_words() {
             let lexical = lexicon::month_of_word(w).or(lexicon::weekday_of_word(w));
             assert!(lexical.is_none(), "{w}");
             assert!(lexicon::ordinal_day_word(w).is_err(), "{w}");
-            let known = context_only.contains(w);
+            let known = context_only.contains(&w);
             assert!(
                 !matched.contains(&w.to_string()) || known,
                 "{w} opens a period?"
