@@ -444,14 +444,6 @@ impl std::ops::DerefMut for ScopeBox {
     }
 }
 
-impl From<Scope> for ScopeBox {
-    fn from(scope: Scope) -> Self {
-        let mut boxed = ScopeBox(Some(Box::new(scope)));
-        boxed.shrink();
-        boxed
-    }
-}
-
 /// Equal when the scopes read the same, however they are stored.
 impl PartialEq for ScopeBox {
     fn eq(&self, other: &Self) -> bool {
