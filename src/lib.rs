@@ -20,6 +20,7 @@ pub mod grammar;
 pub mod ledger;
 pub mod limits;
 pub mod model;
+pub mod pipeline;
 pub mod report;
 pub mod rules;
 pub mod semantics;

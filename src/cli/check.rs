@@ -3,13 +3,13 @@
 use super::batch;
 use super::input::{self, Input};
 use super::output::{emit_with, print, print_with, write_atomic, write_atomic_with, ColorChoice};
-use super::pipeline::{self, Checked};
 use super::settings::{ConfigArgs, Configs};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::civil::Date;
 use numcheck::baseline::{self, Baseline};
 use numcheck::config::{FailOn, Overrides};
+use numcheck::pipeline::{self, Checked};
 use numcheck::report::render::{concise, full, github, json, sarif, Counts, FileReport};
 use numcheck::report::{Finding, Severity};
 use numcheck::source::{Document, Format};

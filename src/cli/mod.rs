@@ -9,7 +9,6 @@ mod config_cmd;
 mod extract;
 mod input;
 mod output;
-mod pipeline;
 mod rules;
 mod settings;
 mod snapshot;
