@@ -83,6 +83,44 @@ fn check_batch_gives_an_error_line_for_a_bad_line_and_goes_on() {
 }
 
 #[test]
+fn check_batch_reads_each_lines_format_and_date() {
+    // The age needs a reference date, and Markdown reads an indented line as code; the same
+    // text is read three ways.
+    let text = "    Jones, 52, was born in 1961.";
+    let line = |extra: &str| format!("{{\"id\": 1, \"text\": \"{text}\"{extra}}}\n");
+    let input = [
+        line(""),
+        line(", \"date\": \"2025-06-01\""),
+        line(", \"format\": \"markdown\", \"date\": \"2025-06-01\""),
+        line(", \"format\": \"pdf\""),
+        line(", \"date\": \"2025-02-30\""),
+    ]
+    .concat();
+    let out = run(
+        &["check", "--format", "json-lines", "--batch"],
+        input.as_bytes(),
+    );
+    assert!(out.status.success());
+    let got = lines(&out);
+    let rules = |i: usize| -> Vec<String> {
+        got[i]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(rules(0), Vec::<String>::new());
+    assert_eq!(rules(1), vec!["NUM-AGE-YEAR".to_string()]);
+    assert_eq!(rules(2), Vec::<String>::new());
+    assert!(got[3]["error"].as_str().unwrap().contains("\"pdf\""));
+    assert!(got[4]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("invalid \"date\""));
+}
+
+#[test]
 fn max_file_size_refuses_a_larger_file_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");

@@ -5,6 +5,8 @@
 //! chunk is read. At most two chunks are held, so memory stays flat however many documents
 //! come, and one bad line only yields an error line.
 
+use jiff::civil::Date;
+use numcheck::source::Format;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -24,14 +26,15 @@ struct Line {
 }
 
 /// Reads `input` to the end and writes one line per non-blank input line to `out`:
-/// `process(id, text)` (a line of JSON, see [`to_line`]) for a well-formed `{"id", "text"}`
-/// document, an error line otherwise.
+/// `process(id, text, line)` (a line of JSON, see [`to_line`]) for a well-formed
+/// `{"id", "text", …}` document, where `line` holds the line's other fields; an error line
+/// otherwise.
 /// Lines longer than `max_line` bytes are refused without being held in memory.
 pub fn stream<R, W, F>(mut input: R, out: &mut W, max_line: u64, process: F) -> io::Result<()>
 where
     R: BufRead,
     W: Write + ?Sized,
-    F: Fn(Value, String) -> String + Sync,
+    F: Fn(Value, String, &Value) -> Result<String, String> + Sync,
 {
     let mut number = 0;
     let mut chunk = read_chunk(&mut input, max_line, &mut number)?;
@@ -139,13 +142,40 @@ fn skip_line(input: &mut impl BufRead) -> io::Result<()> {
     }
 }
 
+/// A batch line's optional `"format"`: `plain` (the default), `markdown` or `html`.
+pub fn line_format(line: &Value) -> Result<Format, String> {
+    match line.get("format") {
+        None | Some(Value::Null) => Ok(Format::Plain),
+        Some(Value::String(name)) => Format::from_name(name).ok_or_else(|| {
+            format!("unknown \"format\" {name:?}: expected \"plain\", \"markdown\" or \"html\"")
+        }),
+        Some(other) => Err(format!("\"format\" must be a string, not {other}")),
+    }
+}
+
+/// A batch line's optional `"date"` (YYYY-MM-DD): the reference date of that document,
+/// which wins over `--date` as a file's own `--date` would.
+pub fn line_date(line: &Value) -> Result<Option<Date>, String> {
+    match line.get("date") {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(d)) => d
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|e| format!("invalid \"date\" {d:?} (expected YYYY-MM-DD): {e}")),
+        Some(other) => Err(format!("\"date\" must be a string, not {other}")),
+    }
+}
+
 /// One result as a line of JSON (without the line break).
 pub fn to_line(result: &impl Serialize) -> String {
     // Only maps with non-string keys fail to serialize, and results have none.
     serde_json::to_string(result).unwrap_or_default()
 }
 
-fn one_line<F: Fn(Value, String) -> String>(line: Line, process: &F) -> String {
+fn one_line<F: Fn(Value, String, &Value) -> Result<String, String>>(
+    line: Line,
+    process: &F,
+) -> String {
     let error = |id: Value, message: String| {
         to_line(&json!({"id": id, "line": line.number, "error": message}))
     };
@@ -162,7 +192,10 @@ fn one_line<F: Fn(Value, String) -> String>(line: Line, process: &F) -> String {
     };
     let id = value.get_mut("id").map(Value::take).unwrap_or(Value::Null);
     match value.get_mut("text").map(Value::take) {
-        Some(Value::String(text)) => process(id, text),
+        Some(Value::String(text)) => match process(id.clone(), text, &value) {
+            Ok(line) => line,
+            Err(message) => error(id, message),
+        },
         _ => error(id, "no \"text\" string".to_string()),
     }
 }
@@ -173,9 +206,15 @@ mod tests {
 
     fn run(input: &str, max_line: u64) -> Vec<Value> {
         let mut out = Vec::new();
-        stream(input.as_bytes(), &mut out, max_line, |id, text| {
-            to_line(&json!({"id": id, "len": text.len()}))
-        })
+        stream(
+            input.as_bytes(),
+            &mut out,
+            max_line,
+            |id, text, line| match line.get("fail") {
+                Some(why) => Err(why.to_string()),
+                None => Ok(to_line(&json!({"id": id, "len": text.len()}))),
+            },
+        )
         .unwrap();
         String::from_utf8(out)
             .unwrap()
@@ -216,6 +255,12 @@ mod tests {
     }
 
     #[test]
+    fn a_refused_document_is_an_error_line_with_its_id() {
+        let out = run("{\"id\": 7, \"text\": \"a\", \"fail\": \"no\"}\n", 1 << 20);
+        assert_eq!(out, vec![json!({"id": 7, "line": 1, "error": "\"no\""})]);
+    }
+
+    #[test]
     fn a_line_over_the_limit_is_refused_and_the_next_one_read() {
         let long = format!("{{\"id\": 1, \"text\": \"{}\"}}\n", "x".repeat(100));
         let out = run(&(long + "{\"id\": 2, \"text\": \"ok\"}\n"), 50);
@@ -231,8 +276,8 @@ mod tests {
     fn invalid_utf8_is_an_error_line() {
         let mut out = Vec::new();
         let input: &[u8] = b"{\"id\": 1, \"text\": \"\xff\"}\n{\"id\": 2, \"text\": \"\"}\n";
-        stream(input, &mut out, 1 << 20, |id, _| {
-            to_line(&json!({"id": id}))
+        stream(input, &mut out, 1 << 20, |id, _, _| {
+            Ok(to_line(&json!({"id": id})))
         })
         .unwrap();
         let text = String::from_utf8(out).unwrap();

@@ -12,7 +12,7 @@ use numcheck::config::{FailOn, Overrides};
 use numcheck::pipeline::{self, Checked};
 use numcheck::report::render::{concise, full, github, json, sarif, Counts, FileReport};
 use numcheck::report::{Finding, Severity};
-use numcheck::source::{Document, Format};
+use numcheck::source::Document;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -373,14 +373,16 @@ struct BatchFindings<'a> {
 /// an error line.
 fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String> {
     let resolved = configs.for_dir(std::path::Path::new("."))?;
-    let check_one = |id: Value, text: String| {
-        let doc = Document::new("<batch>", text, Format::Plain);
-        let c = pipeline::check(doc, resolved.clone(), args.date, args.show_consistent);
+    let check_one = |id: Value, text: String, line: &Value| {
+        let format = batch::line_format(line)?;
+        let date = batch::line_date(line)?.or(args.date);
+        let doc = Document::new("<batch>", text, format);
+        let c = pipeline::check(doc, resolved.clone(), date, args.show_consistent);
         let findings = json::FindingsJson {
             doc: &c.doc,
             findings: &c.findings,
         };
-        batch::to_line(&BatchFindings { id, findings })
+        Ok(batch::to_line(&BatchFindings { id, findings }))
     };
     let stdin = std::io::stdin().lock();
     emit_with(args.output_file.as_deref(), |out| {

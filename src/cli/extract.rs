@@ -8,7 +8,7 @@ use numcheck::extract::extract;
 use numcheck::model::Claim;
 use numcheck::report::claim_json::ClaimJson;
 use numcheck::report::render;
-use numcheck::source::{Document, Format};
+use numcheck::source::Document;
 use rayon::prelude::*;
 use serde::ser::{Serialize, Serializer};
 use std::io::Write;
@@ -45,14 +45,14 @@ pub fn run(args: ExtractArgs) -> Result<ExitCode, String> {
     if args.batch {
         let stdin = std::io::stdin().lock();
         print_with(|out| {
-            batch::stream(stdin, out, args.max_file_size, |id, text| {
-                let doc = Document::new("<batch>", text, Format::Plain);
+            batch::stream(stdin, out, args.max_file_size, |id, text, line| {
+                let doc = Document::new("<batch>", text, batch::line_format(line)?);
                 let claims = extract(&doc);
                 let claims = ClaimsJson {
                     doc: &doc,
                     claims: &claims,
                 };
-                batch::to_line(&BatchClaims { id, claims })
+                Ok(batch::to_line(&BatchClaims { id, claims }))
             })
         })?;
         return Ok(ExitCode::SUCCESS);

@@ -37,6 +37,16 @@ impl Format {
             Format::Plain
         }
     }
+
+    /// The format named `plain`, `markdown` or `html` (as front ends and batch lines name it).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name {
+            "plain" => Some(Format::Plain),
+            "markdown" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            _ => None,
+        }
+    }
 }
 
 /// Where a reference date came from (`semantics.md` §8), first match wins in this order.
