@@ -8,6 +8,9 @@
 //! The library never prints; only the binary's `cli` module writes to stdout and stderr.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+/// The crate's version, for front ends that report it (the Python package's `__version__`).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
 pub mod atomic;
 pub mod baseline;
 pub mod check;

@@ -20,17 +20,7 @@ pub struct RuleArgs {
     pub id: String,
 }
 
-/// A rule's documentation without the one-space indent of its doc comment.
-pub fn docs_text(rule: &dyn Rule) -> String {
-    let mut s: String = rule
-        .docs()
-        .lines()
-        .map(|l| l.strip_prefix(' ').unwrap_or(l))
-        .collect::<Vec<_>>()
-        .join("\n");
-    s.truncate(s.trim_end().len());
-    s
-}
+pub use numcheck::rules::docs_text;
 
 pub fn run_rules(args: RulesArgs) -> Result<ExitCode, String> {
     let rules = catalogue();

@@ -83,6 +83,18 @@ pub trait RuleCheck {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>);
 }
 
+/// A rule's documentation without the one-space indent of its doc comment.
+pub fn docs_text(rule: &dyn Rule) -> String {
+    let mut s: String = rule
+        .docs()
+        .lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    s.truncate(s.trim_end().len());
+    s
+}
+
 /// Every rule, in catalogue order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     &[
