@@ -228,7 +228,9 @@ fn point(e: &Expr) -> Option<&Numeral> {
 /// second end ("$2 to 3 million") or on both.
 fn scale_on_first_end_only(a: &Expr, b: &Expr) -> bool {
     match (point(a), point(b)) {
-        (Some(x), Some(y)) => x.scale > Decimal::ONE && y.scale == Decimal::ONE && y.value < x.value,
+        (Some(x), Some(y)) => {
+            x.scale > Decimal::ONE && y.scale == Decimal::ONE && y.value < x.value
+        }
         _ => false,
     }
 }
