@@ -5,6 +5,7 @@ pub mod attach;
 mod attribution;
 pub mod key;
 mod lexicon;
+mod names;
 pub mod resolve;
 mod scan;
 pub mod segment;
@@ -29,6 +30,9 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
         claim.unit = parsed.unit;
         claim.flags = parsed.flags;
         claim.in_heading = doc.in_heading(span);
+        if names::is_name(doc.masked(), &claim) {
+            return;
+        }
         claims.push(claim);
     });
     resolve::resolve(&mut claims, &doc.text, None);
