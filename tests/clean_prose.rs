@@ -11,6 +11,9 @@ use std::path::PathBuf;
 /// Known false alarms: (article, rule id). Remove an entry when its rule stops firing there;
 /// the test fails on entries that no longer fire, so the list stays true.
 const KNOWN_FALSE_ALARMS: &[(&str, &str)] = &[
+    // "hire 30 staff a month through autumn", "30 people a month from June to November": "a
+    // month" is the rate's unit, not the length of the period (two warnings).
+    ("business-call-centre-rate.txt", "DATE-RANGE"),
     // "The city's 750 cameras" … "plans to add 150 cameras": an addition, not the fleet again.
     ("courts-speeding-fines.txt", "NUM-SAME-QUANTITY"),
     // "Of the 23 people infected, 19 were unvaccinated and six were admitted to hospital":
