@@ -30,13 +30,12 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
         claim.unit = parsed.unit;
         claim.flags = parsed.flags;
         claim.in_heading = doc.in_heading(span);
-        if names::is_name(doc.masked(), &claim) {
-            return;
-        }
         claims.push(claim);
     });
     resolve::resolve(&mut claims, &doc.text, None);
     attach::attach(doc.masked(), segments, &mut claims);
+    // After attaching, so that a figure that counts something is known to.
+    claims.retain(|c| !names::is_name(doc.masked(), c));
     for claim in &mut claims {
         claim.scope.shrink();
     }

@@ -139,14 +139,34 @@ pub fn is_name(text: &str, claim: &Claim) -> bool {
     let prev = last_word(before);
     let next = first_word(after);
     let years = year_like(claim);
-    // "a 2019 Civic", "the 2026 World Cup", "some 2021 to 2023 Ridgeback models".
-    if years && starts_name(next) && DETERMINERS.contains(&prev.to_lowercase().as_str()) {
+    // A figure the grammar found nothing for to count: "the 787 Dreamliner", "FTSE 100".
+    let uncounted = claim.kind == Kind::Number
+        && claim.counted.is_none()
+        && !claim.in_heading
+        && !span.contains(',');
+    // "a 2019 Civic", "some 2021 to 2023 Ridgeback models", "the 787 Dreamliner".
+    if (years || uncounted)
+        && starts_name(next)
+        && DETERMINERS.contains(&prev.to_lowercase().as_str())
+    {
         return true;
     }
-    // "the Housing Act 1988", "Vision 2030": a capitalised word glued to a year it names.
+    // "the Housing Act 1988", "Vision 2030": a capitalised word glued to a year it names;
+    // "the S&P 500", "a Falcon 9 rocket", "its Nexa 11": a determiner, a capitalised word and
+    // a number that counts nothing ("and Riverbend 48", "lift Kentmere 16 points clear" are
+    // elliptical counts). Title-case headings capitalise every word, so there only years are
+    // read this way.
     let bare_point = matches!(&claim.quantity, Quantity::Point(n) if plain_integer(n));
-    if bare_point && years && capitalised_mid_sentence(before, prev) {
-        return true;
+    if bare_point && capitalised_mid_sentence(before, prev) {
+        let before_name = &before.trim_end_matches([' ', '\u{a0}']);
+        let det = last_word(
+            before_name
+                .get(..before_name.len() - prev.len())
+                .unwrap_or(""),
+        );
+        if years || (uncounted && DETERMINERS.contains(&det.to_lowercase().as_str())) {
+            return true;
+        }
     }
     // "Measure 110", "Local 1199", "Area 51".
     bare_point && NAME_HEADS.contains(&prev)
@@ -177,7 +197,7 @@ fn last_word(head: &str) -> &str {
     let start = trimmed
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’'))
+        .take_while(|(_, c)| c.is_alphanumeric() || matches!(c, '\'' | '’' | '&'))
         .last()
         .map_or(trimmed.len(), |(i, _)| i);
     &trimmed[start..]
@@ -195,10 +215,16 @@ fn first_word(rest: &str) -> &str {
     &trimmed[..end]
 }
 
-/// A capitalised word that can start a name: not a month, weekday or function word.
+/// A capitalised word or an acronym ("FTSE", "S&P") that can be part of a name: not a
+/// month, weekday or function word.
 fn starts_name(word: &str) -> bool {
+    let acronym = word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    // A possessive owns the figure ("Saturday's 34", "Harwick's 12 wards"); it names nothing.
+    let possessive = word.ends_with("'s") || word.ends_with("’s");
     word.starts_with(|c: char| c.is_uppercase())
-        && word.chars().any(char::is_lowercase)
+        && (word.chars().any(char::is_lowercase) || acronym)
+        && !possessive
         && !NOT_NAMES.contains(&word.to_lowercase().as_str())
         && month_of_word(word).is_none()
         && weekday_of_word(word).is_none()
@@ -252,6 +278,40 @@ mod tests {
         assert!(claims("Voters repealed Measure 110 by a wide margin.").is_empty());
         assert!(claims("Members of Local 1199 walked out.").is_empty());
         assert_eq!(claims("The local 12 councils agreed."), vec!["12"]);
+    }
+
+    #[test]
+    fn numbers_that_count_nothing_after_a_name_are_no_claims() {
+        assert_eq!(claims("The S&P 500 rose 1.2% on the day."), vec!["1.2%"]);
+        assert_eq!(
+            claims("Shares in the FTSE 100 slipped."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            claims("A Falcon 9 rocket carried 22 satellites."),
+            vec!["22"]
+        );
+        assert_eq!(
+            claims("The airline flies the 787 Dreamliner."),
+            Vec::<String>::new()
+        );
+        // Elliptical counts, counted figures and title-case headings keep their numbers.
+        assert_eq!(
+            claims("Coastline has 98 branches and Riverbend 48."),
+            vec!["98", "48"]
+        );
+        assert_eq!(
+            claims("A win would lift Kentmere 16 points clear."),
+            vec!["16"]
+        );
+        assert_eq!(
+            claims("The Boeing crash killed Harwick 12 residents."),
+            vec!["12"]
+        );
+        assert_eq!(
+            claims("Fire Kills 3 In Harwick\n\nThree people died."),
+            vec!["3", "Three"]
+        );
     }
 
     #[test]
