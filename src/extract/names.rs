@@ -164,7 +164,11 @@ pub fn is_name(text: &str, claim: &Claim) -> bool {
                 .get(..before_name.len() - prev.len())
                 .unwrap_or(""),
         );
-        if years || (uncounted && DETERMINERS.contains(&det.to_lowercase().as_str())) {
+        // "Germany's DAX 40": a possessive determines the name too.
+        let determined = DETERMINERS.contains(&det.to_lowercase().as_str())
+            || det.ends_with("'s")
+            || det.ends_with("’s");
+        if years || (uncounted && determined) {
             return true;
         }
     }
