@@ -62,6 +62,7 @@ const CHANGE_WORDS: &[&str] = &[
     "climbed", "jumped", "soared", "up", "raise", "raises", "raised", "raising", "went",
     "changed", "change", "moved", "move", "shifted", "narrowed", "widened", "trimmed", "slashed",
     "halved", "revised", "downgraded", "upgraded", "set", "reset", "adjusted", "extended",
+    "shift", "adjust", "revise", "trim", "slash", "boost", "expand", "tighten", "relax",
     "extend", "shortened", "shorten", "lengthened", "boosted", "expanded", "tightened",
     "relaxed", "brought", "bring", "pushed", "pulled",
 ];
@@ -184,10 +185,19 @@ fn clause_words_before(ctx: &Context, claim: &Claim) -> Vec<String> {
     }
 }
 
+/// `word` is one of `list` or a regular inflection of one ("shifts", "moving", "backs").
+fn inflects(word: &str, list: &[&str]) -> bool {
+    list.contains(&word)
+        || ["s", "es", "d", "ed", "ing"].iter().any(|suffix| {
+            word.strip_suffix(suffix)
+                .is_some_and(|stem| stem.len() >= 3 && list.contains(&stem))
+        })
+}
+
 /// A change word earlier in the claim's clause ("cut its deposit rate by 35 basis points,
 /// from 4.10% to 3.75%").
 fn governed_by_change(words: &[String]) -> bool {
-    words.iter().any(|w| CHANGE_WORDS.contains(&w.as_str()))
+    words.iter().any(|w| inflects(w, CHANGE_WORDS))
 }
 
 /// A threshold noun among the four words before "from": "the speed limit from 30 to 20".
@@ -201,7 +211,7 @@ fn owned_by_threshold(ctx: &Context, claim: &Claim) -> bool {
 fn governed_by_comparison(words: &[String]) -> bool {
     words
         .iter()
-        .any(|w| COMPARING_WORDS.contains(&w.as_str()) || is_out_verb(w))
+        .any(|w| inflects(w, COMPARING_WORDS) || is_out_verb(w))
 }
 
 /// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
@@ -506,6 +516,9 @@ mod tests {
         let text = "Under the bill the drinking age limit goes from 21 to 18.";
         let c = counting(text, "from 21 to 18", "age", 21, 18);
         assert!(severities(text, c).is_empty(), "a threshold noun owns it");
+        let text = "The plan shifts spending from 60 to 40 percent of the budget.";
+        let c = measured(text, "from 60 to 40 percent", "%", Kind::Percent, 60, 40);
+        assert!(severities(text, c).is_empty(), "an inflected change verb");
         let text = "Guides expect from 40 to 25 hikers a day.";
         let c = counting(text, "from 40 to 25", "hikers", 40, 25);
         assert_eq!(severities(text, c), vec![Severity::Warning]);
