@@ -26,7 +26,7 @@ const KNOWN_FALSE_ALARMS: &[(&str, &str)] = &[
 /// The minimum size of the corpus (issue 12).
 const MIN_ARTICLES: usize = 150;
 
-pub fn articles() -> Vec<(String, String)> {
+fn articles() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("clean-prose directory")

@@ -12,8 +12,9 @@ use numcheck::report::Severity;
 use numcheck::source::{Document, Format};
 use std::path::PathBuf;
 
-/// The share (percent) of mutants that must be flagged. Raise it as NUM-HEADLINE-BODY learns
-/// more derivations; the target is 90.
+/// The share (percent) of mutants that must be flagged. On the `clean` branch, before the
+/// NUM-HEADLINE-BODY work is merged, 20 of 142 (14.1 %) are; raise the floor as the rule
+/// learns more derivations. The target is 90.
 const FLOOR: f64 = 10.0;
 
 fn articles() -> Vec<(String, String)> {
