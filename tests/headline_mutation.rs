@@ -13,7 +13,7 @@ use numcheck::source::{Document, Format};
 use std::path::PathBuf;
 
 /// The share (percent) of mutants that must be flagged. On the `clean` branch, before the
-/// NUM-HEADLINE-BODY work is merged, 20 of 142 (14.1 %) are; raise the floor as the rule
+/// NUM-HEADLINE-BODY work is merged, 21 of 153 (13.7 %) are; raise the floor as the rule
 /// learns more derivations. The target is 90.
 const FLOOR: f64 = 10.0;
 
