@@ -5,6 +5,7 @@ pub mod attach;
 mod attribution;
 pub mod key;
 mod lexicon;
+mod names;
 pub mod resolve;
 mod scan;
 pub mod segment;
@@ -33,6 +34,8 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
     });
     resolve::resolve(&mut claims, &doc.text, None);
     attach::attach(doc.masked(), segments, &mut claims);
+    // After attaching, so that a figure that counts something is known to.
+    claims.retain(|c| !names::is_name(doc.masked(), c));
     for claim in &mut claims {
         claim.scope.shrink();
     }

@@ -223,6 +223,18 @@ fn point(e: &Expr) -> Option<&Numeral> {
     }
 }
 
+/// "paid $2 million to 450 families": a scale word on the first end only, with a smaller
+/// second end, is an amount and its recipients. A range writes its scale once after the
+/// second end ("$2 to 3 million") or on both.
+fn scale_on_first_end_only(a: &Expr, b: &Expr) -> bool {
+    match (point(a), point(b)) {
+        (Some(x), Some(y)) => {
+            x.scale > Decimal::ONE && y.scale == Decimal::ONE && y.value < x.value
+        }
+        _ => false,
+    }
+}
+
 fn is_small_integer(n: &Numeral) -> bool {
     n.decimals == 0 && n.value >= Decimal::ZERO && n.value < Decimal::from(100)
 }
@@ -408,6 +420,9 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
         .find_map(|w| lex::word(s, w));
     if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;
+        if scale_on_first_end_only(&a, &b) {
+            return fail(input);
+        }
         // "voted 7 to 2": a tally.
         let small = |e: &Expr| point(e).is_some_and(is_small_integer) && e.unit.is_none();
         if before.word_is(SCORE_BEFORE) && small(&a) && small(&b) {
@@ -503,6 +518,17 @@ mod tests {
             Err(nom::Err::Failure(_))
         ));
         assert_eq!(ends("3 or 2", ""), None);
+    }
+
+    #[test]
+    fn an_amount_and_its_recipients_are_no_range() {
+        assert_eq!(ends("2 million to 450 families", ""), None);
+        assert_eq!(ends("1.5 million to 900,000", ""), None);
+        assert_eq!(
+            ends("1.5 million to 2,000,000", ""),
+            r("1500000.0", "2000000", "")
+        );
+        assert_eq!(ends("2 to 3 million", ""), r("2000000", "3000000", ""));
     }
 
     #[test]
