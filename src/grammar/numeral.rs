@@ -317,11 +317,13 @@ fn plus_or_minus(input: &str) -> Option<&str> {
 }
 
 /// A whole number plus a fraction ("2½", "10 1/2", "3/4" with `whole` zero); the fraction's
-/// decimals, at most four, stand for its precision.
-fn add_fraction(n: &mut Number, f: Decimal) {
-    n.numeral.value += f;
+/// decimals, at most four, stand for its precision. `None` when the sum overflows: a whole
+/// number of 29 digits has no room for a fraction.
+fn add_fraction(n: &mut Number, f: Decimal) -> Option<()> {
+    n.numeral.value = n.numeral.value.checked_add(f)?;
     n.numeral.decimals = f.normalize().scale().min(4);
     n.numeral.trailing_zeros = 0;
+    Some(())
 }
 
 /// `mixed_fraction = vulgar_fraction | " " slash_fraction`: the fraction of "2½" or "10 1/2".
@@ -432,8 +434,9 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
             flags: Flags::default(),
             scaled: false,
         };
-        add_fraction(&mut n, f);
-        return Ok((rest, n));
+        if add_fraction(&mut n, f).is_some() {
+            return Ok((rest, n));
+        }
     }
     if let Ok((rest, mut n)) = digits(input) {
         if let Some((r, e)) = exponent(rest) {
@@ -444,8 +447,10 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
         // "2½", "10 1/2": a mixed number.
         if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
             if let Some((r, f)) = mixed_fraction(rest) {
-                add_fraction(&mut n, f);
-                return Ok((r, n));
+                let mut mixed = n.clone();
+                if add_fraction(&mut mixed, f).is_some() {
+                    return Ok((r, mixed));
+                }
             }
         }
         // "1.2M", "1.2b": after a decimal these letters are scales, not metres or bytes.
@@ -873,6 +878,12 @@ mod compound_tests {
         assert_eq!(value("9/11 attacks").0, dec("9"));
         assert_eq!(value("3/15").0, dec("3"));
         assert_eq!(value("50/50").0, dec("50"));
+    }
+
+    #[test]
+    fn a_fraction_that_overflows_the_whole_number_is_left_off() {
+        let whole = "79228162514264337593543950335";
+        assert_eq!(value(&format!("{whole}½")), (dec(whole), "½"));
     }
 
     #[test]
