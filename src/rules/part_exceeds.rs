@@ -39,7 +39,7 @@ const RATING_WORDS: &[&str] = &[
 impl RuleCheck for PartExceedsWhole {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
-            for pw in parts::part_wholes(ctx, sentence) {
+            for pw in parts::part_wholes_across_time(ctx, sentence) {
                 let (part, whole) = (&ctx.claims[pw.part], &ctx.claims[pw.whole]);
                 if !parts::is_countish(part) || !parts::is_countish(whole) {
                     continue;

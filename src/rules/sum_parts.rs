@@ -3,9 +3,11 @@
 use super::parts::{self, Check, Sentence, TotalForm};
 use crate::check::Context;
 use crate::declare_rule;
+use crate::model::{Claim, Hedge, Kind};
 use crate::report::{Finding, Severity};
 use crate::rules::RuleCheck;
 use crate::semantics::{Binding, Reading};
+use rust_decimal::Decimal;
 
 declare_rule! {
     /// ## What it checks
@@ -34,24 +36,36 @@ declare_rule! {
 
 impl RuleCheck for SumParts {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for sentence in parts::sentences(ctx) {
+        let sentences = parts::sentences(ctx);
+        for (k, sentence) in sentences.iter().enumerate() {
+            let mut found: Vec<Finding> = Vec::new();
             // A total with its parts, or a whole with its parts: two claims at least.
-            if sentence.claims.len() < 2 {
-                continue;
-            }
-            for (pos, &t) in sentence.claims.iter().enumerate() {
-                if let Some(f) = total_after_parts(ctx, sentence, pos, t) {
-                    out.push(f);
+            if sentence.claims.len() >= 2 {
+                for (pos, &t) in sentence.claims.iter().enumerate() {
+                    found.extend(total_after_parts(ctx, sentence, pos, t));
                 }
-            }
-            for pw in parts::part_wholes(ctx, sentence) {
-                if matches!(
-                    pw.form,
-                    parts::PartWholeForm::LeadOf | parts::PartWholeForm::OfWhom
-                ) {
-                    if let Some(f) = breakdown(ctx, sentence, pw.whole, pw.part) {
-                        out.push(f);
+                for pw in parts::part_wholes(ctx, sentence) {
+                    if matches!(
+                        pw.form,
+                        parts::PartWholeForm::LeadOf | parts::PartWholeForm::OfWhom
+                    ) {
+                        found.extend(breakdown(ctx, sentence, pw.whole, pw.part));
                     }
+                }
+                if let Some((w, first)) = parts::lead_whole(ctx, sentence) {
+                    found.extend(breakdown(ctx, sentence, w, first));
+                }
+                found.extend(appositions(ctx, sentence));
+            }
+            if let Some(prev) = k.checked_sub(1).and_then(|p| sentences.get(p)) {
+                found.extend(parts_in_next_sentence(ctx, prev, sentence));
+            }
+            // One finding per total: the forms overlap ("a total of 37: 14 … and 23 …").
+            let mut seen = Vec::new();
+            for f in found {
+                if !seen.contains(&f.primary) {
+                    seen.push(f.primary);
+                    out.push(f);
                 }
             }
         }
@@ -194,6 +208,9 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
     let mut exhaustive = false;
     for &k in &sentence.claims[start..] {
         let c = &ctx.claims[k];
+        if parts::is_time(c) {
+            continue;
+        }
         if !parts::is_amount(c) || !parts::same_unit(c, whole) {
             break;
         }
@@ -234,6 +251,333 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
     };
     check(ctx, w, &whole_reading, &readings, default, !exhaustive)
 }
+
+/// Words in a gap of a list that make its amounts something other than parts: alternatives,
+/// comparisons, rates.
+const NOT_A_LIST: &[&str] = &[
+    "or", "than", "more", "fewer", "less", "per", "each", "every", "average", "up", "down",
+];
+
+/// A gap ending "of" or "of the": the next amount is a whole, not a part ("12 of the 30").
+fn partitive(gap: &[String]) -> bool {
+    match gap {
+        [.., of, det] if of == "of" => ["the", "its", "their"].contains(&det.as_str()),
+        [.., of] => of == "of",
+        _ => false,
+    }
+}
+
+/// A run of coordinated parts.
+struct List {
+    parts: Vec<usize>,
+    /// A part is marked as the rest ("the remaining four", "the other six").
+    exhaustive: bool,
+    /// The list says it leaves things out ("including", "among them", "and the rest").
+    open: bool,
+}
+
+/// The coordinated amounts of one family among `claims` (time claims set aside), the first
+/// within a few words of `from`; the list ends at `close` (a closing dash or bracket), at the
+/// first amount of another kind, or at the sentence's end. `None` when the amounts are
+/// alternatives, comparisons or rates, or the sentence goes on with more of them.
+fn list_from(
+    ctx: &Context,
+    sentence: &Sentence,
+    from: usize,
+    claims: &[usize],
+    close: &[char],
+) -> Option<List> {
+    let text = &ctx.doc.text;
+    let end = sentence.span.end;
+    let close_at = text
+        .get(from..end)
+        .and_then(|t| t.find(close))
+        .map_or(end, |p| from + p);
+    let mut list = List {
+        parts: Vec::new(),
+        exhaustive: false,
+        open: false,
+    };
+    let mut prev_end = from;
+    for &k in claims {
+        let c = &ctx.claims[k];
+        if c.span.start < from {
+            continue;
+        }
+        if c.span.start >= close_at {
+            break;
+        }
+        let gap_text = text.get(prev_end..c.span.start).unwrap_or("");
+        let gap = parts::words(gap_text);
+        let first = list.parts.is_empty();
+        let family_ok = list
+            .parts
+            .first()
+            .is_none_or(|&f| parts::same_unit(&ctx.claims[f], c));
+        if !parts::is_amount(c) || c.kind == Kind::Percent || !family_ok {
+            if first {
+                return None;
+            }
+            break;
+        }
+        if first {
+            if gap.len() > 4 || gap_text.contains([',', ';', '"', '“', '”']) {
+                return None;
+            }
+        } else {
+            let joined = gap_text.contains(',') || gap.iter().any(|w| w == "and");
+            if !joined || gap.len() > 8 || gap_text.contains([';', ':']) {
+                return None;
+            }
+        }
+        if gap.iter().any(|w| NOT_A_LIST.contains(&w.as_str()))
+            || partitive(&gap)
+            || c.hedge.is_bound()
+            || text.get(c.span.end..).is_some_and(|t| t.starts_with('-'))
+        {
+            return None;
+        }
+        list.open |= parts::has_non_exhaustive(&gap);
+        list.exhaustive |= parts::has_exhaustive(&gap);
+        list.parts.push(k);
+        prev_end = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        if list.parts.len() > MAX_PARTS {
+            return None;
+        }
+    }
+    let last = *list.parts.last()?;
+    // More amounts of the list's family later in the clause: a structure not read here.
+    let more = claims.iter().any(|&k| {
+        let c = &ctx.claims[k];
+        c.span.start > ctx.claims[last].span.start
+            && c.span.start < close_at
+            && !list.parts.contains(&k)
+            && parts::same_unit(c, &ctx.claims[last])
+    });
+    if more {
+        return None;
+    }
+    // "…, and the rest in Kerry": an unquantified remainder leaves the list open.
+    let tail = parts::words(text.get(prev_end..close_at).unwrap_or(""));
+    list.open |= parts::has_non_exhaustive(&tail) || parts::has_exhaustive(&tail);
+    Some(list)
+}
+
+/// A small whole count of a named plural ("three divisions", "two districts"): when it equals
+/// the number of parts listed, it says the list is complete.
+fn group_count(claim: &Claim, n: usize) -> bool {
+    parts::is_countish(claim)
+        && claim.counted.is_some()
+        && matches!(claim.hedge, Hedge::None | Hedge::Exactly)
+        && claim
+            .point_value()
+            .is_some_and(|v| v >= Decimal::TWO && v == Decimal::from(n as u64))
+}
+
+/// Where a breakdown opens after its total: a colon, a dash, an opening bracket or ", of
+/// which" / ", of whom". Byte offsets (start, end) and the marks that close it.
+fn openers(text: &str, base: usize) -> Vec<(usize, usize, &'static [char])> {
+    let mut out: Vec<(usize, usize, &'static [char])> = Vec::new();
+    for (i, ch) in text.char_indices() {
+        let end = i + ch.len_utf8();
+        match ch {
+            ':' => out.push((base + i, base + end, &[])),
+            '—' | '–' => out.push((base + i, base + end, &['—', '–'])),
+            '(' => out.push((base + i, base + end, &[')'])),
+            ',' => {
+                let rest = &text[end..];
+                let mut w = parts::words_as_written(rest);
+                let of = w.next().is_some_and(|x| x.eq_ignore_ascii_case("of"));
+                if of
+                    && w.next()
+                        .is_some_and(|x| parts::has_word(x, &["which", "whom"]))
+                {
+                    out.push((base + i, base + end, &[]));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// "Police made 38 arrests at the fair: 17 on Thursday, 12 on Friday and nine on
+/// Saturday"; "vaccinated 1,150 people — 640 adults and 510 children"; "£3.1bn of sales
+/// came from three divisions: retail (£1.9bn), …"; "180 species, of which 100 …": a total,
+/// then its parts set off after it. The parts make up the total unless the list says it
+/// leaves things out; a group count matching the parts ("three divisions") or a part marked
+/// as the rest makes a miss an error, otherwise a warning.
+fn appositions(ctx: &Context, sentence: &Sentence) -> Vec<Finding> {
+    let text = ctx.text(sentence.span);
+    // Most sentences have no opener: their claims need no reading.
+    if !text.contains([':', '—', '–', '(', ',']) {
+        return Vec::new();
+    }
+    let claims = parts::untimed(ctx, sentence);
+    let mut out = Vec::new();
+    for (start, end, close) in openers(text, sentence.span.start) {
+        if let Some(f) = apposition(ctx, sentence, &claims, start, end, close) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+fn apposition(
+    ctx: &Context,
+    sentence: &Sentence,
+    claims: &[usize],
+    start: usize,
+    end: usize,
+    close: &[char],
+) -> Option<Finding> {
+    let list = list_from(ctx, sentence, end, claims, close)?;
+    if list.parts.len() < 2 {
+        return None;
+    }
+    let first = &ctx.claims[list.parts[0]];
+    // The total: the nearest amount of the parts' family before the opener, in one phrase
+    // with it; a group count may stand between ("£3.1bn … came from three divisions:").
+    let before: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&k| ctx.claims[k].span.end <= start)
+        .collect();
+    let lead_ok = |k: usize| {
+        let c = &ctx.claims[k];
+        let from = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        let lead = ctx.doc.text.get(from..start).unwrap_or("");
+        parts::words(lead).len() <= 10 && !lead.contains([',', ';', ':', '(', ')', '—', '–', '"'])
+    };
+    let mut rev = before.iter().rev().copied();
+    let near = rev.next().filter(|&k| lead_ok(k))?;
+    let mut group = false;
+    let t = if group_count(&ctx.claims[near], list.parts.len())
+        && !parts::same_unit(&ctx.claims[near], first)
+    {
+        group = true;
+        rev.next().filter(|&k| lead_ok(k))?
+    } else if group_count(&ctx.claims[near], list.parts.len()) {
+        match rev
+            .next()
+            .filter(|&k| lead_ok(k) && parts::same_unit(&ctx.claims[k], first))
+        {
+            Some(k) => {
+                group = true;
+                k
+            }
+            None => near,
+        }
+    } else {
+        near
+    };
+    let total = &ctx.claims[t];
+    if !parts::is_amount(total)
+        || total.kind == Kind::Percent
+        || !parts::same_unit(total, first)
+        || parts::is_countish(total) && total.counted.is_none() && !noun_follows(ctx, total)
+    {
+        return None;
+    }
+    let lead = parts::words(ctx.doc.text.get(total.span.end..start).unwrap_or(""));
+    let open = list.open || parts::has_non_exhaustive(&lead);
+    // A part that names the total's group noun counts the groups, not the total's things.
+    let total_reading = parts::read(ctx, total)?;
+    let readings: Vec<(usize, Reading)> = list
+        .parts
+        .iter()
+        .map(|&p| parts::read(ctx, &ctx.claims[p]).map(|r| (p, r)))
+        .collect::<Option<_>>()?;
+    let default = if (list.exhaustive || group) && !open {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
+    check(ctx, t, &total_reading, &readings, default, open)
+}
+
+/// A bare number followed by a word that is not a function word: the noun it counts, which
+/// the extractor left unattached ("60 league goals").
+fn noun_follows(ctx: &Context, claim: &Claim) -> bool {
+    let after = ctx.doc.text.get(claim.span.end..).unwrap_or("");
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    word.chars().next().is_some_and(char::is_lowercase) && !FUNCTION_WORDS.contains(&word.as_str())
+}
+
+#[rustfmt::skip]
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "on", "at", "to", "for", "and", "or", "was", "were", "is", "are", "per",
+    "percent", "by", "from", "with", "a", "the", "than", "more", "less", "fewer", "had", "have",
+    "has", "as", "said", "says",
+];
+
+/// "Twenty-four people were hurt. Eleven were taken to …, nine to … and the remaining four
+/// …": parts in the next sentence whose subject is a bare number (it refers back to the
+/// one count of the sentence before). Read only when the list is marked complete: a part
+/// marked as the rest, or a group count matching the parts ("all of them in two
+/// districts").
+fn parts_in_next_sentence(ctx: &Context, prev: &Sentence, sentence: &Sentence) -> Option<Finding> {
+    let paragraph = |s: &Sentence| ctx.segments.paragraph_of(s.span.start).map(|(i, _)| i);
+    if paragraph(prev) != paragraph(sentence) {
+        return None;
+    }
+    let claims = parts::untimed(ctx, sentence);
+    let &p0 = claims.first()?;
+    let first = &ctx.claims[p0];
+    if !parts::is_countish(first) || first.counted.is_some() {
+        return None;
+    }
+    let before = parts::before_in_sentence(ctx, sentence.span, first);
+    let lead: Vec<String> = parts::words(before);
+    let speech = lead.last().is_some_and(|w| SPEECH.contains(&w.as_str()));
+    if !(lead.is_empty() || (speech && lead.len() <= 4 && !before.contains(','))) {
+        return None;
+    }
+    let list = list_from(ctx, sentence, first.span.start, &claims, &[])?;
+    let n = list.parts.len();
+    if n < 2 || list.open || list.parts.iter().any(|&p| ctx.claims[p].counted.is_some()) {
+        return None;
+    }
+    let prev_claims = parts::untimed(ctx, prev);
+    let mut group = false;
+    let mut wholes = Vec::new();
+    for &k in &prev_claims {
+        let c = &ctx.claims[k];
+        if group_count(c, n) && !group {
+            group = true;
+        } else if parts::is_amount(c) {
+            wholes.push(k);
+        }
+    }
+    let [w] = wholes[..] else {
+        return None;
+    };
+    let whole = &ctx.claims[w];
+    if !parts::is_countish(whole) || whole.counted.is_none() || !(group || list.exhaustive) {
+        return None;
+    }
+    let whole_reading = parts::read(ctx, whole)?;
+    let readings: Vec<(usize, Reading)> = list
+        .parts
+        .iter()
+        .map(|&p| parts::read(ctx, &ctx.claims[p]).map(|r| (p, r)))
+        .collect::<Option<_>>()?;
+    check(ctx, w, &whole_reading, &readings, Severity::Error, false)
+}
+
+/// Verbs of saying that may stand before a part that refers back ("Officials said 14 …").
+const SPEECH: &[&str] = &[
+    "said",
+    "say",
+    "says",
+    "added",
+    "reported",
+    "confirmed",
+    "that",
+];
 
 fn check(
     ctx: &Context,
