@@ -3,7 +3,7 @@
 use super::parts;
 use crate::check::Context;
 use crate::declare_rule;
-use crate::model::{Claim, Kind};
+use crate::model::{Claim, Hedge, Kind, Span};
 use crate::report::{Computed, Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
@@ -37,19 +37,33 @@ declare_rule! {
 const SHARE_WORDS: &[&str] = &[
     "favoured", "favored", "favour", "favor", "opposed", "backed", "supported", "undecided",
     "opinion", "vote", "votes", "voters", "share", "shares", "split", "survey", "poll",
-    "polled", "respondents",
+    "polled", "respondents", "possession",
 ];
 
-/// Words that make the percentages changes, rates or overlapping answers, not shares.
+/// Words anywhere in the sentence that make the percentages rates or overlapping answers.
 #[rustfmt::skip]
 const NOT_SHARES: &[&str] = &[
     "rate", "rates", "inflation", "interest", "growth", "grew", "yield", "tax", "turnout",
-    "unemployment", "jobless", "margin", "return", "returns", "annual", "annually", "year",
-    "rose", "fell", "rise", "fall", "up", "down", "from", "increase", "increased", "decrease",
-    "decreased", "points", "than", "compared", "versus", "each", "both", "respectively",
-    "multiple", "answers", "several", "whom", "them", "those", "among", "while", "whereas",
-    "but", "men", "women",
+    "unemployment", "jobless", "margin", "return", "returns", "annual", "annually", "each",
+    "both", "respectively", "multiple", "answers", "several", "men", "women",
 ];
+
+/// Words among the shares, or in the phrase before the first, that make them changes,
+/// comparisons or shares of different groups.
+#[rustfmt::skip]
+const NOT_SHARES_NEAR: &[&str] = &[
+    "rose", "fell", "rise", "fall", "up", "down", "from", "increase", "increased", "decrease",
+    "decreased", "points", "than", "compared", "versus", "whom", "them", "those", "among",
+    "while", "whereas", "but",
+];
+
+/// "5% a year", "2% per month": a rate, not a share.
+fn rate_phrase(words: &[String]) -> bool {
+    words.windows(2).any(|w| {
+        ["a", "per", "every"].contains(&w[0].as_str())
+            && ["year", "month", "week", "day", "annum", "quarter"].contains(&w[1].as_str())
+    })
+}
 
 impl RuleCheck for SharesSum {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -65,15 +79,20 @@ impl RuleCheck for SharesSum {
                 continue;
             }
             let text = ctx.text(sentence.span);
-            if parts::has_word(text, NOT_SHARES) {
+            if parts::has_word(text, NOT_SHARES) || rate_phrase(&parts::words(text)) {
                 continue;
             }
             let has_base = shares.iter().any(|&i| ctx.claims[i].of.is_some());
-            if !has_base && !parts::has_word(text, SHARE_WORDS) {
-                continue;
-            }
+            let share_words = has_base || parts::has_word(text, SHARE_WORDS);
             for run in runs(ctx, &shares) {
-                if let Some(f) = check(ctx, &run) {
+                // "the remaining 38%", "the other 28%": a remainder says the run is one whole.
+                // Only when the run holds every share of the sentence: a share left out
+                // may be the rest's other part.
+                let remainder = remainder_marked(ctx, &run) && run.len() == shares.len();
+                if !(share_words || remainder) || !near_words_allow(ctx, sentence, &run) {
+                    continue;
+                }
+                if let Some(f) = check(ctx, &run, remainder) {
                     out.push(f);
                 }
             }
@@ -85,16 +104,29 @@ fn is_share(claim: &Claim) -> bool {
     claim.kind == Kind::Percent && claim.unit == Some("%") && parts::is_amount(claim)
 }
 
-/// Runs of percentages joined by commas or "and", with no other base named between them.
+/// Runs of percentages joined by commas, "and", "against" or "to" ("63% of possession to
+/// the visitors' 37%"), with no other base named between them; a share marked as the rest
+/// ("with imports making up the remaining 38%") may stand further off.
 fn runs(ctx: &Context, shares: &[usize]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     let mut run: Vec<usize> = Vec::new();
     for &i in shares {
         let joined = run.last().is_some_and(|&prev| {
-            let gap_text = parts::between(ctx, ctx.claims[prev].span, ctx.claims[i].span);
+            // The gap starts after the share's base: "44% of thefts reported in the city
+            // centre this year, phones 31%".
+            let p = &ctx.claims[prev];
+            let from =
+                p.of.map_or(p.span, |o| Span::new(p.span.start, o.end.max(p.span.end)));
+            let gap_text = parts::between(ctx, from, ctx.claims[i].span);
             let gap = parts::words(gap_text);
-            (gap_text.contains(',') || gap.iter().any(|w| w == "and"))
-                && gap.len() <= 8
+            let to_join = gap.iter().any(|w| w == "to")
+                && (gap.last().is_some_and(|w| w == "to")
+                    || gap_text.contains("'s ")
+                    || gap_text.contains("’s ")
+                    || gap_text.contains("s' "));
+            let limit = if parts::has_exhaustive(&gap) { 14 } else { 8 };
+            (gap_text.contains(',') || gap.iter().any(|w| w == "and" || w == "against") || to_join)
+                && gap.len() <= limit
                 && !gap_text.contains([';', ':', '('])
         });
         if !joined && !run.is_empty() {
@@ -105,6 +137,63 @@ fn runs(ctx: &Context, shares: &[usize]) -> Vec<Vec<usize>> {
     out.push(run);
     out.retain(|r| r.len() >= 2);
     out
+}
+
+/// The last share of a run is marked as the rest: "the remaining 10%", "the other 28%",
+/// "all other items 25%".
+fn remainder_marked(ctx: &Context, run: &[usize]) -> bool {
+    let [.., prev, last] = run else {
+        return false;
+    };
+    let gap = parts::words(parts::between(
+        ctx,
+        ctx.claims[*prev].span,
+        ctx.claims[*last].span,
+    ));
+    gap.iter()
+        .rev()
+        .take(4)
+        .any(|w| ["remaining", "rest", "other", "remainder"].contains(&w.as_str()))
+}
+
+/// No change or contrast word among the shares or in the phrase before the first, and at
+/// most one date or period among them (two make shares of different times).
+fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) -> bool {
+    let (Some(&first), Some(&last)) = (run.first(), run.last()) else {
+        return false;
+    };
+    let (first, last) = (&ctx.claims[first], &ctx.claims[last]);
+    let before = parts::before_in_sentence(ctx, sentence.span, first);
+    let phrase_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| [',', ';', ':', '—', '('].contains(c))
+        .map_or(0, |(p, c)| p + c.len_utf8());
+    let near = format!(
+        "{} {}",
+        &before[phrase_start..],
+        parts::between(ctx, first.span, last.span)
+    );
+    // Dates up to the end of the last share's phrase: "40% in May and 65% in June".
+    let after = parts::after_in_sentence(ctx, sentence.span, last);
+    let phrase_end = last.span.end + after.find([',', ';', ':', '—', '(']).unwrap_or(after.len());
+    let times = sentence
+        .claims
+        .iter()
+        .filter(|&&i| {
+            let c = &ctx.claims[i];
+            parts::is_time(c) && c.span.start > first.span.start && c.span.start < phrase_end
+        })
+        .count();
+    let words = parts::words(&near);
+    // "made up 40%" is a share's verb, not a rise.
+    let change = words.iter().enumerate().any(|(k, w)| {
+        NOT_SHARES_NEAR.contains(&w.as_str())
+            && !(w == "up"
+                && k > 0
+                && ["make", "makes", "made", "making"].contains(&words[k - 1].as_str()))
+    });
+    !change && times < 2
 }
 
 /// Shares naming different bases ("of men", "of women") are not parts of one whole.
@@ -119,21 +208,26 @@ fn one_base(ctx: &Context, run: &[usize]) -> bool {
     }
 }
 
-fn check(ctx: &Context, run: &[usize]) -> Option<Finding> {
+fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
     if !one_base(ctx, run) {
         return None;
     }
     let mut low = Decimal::ZERO;
+    let mut high = Decimal::ZERO;
     let mut point = Decimal::ZERO;
     let mut decimals = 0;
     for &i in run {
         let r = parts::read(ctx, &ctx.claims[i])?;
         low = low.checked_add(r.strict.low.unwrap_or(Decimal::ZERO))?;
+        high = high.checked_add(r.strict.high?)?;
         point = point.checked_add(r.value?)?;
         decimals = decimals.max(r.decimals);
     }
+    let short = remainder && high < Decimal::ONE_HUNDRED && run.iter().all(|&i| unhedged(ctx, i));
     let (verdict, severity) = if low > Decimal::ONE_HUNDRED {
         (Verdict::Inconsistent, Severity::Warning)
+    } else if short {
+        return Some(short_of_whole(ctx, run, point, high, decimals));
     } else if ctx.settings.show_consistent && point <= Decimal::ONE_HUNDRED {
         (Verdict::Consistent, Severity::Note)
     } else {
@@ -170,6 +264,53 @@ fn check(ctx: &Context, run: &[usize]) -> Option<Finding> {
             high: None,
         }),
     })
+}
+
+/// A share with no hedge or bound: "about 30%" may leave the rest short of 100%.
+fn unhedged(ctx: &Context, i: usize) -> bool {
+    matches!(ctx.claims[i].hedge, Hedge::None | Hedge::Exactly)
+}
+
+/// Shares whose last is stated as the rest ("the remaining 28%") but that fall short of
+/// 100% beyond rounding.
+fn short_of_whole(
+    ctx: &Context,
+    run: &[usize],
+    point: Decimal,
+    high: Decimal,
+    decimals: u32,
+) -> Finding {
+    let last = run[run.len() - 1];
+    let operation = run
+        .iter()
+        .map(|&i| ctx.text(ctx.claims[i].span))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let shown = decimals.min(4);
+    Finding {
+        rule: "NUM-SHARES-SUM",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{operation} is {}% (at most {}% given rounding); with the last share stated as the rest they add up to 100%: {}",
+            number(point, shown),
+            number(high, shown + 1),
+            verdict_words(Verdict::Inconsistent)
+        ),
+        primary: ctx.claims[last].span,
+        related: run[..run.len() - 1]
+            .iter()
+            .map(|&i| Related {
+                span: ctx.claims[i].span,
+                label: "share",
+            })
+            .collect(),
+        computed: Some(Computed {
+            value: computed_decimal(point),
+            low: None,
+            high: Some(computed_decimal(high)),
+        }),
+    }
 }
 
 #[cfg(test)]

@@ -256,6 +256,7 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
 /// comparisons, rates.
 const NOT_A_LIST: &[&str] = &[
     "or", "than", "more", "fewer", "less", "per", "each", "every", "average", "up", "down",
+    "against", "versus", "vs", "compared",
 ];
 
 /// A gap ending "of" or "of the": the next amount is a whole, not a part ("12 of the 30").
@@ -480,6 +481,18 @@ fn apposition(
         return None;
     }
     let lead = parts::words(ctx.doc.text.get(total.span.end..start).unwrap_or(""));
+    // "four times as many": a multiple, not a total. A total below one of its parts is a
+    // misreading of the sentence rather than a breakdown.
+    let largest = list
+        .parts
+        .iter()
+        .filter_map(|&p| ctx.claims[p].point_value())
+        .max();
+    if lead.first().is_some_and(|w| w == "times")
+        || largest.is_some_and(|m| total.point_value().is_none_or(|v| m > v))
+    {
+        return None;
+    }
     let open = list.open || parts::has_non_exhaustive(&lead);
     // A part that names the total's group noun counts the groups, not the total's things.
     let total_reading = parts::read(ctx, total)?;
