@@ -61,8 +61,130 @@ impl RuleCheck for PartExceedsWhole {
                     out.push(f);
                 }
             }
+            out.extend(subset_by_verb(ctx, sentence));
         }
     }
+}
+
+/// Verbs whose object is a set looked through: what they find is a part of it.
+#[rustfmt::skip]
+const SCREENING: &[&str] = &[
+    "tested", "screened", "checked", "stopped", "inspected", "examined", "sampled",
+    "searched", "surveyed", "interviewed", "questioned", "breathalysed", "breathalyzed",
+    "audited", "sequenced", "x-rayed",
+];
+
+/// Words right before a part found in the screened set.
+const FINDING: &[&str] = &["found", "detected", "identified", "caught", "discovered"];
+
+/// Words right after a part found in the screened set ("620 failed", "52 tested positive").
+const FINDING_AFTER: &[&str] = &["failed", "tested", "were", "was"];
+
+/// Verbs whose object is a workforce, and verbs that cut jobs from it.
+const EMPLOYING: &[&str] = &["employs", "employed", "employing", "employ"];
+#[rustfmt::skip]
+const CUTTING: &[&str] = &[
+    "cut", "cuts", "cutting", "shed", "sheds", "shedding", "axe", "axes", "axing", "eliminate",
+    "eliminates", "eliminating", "off",
+];
+
+/// What a workforce is counted in, and what a cut removes from it.
+#[rustfmt::skip]
+const PEOPLE: &[&str] = &[
+    "people", "person", "worker", "employee", "staff", "driver", "passenger", "patient",
+    "resident", "adult", "child", "pupil", "student", "motorist", "rider", "visitor", "man",
+    "woman", "job", "post", "position", "role", "vehicle", "car", "van", "lorry", "truck",
+];
+
+/// A workforce in another scope than the cut ("across the group", "worldwide").
+#[rustfmt::skip]
+const OTHER_SCOPE: &[&str] = &[
+    "worldwide", "globally", "group", "nationwide", "across", "overall", "elsewhere",
+    "company-wide", "total",
+];
+
+/// The word before a claim, past an article.
+fn word_before(ctx: &Context, sentence: &parts::Sentence, claim: &Claim) -> Option<String> {
+    let before = parts::before_in_sentence(ctx, sentence.span, claim);
+    parts::words(before)
+        .into_iter()
+        .rev()
+        .find(|w| !["the", "a", "an", "all", "some"].contains(&w.as_str()))
+}
+
+/// Whether the part and whole count things one of which stands for one of the other: the
+/// same head, no head on the part, or both people, jobs or vehicles ("stopped 3,400
+/// vehicles … found 41 drivers over the limit").
+fn one_for_one(ctx: &Context, part: &Claim, whole: &Claim) -> bool {
+    match (parts::head(ctx, part), parts::head(ctx, whole)) {
+        (None, Some(_)) => true,
+        (Some(p), Some(w)) => {
+            p == w || (PEOPLE.contains(&p.as_str()) && PEOPLE.contains(&w.as_str()))
+        }
+        _ => false,
+    }
+}
+
+/// "tested 850 people …, and found 1,020 …", "stopped 3,400 vehicles … found 4,100
+/// drivers over the limit", "employs 120 people, will cut 135 jobs": a part picked out of
+/// a set that a verb names in the same sentence. A warning: the binding is the verbs'.
+fn subset_by_verb(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
+    let claims: Vec<usize> = parts::untimed(ctx, sentence)
+        .into_iter()
+        .filter(|&i| parts::is_countish(&ctx.claims[i]))
+        .collect();
+    let mut out = Vec::new();
+    if claims.len() < 2 {
+        return out;
+    }
+    let sentence_words = parts::words(ctx.text(sentence.span));
+    for (k, &w) in claims.iter().enumerate() {
+        let whole = &ctx.claims[w];
+        let Some(verb) = word_before(ctx, sentence, whole) else {
+            continue;
+        };
+        let screening = SCREENING.contains(&verb.as_str());
+        let employing = EMPLOYING.contains(&verb.as_str());
+        if !(screening || employing) || whole.hedge.is_bound() {
+            continue;
+        }
+        // The next count after the whole is the only one read as its part.
+        let Some(&p) = claims.get(k + 1) else {
+            continue;
+        };
+        let part = &ctx.claims[p];
+        if parts::between(ctx, whole.span, part.span).contains(';')
+            || !one_for_one(ctx, part, whole)
+        {
+            continue;
+        }
+        let before = word_before(ctx, sentence, part).unwrap_or_default();
+        let after = parts::words(parts::after_in_sentence(ctx, sentence.span, part));
+        let related = if screening {
+            FINDING.contains(&before.as_str())
+                || (part.counted.is_none()
+                    && after
+                        .first()
+                        .is_some_and(|a| FINDING_AFTER.contains(&a.as_str()))
+                    && after
+                        .iter()
+                        .take(3)
+                        .any(|a| ["positive", "failed", "over", "infected"].contains(&a.as_str())))
+        } else {
+            CUTTING.contains(&before.as_str())
+                && parts::head(ctx, part).is_some_and(|h| PEOPLE.contains(&h.as_str()))
+                && !sentence_words
+                    .iter()
+                    .any(|x| OTHER_SCOPE.contains(&x.as_str()))
+        };
+        if related {
+            if let Some(mut f) = exceeds(ctx, p, w) {
+                f.severity = Severity::Warning;
+                out.push(f);
+            }
+        }
+    }
+    out
 }
 
 /// "X out of 10 …" next to a rating word, or any "out of" whole of 10 or less (hyperbole).
