@@ -12,7 +12,8 @@ use std::sync::OnceLock;
 declare_rule! {
     /// ## What it checks
     /// An announced count against the items listed after it in the same sentence: "five
-    /// causes: A, B, C and D"; "the three finalists — A, B and C".
+    /// causes: A, B, C and D"; "the three finalists — A, B and C"; "named the four victims
+    /// as A, 44, B, 23, C, 37, and D, 58"; "Four candidates are standing: A (Labour), …".
     ///
     /// ## Why it matters
     /// An item dropped in editing leaves the count behind, and readers count lists.
@@ -22,12 +23,15 @@ declare_rule! {
     /// understaffing." → warning: four items listed.
     ///
     /// ## Known limits
-    /// Items are split at commas and at the final "and"/"or"; fixed phrases from
+    /// Items are split at commas and at the final "and"/"or"; a bracketed note stays in
+    /// its item and a number set off after a name (an age) is no item; fixed phrases from
     /// `grammar/lexicon/fixed_phrases.txt` ("research and development") stay whole. When an
     /// item may itself contain "and", every reading is tried and only a count no reading
     /// gives is reported. Lists without a final "and"/"or", lists with "including", "such
     /// as", "among others" or "etc.", items that count things themselves ("four plants: two
     /// in Ohio and two in Texas"), clause-long items and counts above twelve are skipped.
+    /// A verb between the count and the colon ("are standing in the ward:") is read only
+    /// before a list of names (every item capitalised).
     pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
 }
 
@@ -425,6 +429,14 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(f[0].related.len(), 4);
         assert!(f[0].message.starts_with("the list names 4 items"));
+    }
+
+    #[test]
+    fn names_with_ages_notes_and_naming_verbs() {
+        assert_eq!(run("Police named the three victims as Ann Reed, 44, Joe Lam, 23, Ravi Patel, 37, and Sue Kerr, 58.").len(), 1);
+        assert!(run("Police named the four victims as Ann Reed, 44, Joe Lam, 23, Ravi Patel, 37, and Sue Kerr, 58.").is_empty());
+        assert_eq!(run("Five candidates are standing: Amy Hart (Labour), Ben Cole (Tory), Cara Wynn (Green) and Dan Fry (Reform).").len(), 1);
+        assert!(run("Three officials were asked: who approved it, when, and why?").is_empty());
     }
 
     #[test]

@@ -21,9 +21,16 @@ declare_rule! {
     /// "Of the 26 schools inspected, 31 failed the check." → error: 31 is more than 26.
     /// "Nine of the 14 finalists come from the north." → no finding.
     ///
+    /// Also a part picked out of a set a verb names in the same sentence, as a warning:
+    /// "tested 640 people …, and 652 of them …", "stopped 2,100 vehicles … found 2,300
+    /// drivers over the limit", "employs 240 people, will cut 260 jobs".
+    ///
     /// ## Known limits
+    /// Dates between a part and its whole are skipped ("tested 640 people last month, and
+    /// 52 of them"); "N of them/those" binds the nearest earlier count that names its noun.
     /// The whole must name what it counts, and the part the same thing or nothing of its
-    /// own. Ordinals, dates, ages, weights and durations are never parts or wholes. Ratings
+    /// own (for the verb relations, people, jobs and vehicles stand for one another; a
+    /// workforce in another scope, "worldwide", "across the group", is skipped). Ordinals, dates, ages, weights and durations are never parts or wholes. Ratings
     /// and hyperbole on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two
     /// of a kind") are skipped. A part that exceeds its whole only within rounding is not
     /// reported.
@@ -275,6 +282,30 @@ mod tests {
         assert_eq!(
             run("Officials said 31 of the 26 ferries were late.").len(),
             1
+        );
+    }
+
+    #[test]
+    fn parts_across_dates_of_them_and_verbs() {
+        assert_eq!(
+            run("The clinic tested 640 people last month, and 652 of them were ill.").len(),
+            1
+        );
+        assert_eq!(
+            run("Divers sampled 80 wrecks and found the coral on 95 of them.").len(),
+            1
+        );
+        let f = run("The mill, which employs 240 people, will cut 260 jobs.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert_eq!(
+            run("Officers stopped 2,100 cars and found 2,300 drivers over the limit.").len(),
+            1
+        );
+        assert!(run("Inspectors checked 200 cafes and found 350 breaches.").is_empty());
+        assert!(
+            run("The firm, which employs 900 people in Ohio, will cut 1,200 jobs worldwide.")
+                .is_empty()
         );
     }
 

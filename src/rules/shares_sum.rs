@@ -3,7 +3,7 @@
 use super::parts;
 use crate::check::Context;
 use crate::declare_rule;
-use crate::model::{Claim, Hedge, Kind, Span};
+use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::report::{Computed, Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
@@ -11,8 +11,11 @@ use rust_decimal::Decimal;
 
 declare_rule! {
     /// ## What it checks
-    /// Shares of one whole, listed together in a sentence, that add up to more than 100%:
-    /// "Ferrante won 44% of the vote, Pallister 41% and Okafor 19%."
+    /// Shares of one whole, listed together in a sentence, that add up to more than 100%
+    /// ("Ferrante won 44% of the vote, Pallister 41% and Okafor 19%"), or that fall short of
+    /// it when the last is stated as the rest ("55% of the port's income, with passengers
+    /// bringing in the remaining 35%"); fraction words that split one whole past itself
+    /// ("Two-thirds of the valley is planted with vines and half with wheat").
     ///
     /// ## Why it matters
     /// Vote and poll results, budgets and market shares are split into parts; a total above
@@ -23,12 +26,20 @@ declare_rule! {
     /// "61% favoured the plan, 33% opposed it and 6% had no opinion." → no finding.
     ///
     /// ## Known limits
-    /// Only percentages written side by side in one sentence (joined by commas or "and")
-    /// are read as one set, and only in a sentence that speaks of shares ("of the vote",
-    /// favoured, opposed, backed). Changes, rates, several answers per person and shares of
-    /// different bases ("44% of men and 60% of women") are skipped. k shares written to
-    /// unit u may sum to 100 + k·u/2 (rounding). Fractions and a sum short of 100% are not
-    /// checked.
+    /// Only percentages written side by side in one sentence (joined by commas, "and",
+    /// "against", or "to" before a share or an owner's share: "58% of possession to the
+    /// visitors' 42%") are read as one set, and only in a sentence that speaks of shares
+    /// ("of the vote", favoured, opposed, possession, a named base) or whose last share is
+    /// marked as the rest ("the remaining", "the other", "all other"). Rates ("5% a year"),
+    /// several answers per person and shares of different bases ("44% of men and 60% of
+    /// women") are skipped anywhere in the sentence; change and contrast words (rose,
+    /// from, than, while) only among the shares or just before them; two dates among them
+    /// make shares of different times. k shares written to unit u may sum to 100 + k·u/2
+    /// (rounding). A sum short of 100% is reported only when the last share is the stated
+    /// rest, every share is unhedged and the run holds every share of the sentence.
+    /// Fractions are read only as words of one named whole, the later ones without a verb
+    /// of their own ("and half with wheat"), since "two-thirds are women and half are over
+    /// 40" describes the whole twice.
     pub struct SharesSum = ("NUM-SHARES-SUM", "shares of one whole sum past 100%");
 }
 
@@ -57,6 +68,12 @@ const NOT_SHARES_NEAR: &[&str] = &[
     "while", "whereas", "but",
 ];
 
+#[rustfmt::skip]
+const MONTHS: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
 /// "5% a year", "2% per month": a rate, not a share.
 fn rate_phrase(words: &[String]) -> bool {
     words.windows(2).any(|w| {
@@ -74,6 +91,9 @@ impl RuleCheck for SharesSum {
                 .copied()
                 .filter(|&i| is_share(&ctx.claims[i]))
                 .collect();
+            if let Some(f) = fractions(ctx, sentence) {
+                out.push(f);
+            }
             // Most sentences have fewer than two shares: their words need no reading.
             if shares.len() < 2 {
                 continue;
@@ -185,6 +205,12 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
             parts::is_time(c) && c.span.start > first.span.start && c.span.start < phrase_end
         })
         .count();
+    // "May" is seldom read as a date: month names are counted as written too.
+    let span_text = ctx.doc.text.get(first.span.start..phrase_end).unwrap_or("");
+    let months = parts::words_as_written(span_text)
+        .filter(|w| MONTHS.contains(w))
+        .count();
+    let times = times.max(months);
     let words = parts::words(&near);
     // "made up 40%" is a share's verb, not a rise.
     let change = words.iter().enumerate().any(|(k, w)| {
@@ -227,7 +253,7 @@ fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
     let (verdict, severity) = if low > Decimal::ONE_HUNDRED {
         (Verdict::Inconsistent, Severity::Warning)
     } else if short {
-        return Some(short_of_whole(ctx, run, point, high, decimals));
+        return Some(short_of_whole(ctx, run, (low, point, high), decimals));
     } else if ctx.settings.show_consistent && point <= Decimal::ONE_HUNDRED {
         (Verdict::Consistent, Severity::Note)
     } else {
@@ -266,6 +292,99 @@ fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
     })
 }
 
+/// A fraction word of a whole ("three-quarters", "half"), not a bound or a rate.
+fn fraction_word(claim: &Claim) -> bool {
+    matches!(claim.quantity, Quantity::Fraction(FractionForm::Word(_)))
+        && matches!(claim.hedge, Hedge::None | Hedge::Exactly)
+        && !claim.flags.malformed
+}
+
+/// Words that may follow the gapped fraction: "and half by farmland", "a quarter on rent".
+const GAPPED: &[&str] = &["by", "on", "to", "for", "in", "from", "with", "at", "under"];
+
+/// "Three-quarters of the island is covered by forest and half by farmland": fraction
+/// words of one named whole, the later ones gapped (no verb of their own, so they split
+/// the same whole rather than describe it twice), that add up to more than the whole.
+fn fractions(ctx: &Context, sentence: &parts::Sentence) -> Option<Finding> {
+    let fr: Vec<usize> = sentence
+        .claims
+        .iter()
+        .copied()
+        .filter(|&i| fraction_word(&ctx.claims[i]))
+        .collect();
+    let (&first, rest) = fr.split_first()?;
+    if rest.is_empty() || ctx.claims[first].of.is_none() {
+        return None;
+    }
+    let text = ctx.text(sentence.span);
+    if parts::has_word(text, NOT_SHARES) {
+        return None;
+    }
+    let mut prev = first;
+    for &i in rest {
+        let c = &ctx.claims[i];
+        let p = &ctx.claims[prev];
+        let from =
+            p.of.map_or(p.span, |o| Span::new(p.span.start, o.end.max(p.span.end)));
+        let gap = parts::words(parts::between(ctx, from, c.span));
+        let next = parts::words(parts::after_in_sentence(ctx, sentence.span, c));
+        let joined = gap.last().is_some_and(|w| w == "and") || gap.is_empty();
+        if !joined
+            || gap.len() > 10
+            || c.of.is_some()
+            || !next.first().is_some_and(|w| GAPPED.contains(&w.as_str()))
+            || parts::has_word(&gap.join(" "), NOT_SHARES_NEAR)
+        {
+            return None;
+        }
+        prev = i;
+    }
+    if !near_words_allow(ctx, sentence, &fr) {
+        return None;
+    }
+    let mut low = Decimal::ZERO;
+    let mut point = Decimal::ZERO;
+    for &i in &fr {
+        let r = parts::read(ctx, &ctx.claims[i])?;
+        low = low.checked_add(r.permissive.low?)?;
+        point = point.checked_add(r.value?)?;
+    }
+    if low <= Decimal::ONE {
+        return None;
+    }
+    let hundred = Decimal::ONE_HUNDRED;
+    let operation = fr
+        .iter()
+        .map(|&i| ctx.text(ctx.claims[i].span))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let last = *fr.last()?;
+    Some(Finding {
+        rule: "NUM-SHARES-SUM",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{operation} is {}% of the whole (at least {}% given rounding); parts of one whole add up to at most 100%: {}",
+            number(point.checked_mul(hundred)?, 0),
+            number(low.checked_mul(hundred)?, 0),
+            verdict_words(Verdict::Inconsistent)
+        ),
+        primary: ctx.claims[last].span,
+        related: fr[..fr.len() - 1]
+            .iter()
+            .map(|&i| Related {
+                span: ctx.claims[i].span,
+                label: "share",
+            })
+            .collect(),
+        computed: Some(Computed {
+            value: computed_decimal(point.checked_mul(hundred)?),
+            low: Some(computed_decimal(low.checked_mul(hundred)?)),
+            high: None,
+        }),
+    })
+}
+
 /// A share with no hedge or bound: "about 30%" may leave the rest short of 100%.
 fn unhedged(ctx: &Context, i: usize) -> bool {
     matches!(ctx.claims[i].hedge, Hedge::None | Hedge::Exactly)
@@ -276,8 +395,7 @@ fn unhedged(ctx: &Context, i: usize) -> bool {
 fn short_of_whole(
     ctx: &Context,
     run: &[usize],
-    point: Decimal,
-    high: Decimal,
+    (low, point, high): (Decimal, Decimal, Decimal),
     decimals: u32,
 ) -> Finding {
     let last = run[run.len() - 1];
@@ -307,7 +425,7 @@ fn short_of_whole(
             .collect(),
         computed: Some(Computed {
             value: computed_decimal(point),
-            low: None,
+            low: Some(computed_decimal(low)),
             high: Some(computed_decimal(high)),
         }),
     }
@@ -329,6 +447,31 @@ mod tests {
         assert_eq!(f[0].severity, Severity::Warning);
         assert_eq!(f[0].related.len(), 2);
         assert!(f[0].message.starts_with("44% + 41% + 19% is 104%"));
+    }
+
+    #[test]
+    fn remainders_possession_and_fractions() {
+        assert_eq!(
+            run("Cargo makes up 55% of income, with fees bringing in the remaining 35%.").len(),
+            1
+        );
+        assert!(
+            run("Cargo makes up 55% of income, with fees bringing in the remaining 45%.")
+                .is_empty()
+        );
+        assert_eq!(
+            run("The hosts enjoyed 58% of possession to the visitors' 52%.").len(),
+            1
+        );
+        assert_eq!(
+            run("Two-thirds of the valley is planted with vines and half with wheat.").len(),
+            1
+        );
+        assert!(run("Two-thirds of the staff are women and half are over 40.").is_empty());
+        assert!(run("Support stood at 40% in the May poll and 65% in June.").is_empty());
+        assert!(
+            run("Asked about the plan from the council, 48% said yes and 39% said no.").is_empty()
+        );
     }
 
     #[test]

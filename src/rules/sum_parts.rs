@@ -11,8 +11,11 @@ use rust_decimal::Decimal;
 
 declare_rule! {
     /// ## What it checks
-    /// Parts that do not add up to the total the sentence states: "14 homes destroyed and 23
-    /// damaged, 37 in all"; "Of the 52 complaints, 30 …, 12 … and the remaining 7 …".
+    /// Parts that do not add up to the total the text states: "14 homes destroyed and 23
+    /// damaged, 37 in all"; "Of the 52 complaints, 30 …, 12 … and the remaining 7 …";
+    /// "made 38 arrests: 17 on Thursday, 12 on Friday and nine on Saturday"; "screened 900
+    /// people — 610 adults and 290 children"; "190 species, of which 120 …"; "Thirty people
+    /// were hurt. Twelve were taken to …, ten to … and the remaining eight …".
     ///
     /// ## Why it matters
     /// A breakdown that misses its total by a few is the commonest slip in casualty, vote
@@ -23,14 +26,26 @@ declare_rule! {
     /// error: 30 + 12 + 7 is 49; the text says 52.
     ///
     /// ## Known limits
-    /// Only one sentence is read. A total after its parts ("…, 37 in all") binds the
-    /// coordinated numbers right before it, a total before a colon ("a total of 37 homes:
-    /// 14 … and 23 …") those right after; any run of two or more of them next to the total
-    /// that adds up counts as consistent. A whole that leads the sentence ("Of the 52 …") is an error
-    /// only with an exhaustiveness marker ("the remaining", "the rest", "the other");
-    /// without one, parts are reported (as a warning) only when they exceed the whole.
-    /// "including", "such as", "among them" and bounds ("at least") make a list
-    /// non-exhaustive; parts that count something other than the total are skipped.
+    /// A total after its parts ("…, 37 in all") binds the coordinated numbers right before
+    /// it; any run of two or more of them next to the total that adds up counts as
+    /// consistent. A breakdown set off after its total by a colon, a dash, a bracket or ",
+    /// of which" binds the coordinated amounts of the total's kind that follow (dates
+    /// between them are skipped; a second dash or the bracket closes the list); the total
+    /// is the nearest amount of that kind before the mark, in one phrase with it, and never
+    /// smaller than a part. Such a list is read as the whole breakdown: a miss is a
+    /// warning, an error when a part is marked as the rest ("the other six") or a group
+    /// count matches the parts ("came from three divisions: …"). A whole that leads the
+    /// sentence ("Of the 60 seats on the council, …") is an error only with such a marker;
+    /// without one, parts are reported (as a warning) only when they exceed the whole. A
+    /// sentence whose subject is a bare number ("Eleven were taken …", "Officials said 14
+    /// died …") lists parts of the one count of the sentence before, in the same
+    /// paragraph, and is read only with a rest marker or a matching group count ("all of
+    /// them in two districts"). "including", "such as", "among them", an unquantified rest
+    /// ("with the rest abroad") and bounds ("at least") make a list non-exhaustive;
+    /// alternatives ("or"), comparisons ("more than", "against") and rates end the
+    /// reading. Parts set off after their total may name its categories ("610 adults and
+    /// 290 children"); elsewhere parts that count something other than the total are
+    /// skipped.
     pub struct SumParts = ("NUM-SUM-PARTS", "parts do not add up to the stated total");
 }
 
@@ -697,6 +712,47 @@ mod tests {
         let f = run("Of the 25 vans, 17 run on diesel and 11 are electric.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn a_breakdown_set_off_after_its_total() {
+        let f = run(
+            "Deputies made 41 arrests at the fair: 17 on Thursday, 12 on Friday and 9 on Saturday.",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(run(
+            "Deputies made 38 arrests at the fair: 17 on Thursday, 12 on Friday and 9 on Saturday."
+        )
+        .is_empty());
+        assert_eq!(
+            run("The unit screened 930 people — 610 adults and 290 children.").len(),
+            1
+        );
+        // A group count that matches the parts makes the list complete: an error.
+        let f = run("The firm's 60 stores are in three regions: 25 in the north, 20 in the west and 10 in the east.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        // Open lists, comparisons and multiples are no breakdowns.
+        assert!(run(
+            "The firm has 1,200 staff: 700 in Leeds and 300 in York, with the rest abroad."
+        )
+        .is_empty());
+        assert!(run("The museum drew 40,000 visitors: 12,000 more than in July.").is_empty());
+        assert!(
+            run("Clinics saw four times as many cases: 1,600, against 400 a year earlier.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn parts_in_the_next_sentence_need_a_rest_marker() {
+        let f = run("Thirty people were hurt. Twelve went to the General, ten to Mercy, and the remaining five went home.");
+        assert_eq!(f.len(), 1);
+        assert!(run(
+            "About 300 people came. Some 120 came from the town and 90 from the villages."
+        )
+        .is_empty());
     }
 
     #[test]
