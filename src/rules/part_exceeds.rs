@@ -30,10 +30,10 @@ declare_rule! {
     /// 52 of them"); "N of them/those" binds the nearest earlier count that names its noun.
     /// The whole must name what it counts, and the part the same thing or nothing of its
     /// own (for the verb relations, people, jobs and vehicles stand for one another; a
-    /// workforce in another scope, "worldwide", "across the group", is skipped). Ordinals, dates, ages, weights and durations are never parts or wholes. Ratings
-    /// and hyperbole on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two
-    /// of a kind") are skipped. A part that exceeds its whole only within rounding is not
-    /// reported.
+    /// workforce in another scope, "worldwide", "across the group", is skipped). Ordinals,
+    /// dates, ages, weights and durations are never parts or wholes. Ratings and hyperbole
+    /// on small scales ("4 out of 5 stars", "11 out of 10") and idioms ("two of a kind")
+    /// are skipped. A part that exceeds its whole only within rounding is not reported.
     pub struct PartExceedsWhole = ("NUM-PART-EXCEEDS-WHOLE", "a part larger than its whole");
 }
 

@@ -36,7 +36,10 @@ declare_rule! {
     /// from, than, while) only among the shares or just before them; two dates among them
     /// make shares of different times. k shares written to unit u may sum to 100 + k·u/2
     /// (rounding). A sum short of 100% is reported only when the last share is the stated
-    /// rest, every share is unhedged and the run holds every share of the sentence.
+    /// rest, every share is unhedged and the run holds every share of the sentence. A rest
+    /// is the rest of the paragraph's shares: one share of a named base in the sentence
+    /// before joins the set ("X won 52.4% of the vote. Y took 41.3% and the other
+    /// candidates 6.3%."); with more shares before it, the run is only checked for excess.
     /// Fractions are read only as words of one named whole, the later ones without a verb
     /// of their own ("and half with wheat"), since "two-thirds are women and half are over
     /// 40" describes the whole twice.
@@ -84,13 +87,9 @@ fn rate_phrase(words: &[String]) -> bool {
 
 impl RuleCheck for SharesSum {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for sentence in parts::sentences(ctx) {
-            let shares: Vec<usize> = sentence
-                .claims
-                .iter()
-                .copied()
-                .filter(|&i| is_share(&ctx.claims[i]))
-                .collect();
+        let sentences = parts::sentences(ctx);
+        for (k, sentence) in sentences.iter().enumerate() {
+            let shares = shares_of(ctx, sentence);
             if let Some(f) = fractions(ctx, sentence) {
                 out.push(f);
             }
@@ -99,11 +98,12 @@ impl RuleCheck for SharesSum {
                 continue;
             }
             let text = ctx.text(sentence.span);
-            if parts::has_word(text, NOT_SHARES) || rate_phrase(&parts::words(text)) {
+            if not_shares(text) {
                 continue;
             }
             let has_base = shares.iter().any(|&i| ctx.claims[i].of.is_some());
             let share_words = has_base || parts::has_word(text, SHARE_WORDS);
+            let earlier = earlier_in_paragraph(ctx, sentences, k);
             for run in runs(ctx, &shares) {
                 // "the remaining 38%", "the other 28%": a remainder says the run is one whole.
                 // Only when the run holds every share of the sentence: a share left out
@@ -112,12 +112,80 @@ impl RuleCheck for SharesSum {
                 if !(share_words || remainder) || !near_words_allow(ctx, sentence, &run) {
                     continue;
                 }
-                if let Some(f) = check(ctx, &run, remainder) {
+                // A rest is the rest of every share before it in the paragraph: with one
+                // share of a named base in the sentence before ("X won 52.4% of the vote.
+                // Y took 43.3% and the other candidates 6.3%."), the set starts there; with
+                // more, the rest is not read.
+                let mut set = run.clone();
+                let mut exhaustive = remainder;
+                if remainder {
+                    match earlier {
+                        Earlier::None => {}
+                        Earlier::OneShare(p) => set.insert(0, p),
+                        Earlier::Other => exhaustive = false,
+                    }
+                }
+                if let Some(f) = check(ctx, &set, exhaustive) {
                     out.push(f);
                 }
             }
         }
     }
+}
+
+/// The percentage shares of a sentence.
+fn shares_of(ctx: &Context, sentence: &parts::Sentence) -> Vec<usize> {
+    sentence
+        .claims
+        .iter()
+        .copied()
+        .filter(|&i| is_share(&ctx.claims[i]))
+        .collect()
+}
+
+/// A sentence whose percentages are rates or overlapping answers.
+fn not_shares(text: &str) -> bool {
+    parts::has_word(text, NOT_SHARES) || rate_phrase(&parts::words(text))
+}
+
+/// The percentages earlier in a sentence's paragraph.
+enum Earlier {
+    None,
+    /// One share of a named base, in the sentence just before.
+    OneShare(usize),
+    Other,
+}
+
+fn earlier_in_paragraph(ctx: &Context, sentences: &[parts::Sentence], k: usize) -> Earlier {
+    let paragraph = |s: &parts::Sentence| ctx.segments.paragraph_of(s.span.start).map(|(i, _)| i);
+    let Some(here) = sentences.get(k) else {
+        return Earlier::Other;
+    };
+    let mut found = Earlier::None;
+    for (j, s) in sentences[..k].iter().enumerate().rev() {
+        if paragraph(s) != paragraph(here) {
+            break;
+        }
+        let percents = s
+            .claims
+            .iter()
+            .filter(|&&i| ctx.claims[i].kind == Kind::Percent)
+            .count();
+        if percents == 0 {
+            continue;
+        }
+        let shares = shares_of(ctx, s);
+        let one = j + 1 == k
+            && percents == 1
+            && shares.len() == 1
+            && ctx.claims[shares[0]].of.is_some()
+            && !not_shares(ctx.text(s.span));
+        if !one || !matches!(found, Earlier::None) {
+            return Earlier::Other;
+        }
+        found = Earlier::OneShare(shares[0]);
+    }
+    found
 }
 
 fn is_share(claim: &Claim) -> bool {

@@ -32,7 +32,8 @@ declare_rule! {
     /// of which" binds the coordinated amounts of the total's kind that follow (dates
     /// between them are skipped; a second dash or the bracket closes the list); the total
     /// is the nearest amount of that kind before the mark, in one phrase with it, and never
-    /// smaller than a part. Such a list is read as the whole breakdown: a miss is a
+    /// smaller than a part (an attribution may stand between: "killed 23 people, officials
+    /// said:"). Such a list is read as the whole breakdown: a miss is a
     /// warning, an error when a part is marked as the rest ("the other six") or a group
     /// count matches the parts ("came from three divisions: …"). A whole that leads the
     /// sentence ("Of the 60 seats on the council, …") is an error only with such a marker;
@@ -463,6 +464,11 @@ fn apposition(
         let c = &ctx.claims[k];
         let from = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
         let lead = ctx.doc.text.get(from..start).unwrap_or("");
+        // ", officials said on Wednesday:" — an attribution between total and list.
+        let lead = match lead.split_once(',') {
+            Some((phrase, said)) if attribution(said) => phrase,
+            _ => lead,
+        };
         parts::words(lead).len() <= 10 && !lead.contains([',', ';', ':', '(', ')', '—', '–', '"'])
     };
     let mut rev = before.iter().rev().copied();
@@ -594,6 +600,14 @@ fn parts_in_next_sentence(ctx: &Context, prev: &Sentence, sentence: &Sentence) -
         .map(|&p| parts::read(ctx, &ctx.claims[p]).map(|r| (p, r)))
         .collect::<Option<_>>()?;
     check(ctx, w, &whole_reading, &readings, Severity::Error, false)
+}
+
+/// A short clause of saying: "officials said on Wednesday", "police said".
+fn attribution(text: &str) -> bool {
+    let words = parts::words(text);
+    words.len() <= 6
+        && !text.contains([',', ';', '(', ')', '"', '“'])
+        && words.iter().any(|w| SPEECH[..6].contains(&w.as_str()))
 }
 
 /// Verbs of saying that may stand before a part that refers back ("Officials said 14 …").
