@@ -23,7 +23,9 @@ declare_rule! {
     ///
     /// Also a part picked out of a set a verb names in the same sentence, as a warning:
     /// "tested 640 people …, and 652 of them …", "stopped 2,100 vehicles … found 2,300
-    /// drivers over the limit", "employs 240 people, will cut 260 jobs".
+    /// drivers over the limit", "employs 240 people, will cut 260 jobs"; and, as an error,
+    /// a part named by "including" or "among them" after the count ("killed 12 people,
+    /// including 15 children").
     ///
     /// ## Known limits
     /// Dates between a part and its whole are skipped ("tested 640 people last month, and
@@ -69,6 +71,7 @@ impl RuleCheck for PartExceedsWhole {
                 }
             }
             out.extend(subset_by_verb(ctx, sentence));
+            out.extend(included_parts(ctx, sentence));
         }
     }
 }
@@ -189,6 +192,40 @@ fn subset_by_verb(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
                 f.severity = Severity::Warning;
                 out.push(f);
             }
+        }
+    }
+    out
+}
+
+/// "killed 12 people, including 15 children", "…, among them 15 children": a part named
+/// after a comma by "including" or "among them", of the count just before.
+fn included_parts(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
+    let claims = parts::untimed(ctx, sentence);
+    let mut out = Vec::new();
+    for pair in claims.windows(2) {
+        let (w, p) = (pair[0], pair[1]);
+        let (whole, part) = (&ctx.claims[w], &ctx.claims[p]);
+        if !parts::is_countish(whole) || !parts::is_countish(part) || whole.counted.is_none() {
+            continue;
+        }
+        let from = whole
+            .counted
+            .map_or(whole.span.end, |c| c.end.max(whole.span.end));
+        let gap_text = ctx.doc.text.get(from..part.span.start).unwrap_or("");
+        let gap = parts::words(gap_text);
+        let marked = gap.last().is_some_and(|x| x == "including")
+            || gap.ends_with(&["among".to_string(), "them".to_string()])
+            || gap.ends_with(&["among".to_string(), "whom".to_string()]);
+        let comma_only = gap_text.rsplit_once(',').is_some_and(|(head, _)| {
+            parts::words(head).len() <= 4 && !head.contains([',', ';', ':'])
+        });
+        if marked
+            && comma_only
+            && one_for_one(ctx, part, whole)
+            && !part.hedge.is_bound()
+            && !whole.hedge.is_bound()
+        {
+            out.extend(exceeds(ctx, p, w));
         }
     }
     out

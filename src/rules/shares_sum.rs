@@ -51,7 +51,7 @@ declare_rule! {
 const SHARE_WORDS: &[&str] = &[
     "favoured", "favored", "favour", "favor", "opposed", "backed", "supported", "undecided",
     "opinion", "vote", "votes", "voters", "share", "shares", "split", "survey", "poll",
-    "polled", "respondents", "possession",
+    "polled", "respondents", "possession", "won", "secured", "garnered", "took", "ballots",
 ];
 
 /// Words anywhere in the sentence that make the percentages rates or overlapping answers.
@@ -279,6 +279,20 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
         .filter(|w| MONTHS.contains(w))
         .count();
     let times = times.max(months);
+    // "62% in the north and 58% in the south": each share of its own place or group.
+    let own_group = run
+        .iter()
+        .filter(|&&i| {
+            let after = parts::words(parts::after_in_sentence(ctx, sentence.span, &ctx.claims[i]));
+            after
+                .iter()
+                .take(2)
+                .any(|w| ["in", "among", "across"].contains(&w.as_str()))
+        })
+        .count();
+    if own_group >= 2 {
+        return false;
+    }
     let words = parts::words(&near);
     // "made up 40%" is a share's verb, not a rise.
     let change = words.iter().enumerate().any(|(k, w)| {

@@ -26,27 +26,26 @@ declare_rule! {
     /// error: 30 + 12 + 7 is 49; the text says 52.
     ///
     /// ## Known limits
-    /// A total after its parts ("…, 37 in all") binds the coordinated numbers right before
-    /// it; any run of two or more of them next to the total that adds up counts as
-    /// consistent. A breakdown set off after its total by a colon, a dash, a bracket or ",
-    /// of which" binds the coordinated amounts of the total's kind that follow (dates
-    /// between them are skipped; a second dash or the bracket closes the list); the total
-    /// is the nearest amount of that kind before the mark, in one phrase with it, and never
-    /// smaller than a part (an attribution may stand between: "killed 23 people, officials
-    /// said:"). Such a list is read as the whole breakdown: a miss is a
-    /// warning, an error when a part is marked as the rest ("the other six") or a group
-    /// count matches the parts ("came from three divisions: …"). A whole that leads the
-    /// sentence ("Of the 60 seats on the council, …") is an error only with such a marker;
-    /// without one, parts are reported (as a warning) only when they exceed the whole. A
-    /// sentence whose subject is a bare number ("Eleven were taken …", "Officials said 14
-    /// died …") lists parts of the one count of the sentence before, in the same
-    /// paragraph, and is read only with a rest marker or a matching group count ("all of
-    /// them in two districts"). "including", "such as", "among them", an unquantified rest
-    /// ("with the rest abroad") and bounds ("at least") make a list non-exhaustive;
-    /// alternatives ("or"), comparisons ("more than", "against") and rates end the
-    /// reading. Parts set off after their total may name its categories ("610 adults and
-    /// 290 children"); elsewhere parts that count something other than the total are
-    /// skipped.
+    /// A total after its parts ("…, 37 in all") binds the coordinated numbers right before it,
+    /// dates between them skipped; any run of two or more of them next to the total that adds
+    /// up counts as consistent. A breakdown set off after its total by a colon, a dash, a
+    /// bracket or ", of which" binds the coordinated amounts of the total's kind that follow
+    /// (dates between them are skipped; a second dash or the bracket closes the list); the
+    /// total is the nearest amount of that kind before the mark, in one phrase with it, and
+    /// never smaller than a part (an attribution may stand between: "killed 23 people,
+    /// officials said:"). Such a list is read as the whole breakdown: a miss is a warning, an
+    /// error when a part is marked as the rest ("the other six") or a group count matches the
+    /// parts ("came from three divisions: …"). A whole that leads the sentence ("Of the 60
+    /// seats on the council, …") is an error only with such a marker; without one, parts are
+    /// reported (as a warning) only when they exceed the whole. A sentence whose subject is a
+    /// bare number ("Eleven were taken …", "Officials said 14 died …", "Of those, 12 …") lists
+    /// parts of the one count of the sentence before, in the same paragraph, and is read only
+    /// with a rest marker or a matching group count ("all of them in two districts").
+    /// "including", "such as", "among them", an unquantified rest ("with the rest abroad") and
+    /// bounds ("at least") make a list non-exhaustive; alternatives ("or"), comparisons ("more
+    /// than", "against"), rates and prices ("cost $40: …") end the reading. Parts set off after
+    /// their total may name its categories ("610 adults and 290 children"); elsewhere parts
+    /// that count something other than the total are skipped.
     pub struct SumParts = ("NUM-SUM-PARTS", "parts do not add up to the stated total");
 }
 
@@ -96,6 +95,10 @@ fn coordinated_before(ctx: &Context, sentence: &Sentence, pos: usize, total: usi
     let mut next = t;
     for &k in sentence.claims[..pos].iter().rev() {
         let c = &ctx.claims[k];
+        // "10 on Monday and 25 on Tuesday, 35 in all": dates are no parts.
+        if parts::is_time(c) {
+            continue;
+        }
         if !parts::is_amount(c) || !parts::same_unit(c, t) {
             break;
         }
@@ -185,6 +188,9 @@ fn coordinated_after(ctx: &Context, sentence: &Sentence, pos: usize, total: usiz
     let mut prev = t;
     for &k in &sentence.claims[pos + 1..] {
         let c = &ctx.claims[k];
+        if parts::is_time(c) {
+            continue;
+        }
         if !parts::is_amount(c) || !parts::same_unit(c, t) {
             break;
         }
@@ -283,6 +289,13 @@ fn partitive(gap: &[String]) -> bool {
         _ => false,
     }
 }
+
+/// Words that make an amount of money a price per item.
+#[rustfmt::skip]
+const PRICE_WORDS: &[&str] = &[
+    "cost", "costs", "costing", "price", "prices", "priced", "fare", "fares", "fee", "fees",
+    "ticket", "tickets", "charge", "charges", "per", "each",
+];
 
 /// A run of coordinated parts.
 struct List {
@@ -502,6 +515,16 @@ fn apposition(
         return None;
     }
     let lead = parts::words(ctx.doc.text.get(total.span.end..start).unwrap_or(""));
+    // "Tickets cost $40: $25 for …": prices per item are alternatives, not parts.
+    let before_total = parts::words(parts::before_in_sentence(ctx, sentence.span, total));
+    if total.kind == Kind::Money
+        && before_total
+            .iter()
+            .chain(&lead)
+            .any(|w| PRICE_WORDS.contains(&w.as_str()))
+    {
+        return None;
+    }
     // "four times as many": a multiple, not a total. A total below one of its parts is a
     // misreading of the sentence rather than a breakdown.
     let largest = list
@@ -567,12 +590,16 @@ fn parts_in_next_sentence(ctx: &Context, prev: &Sentence, sentence: &Sentence) -
     let before = parts::before_in_sentence(ctx, sentence.span, first);
     let lead: Vec<String> = parts::words(before);
     let speech = lead.last().is_some_and(|w| SPEECH.contains(&w.as_str()));
-    if !(lead.is_empty() || (speech && lead.len() <= 4 && !before.contains(','))) {
+    // "Of those, 12 …", "Of the injured, 12 …": the lead names the earlier set.
+    let of_those = lead.first().is_some_and(|w| w == "of")
+        && lead.len() <= 3
+        && before.trim_end().ends_with(',');
+    if !(lead.is_empty() || of_those || (speech && lead.len() <= 4 && !before.contains(','))) {
         return None;
     }
     let list = list_from(ctx, sentence, first.span.start, &claims, &[])?;
     let n = list.parts.len();
-    if n < 2 || list.open || list.parts.iter().any(|&p| ctx.claims[p].counted.is_some()) {
+    if n < 2 || list.open {
         return None;
     }
     let prev_claims = parts::untimed(ctx, prev);
@@ -590,7 +617,16 @@ fn parts_in_next_sentence(ctx: &Context, prev: &Sentence, sentence: &Sentence) -
         return None;
     };
     let whole = &ctx.claims[w];
-    if !parts::is_countish(whole) || whole.counted.is_none() || !(group || list.exhaustive) {
+    // The parts refer back: no noun of their own, or the whole's ("12 people … 5 people").
+    let own_noun = list.parts.iter().any(|&p| {
+        let c = &ctx.claims[p];
+        c.counted.is_some() && parts::head(ctx, c) != parts::head(ctx, whole)
+    });
+    if !parts::is_countish(whole)
+        || whole.counted.is_none()
+        || own_noun
+        || !(group || list.exhaustive)
+    {
         return None;
     }
     let whole_reading = parts::read(ctx, whole)?;
