@@ -13,7 +13,8 @@ declare_rule! {
     /// ## What it checks
     /// An announced count against the items listed after it in the same sentence: "five
     /// causes: A, B, C and D"; "the three finalists — A, B and C"; "named the four victims
-    /// as A, 44, B, 23, C, 37, and D, 58"; "Four candidates are standing: A (Labour), …".
+    /// as A, 44, B, 23, C, 37, and D, 58"; "Four candidates are standing: A (Labour), …";
+    /// "A, B and C, the three clubs relegated …".
     ///
     /// ## Why it matters
     /// An item dropped in editing leaves the count behind, and readers count lists.
@@ -31,7 +32,9 @@ declare_rule! {
     /// as", "among others" or "etc.", items that count things themselves ("four plants: two
     /// in Ohio and two in Texas"), clause-long items and counts above twelve are skipped.
     /// A verb between the count and the colon ("are standing in the ward:") is read only
-    /// before a list of names (every item capitalised).
+    /// before a list of names (every item capitalised). Names may also open the sentence
+    /// and the count follow as "the N <noun>" after a comma, a dash or "are"/"were"
+    /// ("Ashford, Bramley and Coleton, the three clubs relegated …").
     pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
 }
 
@@ -121,6 +124,42 @@ fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<(usize, Le
         return None;
     }
     Some((from + pos + len, lead_kind))
+}
+
+/// "Ashford, Bramley and Coleton, the four clubs relegated …", "A, B and C are the three
+/// finalists": names that open the sentence, then "the N <noun>" after a comma, a dash or
+/// "are"/"were". The list's start and end.
+fn list_before(ctx: &Context, sentence: Span, claim: &Claim) -> Option<(usize, usize)> {
+    claim.counted?;
+    let before = parts::before_in_sentence(ctx, sentence, claim);
+    let body = before.trim_end();
+    let body = body
+        .strip_suffix("the")
+        .or_else(|| body.strip_suffix("The"))?;
+    if !body.ends_with(|c: char| c.is_whitespace() || c == '—' || c == '–') {
+        return None;
+    }
+    let body = body.trim_end();
+    let list = if let Some(b) = body.strip_suffix(',') {
+        b
+    } else if let Some(b) = body.strip_suffix('—').or_else(|| body.strip_suffix('–')) {
+        b
+    } else {
+        let w = parts::words_as_written(body).next_back()?;
+        if !["are", "were"].iter().any(|v| w.eq_ignore_ascii_case(v)) {
+            return None;
+        }
+        body.get(..body.len() - w.len())?
+    };
+    let list = list.trim_end();
+    let lead = before.len() - before.trim_start().len();
+    let start = sentence.start + lead;
+    let end = sentence.start + list.len();
+    let text = ctx.doc.text.get(start..end)?;
+    let words = parts::words(text);
+    let coordinated = words.iter().any(|w| w == "and" || w == "or");
+    (coordinated && !text.contains([':', ';', '(', ')', '"', '“']) && end > start)
+        .then_some((start, end))
 }
 
 /// What stands between the counted noun and its list.
@@ -323,9 +362,16 @@ fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding>
     let claim = &ctx.claims[i];
     let (claims_in_sentence, sentence) = (&sentence.claims, sentence.span);
     let n = announced(claim)?;
-    let (start, lead) = list_start(ctx, sentence, claim)?;
-    let rest = ctx.doc.text.get(start..sentence.end)?;
-    let end = start + list_end(rest);
+    let (start, end, lead) = match list_start(ctx, sentence, claim) {
+        Some((start, lead)) => {
+            let rest = ctx.doc.text.get(start..sentence.end)?;
+            (start, start + list_end(rest), lead)
+        }
+        None => {
+            let (start, end) = list_before(ctx, sentence, claim)?;
+            (start, end, Lead::Clause)
+        }
+    };
     let list_words = parts::words(ctx.doc.text.get(start..end)?);
     if parts::has_non_exhaustive(&list_words)
         || list_words.iter().any(|w| w == "etc")
