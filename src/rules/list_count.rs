@@ -24,17 +24,18 @@ declare_rule! {
     /// understaffing." → warning: four items listed.
     ///
     /// ## Known limits
-    /// Items are split at commas and at the final "and"/"or"; a bracketed note stays in
-    /// its item and a number set off after a name (an age) is no item; fixed phrases from
+    /// Items are split at commas and at the final "and"/"or"; a bracketed note stays in its
+    /// item and a number set off after a name (an age) is no item; fixed phrases from
     /// `grammar/lexicon/fixed_phrases.txt` ("research and development") stay whole. When an
-    /// item may itself contain "and", every reading is tried and only a count no reading
-    /// gives is reported. Lists without a final "and"/"or", lists with "including", "such
-    /// as", "among others" or "etc.", items that count things themselves ("four plants: two
-    /// in Ohio and two in Texas"), clause-long items and counts above twelve are skipped.
-    /// A verb between the count and the colon ("are standing in the ward:") is read only
-    /// before a list of names (every item capitalised). Names may also open the sentence
-    /// and the count follow as "the N <noun>" after a comma, a dash or "are"/"were"
-    /// ("Ashford, Bramley and Coleton, the three clubs relegated …").
+    /// item may itself contain "and", every reading is tried and only a count no reading gives
+    /// is reported. Lists without a final "and"/"or", lists with "including", "such as", "among
+    /// others" or "etc.", items that count things themselves ("four plants: two in Ohio and two
+    /// in Texas"), clause-long items and counts above twelve are skipped. A verb between the
+    /// count and the colon ("are standing in the ward:") is read only before a list of names
+    /// (every item capitalised), and so is a list right after "were", "are" or "have been named
+    /// as" ("The three victims were A, B, C and D"). Names may also open the sentence and the
+    /// count follow as "the N <noun>" after a comma, a dash or "are"/"were" ("Ashford, Bramley
+    /// and Coleton, the three clubs relegated …").
     pub struct ListCount = ("NUM-LIST-COUNT", "announced count vs listed items");
 }
 
@@ -105,6 +106,21 @@ fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<(usize, Le
     if rest.starts_with(" as ") && named_before(ctx, sentence, claim) {
         return Some((from + 4, Lead::Phrase));
     }
+    // "The three victims were A, B and C", "… have been named as A, B and C": names only.
+    let verb = NAMES_FOLLOW
+        .iter()
+        .filter(|v| {
+            rest.get(..v.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(v))
+        })
+        .map(|v| v.len())
+        .max();
+    if let Some(len) = verb {
+        // Only a name right after the verb: "are standing in the ward: …" reads on below.
+        if rest[len..].starts_with(char::is_uppercase) {
+            return Some((from + len, Lead::Clause));
+        }
+    }
     let (pos, len) = [":", " — ", " – "]
         .iter()
         .filter_map(|m| rest.find(m).map(|p| (p, m.len())))
@@ -161,6 +177,13 @@ fn list_before(ctx: &Context, sentence: Span, claim: &Claim) -> Option<(usize, u
     (coordinated && !text.contains([':', ';', '(', ')', '"', '“']) && end > start)
         .then_some((start, end))
 }
+
+/// Verbs after a count that a list of names may follow directly.
+#[rustfmt::skip]
+const NAMES_FOLLOW: &[&str] = &[
+    " were ", " are ", " were named as ", " have been named as ", " were identified as ",
+    " have been identified as ", " are named as ",
+];
 
 /// What stands between the counted noun and its list.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -29,9 +29,9 @@ declare_rule! {
     /// A total after its parts ("…, 37 in all") binds the coordinated numbers right before it,
     /// dates between them skipped; any run of two or more of them next to the total that adds
     /// up counts as consistent. A breakdown set off after its total by a colon, a dash, a
-    /// bracket or ", of which" binds the coordinated amounts of the total's kind that follow
-    /// (dates between them are skipped; a second dash or the bracket closes the list); the
-    /// total is the nearest amount of that kind before the mark, in one phrase with it, and
+    /// bracket, ", of which" or ", with" binds the coordinated amounts of the total's kind that
+    /// follow (dates between them are skipped; a second dash or the bracket closes the list);
+    /// the total is the nearest amount of that kind before the mark, in one phrase with it, and
     /// never smaller than a part (an attribution may stand between: "killed 23 people,
     /// officials said:"). Such a list is read as the whole breakdown: a miss is a warning, an
     /// error when a part is marked as the rest ("the other six") or a group count matches the
@@ -406,29 +406,50 @@ fn group_count(claim: &Claim, n: usize) -> bool {
 
 /// Where a breakdown opens after its total: a colon, a dash, an opening bracket or ", of
 /// which" / ", of whom". Byte offsets (start, end) and the marks that close it.
-fn openers(text: &str, base: usize) -> Vec<(usize, usize, &'static [char])> {
-    let mut out: Vec<(usize, usize, &'static [char])> = Vec::new();
+fn openers(text: &str, base: usize) -> Vec<Opener> {
+    let mut out: Vec<Opener> = Vec::new();
+    let mut push = |i: usize, end: usize, close: &'static [char], loose: bool| {
+        out.push(Opener {
+            start: base + i,
+            end: base + end,
+            close,
+            loose,
+        });
+    };
     for (i, ch) in text.char_indices() {
         let end = i + ch.len_utf8();
         match ch {
-            ':' => out.push((base + i, base + end, &[])),
-            '—' | '–' => out.push((base + i, base + end, &['—', '–'])),
-            '(' => out.push((base + i, base + end, &[')'])),
+            ':' => push(i, end, &[], false),
+            '—' | '–' => push(i, end, &['—', '–'], false),
+            '(' => push(i, end, &[')'], false),
             ',' => {
                 let rest = &text[end..];
                 let mut w = parts::words_as_written(rest);
-                let of = w.next().is_some_and(|x| x.eq_ignore_ascii_case("of"));
-                if of
+                let first = w.next().unwrap_or("");
+                if first.eq_ignore_ascii_case("of")
                     && w.next()
                         .is_some_and(|x| parts::has_word(x, &["which", "whom"]))
                 {
-                    out.push((base + i, base + end, &[]));
+                    push(i, end, &[], false);
+                } else if first.eq_ignore_ascii_case("with") {
+                    push(i, end, &[], true);
                 }
             }
             _ => {}
         }
     }
     out
+}
+
+/// Where a breakdown opens after its total.
+struct Opener {
+    start: usize,
+    end: usize,
+    /// The marks that close it (a second dash, a closing bracket).
+    close: &'static [char],
+    /// ", with 19 on Friday, …": complete only with a total marker ("a total of"), a rest
+    /// marker or a matching group count.
+    loose: bool,
 }
 
 /// "Police made 38 arrests at the fair: 17 on Thursday, 12 on Friday and nine on
@@ -445,8 +466,8 @@ fn appositions(ctx: &Context, sentence: &Sentence) -> Vec<Finding> {
     }
     let claims = parts::untimed(ctx, sentence);
     let mut out = Vec::new();
-    for (start, end, close) in openers(text, sentence.span.start) {
-        if let Some(f) = apposition(ctx, sentence, &claims, start, end, close) {
+    for opener in openers(text, sentence.span.start) {
+        if let Some(f) = apposition(ctx, sentence, &claims, &opener) {
             out.push(f);
         }
     }
@@ -457,11 +478,10 @@ fn apposition(
     ctx: &Context,
     sentence: &Sentence,
     claims: &[usize],
-    start: usize,
-    end: usize,
-    close: &[char],
+    opener: &Opener,
 ) -> Option<Finding> {
-    let list = list_from(ctx, sentence, end, claims, close)?;
+    let start = opener.start;
+    let list = list_from(ctx, sentence, opener.end, claims, opener.close)?;
     if list.parts.len() < 2 {
         return None;
     }
@@ -537,7 +557,10 @@ fn apposition(
     {
         return None;
     }
-    let open = list.open || parts::has_non_exhaustive(&lead);
+    let marked_total = parts::total_form(ctx, sentence, total) == Some(TotalForm::Sum);
+    let open = list.open
+        || parts::has_non_exhaustive(&lead)
+        || (opener.loose && !(list.exhaustive || group || marked_total));
     // A part that names the total's group noun counts the groups, not the total's things.
     let total_reading = parts::read(ctx, total)?;
     let readings: Vec<(usize, Reading)> = list
