@@ -12,9 +12,9 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("weekday.txt", Some("DATE-WEEKDAY")),
     ("date-offset.md", Some("DATE-OFFSET")),
     // Parts after a colon with no total marker ("killed 23 people: 14 …, six … and five …").
-    ("parts-sum.md", None),
-    // Shares of one vote spread over two sentences.
-    ("shares-sum.txt", None),
+    ("parts-sum.md", Some("NUM-SUM-PARTS")),
+    // Shares of one vote spread over two sentences, the last one the rest.
+    ("shares-sum.txt", Some("NUM-SHARES-SUM")),
     ("heading-body.md", None),
     ("age-birth-year.md", None),
 ];

@@ -283,8 +283,12 @@ pub fn part_wholes<'s>(ctx: &Context, sentence: &'s Sentence) -> &'s [PartWhole]
 }
 
 fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
+    find_part_wholes_in(ctx, sentence.span, &sentence.claims)
+}
+
+/// The part-whole pairs among these claims of one sentence, in text order.
+fn find_part_wholes_in(ctx: &Context, sentence: Span, claims: &[usize]) -> Vec<PartWhole> {
     let mut out = Vec::new();
-    let claims = &sentence.claims;
     for (k, pair) in claims.windows(2).enumerate() {
         let (a, b) = (pair[0], pair[1]);
         let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
@@ -311,7 +315,7 @@ fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         } else if out_of(&gap) || out_of(after_noun) {
             Some((a, b, PartWholeForm::OutOf))
         } else if k == 0
-            && leads_with_of(before_in_sentence(ctx, sentence.span, ca))
+            && leads_with_of(before_in_sentence(ctx, sentence, ca))
             && gap_text.matches(',').count() == 1
             && gap_text
                 .rsplit(',')
@@ -323,7 +327,7 @@ fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
             || (gap.len() <= 4
                 && gap_text.contains(',')
                 && !gap_text.contains(';')
-                && followed_by_of_whom(after_in_sentence(ctx, sentence.span, cb)))
+                && followed_by_of_whom(after_in_sentence(ctx, sentence, cb)))
         {
             Some((b, a, PartWholeForm::OfWhom))
         } else {
@@ -337,6 +341,81 @@ fn find_part_wholes(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
         }
     }
     out
+}
+
+/// Dates, periods and durations: a list of amounts runs across them ("19 on Friday, 15 on
+/// Saturday") without their being parts or wholes.
+pub fn is_time(claim: &Claim) -> bool {
+    matches!(
+        claim.kind,
+        Kind::Year | Kind::Date | Kind::Period | Kind::Duration | Kind::RelativeDate
+    )
+}
+
+/// The claims of a sentence with dates, periods and durations set aside.
+pub fn untimed(ctx: &Context, sentence: &Sentence) -> Vec<usize> {
+    sentence
+        .claims
+        .iter()
+        .copied()
+        .filter(|&i| !is_time(&ctx.claims[i]))
+        .collect()
+}
+
+/// [`part_wholes`] read over the sentence's claims with dates and periods set aside
+/// ("tested 640 people last month, and 52 of them …"), plus "N of them/those/these" tied
+/// back to the nearest earlier count that names what it counts ("sampled 96 wells and found
+/// the chemical in 104 of them"). Not cached: only the part/whole rules ask.
+pub fn part_wholes_across_time(ctx: &Context, sentence: &Sentence) -> Vec<PartWhole> {
+    let claims = untimed(ctx, sentence);
+    let mut out = find_part_wholes_in(ctx, sentence.span, &claims);
+    for (k, &p) in claims.iter().enumerate().skip(1) {
+        let part = &ctx.claims[p];
+        let mut after = words_as_written(after_in_sentence(ctx, sentence.span, part));
+        let refers_back = after.next().is_some_and(|of| lower_eq(of, "of"))
+            && after
+                .next()
+                .is_some_and(|w| one_of(w, &["them", "those", "these"]));
+        if !refers_back || out.iter().any(|pw| pw.part == p) {
+            continue;
+        }
+        let w = claims[k - 1];
+        let whole = &ctx.claims[w];
+        let gap_text = between(ctx, whole.span, part.span);
+        let gap = words(gap_text);
+        if whole.counted.is_none()
+            || !is_countish(whole)
+            || year_like(ctx, whole)
+            || gap.len() > 12
+            || gap_text.contains([';', ':', '(', ')'])
+            || compound(ctx, part)
+            || possessive(ctx, whole)
+        {
+            continue;
+        }
+        out.push(PartWhole {
+            part: p,
+            whole: w,
+            form: PartWholeForm::OfWhom,
+        });
+    }
+    out
+}
+
+/// "Of the 60 seats on the council, Labour won 28, …": a sentence that opens with its whole,
+/// its parts after the first comma. The whole and the first part.
+pub fn lead_whole(ctx: &Context, sentence: &Sentence) -> Option<(usize, usize)> {
+    let claims = untimed(ctx, sentence);
+    let (&w, &first) = (claims.first()?, claims.get(1)?);
+    let whole = &ctx.claims[w];
+    if !leads_with_of(before_in_sentence(ctx, sentence.span, whole)) || possessive(ctx, whole) {
+        return None;
+    }
+    let gap_text = between(ctx, whole.span, ctx.claims[first].span);
+    let comma = gap_text.find(',')?;
+    let noun_phrase = words(&gap_text[..comma]);
+    (noun_phrase.len() <= 8 && !gap_text.contains([';', ':', '(', ')', '—', '–']))
+        .then_some((w, first))
 }
 
 /// How a total is marked.
