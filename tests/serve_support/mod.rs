@@ -128,8 +128,31 @@ pub fn request(
     stream.write_all(head.as_bytes()).expect("write head");
     // The server may answer (413) before reading the body; the answer is still read below.
     let _ = stream.write_all(body);
+    read_response(&mut stream)
+}
+
+/// Reads one response: up to its `Content-Length` when it has one (chromedriver keeps the
+/// connection open despite `Connection: close`), else to the end of the stream.
+fn read_response(stream: &mut TcpStream) -> Response {
     let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read response");
+    let mut buf = [0u8; 64 * 1024];
+    loop {
+        if let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
+            let length = head
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse::<usize>().ok());
+            if length.is_some_and(|n| raw.len() >= split + 4 + n) {
+                break;
+            }
+        }
+        let n = stream.read(&mut buf).expect("read response");
+        if n == 0 {
+            break;
+        }
+        raw.extend_from_slice(&buf[..n]);
+    }
     parse_response(&raw)
 }
 

@@ -213,8 +213,10 @@
         node = w;
       }
       into.append(node);
+      // A label goes after its span, outside the figure's mark when the span ends with it.
+      const after = mark && markClaim.z === z ? frag : into;
       for (const u of spans.filter((x) => x.z === z && x.a < z)) {
-        into.append(el("span", "badge" + (u.n === 0 ? " primary" : ""), u.label));
+        after.append(el("span", "badge" + (u.n === 0 ? " primary" : ""), u.label));
       }
     }
     article.replaceChildren(frag);
