@@ -364,16 +364,17 @@ fn bad_requests_get_json_errors_with_the_right_status() {
     assert_eq!(get(s.addr, "/healthz").status, 200);
 }
 
-/// A document that takes the debug build a good fraction of a second to check.
-fn slow_document() -> Vec<u8> {
-    article().repeat(120).into_bytes()
+/// The example article `copies` times: 120 copies (876 KB) take the debug build about a
+/// second to check.
+fn slow_document(copies: usize) -> Vec<u8> {
+    article().repeat(copies).into_bytes()
 }
 
 #[test]
 fn past_the_queue_limit_requests_get_503_with_retry_after() {
     let s = Server::start(&["--workers", "1", "--max-queue", "0", "--max-body", "64M"]);
     let addr = s.addr;
-    let doc = std::sync::Arc::new(slow_document());
+    let doc = std::sync::Arc::new(slow_document(120));
     // Sent at once, they overlap: one runs, the others find no room.
     let threads: Vec<_> = (0..4)
         .map(|_| {
@@ -403,9 +404,12 @@ fn past_the_queue_limit_requests_get_503_with_retry_after() {
 fn sigterm_lets_the_request_in_flight_finish() {
     let mut s = Server::start(&["--max-body", "64M"]);
     let addr = s.addr;
-    let doc = slow_document();
+    // Large enough to be still running after the pause below even on a busy machine, and
+    // the pause long enough for the server to have accepted the connection (a connection
+    // still in the listen queue at shutdown is refused, not finished).
+    let doc = slow_document(300);
     let in_flight = std::thread::spawn(move || post(addr, "/api/v1/check", "text/plain", &doc));
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::thread::sleep(std::time::Duration::from_millis(1000));
     let killed = Command::new("kill")
         .args(["-TERM", &s.child.id().to_string()])
         .status()
@@ -416,8 +420,21 @@ fn sigterm_lets_the_request_in_flight_finish() {
     assert!(r.json()["files"][0]["findings"].is_array());
     let status = s.child.wait().unwrap();
     assert!(status.success(), "{status:?}");
-    let err = s.stderr();
-    assert!(err.contains("shutting down"), "{err}");
+    // The log thread may lag the exit by a moment; "stopped" is the last line.
+    let mut err = s.stderr();
+    for _ in 0..100 {
+        if err.contains("numcheck: stopped") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        err = s.stderr();
+    }
+    // The request was still running when the signal came: it is logged after the notice.
+    let notice = err.find("shutting down").unwrap_or_else(|| panic!("{err}"));
+    let logged = err
+        .find("POST /api/v1/check 200")
+        .unwrap_or_else(|| panic!("{err}"));
+    assert!(notice < logged, "{err}");
 }
 
 #[test]
