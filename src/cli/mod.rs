@@ -57,6 +57,8 @@ pub enum Command {
     Rule(rules::RuleArgs),
     /// Print the settings that apply to a path.
     Config(config_cmd::ConfigCmdArgs),
+    /// Serve a local web page and an HTTP API (`/api/v1`) for checking texts.
+    Serve(crate::serve::ServeArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -82,6 +84,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run_rules(args),
         Command::Rule(args) => rules::run_rule(args),
         Command::Config(args) => config_cmd::run(args),
+        Command::Serve(args) => crate::serve::run(args),
     };
     match result {
         Ok(code) => code,
