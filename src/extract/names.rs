@@ -168,12 +168,31 @@ pub fn is_name(text: &str, claim: &Claim) -> bool {
         let determined = DETERMINERS.contains(&det.to_lowercase().as_str())
             || det.ends_with("'s")
             || det.ends_with("’s");
-        if years || (uncounted && determined) {
+        let before_det = before_name
+            .get(..before_name.len() - prev.len())
+            .unwrap_or("")
+            .trim_end_matches([' ', '\u{a0}']);
+        let before_det = before_det.get(..before_det.len() - det.len()).unwrap_or("");
+        if years || (uncounted && determined && !gapped(before_det, after)) {
             return true;
         }
     }
     // "Measure 110", "Local 1199", "Area 51".
     bare_point && NAME_HEADS.contains(&prev)
+}
+
+/// Whether "DET Name N" is a gapped conjunct of a list that left its verb out: "Labour won
+/// 28, the Conservatives 19 and the Greens four" — opened by a comma, "and" or "or", and
+/// closed by one or by the sentence's end. A name ("the FTSE 100 slipped") is followed by
+/// the rest of its clause instead.
+fn gapped(before_det: &str, after: &str) -> bool {
+    let opened = before_det.trim_end().ends_with([',', ';'])
+        || matches!(last_word(before_det), "and" | "or" | "while" | "with");
+    let rest = after.trim_start_matches([' ', '\u{a0}']);
+    let closed = rest.is_empty()
+        || rest.starts_with([',', ';', '.', ')', '\n'])
+        || matches!(first_word(after), "and" | "or" | "while" | "with");
+    opened && closed
 }
 
 /// Every end of the claim is a whole number from 1800 to 2099 written as four digits.
@@ -303,6 +322,14 @@ mod tests {
         assert_eq!(
             claims("Coastline has 98 branches and Riverbend 48."),
             vec!["98", "48"]
+        );
+        assert_eq!(
+            claims("Labour won 28, the Conservatives 19 and the Greens four."),
+            vec!["28", "19", "four"]
+        );
+        assert_eq!(
+            claims("Bonds gained, and the FTSE 100 slipped."),
+            Vec::<String>::new()
         );
         assert_eq!(
             claims("A win would lift Kentmere 16 points clear."),
