@@ -19,7 +19,9 @@ pub fn read(path: String, text: String) -> Document {
     let first = first_line_heading(&text, &lines);
     for line in 1..=lines.line_count() {
         let (start, end) = lines.line_span(&text, line);
-        if Some(line) == first || is_heading_line(&text[start..end]) {
+        if !wraps_on(&text, &lines, line)
+            && (Some(line) == first || is_heading_line(&text[start..end]))
+        {
             headings.push(Span::new(start, end));
         }
     }
@@ -45,6 +47,20 @@ pub fn read(path: String, text: String) -> Document {
         reference_date: None,
         suppressions,
     }
+}
+
+/// A hard-wrapped sentence goes on in the next line, in lower case ("… where a new" /
+/// "railing now runs …"): that line is prose, however it ends.
+fn wraps_on(text: &str, lines: &LineIndex, line: usize) -> bool {
+    if line >= lines.line_count() {
+        return false;
+    }
+    let (start, end) = lines.line_span(text, line + 1);
+    text[start..end]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
 }
 
 /// The first non-blank line, when it reads as a heading in any case and a non-blank line
@@ -113,6 +129,9 @@ mod tests {
         let doc = read("a.txt".into(), "40 homes were lost in the fire\n".into());
         assert!(doc.headings.is_empty());
         let doc = read("a.txt".into(), "40 homes were lost.\nThe fire spread.\n".into());
+        assert!(doc.headings.is_empty());
+        // A wrapped line of a paragraph is not a heading.
+        let doc = read("a.txt".into(), "A cliff 120 metres high, where a new\nrailing runs.\n".into());
         assert!(doc.headings.is_empty());
     }
 }
