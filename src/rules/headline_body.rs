@@ -3,20 +3,26 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
-use crate::model::{Claim, Kind, Span};
+use crate::model::{Claim, Hedge, Kind, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
+use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
-    /// A count in a heading, deck or caption against the body's mentions of the same
-    /// quantity (same key, `semantics.md` §7.3: troop = soldier). The heading figure must
-    /// follow from the body in one step: a copy, a rounding (word ↔ digits, "415K"), or the
-    /// sum or difference of two body counts of the same thing.
+    /// A figure in a heading, deck or caption (the first line of a plain-text article is a
+    /// heading whatever its case) against the body's figures of its kind: counts of the same
+    /// thing (same key, `semantics.md` §7.3: troop = soldier; or, when no body mention has
+    /// the heading's key, any body count of the same head noun), and money, percentages and
+    /// measures in the same unit. The heading figure must follow from the body in one step:
+    /// a copy, a rounding or rescaling (word ↔ digits, "2.2K", "£1.4m" for £1,362,000), the
+    /// sum or difference of two body figures (a count with the bare numbers of its
+    /// sentence: "keep 240 jobs, down from 420"), a per-unit amount times a count of its
+    /// sentence (money), or the change between two figures of one sentence (a percentage).
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -26,15 +32,17 @@ declare_rule! {
     /// ## Example
     /// Heading "Nearly 700 Flights Cancelled in Port Ellery Storm", body "the airport
     /// cancelled 412 flights on Monday" → warning (630–699 vs 412); no finding if the body
-    /// adds "and 270 on Tuesday" (412 + 270 = 682).
+    /// adds "and 270 on Tuesday" (412 + 270 = 682). Heading "Council approves £8.5m for
+    /// pool", body "approved £5.8m" → warning.
     ///
     /// ## Known limits
-    /// Only counts with a head noun are checked, and only against body mentions whose key
-    /// matches (a body qualifier that the heading line also spells counts as matching): a
-    /// heading figure with no such mention is not reported, since it may come from a linked
-    /// story or an update. Money, percentages, ratios and year differences in headings are
-    /// not checked yet. An error needs the same unhedged noun phrase in both places. Only
-    /// the first 64 body mentions of a head noun are compared.
+    /// A heading figure with no body figure of its kind is not reported, since it may come
+    /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
+    /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
+    /// permits") also accepts its own figure, since "over" may mean "because of". Counts
+    /// without a head noun ("Two hurt") and year differences are not checked yet. An error
+    /// needs the same unhedged noun phrase and key in both places. Only the first 64 body
+    /// figures of a kind are compared, and 12 combined.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
 }
 
@@ -63,6 +71,13 @@ impl RuleCheck for HeadlineBody {
                 }
             }
         }
+        for claim in ctx.claims.iter().filter(|c| c.in_heading) {
+            if matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Measure) {
+                if let Some(f) = check_by_unit(ctx, claim) {
+                    out.push(f);
+                }
+            }
+        }
     }
 }
 
@@ -76,7 +91,17 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
         .filter(|b| compatible(&heading.key, &relaxed(&b.key, &line_stems)) == KeyMatch::Same)
         .collect();
     if candidates.is_empty() {
-        return None;
+        // Headings drop and change qualifiers ("12 new frog species" for "nine previously
+        // unknown species"): the body's figures of the same thing stand in for the key.
+        let figures: Vec<Figure> = body
+            .iter()
+            .take(MAX_BODY)
+            .map(|m| Figure {
+                claim: m.claim,
+                reading: m.reading.clone(),
+            })
+            .collect();
+        return check_against_kind(ctx, heading.claim, &heading.reading, &figures);
     }
     let target = &heading.reading.permissive;
     if let Some(found) = candidates
@@ -254,6 +279,305 @@ fn derived_by_sum(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> 
         }
     }
     None
+}
+
+/// A heading figure of money, a percentage or a measure against the body's figures of the
+/// same kind and unit (currency, `%`, `°C`).
+fn check_by_unit(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && c.kind == heading.kind && c.unit == heading.unit)
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// A body figure a heading figure may be derived from.
+struct Figure<'a> {
+    claim: &'a Claim,
+    reading: Reading,
+}
+
+/// How the heading figure follows from the body: a copy (rounded, rescaled, in words), or
+/// one operation on two body figures.
+enum Support<'a> {
+    Copy(&'a Claim),
+    Operation {
+        a: &'a Claim,
+        b: &'a Claim,
+        op: &'static str,
+        point: Decimal,
+        result: Interval,
+    },
+}
+
+/// Words after a figure that make it a rate or a share ("30 a day", "£500 each"): set
+/// against a body total it is no restatement.
+const RATE_NOUNS: &[&str] = &[
+    "day", "night", "week", "month", "year", "hour", "minute", "head", "person", "game",
+    "match", "season", "household", "family", "player", "team", "pupil", "patient",
+];
+
+/// A figure stated per unit or per member ("30 a day", "£5,000 per player", "£1m each"), or
+/// a heading that shares a sum out ("Each club gets £1m").
+fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let shared = line
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "each" | "apiece" | "per" | "every" | "average" | "averages"));
+    shared
+        || matches!(first, "per" | "each" | "apiece" | "every")
+        || (matches!(first, "a" | "an") && RATE_NOUNS.contains(&second))
+}
+
+/// The heading figure against body figures of its kind: silent when the body has none of
+/// them (the figure may come from a linked story) or one supports it; a warning otherwise.
+fn check_against_kind(
+    ctx: &Context,
+    heading: &Claim,
+    reading: &Reading,
+    figures: &[Figure],
+) -> Option<Finding> {
+    if figures.is_empty() {
+        return None;
+    }
+    let line = heading_line(ctx, heading.span);
+    let described = describe_with_interval(ctx, heading, reading);
+    match supported(ctx, heading, reading, figures) {
+        Some(Support::Copy(found)) => {
+            let found_reading = figures.iter().find(|f| std::ptr::eq(f.claim, found))?;
+            ctx.settings.show_consistent.then(|| Finding {
+                rule: "NUM-HEADLINE-BODY",
+                severity: Severity::Note,
+                verdict: Verdict::Consistent,
+                message: format!(
+                    "heading says {described}; body says {}: consistent",
+                    describe_with_interval(ctx, found, &found_reading.reading),
+                ),
+                primary: heading.span,
+                related: vec![body(found.span)],
+                computed: Some(point_of(&found_reading.reading)),
+            })
+        }
+        Some(Support::Operation {
+            a,
+            b,
+            op,
+            point,
+            result,
+        }) => ctx.settings.show_consistent.then(|| Finding {
+            rule: "NUM-HEADLINE-BODY",
+            severity: Severity::Note,
+            verdict: Verdict::Consistent,
+            message: if op == "%" {
+                format!(
+                    "heading says {described}; body says {} and {}, a change of {}%: consistent",
+                    ctx.text(a.span),
+                    ctx.text(b.span),
+                    format::number(point, 1),
+                )
+            } else {
+                format!(
+                    "heading says {described}; body says {} {op} {} = {}: consistent",
+                    ctx.text(a.span),
+                    ctx.text(b.span),
+                    format::number(point, point.normalize().scale().min(2)),
+                )
+            },
+            primary: heading.span,
+            related: vec![body(a.span), body(b.span)],
+            computed: Some(format::computed(point, &result)),
+        }),
+        None if is_rate_or_share(ctx, heading, &line) => None,
+        None => {
+            let quoted: Vec<String> = figures
+                .iter()
+                .take(MAX_QUOTED)
+                .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
+                .collect();
+            Some(Finding {
+                rule: "NUM-HEADLINE-BODY",
+                severity: Severity::Warning,
+                verdict: Verdict::Inconsistent,
+                message: format!(
+                    "heading says {described}; no body figure of its kind supports it (body says {})",
+                    quoted.join(" and "),
+                ),
+                primary: heading.span,
+                related: figures.iter().map(|f| body(f.claim.span)).collect(),
+                computed: Some(point_of(&figures[0].reading)),
+            })
+        }
+    }
+}
+
+/// Body figures an operation may combine, at most (the first ones).
+const MAX_COMBINED: usize = 12;
+
+/// The first derivation of the heading figure from the body: a copy, then a sum or a
+/// difference of two figures of its kind, then (money) a per-unit amount times a count in
+/// its sentence, then (a percentage) the relative change between two figures of one
+/// sentence.
+fn supported<'a>(
+    ctx: &'a Context,
+    heading: &Claim,
+    stated: &Reading,
+    figures: &[Figure<'a>],
+) -> Option<Support<'a>> {
+    let target = &stated.permissive;
+    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
+    let bound = matches!(
+        heading.hedge,
+        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
+    );
+    // The heading keeps its strict interval against the body's permissive one (§6.3), or
+    // takes its own rounding around the body's stated value ("40 homes" for 38 homes).
+    let copied = |f: &Figure| {
+        let r = &f.reading;
+        stated.strict.overlaps(&r.permissive)
+            || r.value.map_or(r.permissive.overlaps(target), |v| target.contains(v))
+            || (bound && stated.value.is_some_and(|v| r.permissive.contains(v)))
+    };
+    if let Some(f) = figures.iter().find(|f| copied(f)) {
+        return Some(Support::Copy(f.claim));
+    }
+    let ops = operands_of_kind(ctx, heading, figures);
+    for (i, a) in ops.iter().enumerate() {
+        for b in &ops[i + 1..] {
+            if let Some(s) = combine(a, b, target, "+").or_else(|| combine(a, b, target, "−")) {
+                return Some(s);
+            }
+        }
+    }
+    let others: Vec<Figure<'a>> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && !c.kind.is_temporal_or_ordinal())
+        .filter(|c| matches!(c.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure))
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    let same_sentence = |a: &Claim, b: &Claim| {
+        let s = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+        s(a).is_some() && s(a) == s(b)
+    };
+    for a in &others {
+        for b in others.iter().filter(|b| !std::ptr::eq(a.claim, b.claim)) {
+            if !same_sentence(a.claim, b.claim) {
+                continue;
+            }
+            let found = match heading.kind {
+                Kind::Money if a.claim.kind == Kind::Money && b.claim.kind != Kind::Money => {
+                    combine(a, b, target, "×")
+                }
+                Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
+                    combine(a, b, target, "%")
+                }
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+/// The figures an operation may combine: for a count, also the bare numbers that share a
+/// figure's sentence ("keep 240 jobs, down from 420": 420 − 240).
+fn operands_of_kind<'a>(
+    ctx: &'a Context,
+    heading: &Claim,
+    figures: &[Figure<'a>],
+) -> Vec<Figure<'a>> {
+    let mut ops: Vec<Figure<'a>> = figures
+        .iter()
+        .take(MAX_COMBINED)
+        .map(|f| Figure {
+            claim: f.claim,
+            reading: f.reading.clone(),
+        })
+        .collect();
+    if heading.kind != Kind::Count {
+        return ops;
+    }
+    let sentences: Vec<usize> = ops
+        .iter()
+        .filter_map(|f| ctx.segments.sentence_of(f.claim.span.start).map(|s| s.0))
+        .collect();
+    for claim in ctx.claims.iter().filter(|c| !c.in_heading) {
+        if ops.len() >= MAX_COMBINED {
+            break;
+        }
+        let bare = matches!(claim.kind, Kind::Number | Kind::Count) && claim.head.is_none();
+        let near = ctx
+            .segments
+            .sentence_of(claim.span.start)
+            .is_some_and(|s| sentences.contains(&s.0));
+        if bare && near {
+            if let Some(reading) = reading(claim, &ctx.settings.tolerances) {
+                ops.push(Figure { claim, reading });
+            }
+        }
+    }
+    ops
+}
+
+/// `a op b` when its permissive result overlaps the heading's interval. "%" is the
+/// relative change from `a` to `b`, in percent and unsigned; "−" is unsigned too.
+fn combine<'a>(
+    a: &Figure<'a>,
+    b: &Figure<'a>,
+    target: &Interval,
+    op: &'static str,
+) -> Option<Support<'a>> {
+    let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
+    let (va, vb) = (a.reading.value?, b.reading.value?);
+    let hundred = Decimal::ONE_HUNDRED;
+    let (result, point) = match op {
+        "+" => (pa.add(pb).ok()?, va.checked_add(vb)?),
+        "−" => (abs(&pa.sub(pb).ok()?), va.checked_sub(vb)?.abs()),
+        "×" => (pa.mul(pb).ok()?, va.checked_mul(vb)?),
+        _ => {
+            let ratio = pb.div(pa).ok()?.sub(&Interval::point(Decimal::ONE)).ok()?;
+            let point = vb.checked_div(va)?.checked_sub(Decimal::ONE)?;
+            (abs(&ratio.scale(hundred).ok()?), point.checked_mul(hundred)?.abs())
+        }
+    };
+    // A difference reads larger first: "420 − 240".
+    let (a, b) = if op == "−" && va < vb { (b, a) } else { (a, b) };
+    result.overlaps(target).then_some(Support::Operation {
+        a: a.claim,
+        b: b.claim,
+        op,
+        point,
+        result,
+    })
 }
 
 /// |d| for an interval of differences.
