@@ -3,7 +3,7 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
-use crate::model::Claim;
+use crate::model::{Claim, Kind};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::lowercase::{lower, lower_in};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
@@ -13,6 +13,8 @@ use crate::semantics::{format, judge, Computation};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
+mod chains;
+
 declare_rule! {
     /// ## What it checks
     /// One quantity stated twice, in different sentences, with values that cannot both be
@@ -21,6 +23,18 @@ declare_rule! {
     /// counted (through synonyms: troop = soldier), no conflicting owner, place or time, the
     /// same restrictive qualifiers, and neither a change result nor a forecast set against an
     /// actual figure.
+    ///
+    /// A definite noun phrase that refers back joins the earlier mention's key (a reference
+    /// chain): "ordered 16 electric buses … The 18 new buses" (a referring adjective),
+    /// "carrying 148 passengers … All 184 passengers were evacuated" ("all" or "the" after
+    /// a whole), and, for money, durations and measures, "the $7 million agreement", "the
+    /// 18-year term", "the fee of €13 million", "the 34.8C reading" after the one
+    /// figure of that unit in the two sentences before.
+    ///
+    /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
+    /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
+    /// deaths") against an actual figure, and figures whose clauses name different years
+    /// ("12.1 million people in 2015").
     ///
     /// ## Why it matters
     /// Long stories repeat their figures; an edit that updates one mention and not the other
@@ -67,6 +81,7 @@ impl RuleCheck for SameQuantity {
                 }
             }
         }
+        chains::check(ctx, out);
     }
 }
 
@@ -117,7 +132,11 @@ fn check_pair(
     if earlier_around.sentence.is_none() || earlier_around.sentence == later_around.sentence {
         return None;
     }
-    if compatible(&earlier.key, &later.key) != KeyMatch::Same
+    if !keys_join(ctx, earlier, later, later_around)
+        || subset_or_individual(ctx, earlier)
+        || subset_or_individual(ctx, later)
+        || goal(ctx, earlier.claim) != goal(ctx, later.claim)
+        || years_in_clause(ctx, earlier.claim) != years_in_clause(ctx, later.claim)
         || earlier_around.event_count(ctx) != later_around.event_count(ctx)
         || earlier_around.time_markers(ctx) != later_around.time_markers(ctx)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
@@ -175,6 +194,142 @@ fn check_pair(
         }],
         computed: Some(format::computed(point, &judgement.computed)),
     })
+}
+
+/// Adjectives with which a definite noun phrase refers back to a mention ("ordered 16
+/// electric buses … The 18 new buses"): they add no restriction of their own.
+const REFERRING_ADJECTIVES: &[&str] = &["new", "latest", "same", "recent", "additional", "extra"];
+
+/// Verbs whose object is a whole ("carrying 148 passengers", "employs 300 staff"): "all"
+/// or "the" can restate it, whatever happens to them next.
+const WHOLE_VERBS: &[&str] = &[
+    "carrying",
+    "carried",
+    "carries",
+    "holding",
+    "held",
+    "holds",
+    "housing",
+    "houses",
+    "employing",
+    "employs",
+    "employed",
+    "seating",
+    "seats",
+    "containing",
+    "contains",
+    "has",
+    "had",
+    "with",
+];
+
+/// The two keys match, or the later mention is a definite noun phrase that refers back (a
+/// reference chain) and joins the earlier mention's key: with a referring adjective ("the
+/// 18 new buses" after "16 electric buses"), or as "all"/"the" plus the bare noun after a
+/// whole ("carrying 148 passengers … All 184 passengers were evacuated"). A phrase with an
+/// owner ("the village's 1,900 residents") or a restricting modifier of its own states
+/// another figure, and a subset ("evacuated 250 residents") is no antecedent for "all".
+fn keys_join(ctx: &Context, earlier: &Mention, later: &Mention, later_around: &Around) -> bool {
+    match compatible(&earlier.key, &later.key) {
+        KeyMatch::Same => true,
+        KeyMatch::Different(_) if later_around.definite(ctx) && later.key.owner.is_none() => {
+            let modifiers = counted_modifiers(ctx, later.claim);
+            if !modifiers
+                .iter()
+                .all(|m| REFERRING_ADJECTIVES.contains(&m.as_str()))
+            {
+                return false;
+            }
+            let whole = earlier
+                .key
+                .qualifiers
+                .iter()
+                .all(|q| WHOLE_VERBS.contains(&q.as_str()));
+            if modifiers.is_empty() && !whole {
+                return false;
+            }
+            let (mut a, mut b) = (earlier.key.clone(), later.key.clone());
+            a.qualifiers.clear();
+            b.qualifiers.clear();
+            compatible(&a, &b) == KeyMatch::Same
+        }
+        _ => false,
+    }
+}
+
+/// The words of a counted phrase before its last (head) word, lower case.
+fn counted_modifiers(ctx: &Context, claim: &Claim) -> Vec<String> {
+    let phrase = claim
+        .counted
+        .and_then(|s| ctx.doc.text.get(s.start..s.end))
+        .unwrap_or("");
+    let mut words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    words.pop();
+    words
+}
+
+/// A part named as such ("Two of the nurses", "one of the drivers") or a single individual
+/// ("one suspect"): neither restates a group's figure.
+fn subset_or_individual(ctx: &Context, m: &Mention) -> bool {
+    let after = ctx.doc.text.get(m.claim.span.end..).unwrap_or("");
+    let partitive = after.trim_start().starts_with("of ");
+    partitive || m.reading.value == Some(rust_decimal::Decimal::ONE)
+}
+
+/// Nouns that make a figure a goal or a limit ("a target of fewer than 200 deaths"), never
+/// the actual figure.
+const GOAL_NOUNS: &[&str] = &[
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "aim",
+    "cap",
+    "limit",
+    "ceiling",
+    "quota",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "ambition",
+    "threshold",
+    "maximum",
+    "minimum",
+];
+
+/// Whether a goal noun stands among the four words before a figure in its clause.
+fn goal(ctx: &Context, claim: &Claim) -> bool {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |c| c.1.start.min(claim.span.start));
+    ctx.doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            GOAL_NOUNS.contains(&w.as_str())
+        })
+}
+
+/// The years written in a figure's clause ("12.1 million people in 2015"): a figure of
+/// another year is another quantity, even where the other mention names no year.
+fn years_in_clause(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let Some((_, clause)) = ctx.segments.clause_of(claim.span.start) else {
+        return BTreeSet::new();
+    };
+    ctx.claims
+        .iter()
+        .filter(|c| c.kind == Kind::Year && clause.contains(c.span))
+        .map(|c| ctx.text(c.span).to_string())
+        .collect()
 }
 
 /// An error needs the same noun phrase twice, unhedged, non-round, in one paragraph (§2).
@@ -322,7 +477,7 @@ fn previous_word(ctx: &Context, claim: &Claim) -> String {
 /// standing figure and may pair with any other mention.
 fn is_definite(ctx: &Context, claim: &Claim) -> bool {
     let low = previous_word(ctx, claim);
-    DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s")
+    DEFINITE.contains(&low.as_str()) || low == "all" || low.ends_with("'s") || low.ends_with("’s")
 }
 
 /// What an indefinite figure is governed by: for the subject of an event, the verb after
@@ -368,7 +523,12 @@ fn event_count(ctx: &Context, claim: &Claim) -> bool {
     let before = text.get(..claim.span.start).unwrap_or("");
     let previous = before.split_whitespace().next_back().unwrap_or("");
     let low = previous.to_lowercase();
-    if DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s") {
+    // "All 184 passengers were evacuated" restates the whole, like "the".
+    if DEFINITE.contains(&low.as_str())
+        || low == "all"
+        || low.ends_with("'s")
+        || low.ends_with("’s")
+    {
         return false;
     }
     let after = claim
