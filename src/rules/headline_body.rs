@@ -320,8 +320,24 @@ enum Support<'a> {
 /// Words after a figure that make it a rate or a share ("30 a day", "£500 each"): set
 /// against a body total it is no restatement.
 const RATE_NOUNS: &[&str] = &[
-    "day", "night", "week", "month", "year", "hour", "minute", "head", "person", "game",
-    "match", "season", "household", "family", "player", "team", "pupil", "patient",
+    "day",
+    "night",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "head",
+    "person",
+    "game",
+    "match",
+    "season",
+    "household",
+    "family",
+    "player",
+    "team",
+    "pupil",
+    "patient",
 ];
 
 /// A figure stated per unit or per member ("30 a day", "£5,000 per player", "£1m each"), or
@@ -344,9 +360,12 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
         .collect();
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
-    let shared = line
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "each" | "apiece" | "per" | "every" | "average" | "averages"));
+    let shared = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "each" | "apiece" | "per" | "every" | "average" | "averages"
+        )
+    });
     shared
         || matches!(first, "per" | "each" | "apiece" | "every")
         || (matches!(first, "a" | "an") && RATE_NOUNS.contains(&second))
@@ -457,7 +476,8 @@ fn supported<'a>(
     let copied = |f: &Figure| {
         let r = &f.reading;
         stated.strict.overlaps(&r.permissive)
-            || r.value.map_or(r.permissive.overlaps(target), |v| target.contains(v))
+            || r.value
+                .map_or(r.permissive.overlaps(target), |v| target.contains(v))
             || (bound && stated.value.is_some_and(|v| r.permissive.contains(v)))
     };
     if let Some(f) = figures.iter().find(|f| copied(f)) {
@@ -475,7 +495,12 @@ fn supported<'a>(
         .claims
         .iter()
         .filter(|c| !c.in_heading && !c.kind.is_temporal_or_ordinal())
-        .filter(|c| matches!(c.kind, Kind::Count | Kind::Number | Kind::Money | Kind::Measure))
+        .filter(|c| {
+            matches!(
+                c.kind,
+                Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+            )
+        })
         .filter_map(|c| {
             let reading = reading(c, &ctx.settings.tolerances)?;
             Some(Figure { claim: c, reading })
@@ -566,11 +591,18 @@ fn combine<'a>(
         _ => {
             let ratio = pb.div(pa).ok()?.sub(&Interval::point(Decimal::ONE)).ok()?;
             let point = vb.checked_div(va)?.checked_sub(Decimal::ONE)?;
-            (abs(&ratio.scale(hundred).ok()?), point.checked_mul(hundred)?.abs())
+            (
+                abs(&ratio.scale(hundred).ok()?),
+                point.checked_mul(hundred)?.abs(),
+            )
         }
     };
     // A difference reads larger first: "420 − 240".
-    let (a, b) = if op == "−" && va < vb { (b, a) } else { (a, b) };
+    let (a, b) = if op == "−" && va < vb {
+        (b, a)
+    } else {
+        (a, b)
+    };
     result.overlaps(target).then_some(Support::Operation {
         a: a.claim,
         b: b.claim,

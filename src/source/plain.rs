@@ -68,7 +68,10 @@ fn wraps_on(text: &str, lines: &LineIndex, line: usize) -> bool {
 fn first_line_heading(text: &str, lines: &LineIndex) -> Option<usize> {
     let non_blank = |line: usize| {
         let (start, end) = lines.line_span(text, line);
-        !text[start..end].trim().trim_start_matches('\u{feff}').is_empty()
+        !text[start..end]
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .is_empty()
     };
     let first = (1..=lines.line_count()).find(|&l| non_blank(l))?;
     let (start, end) = lines.line_span(text, first);
@@ -123,15 +126,24 @@ mod tests {
 
     #[test]
     fn the_first_line_is_a_heading_whatever_its_case() {
-        let doc = read("a.txt".into(), "40 homes lost in hill fire\nThe fire spread.\n".into());
+        let doc = read(
+            "a.txt".into(),
+            "40 homes lost in hill fire\nThe fire spread.\n".into(),
+        );
         assert_eq!(doc.headings, vec![Span::new(0, 26)]);
         // Alone, or ending like a sentence, it is prose.
         let doc = read("a.txt".into(), "40 homes were lost in the fire\n".into());
         assert!(doc.headings.is_empty());
-        let doc = read("a.txt".into(), "40 homes were lost.\nThe fire spread.\n".into());
+        let doc = read(
+            "a.txt".into(),
+            "40 homes were lost.\nThe fire spread.\n".into(),
+        );
         assert!(doc.headings.is_empty());
         // A wrapped line of a paragraph is not a heading.
-        let doc = read("a.txt".into(), "A cliff 120 metres high, where a new\nrailing runs.\n".into());
+        let doc = read(
+            "a.txt".into(),
+            "A cliff 120 metres high, where a new\nrailing runs.\n".into(),
+        );
         assert!(doc.headings.is_empty());
     }
 }
