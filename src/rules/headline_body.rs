@@ -473,8 +473,12 @@ fn supported<'a>(
     );
     // The heading keeps its strict interval against the body's permissive one (§6.3), or
     // takes its own rounding around the body's stated value ("40 homes" for 38 homes).
+    // A body bound ("more than £3,200") supports nothing: it overlaps every larger figure.
     let copied = |f: &Figure| {
         let r = &f.reading;
+        if !r.permissive.is_bounded() {
+            return false;
+        }
         stated.strict.overlaps(&r.permissive)
             || r.value
                 .map_or(r.permissive.overlaps(target), |v| target.contains(v))
@@ -483,10 +487,37 @@ fn supported<'a>(
     if let Some(f) = figures.iter().find(|f| copied(f)) {
         return Some(Support::Copy(f.claim));
     }
+    // A count's figure may stand bare in the body ("About 2,200 of the city's computers",
+    // "1.4 million current and former customers" read without its noun).
+    if heading.kind == Kind::Count {
+        let bare = ctx
+            .claims
+            .iter()
+            .filter(|c| !c.in_heading && c.head.is_none())
+            .filter(|c| matches!(c.kind, Kind::Number | Kind::Count))
+            .take(MAX_BODY)
+            .filter_map(|c| {
+                Some(Figure {
+                    claim: c,
+                    reading: reading(c, &ctx.settings.tolerances)?,
+                })
+            })
+            .find(|f| copied(f));
+        if let Some(f) = bare {
+            return Some(Support::Copy(f.claim));
+        }
+    }
     let ops = operands_of_kind(ctx, heading, figures);
+    let sentence = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+    // Figures far apart are seldom added up for a heading, and any two far-off figures
+    // would otherwise make some sum.
+    let near = |a: &Claim, b: &Claim| match (sentence(a), sentence(b)) {
+        (Some(x), Some(y)) => x.abs_diff(y) <= 1,
+        _ => false,
+    };
     for (i, a) in ops.iter().enumerate() {
-        for b in &ops[i + 1..] {
-            if let Some(s) = combine(a, b, target, "+").or_else(|| combine(a, b, target, "−")) {
+        for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
+            if let Some(s) = combine(a, b, stated, "+").or_else(|| combine(a, b, stated, "−")) {
                 return Some(s);
             }
         }
@@ -518,10 +549,10 @@ fn supported<'a>(
             }
             let found = match heading.kind {
                 Kind::Money if a.claim.kind == Kind::Money && b.claim.kind != Kind::Money => {
-                    combine(a, b, target, "×")
+                    combine(a, b, stated, "×")
                 }
                 Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
-                    combine(a, b, target, "%")
+                    combine(a, b, stated, "%")
                 }
                 _ => None,
             };
@@ -573,12 +604,12 @@ fn operands_of_kind<'a>(
     ops
 }
 
-/// `a op b` when its permissive result overlaps the heading's interval. "%" is the
+/// `a op b` when it supports the heading figure. "%" is the
 /// relative change from `a` to `b`, in percent and unsigned; "−" is unsigned too.
 fn combine<'a>(
     a: &Figure<'a>,
     b: &Figure<'a>,
-    target: &Interval,
+    stated: &Reading,
     op: &'static str,
 ) -> Option<Support<'a>> {
     let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
@@ -603,7 +634,10 @@ fn combine<'a>(
     } else {
         (a, b)
     };
-    result.overlaps(target).then_some(Support::Operation {
+    // The heading's own rounding around the exact result: a tolerance on each operand as
+    // well would let far-off figures pass.
+    let supports = stated.permissive.contains(point);
+    supports.then_some(Support::Operation {
         a: a.claim,
         b: b.claim,
         op,
