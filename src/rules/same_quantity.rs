@@ -298,8 +298,30 @@ const GOAL_NOUNS: &[&str] = &[
     "minimum",
 ];
 
-/// Whether a goal noun stands among the four words before a figure in its clause.
+/// Words after a counted noun that make the figure a threshold ("the 21 seats needed for a
+/// majority").
+const THRESHOLD_WORDS: &[&str] = &["needed", "required", "necessary"];
+
+/// Whether a goal noun stands among the four words before a figure in its clause, or a
+/// threshold word follows its counted noun.
 fn goal(ctx: &Context, claim: &Claim) -> bool {
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let next = ctx
+        .doc
+        .text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    if next.is_some_and(|w| THRESHOLD_WORDS.contains(&w.as_str())) {
+        return true;
+    }
     let start = ctx
         .segments
         .clause_of(claim.span.start)
@@ -473,11 +495,22 @@ fn previous_word(ctx: &Context, claim: &Claim) -> String {
     word.to_lowercase()
 }
 
+/// "In all 41,400 ballots": "all" closes a total there, it does not restate a figure.
+fn after_in(ctx: &Context, claim: &Claim) -> bool {
+    let before = ctx.doc.text.get(..claim.span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    words.next();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+}
+
 /// A definite mention ("the 47 delegates", "the yard's 2,800 employees") restates a
 /// standing figure and may pair with any other mention.
 fn is_definite(ctx: &Context, claim: &Claim) -> bool {
     let low = previous_word(ctx, claim);
-    DEFINITE.contains(&low.as_str()) || low == "all" || low.ends_with("'s") || low.ends_with("’s")
+    DEFINITE.contains(&low.as_str())
+        || (low == "all" && !after_in(ctx, claim))
+        || low.ends_with("'s")
+        || low.ends_with("’s")
 }
 
 /// What an indefinite figure is governed by: for the subject of an event, the verb after
@@ -511,7 +544,22 @@ fn governor(ctx: &Context, claim: &Claim) -> String {
 /// "Manufacturing lost 8,000 jobs". Only a definite mention restates a figure whatever
 /// governs the other.
 fn governed_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
-    !a.definite(ctx) && !b.definite(ctx) && a.governor(ctx) != b.governor(ctx)
+    let (da, db) = (a.definite(ctx), b.definite(ctx));
+    // "The city's 750 cameras" … "plans to add 150 cameras": the amount of a change is
+    // not the standing figure.
+    let change_amount = |x: &Around, definite: bool| !definite && is_change_verb(x.governor(ctx));
+    (!da && !db && a.governor(ctx) != b.governor(ctx))
+        || (da != db && (change_amount(a, da) || change_amount(b, db)))
+}
+
+/// Verbs whose object is the amount of a change ("add 150", "cut 300", "hire 40").
+fn is_change_verb(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "add", "cut", "shed", "los", "lost", "gain", "hir", "creat", "eliminat", "reduc", "rais",
+        "boost", "trim", "slash", "remov", "build", "buil", "open", "clos", "sell", "sold", "buy",
+        "bought", "recruit", "lay",
+    ];
+    STEMS.iter().any(|s| word.starts_with(s))
 }
 
 /// An indefinite count that is the subject of an event verb ("two firefighters were treated
@@ -523,9 +571,9 @@ fn event_count(ctx: &Context, claim: &Claim) -> bool {
     let before = text.get(..claim.span.start).unwrap_or("");
     let previous = before.split_whitespace().next_back().unwrap_or("");
     let low = previous.to_lowercase();
-    // "All 184 passengers were evacuated" restates the whole, like "the".
+    // "All 184 passengers were evacuated" restates the whole, like "the" ("In all" totals).
     if DEFINITE.contains(&low.as_str())
-        || low == "all"
+        || (low == "all" && !after_in(ctx, claim))
         || low.ends_with("'s")
         || low.ends_with("’s")
     {
