@@ -3,7 +3,7 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
-use crate::model::{Claim, Hedge, Kind, Span};
+use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
@@ -17,8 +17,10 @@ declare_rule! {
     /// A figure in a heading, deck or caption (the first line of a plain-text article is a
     /// heading whatever its case) against the body's figures of its kind: counts of the same
     /// thing (same key, `semantics.md` §7.3: troop = soldier; or, when no body mention has
-    /// the heading's key, any body count of the same head noun), and money, percentages and
-    /// measures in the same unit. The heading figure must follow from the body in one step:
+    /// the heading's key, any body count of the same head noun), money, percentages and
+    /// measures in the same unit, and a number with no noun ("Two hurt", "dies at 72")
+    /// against the body's counts, numbers and percentages; that last is silent when the
+    /// body writes the figure anywhere, in digits or words. The heading figure must follow from the body in one step:
     /// a copy, a rounding or rescaling (word ↔ digits, "2.2K", "£1.4m" for £1,362,000), the
     /// sum or difference of two body figures (a count with the bare numbers of its
     /// sentence: "keep 240 jobs, down from 420"), a per-unit amount times a count of its
@@ -39,8 +41,8 @@ declare_rule! {
     /// A heading figure with no body figure of its kind is not reported, since it may come
     /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
     /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
-    /// permits") also accepts its own figure, since "over" may mean "because of". Counts
-    /// without a head noun ("Two hurt") and year differences are not checked yet. An error
+    /// permits") also accepts its own figure, since "over" may mean "because of". Numbers
+    /// in names or scores ("Route 66", "7-3") and durations are not checked. An error
     /// needs the same unhedged noun phrase and key in both places. Only the first 64 body
     /// figures of a kind are compared, and 12 combined.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
@@ -72,11 +74,14 @@ impl RuleCheck for HeadlineBody {
             }
         }
         for claim in ctx.claims.iter().filter(|c| c.in_heading) {
-            if matches!(claim.kind, Kind::Money | Kind::Percent | Kind::Measure) {
-                if let Some(f) = check_by_unit(ctx, claim) {
-                    out.push(f);
+            let found = match claim.kind {
+                Kind::Money | Kind::Percent | Kind::Measure => check_by_unit(ctx, claim),
+                Kind::Number if claim.head.is_none() && claim.counted.is_none() => {
+                    check_bare(ctx, claim)
                 }
-            }
+                _ => None,
+            };
+            out.extend(found);
         }
     }
 }
@@ -296,6 +301,84 @@ fn check_by_unit(ctx: &Context, heading: &Claim) -> Option<Finding> {
         .take(MAX_BODY)
         .collect();
     check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// A heading number with no noun ("Two hurt in crash", "dies at 72", "majority of 42")
+/// against the body's counts, bare numbers and percentages (a lead "by seven points" is a
+/// difference of two shares). Silent when the body writes the figure
+/// anywhere, as digits or in words, even where it is no claim ("game six"), and for a
+/// number that is part of a name or a score ("Boeing 737", "finish 7-3").
+fn check_bare(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let value = stated.value?;
+    if in_name_or_score(ctx, heading) || body_writes(ctx, heading, value) {
+        return None;
+    }
+    // "48% to 41%" read as one pair: the gap between its two figures is a margin.
+    let margin = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .any(|c| match &c.quantity {
+            Quantity::Range { first, second } => stated
+                .permissive
+                .contains((first.value - second.value).abs()),
+            _ => false,
+        });
+    if margin {
+        return None;
+    }
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && matches!(c.kind, Kind::Count | Kind::Number | Kind::Percent))
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// A number glued to a hyphen ("7-3", "Covid-19") or after a capitalised word other than
+/// the heading's first ("Boeing 737", "Route 66").
+fn in_name_or_score(ctx: &Context, claim: &Claim) -> bool {
+    let text = &ctx.doc.text;
+    let before = text.get(..claim.span.start).unwrap_or("");
+    let after = text.get(claim.span.end..).unwrap_or("");
+    if before.ends_with(['-', '–']) || after.starts_with(['-', '–', '/']) {
+        return true;
+    }
+    let line_start = ctx.doc.heading_of(claim.span).map_or(0, |h| h.start);
+    let in_line = text.get(line_start..claim.span.start).unwrap_or("");
+    let mut words = in_line.split_whitespace().rev();
+    let previous = words.next();
+    let first_of_line = words.next().is_none();
+    previous.is_some_and(|w| w.starts_with(char::is_uppercase) && !first_of_line)
+}
+
+/// Whether the text after the heading line writes `value` as a word: digits ("1,200") or a
+/// number word ("two").
+fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    ctx.doc
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| {
+            let digits: String = w.chars().filter(|c| *c != ',').collect();
+            if let Ok(d) = digits.parse::<Decimal>() {
+                return d == value;
+            }
+            let lower = w.to_lowercase();
+            matches!(crate::grammar::words::small(&lower), Ok(("", v)) if Decimal::from(v) == value)
+        })
 }
 
 /// A body figure a heading figure may be derived from.
