@@ -264,7 +264,16 @@ fn derived_by_sum(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> 
                 let (Some(va), Some(vb)) = (a.reading.value, b.reading.value) else {
                     continue;
                 };
-                let point = if op == "+" { va + vb } else { (va - vb).abs() };
+                let point = if op == "+" {
+                    va.checked_add(vb)
+                } else {
+                    va.checked_sub(vb).map(|d| d.abs())
+                };
+                // The heading's own rounding must reach the exact result ("six − 12" is
+                // no source for "5 seats").
+                let Some(point) = point.filter(|p| target.contains(*p)) else {
+                    continue;
+                };
                 return Some(Finding {
                     rule: "NUM-HEADLINE-BODY",
                     severity: Severity::Note,
