@@ -42,7 +42,11 @@ declare_rule! {
     /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
     /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
     /// permits") also accepts its own figure, since "over" may mean "because of". Numbers
-    /// in names or scores ("Route 66", "7-3") and durations are not checked. An error
+    /// in names or scores ("Route 66", "7-3") are not checked. Durations are compared in
+    /// the heading's unit ("30 months" = "two and a half years"); a span of years may also
+    /// be the distance between two years of the body or to the reference date; "in a week"
+    /// is a period, not a figure; and a heading with "total" or "combined" is not set
+    /// against the body's parts. An error
     /// needs the same unhedged noun phrase and key in both places. Only the first 64 body
     /// figures of a kind are compared, and 12 combined.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
@@ -76,6 +80,7 @@ impl RuleCheck for HeadlineBody {
         for claim in ctx.claims.iter().filter(|c| c.in_heading) {
             let found = match claim.kind {
                 Kind::Money | Kind::Percent | Kind::Measure => check_by_unit(ctx, claim),
+                Kind::Duration => check_duration(ctx, claim),
                 Kind::Number if claim.head.is_none() && claim.counted.is_none() => {
                     check_bare(ctx, claim)
                 }
@@ -367,6 +372,41 @@ fn in_name_or_score(ctx: &Context, claim: &Claim) -> bool {
     previous.is_some_and(|w| w.starts_with(char::is_uppercase) && !first_of_line)
 }
 
+/// Whether the text after the heading line writes `value` followed by a word starting with
+/// `unit` ("two years", "48 hours").
+fn body_writes_before(ctx: &Context, heading: &Claim, value: Decimal, unit: &str) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words
+        .windows(2)
+        .any(|w| w[1].starts_with(unit) && word_value(&w[0]) == Some(value))
+}
+
+/// A word's value as digits ("1,200") or a number word ("two").
+fn word_value(word: &str) -> Option<Decimal> {
+    let digits: String = word.chars().filter(|c| *c != ',').collect();
+    if let Ok(d) = digits.parse::<Decimal>() {
+        return Some(d);
+    }
+    match crate::grammar::words::small(&word.to_lowercase()) {
+        Ok(("", v)) => Some(Decimal::from(v)),
+        _ => None,
+    }
+}
+
 /// Whether the text after the heading line writes `value` as a word: digits ("1,200") or a
 /// number word ("two").
 fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
@@ -380,14 +420,97 @@ fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
         .unwrap_or("")
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| {
-            let digits: String = w.chars().filter(|c| *c != ',').collect();
-            if let Ok(d) = digits.parse::<Decimal>() {
-                return d == value;
-            }
-            let lower = w.to_lowercase();
-            matches!(crate::grammar::words::small(&lower), Ok(("", v)) if Decimal::from(v) == value)
+        .any(|w| word_value(w) == Some(value))
+}
+
+/// A unit of time as a multiple of its base: seconds for clock time, months for the
+/// calendar ("four years and eight months" is 56 months).
+fn time_unit(unit: &str) -> Option<(&'static str, u32)> {
+    Some(match unit {
+        "second" => ("s", 1),
+        "minute" => ("s", 60),
+        "hour" => ("s", 3_600),
+        "day" => ("s", 86_400),
+        "week" => ("s", 604_800),
+        "fortnight" => ("s", 1_209_600),
+        "month" => ("m", 1),
+        "year" => ("m", 12),
+        "decade" => ("m", 120),
+        "century" => ("m", 1_200),
+        _ => return None,
+    })
+}
+
+/// A reading in another unit: every figure times `k`.
+fn rescaled(r: &Reading, k: Decimal) -> Option<Reading> {
+    let mut out = r.clone();
+    out.value = match r.value {
+        Some(v) => Some(v.checked_mul(k)?),
+        None => None,
+    };
+    out.strict = r.strict.scale(k).ok()?;
+    out.permissive = r.permissive.scale(k).ok()?;
+    Some(out)
+}
+
+/// A heading duration ("jailed for seven years", "56 hours") against the body's durations
+/// in the heading's unit. A span of years may also be the distance between two years of
+/// the body, or from one of them to the reference date ("40 years after" a 1985 flood).
+fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let unit = heading.unit?;
+    let (base, factor) = time_unit(unit)?;
+    // "in a week" names a period, not a figure; and a span the body writes with its unit
+    // ("over the next two years") is there even where no claim was read.
+    let literal = ctx.text(heading.span).to_lowercase();
+    if literal.starts_with("a ") || literal.starts_with("an ") || literal.starts_with("the ") {
+        return None;
+    }
+    if stated
+        .value
+        .is_some_and(|v| body_writes_before(ctx, heading, v, unit))
+    {
+        return None;
+    }
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && c.kind == Kind::Duration)
+        .filter_map(|c| {
+            let (b, f) = time_unit(c.unit?)?;
+            let k = Decimal::from(f).checked_div(Decimal::from(factor))?;
+            let reading = rescaled(&reading(c, &ctx.settings.tolerances)?, k)?;
+            (b == base).then_some(Figure { claim: c, reading })
         })
+        .take(MAX_BODY)
+        .collect();
+    if heading.unit == Some("year") && years_apart(ctx, &stated) {
+        return None;
+    }
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// Whether two years of the body, or one and the reference date's, lie the heading's span
+/// of years apart.
+fn years_apart(ctx: &Context, stated: &Reading) -> bool {
+    let mut years: Vec<i32> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .filter_map(|c| match &c.quantity {
+            Quantity::Date(d) => d.year,
+            _ => None,
+        })
+        .take(MAX_COMBINED)
+        .collect();
+    if let Some(date) = ctx.settings.reference_date {
+        years.push(i32::from(date.year()));
+    }
+    years.iter().enumerate().any(|(i, a)| {
+        years[i + 1..]
+            .iter()
+            .any(|b| stated.permissive.contains(Decimal::from(a.abs_diff(*b))))
+    })
 }
 
 /// A body figure a heading figure may be derived from.
@@ -455,7 +578,7 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
     let shared = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
         matches!(
             w,
-            "each" | "apiece" | "per" | "every" | "average" | "averages"
+            "each" | "apiece" | "per" | "every" | "average" | "averages" | "total" | "combined"
         )
     });
     shared
