@@ -372,6 +372,19 @@ fn in_name_or_score(ctx: &Context, claim: &Claim) -> bool {
     previous.is_some_and(|w| w.starts_with(char::is_uppercase) && !first_of_line)
 }
 
+/// Race and finishing times ("2:02:35") are no claims: a heading span of seconds or hours
+/// may be their difference.
+fn body_has_clock_times(ctx: &Context, heading: &Claim) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    let body = ctx.doc.text.get(from..).unwrap_or("").as_bytes();
+    body.windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
 /// Whether the text after the heading line writes `value` followed by a word starting with
 /// `unit` ("two years", "48 hours").
 fn body_writes_before(ctx: &Context, heading: &Claim, value: Decimal, unit: &str) -> bool {
@@ -469,6 +482,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     if stated
         .value
         .is_some_and(|v| body_writes_before(ctx, heading, v, unit))
+        || (base == "s" && body_has_clock_times(ctx, heading))
     {
         return None;
     }
