@@ -20,11 +20,12 @@ declare_rule! {
     /// the heading's key, any body count of the same head noun), money, percentages and
     /// measures in the same unit, and a number with no noun ("Two hurt", "dies at 72")
     /// against the body's counts, numbers and percentages; that last is silent when the
-    /// body writes the figure anywhere, in digits or words. The heading figure must follow from the body in one step:
-    /// a copy, a rounding or rescaling (word ↔ digits, "2.2K", "£1.4m" for £1,362,000), the
-    /// sum or difference of two body figures (a count with the bare numbers of its
-    /// sentence: "keep 240 jobs, down from 420"), a per-unit amount times a count of its
-    /// sentence (money), or the change between two figures of one sentence (a percentage).
+    /// body writes the figure anywhere, in digits or words. The heading figure must follow
+    /// from the body in one step: a copy, a rounding or rescaling (word ↔ digits, "2.2K",
+    /// "£1.4m" for £1,362,000), the sum or difference of two body figures of neighbouring
+    /// sentences (a count with the bare numbers of its sentence: "keep 240 jobs, down from
+    /// 420"), a per-unit amount times a count of its sentence (money), or the change
+    /// between two figures of one sentence (a percentage).
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -46,9 +47,8 @@ declare_rule! {
     /// the heading's unit ("30 months" = "two and a half years"); a span of years may also
     /// be the distance between two years of the body or to the reference date; "in a week"
     /// is a period, not a figure; and a heading with "total" or "combined" is not set
-    /// against the body's parts. An error
-    /// needs the same unhedged noun phrase and key in both places. Only the first 64 body
-    /// figures of a kind are compared, and 12 combined.
+    /// against the body's parts. An error needs the same unhedged noun phrase and key in
+    /// both places. Only the first 64 body figures of a kind are compared, and 12 combined.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
 }
 

@@ -52,8 +52,8 @@ declare_rule! {
     /// clauses open on different time words ("In 2019, …", "Today …") are different
     /// quantities; an indefinite count followed by an event verb ("ten walkers were rescued")
     /// pairs only with another such count. Pronoun owners ("its") are not resolved: they
-    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each mention is compared with at most 16 earlier
-    /// mentions of the same head noun.
+    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each
+    /// mention is compared with at most 16 earlier mentions of the same head noun.
     pub struct SameQuantity = ("NUM-SAME-QUANTITY", "one quantity, two incompatible values");
 }
 
