@@ -15,7 +15,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("parts-sum.md", None),
     // Shares of one vote spread over two sentences.
     ("shares-sum.txt", None),
-    ("heading-body.md", None),
+    ("heading-body.md", Some("NUM-HEADLINE-BODY")),
     ("age-birth-year.md", None),
 ];
 
