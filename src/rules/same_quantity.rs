@@ -272,7 +272,10 @@ fn counted_modifiers(ctx: &Context, claim: &Claim) -> Vec<String> {
 /// ("one suspect"): neither restates a group's figure.
 fn subset_or_individual(ctx: &Context, m: &Mention) -> bool {
     let after = ctx.doc.text.get(m.claim.span.end..).unwrap_or("");
-    let partitive = after.trim_start().starts_with("of ");
+    // Markup around the figure ("*2* of") is no word.
+    let partitive = after
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("of ");
     partitive || m.reading.value == Some(rust_decimal::Decimal::ONE)
 }
 

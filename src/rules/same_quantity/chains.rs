@@ -92,6 +92,7 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
 /// "of", figure).
 fn refers_back(ctx: &Context, claim: &Claim) -> bool {
     let text = &ctx.doc.text;
+    // Markup ("*$7 million*") is no word.
     let word = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
@@ -101,15 +102,17 @@ fn refers_back(ctx: &Context, claim: &Claim) -> bool {
         .unwrap_or("")
         .split_whitespace()
         .rev()
-        .take(4)
         .map(word)
+        .filter(|w| !w.is_empty())
+        .take(4)
         .collect();
     let after: Vec<String> = text
         .get(claim.span.end..)
         .unwrap_or("")
         .split_whitespace()
-        .take(2)
         .map(word)
+        .filter(|w| !w.is_empty())
+        .take(2)
         .collect();
     let determiner = |w: &String| DETERMINERS.contains(&w.as_str()) || w.ends_with("'s");
     let noun = |w: &String| REFERRING_NOUNS.contains(&w.as_str());
