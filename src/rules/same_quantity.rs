@@ -13,6 +13,7 @@ use crate::semantics::{format, judge, Computation};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
+mod ages;
 mod chains;
 
 declare_rule! {
@@ -29,7 +30,9 @@ declare_rule! {
     /// "carrying 148 passengers … All 184 passengers were evacuated" ("all" or "the" after
     /// a whole), and, for money, durations and measures, "the $7 million agreement", "the
     /// 18-year term", "the fee of €13 million", "the 34.8C reading" after the one
-    /// figure of that unit in the two sentences before.
+    /// figure of that unit in the two sentences before; and an age in apposition to a
+    /// definite noun ("the man, 32,") after the one earlier age given with that noun ("A
+    /// 23-year-old man"), unless a new person of that noun ("a man") comes between.
     ///
     /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
     /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
@@ -82,6 +85,7 @@ impl RuleCheck for SameQuantity {
             }
         }
         chains::check(ctx, out);
+        ages::check(ctx, out);
     }
 }
 
