@@ -4,7 +4,7 @@
 //! it, and must agree with it.
 
 use crate::check::Context;
-use crate::model::{Claim, Kind};
+use crate::model::{Claim, Kind, Quantity};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::pairing::describe_with_interval;
 use crate::semantics::{format, judge, reading, Computation, Reading};
@@ -78,7 +78,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let [(earlier, earlier_reading)] = before[..] else {
             continue;
         };
-        if in_own != 1 || (later.kind == Kind::Duration && !states_a_term(ctx, earlier)) {
+        if in_own != 1
+            || (later.kind == Kind::Duration && !states_a_term(ctx, earlier))
+            || super::years_in_clause(ctx, earlier) != super::years_in_clause(ctx, later)
+            || weekdays_differ(ctx, earlier, later)
+        {
             continue;
         }
         if let Some(f) = compare(ctx, (earlier, earlier_reading), (later, later_reading)) {
@@ -122,6 +126,21 @@ fn refers_back(ctx: &Context, claim: &Claim) -> bool {
         && before.get(1).is_some_and(noun)
         && before[2..].iter().any(determiner);
     prefix_form || of_form
+}
+
+/// "38C on Tuesday" … "the 41C reading on Wednesday": two days, two readings.
+fn weekdays_differ(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    let weekday = |c: &Claim| {
+        let (_, sentence) = ctx.segments.sentence_of(c.span.start)?;
+        ctx.claims
+            .iter()
+            .filter(|d| sentence.contains(d.span))
+            .find_map(|d| match &d.quantity {
+                Quantity::Date(parts) => parts.weekday,
+                _ => None,
+            })
+    };
+    matches!((weekday(a), weekday(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// A duration that sets a term ("jailed for eight years", "a three-year deal"), not one
