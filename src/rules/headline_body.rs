@@ -139,6 +139,18 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     if let Some(f) = derived_by_sum(ctx, heading, &candidates) {
         return ctx.settings.show_consistent.then_some(f);
     }
+    // The derivations of other kinds too: a list of parts in one sentence, a bare figure.
+    let figures: Vec<Figure> = body
+        .iter()
+        .take(MAX_BODY)
+        .map(|m| Figure {
+            claim: m.claim,
+            reading: m.reading.clone(),
+        })
+        .collect();
+    if supported(ctx, heading.claim, &heading.reading, &figures).is_some() {
+        return None;
+    }
     Some(inconsistent(ctx, heading, &candidates))
 }
 
@@ -749,6 +761,29 @@ fn supported<'a>(
             if let Some(s) = combine(a, b, stated, "+").or_else(|| combine(a, b, stated, "−")) {
                 return Some(s);
             }
+        }
+    }
+    // A list of parts in one sentence ("19 on Friday, 15 on Saturday and 12 on Sunday").
+    for first in &ops {
+        let parts: Vec<&Figure> = ops
+            .iter()
+            .filter(|f| sentence(f.claim) == sentence(first.claim))
+            .collect();
+        if parts.len() < 3 || !std::ptr::eq(parts[0], first) {
+            continue;
+        }
+        let total = parts
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, f| sum.checked_add(f.reading.value?));
+        let last = parts[parts.len() - 1];
+        if let Some(point) = total.filter(|t| stated.permissive.contains(*t)) {
+            return Some(Support::Operation {
+                a: first.claim,
+                b: last.claim,
+                op: "+ … +",
+                point,
+                result: Interval::point(point),
+            });
         }
     }
     let others: Vec<Figure<'a>> = ctx
