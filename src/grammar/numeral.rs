@@ -319,7 +319,8 @@ fn plus_or_minus(input: &str) -> Option<&str> {
 /// A whole number plus a fraction ("2½", "10 1/2", "3/4" with `whole` zero); the fraction's
 /// decimals, at most four, stand for its precision.
 fn add_fraction(n: &mut Number, f: Decimal) {
-    n.numeral.value += f;
+    // Checked: a 29-digit whole part plus "½" overflows a Decimal; it keeps its whole part.
+    n.numeral.value = n.numeral.value.checked_add(f).unwrap_or(n.numeral.value);
     n.numeral.decimals = f.normalize().scale().min(4);
     n.numeral.trailing_zeros = 0;
 }
