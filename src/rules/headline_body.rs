@@ -24,8 +24,9 @@ declare_rule! {
     /// from the body in one step: a copy, a rounding or rescaling (word ↔ digits, "2.2K",
     /// "£1.4m" for £1,362,000), the sum or difference of two body figures of neighbouring
     /// sentences (a count with the bare numbers of its sentence: "keep 240 jobs, down from
-    /// 420"), a per-unit amount times a count of its sentence (money), or the change
-    /// between two figures of one sentence (a percentage).
+    /// 420"), the total of a list of parts in one sentence ("19 on Friday, 15 on Saturday
+    /// and 12 on Sunday"), a per-unit amount times a count of its sentence (money), or the
+    /// change between two figures of one sentence (a percentage).
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -346,9 +347,10 @@ fn check_bare(ctx: &Context, heading: &Claim) -> Option<Finding> {
         .iter()
         .filter(|c| !c.in_heading)
         .any(|c| match &c.quantity {
-            Quantity::Range { first, second } => stated
-                .permissive
-                .contains((first.value - second.value).abs()),
+            Quantity::Range { first, second } => first
+                .value
+                .checked_sub(second.value)
+                .is_some_and(|d| stated.permissive.contains(d.abs())),
             _ => false,
         });
     if margin {

@@ -32,7 +32,9 @@ declare_rule! {
     /// 18-year term", "the fee of €13 million", "the 34.8C reading" after the one
     /// figure of that unit in the two sentences before; and an age in apposition to a
     /// definite noun ("the man, 32,") after the one earlier age given with that noun ("A
-    /// 23-year-old man"), unless a new person of that noun ("a man") comes between.
+    /// 23-year-old man"), unless a new person of that noun ("a man") comes between. A
+    /// chain of money, durations or measures does not cross clauses naming other years or
+    /// sentences naming other weekdays.
     ///
     /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
     /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
