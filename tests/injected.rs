@@ -15,7 +15,7 @@ const EXPECTED: &[(&str, Option<&str>)] = &[
     ("parts-sum.md", Some("NUM-SUM-PARTS")),
     // Shares of one vote spread over two sentences, the last one the rest.
     ("shares-sum.txt", Some("NUM-SHARES-SUM")),
-    ("heading-body.md", None),
+    ("heading-body.md", Some("NUM-HEADLINE-BODY")),
     ("age-birth-year.md", None),
 ];
 

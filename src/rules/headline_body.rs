@@ -3,20 +3,30 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
-use crate::model::{Claim, Kind, Span};
+use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
+use rust_decimal::Decimal;
 use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
-    /// A count in a heading, deck or caption against the body's mentions of the same
-    /// quantity (same key, `semantics.md` §7.3: troop = soldier). The heading figure must
-    /// follow from the body in one step: a copy, a rounding (word ↔ digits, "415K"), or the
-    /// sum or difference of two body counts of the same thing.
+    /// A figure in a heading, deck or caption (the first line of a plain-text article is a
+    /// heading whatever its case) against the body's figures of its kind: counts of the same
+    /// thing (same key, `semantics.md` §7.3: troop = soldier; or, when no body mention has
+    /// the heading's key, any body count of the same head noun), money, percentages and
+    /// measures in the same unit, and a number with no noun ("Two hurt", "dies at 72")
+    /// against the body's counts, numbers and percentages; that last is silent when the
+    /// body writes the figure anywhere, in digits or words. The heading figure must follow
+    /// from the body in one step: a copy, a rounding or rescaling (word ↔ digits, "2.2K",
+    /// "£1.4m" for £1,362,000), the sum or difference of two body figures of neighbouring
+    /// sentences (a count with the bare numbers of its sentence: "keep 240 jobs, down from
+    /// 420"), the total of a list of parts in one sentence ("19 on Friday, 15 on Saturday
+    /// and 12 on Sunday"), a per-unit amount times a count of its sentence (money), or the
+    /// change between two figures of one sentence (a percentage).
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -26,15 +36,20 @@ declare_rule! {
     /// ## Example
     /// Heading "Nearly 700 Flights Cancelled in Port Ellery Storm", body "the airport
     /// cancelled 412 flights on Monday" → warning (630–699 vs 412); no finding if the body
-    /// adds "and 270 on Tuesday" (412 + 270 = 682).
+    /// adds "and 270 on Tuesday" (412 + 270 = 682). Heading "Council approves £8.5m for
+    /// pool", body "approved £5.8m" → warning.
     ///
     /// ## Known limits
-    /// Only counts with a head noun are checked, and only against body mentions whose key
-    /// matches (a body qualifier that the heading line also spells counts as matching): a
-    /// heading figure with no such mention is not reported, since it may come from a linked
-    /// story or an update. Money, percentages, ratios and year differences in headings are
-    /// not checked yet. An error needs the same unhedged noun phrase in both places. Only
-    /// the first 64 body mentions of a head noun are compared.
+    /// A heading figure with no body figure of its kind is not reported, since it may come
+    /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
+    /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
+    /// permits") also accepts its own figure, since "over" may mean "because of". Numbers
+    /// in names or scores ("Route 66", "7-3") are not checked. Durations are compared in
+    /// the heading's unit ("30 months" = "two and a half years"); a span of years may also
+    /// be the distance between two years of the body or to the reference date; "in a week"
+    /// is a period, not a figure; and a heading with "total" or "combined" is not set
+    /// against the body's parts. An error needs the same unhedged noun phrase and key in
+    /// both places. Only the first 64 body figures of a kind are compared, and 12 combined.
     pub struct HeadlineBody = ("NUM-HEADLINE-BODY", "heading figures must follow from the body");
 }
 
@@ -63,6 +78,17 @@ impl RuleCheck for HeadlineBody {
                 }
             }
         }
+        for claim in ctx.claims.iter().filter(|c| c.in_heading) {
+            let found = match claim.kind {
+                Kind::Money | Kind::Percent | Kind::Measure => check_by_unit(ctx, claim),
+                Kind::Duration => check_duration(ctx, claim),
+                Kind::Number if claim.head.is_none() && claim.counted.is_none() => {
+                    check_bare(ctx, claim)
+                }
+                _ => None,
+            };
+            out.extend(found);
+        }
     }
 }
 
@@ -76,7 +102,17 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
         .filter(|b| compatible(&heading.key, &relaxed(&b.key, &line_stems)) == KeyMatch::Same)
         .collect();
     if candidates.is_empty() {
-        return None;
+        // Headings drop and change qualifiers ("12 new frog species" for "nine previously
+        // unknown species"): the body's figures of the same thing stand in for the key.
+        let figures: Vec<Figure> = body
+            .iter()
+            .take(MAX_BODY)
+            .map(|m| Figure {
+                claim: m.claim,
+                reading: m.reading.clone(),
+            })
+            .collect();
+        return check_against_kind(ctx, heading.claim, &heading.reading, &figures);
     }
     let target = &heading.reading.permissive;
     if let Some(found) = candidates
@@ -103,6 +139,18 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     }
     if let Some(f) = derived_by_sum(ctx, heading, &candidates) {
         return ctx.settings.show_consistent.then_some(f);
+    }
+    // The derivations of other kinds too: a list of parts in one sentence, a bare figure.
+    let figures: Vec<Figure> = body
+        .iter()
+        .take(MAX_BODY)
+        .map(|m| Figure {
+            claim: m.claim,
+            reading: m.reading.clone(),
+        })
+        .collect();
+    if supported(ctx, heading.claim, &heading.reading, &figures).is_some() {
+        return None;
     }
     Some(inconsistent(ctx, heading, &candidates))
 }
@@ -234,7 +282,16 @@ fn derived_by_sum(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> 
                 let (Some(va), Some(vb)) = (a.reading.value, b.reading.value) else {
                     continue;
                 };
-                let point = if op == "+" { va + vb } else { (va - vb).abs() };
+                let point = if op == "+" {
+                    va.checked_add(vb)
+                } else {
+                    va.checked_sub(vb).map(|d| d.abs())
+                };
+                // The heading's own rounding must reach the exact result ("six − 12" is
+                // no source for "5 seats").
+                let Some(point) = point.filter(|p| target.contains(*p)) else {
+                    continue;
+                };
                 return Some(Finding {
                     rule: "NUM-HEADLINE-BODY",
                     severity: Severity::Note,
@@ -254,6 +311,605 @@ fn derived_by_sum(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> 
         }
     }
     None
+}
+
+/// A heading figure of money, a percentage or a measure against the body's figures of the
+/// same kind and unit (currency, `%`, `°C`).
+fn check_by_unit(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && c.kind == heading.kind && c.unit == heading.unit)
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// A heading number with no noun ("Two hurt in crash", "dies at 72", "majority of 42")
+/// against the body's counts, bare numbers and percentages (a lead "by seven points" is a
+/// difference of two shares). Silent when the body writes the figure
+/// anywhere, as digits or in words, even where it is no claim ("game six"), and for a
+/// number that is part of a name or a score ("Boeing 737", "finish 7-3").
+fn check_bare(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let value = stated.value?;
+    if in_name_or_score(ctx, heading) || body_writes(ctx, heading, value) {
+        return None;
+    }
+    // "48% to 41%" read as one pair: the gap between its two figures is a margin.
+    let margin = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .any(|c| match &c.quantity {
+            Quantity::Range { first, second } => first
+                .value
+                .checked_sub(second.value)
+                .is_some_and(|d| stated.permissive.contains(d.abs())),
+            _ => false,
+        });
+    if margin {
+        return None;
+    }
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && matches!(c.kind, Kind::Count | Kind::Number | Kind::Percent))
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// A number glued to a hyphen ("7-3", "Covid-19") or after a capitalised word other than
+/// the heading's first ("Boeing 737", "Route 66").
+fn in_name_or_score(ctx: &Context, claim: &Claim) -> bool {
+    let text = &ctx.doc.text;
+    let before = text.get(..claim.span.start).unwrap_or("");
+    let after = text.get(claim.span.end..).unwrap_or("");
+    if before.ends_with(['-', '–']) || after.starts_with(['-', '–', '/']) {
+        return true;
+    }
+    let line_start = ctx.doc.heading_of(claim.span).map_or(0, |h| h.start);
+    let in_line = text.get(line_start..claim.span.start).unwrap_or("");
+    let mut words = in_line.split_whitespace().rev();
+    let previous = words.next();
+    let first_of_line = words.next().is_none();
+    previous.is_some_and(|w| w.starts_with(char::is_uppercase) && !first_of_line)
+}
+
+/// Race and finishing times ("2:02:35") are no claims: a heading span of seconds or hours
+/// may be their difference.
+fn body_has_clock_times(ctx: &Context, heading: &Claim) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    let body = ctx.doc.text.get(from..).unwrap_or("").as_bytes();
+    body.windows(4).any(|w| {
+        w[0].is_ascii_digit() && w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+    })
+}
+
+/// Whether the text after the heading line writes `value` followed by a word starting with
+/// `unit` ("two years", "48 hours").
+fn body_writes_before(ctx: &Context, heading: &Claim, value: Decimal, unit: &str) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words
+        .windows(2)
+        .any(|w| w[1].starts_with(unit) && word_value(&w[0]) == Some(value))
+}
+
+/// A word's value as digits ("1,200") or a number word ("two").
+fn word_value(word: &str) -> Option<Decimal> {
+    let digits: String = word.chars().filter(|c| *c != ',').collect();
+    if let Ok(d) = digits.parse::<Decimal>() {
+        return Some(d);
+    }
+    match crate::grammar::words::small(&word.to_lowercase()) {
+        Ok(("", v)) => Some(Decimal::from(v)),
+        _ => None,
+    }
+}
+
+/// Whether the text after the heading line writes `value` as a word: digits ("1,200") or a
+/// number word ("two").
+fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
+    let from = ctx
+        .doc
+        .heading_of(heading.span)
+        .map_or(heading.span.end, |h| h.end);
+    ctx.doc
+        .text
+        .get(from..)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .any(|w| word_value(w) == Some(value))
+}
+
+/// A unit of time as a multiple of its base: seconds for clock time, months for the
+/// calendar ("four years and eight months" is 56 months).
+fn time_unit(unit: &str) -> Option<(&'static str, u32)> {
+    Some(match unit {
+        "second" => ("s", 1),
+        "minute" => ("s", 60),
+        "hour" => ("s", 3_600),
+        "day" => ("s", 86_400),
+        "week" => ("s", 604_800),
+        "fortnight" => ("s", 1_209_600),
+        "month" => ("m", 1),
+        "year" => ("m", 12),
+        "decade" => ("m", 120),
+        "century" => ("m", 1_200),
+        _ => return None,
+    })
+}
+
+/// A reading in another unit: every figure times `k`.
+fn rescaled(r: &Reading, k: Decimal) -> Option<Reading> {
+    let mut out = r.clone();
+    out.value = match r.value {
+        Some(v) => Some(v.checked_mul(k)?),
+        None => None,
+    };
+    out.strict = r.strict.scale(k).ok()?;
+    out.permissive = r.permissive.scale(k).ok()?;
+    Some(out)
+}
+
+/// A heading duration ("jailed for seven years", "56 hours") against the body's durations
+/// in the heading's unit. A span of years may also be the distance between two years of
+/// the body, or from one of them to the reference date ("40 years after" a 1985 flood).
+fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
+    let stated = reading(heading, &ctx.settings.tolerances)?;
+    let unit = heading.unit?;
+    let (base, factor) = time_unit(unit)?;
+    // "in a week" names a period, not a figure; and a span the body writes with its unit
+    // ("over the next two years") is there even where no claim was read.
+    let literal = ctx.text(heading.span).to_lowercase();
+    if literal.starts_with("a ") || literal.starts_with("an ") || literal.starts_with("the ") {
+        return None;
+    }
+    if stated
+        .value
+        .is_some_and(|v| body_writes_before(ctx, heading, v, unit))
+        || (base == "s" && body_has_clock_times(ctx, heading))
+    {
+        return None;
+    }
+    let figures: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && c.kind == Kind::Duration)
+        .filter_map(|c| {
+            let (b, f) = time_unit(c.unit?)?;
+            let k = Decimal::from(f).checked_div(Decimal::from(factor))?;
+            let reading = rescaled(&reading(c, &ctx.settings.tolerances)?, k)?;
+            (b == base).then_some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    if heading.unit == Some("year") && years_apart(ctx, &stated) {
+        return None;
+    }
+    check_against_kind(ctx, heading, &stated, &figures)
+}
+
+/// Whether two years of the body, or one and the reference date's, lie the heading's span
+/// of years apart.
+fn years_apart(ctx: &Context, stated: &Reading) -> bool {
+    let mut years: Vec<i32> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .filter_map(|c| match &c.quantity {
+            Quantity::Date(d) => d.year,
+            _ => None,
+        })
+        .take(MAX_COMBINED)
+        .collect();
+    if let Some(date) = ctx.settings.reference_date {
+        years.push(i32::from(date.year()));
+    }
+    years.iter().enumerate().any(|(i, a)| {
+        years[i + 1..]
+            .iter()
+            .any(|b| stated.permissive.contains(Decimal::from(a.abs_diff(*b))))
+    })
+}
+
+/// A body figure a heading figure may be derived from.
+struct Figure<'a> {
+    claim: &'a Claim,
+    reading: Reading,
+}
+
+/// How the heading figure follows from the body: a copy (rounded, rescaled, in words), or
+/// one operation on two body figures.
+enum Support<'a> {
+    Copy(&'a Claim),
+    Operation {
+        a: &'a Claim,
+        b: &'a Claim,
+        op: &'static str,
+        point: Decimal,
+        result: Interval,
+    },
+}
+
+/// Words after a figure that make it a rate or a share ("30 a day", "£500 each"): set
+/// against a body total it is no restatement.
+const RATE_NOUNS: &[&str] = &[
+    "day",
+    "night",
+    "week",
+    "month",
+    "year",
+    "hour",
+    "minute",
+    "head",
+    "person",
+    "game",
+    "match",
+    "season",
+    "household",
+    "family",
+    "player",
+    "team",
+    "pupil",
+    "patient",
+];
+
+/// A figure stated per unit or per member ("30 a day", "£5,000 per player", "£1m each"), or
+/// a heading that shares a sum out ("Each club gets £1m").
+fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    let shared = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "each" | "apiece" | "per" | "every" | "average" | "averages" | "total" | "combined"
+        )
+    });
+    shared
+        || matches!(first, "per" | "each" | "apiece" | "every")
+        || (matches!(first, "a" | "an") && RATE_NOUNS.contains(&second))
+}
+
+/// The heading figure against body figures of its kind: silent when the body has none of
+/// them (the figure may come from a linked story) or one supports it; a warning otherwise.
+fn check_against_kind(
+    ctx: &Context,
+    heading: &Claim,
+    reading: &Reading,
+    figures: &[Figure],
+) -> Option<Finding> {
+    if figures.is_empty() {
+        return None;
+    }
+    let line = heading_line(ctx, heading.span);
+    let described = describe_with_interval(ctx, heading, reading);
+    match supported(ctx, heading, reading, figures) {
+        Some(Support::Copy(found)) => {
+            let found_reading = figures.iter().find(|f| std::ptr::eq(f.claim, found))?;
+            ctx.settings.show_consistent.then(|| Finding {
+                rule: "NUM-HEADLINE-BODY",
+                severity: Severity::Note,
+                verdict: Verdict::Consistent,
+                message: format!(
+                    "heading says {described}; body says {}: consistent",
+                    describe_with_interval(ctx, found, &found_reading.reading),
+                ),
+                primary: heading.span,
+                related: vec![body(found.span)],
+                computed: Some(point_of(&found_reading.reading)),
+            })
+        }
+        Some(Support::Operation {
+            a,
+            b,
+            op,
+            point,
+            result,
+        }) => ctx.settings.show_consistent.then(|| Finding {
+            rule: "NUM-HEADLINE-BODY",
+            severity: Severity::Note,
+            verdict: Verdict::Consistent,
+            message: if op == "%" {
+                format!(
+                    "heading says {described}; body says {} and {}, a change of {}%: consistent",
+                    ctx.text(a.span),
+                    ctx.text(b.span),
+                    format::number(point, 1),
+                )
+            } else {
+                format!(
+                    "heading says {described}; body says {} {op} {} = {}: consistent",
+                    ctx.text(a.span),
+                    ctx.text(b.span),
+                    format::number(point, point.normalize().scale().min(2)),
+                )
+            },
+            primary: heading.span,
+            related: vec![body(a.span), body(b.span)],
+            computed: Some(format::computed(point, &result)),
+        }),
+        None if is_rate_or_share(ctx, heading, &line) => None,
+        None => {
+            let quoted: Vec<String> = figures
+                .iter()
+                .take(MAX_QUOTED)
+                .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
+                .collect();
+            Some(Finding {
+                rule: "NUM-HEADLINE-BODY",
+                severity: Severity::Warning,
+                verdict: Verdict::Inconsistent,
+                message: format!(
+                    "heading says {described}; no body figure of its kind supports it (body says {})",
+                    quoted.join(" and "),
+                ),
+                primary: heading.span,
+                related: figures.iter().map(|f| body(f.claim.span)).collect(),
+                computed: Some(point_of(&figures[0].reading)),
+            })
+        }
+    }
+}
+
+/// Body figures an operation may combine, at most (the first ones).
+const MAX_COMBINED: usize = 12;
+
+/// The first derivation of the heading figure from the body: a copy, then a sum or a
+/// difference of two figures of its kind, then (money) a per-unit amount times a count in
+/// its sentence, then (a percentage) the relative change between two figures of one
+/// sentence.
+fn supported<'a>(
+    ctx: &'a Context,
+    heading: &Claim,
+    stated: &Reading,
+    figures: &[Figure<'a>],
+) -> Option<Support<'a>> {
+    let target = &stated.permissive;
+    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
+    let bound = matches!(
+        heading.hedge,
+        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
+    );
+    // The heading keeps its strict interval against the body's permissive one (§6.3), or
+    // takes its own rounding around the body's stated value ("40 homes" for 38 homes).
+    // A body bound ("more than £3,200") supports nothing: it overlaps every larger figure.
+    let copied = |f: &Figure| {
+        let r = &f.reading;
+        if !r.permissive.is_bounded() {
+            return false;
+        }
+        stated.strict.overlaps(&r.permissive)
+            || r.value
+                .map_or(r.permissive.overlaps(target), |v| target.contains(v))
+            || (bound && stated.value.is_some_and(|v| r.permissive.contains(v)))
+    };
+    if let Some(f) = figures.iter().find(|f| copied(f)) {
+        return Some(Support::Copy(f.claim));
+    }
+    // A count's figure may stand bare in the body ("About 2,200 of the city's computers",
+    // "1.4 million current and former customers" read without its noun).
+    if heading.kind == Kind::Count {
+        let bare = ctx
+            .claims
+            .iter()
+            .filter(|c| !c.in_heading && c.head.is_none())
+            .filter(|c| matches!(c.kind, Kind::Number | Kind::Count))
+            .take(MAX_BODY)
+            .filter_map(|c| {
+                Some(Figure {
+                    claim: c,
+                    reading: reading(c, &ctx.settings.tolerances)?,
+                })
+            })
+            .find(|f| copied(f));
+        if let Some(f) = bare {
+            return Some(Support::Copy(f.claim));
+        }
+    }
+    let ops = operands_of_kind(ctx, heading, figures);
+    let sentence = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+    // Figures far apart are seldom added up for a heading, and any two far-off figures
+    // would otherwise make some sum.
+    let near = |a: &Claim, b: &Claim| match (sentence(a), sentence(b)) {
+        (Some(x), Some(y)) => x.abs_diff(y) <= 1,
+        _ => false,
+    };
+    for (i, a) in ops.iter().enumerate() {
+        for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
+            if let Some(s) = combine(a, b, stated, "+").or_else(|| combine(a, b, stated, "−")) {
+                return Some(s);
+            }
+        }
+    }
+    // A list of parts in one sentence ("19 on Friday, 15 on Saturday and 12 on Sunday").
+    for first in &ops {
+        let parts: Vec<&Figure> = ops
+            .iter()
+            .filter(|f| sentence(f.claim) == sentence(first.claim))
+            .collect();
+        if parts.len() < 3 || !std::ptr::eq(parts[0], first) {
+            continue;
+        }
+        let total = parts
+            .iter()
+            .try_fold(Decimal::ZERO, |sum, f| sum.checked_add(f.reading.value?));
+        let last = parts[parts.len() - 1];
+        if let Some(point) = total.filter(|t| stated.permissive.contains(*t)) {
+            return Some(Support::Operation {
+                a: first.claim,
+                b: last.claim,
+                op: "+ … +",
+                point,
+                result: Interval::point(point),
+            });
+        }
+    }
+    let others: Vec<Figure<'a>> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading && !c.kind.is_temporal_or_ordinal())
+        .filter(|c| {
+            matches!(
+                c.kind,
+                Kind::Count | Kind::Number | Kind::Money | Kind::Measure
+            )
+        })
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    let same_sentence = |a: &Claim, b: &Claim| {
+        let s = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+        s(a).is_some() && s(a) == s(b)
+    };
+    for a in &others {
+        for b in others.iter().filter(|b| !std::ptr::eq(a.claim, b.claim)) {
+            if !same_sentence(a.claim, b.claim) {
+                continue;
+            }
+            let found = match heading.kind {
+                Kind::Money if a.claim.kind == Kind::Money && b.claim.kind != Kind::Money => {
+                    combine(a, b, stated, "×")
+                }
+                Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
+                    combine(a, b, stated, "%")
+                }
+                _ => None,
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+    }
+    None
+}
+
+/// The figures an operation may combine: for a count, also the bare numbers that share a
+/// figure's sentence ("keep 240 jobs, down from 420": 420 − 240).
+fn operands_of_kind<'a>(
+    ctx: &'a Context,
+    heading: &Claim,
+    figures: &[Figure<'a>],
+) -> Vec<Figure<'a>> {
+    let mut ops: Vec<Figure<'a>> = figures
+        .iter()
+        .take(MAX_COMBINED)
+        .map(|f| Figure {
+            claim: f.claim,
+            reading: f.reading.clone(),
+        })
+        .collect();
+    if heading.kind != Kind::Count {
+        return ops;
+    }
+    let sentences: Vec<usize> = ops
+        .iter()
+        .filter_map(|f| ctx.segments.sentence_of(f.claim.span.start).map(|s| s.0))
+        .collect();
+    for claim in ctx.claims.iter().filter(|c| !c.in_heading) {
+        if ops.len() >= MAX_COMBINED {
+            break;
+        }
+        let bare = matches!(claim.kind, Kind::Number | Kind::Count) && claim.head.is_none();
+        let near = ctx
+            .segments
+            .sentence_of(claim.span.start)
+            .is_some_and(|s| sentences.contains(&s.0));
+        if bare && near {
+            if let Some(reading) = reading(claim, &ctx.settings.tolerances) {
+                ops.push(Figure { claim, reading });
+            }
+        }
+    }
+    ops
+}
+
+/// `a op b` when it supports the heading figure. "%" is the
+/// relative change from `a` to `b`, in percent and unsigned; "−" is unsigned too.
+fn combine<'a>(
+    a: &Figure<'a>,
+    b: &Figure<'a>,
+    stated: &Reading,
+    op: &'static str,
+) -> Option<Support<'a>> {
+    let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
+    let (va, vb) = (a.reading.value?, b.reading.value?);
+    let hundred = Decimal::ONE_HUNDRED;
+    let (result, point) = match op {
+        "+" => (pa.add(pb).ok()?, va.checked_add(vb)?),
+        "−" => (abs(&pa.sub(pb).ok()?), va.checked_sub(vb)?.abs()),
+        "×" => (pa.mul(pb).ok()?, va.checked_mul(vb)?),
+        _ => {
+            let ratio = pb.div(pa).ok()?.sub(&Interval::point(Decimal::ONE)).ok()?;
+            let point = vb.checked_div(va)?.checked_sub(Decimal::ONE)?;
+            (
+                abs(&ratio.scale(hundred).ok()?),
+                point.checked_mul(hundred)?.abs(),
+            )
+        }
+    };
+    // A difference reads larger first: "420 − 240".
+    let (a, b) = if op == "−" && va < vb {
+        (b, a)
+    } else {
+        (a, b)
+    };
+    // The heading's own rounding around the exact result: a tolerance on each operand as
+    // well would let far-off figures pass.
+    let supports = stated.permissive.contains(point);
+    supports.then_some(Support::Operation {
+        a: a.claim,
+        b: b.claim,
+        op,
+        point,
+        result,
+    })
 }
 
 /// |d| for an interval of differences.

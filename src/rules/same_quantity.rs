@@ -3,7 +3,7 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
-use crate::model::Claim;
+use crate::model::{Claim, Kind};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::lowercase::{lower, lower_in};
 use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
@@ -13,6 +13,9 @@ use crate::semantics::{format, judge, Computation};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
+mod ages;
+mod chains;
+
 declare_rule! {
     /// ## What it checks
     /// One quantity stated twice, in different sentences, with values that cannot both be
@@ -21,6 +24,22 @@ declare_rule! {
     /// counted (through synonyms: troop = soldier), no conflicting owner, place or time, the
     /// same restrictive qualifiers, and neither a change result nor a forecast set against an
     /// actual figure.
+    ///
+    /// A definite noun phrase that refers back joins the earlier mention's key (a reference
+    /// chain): "ordered 16 electric buses … The 18 new buses" (a referring adjective),
+    /// "carrying 148 passengers … All 184 passengers were evacuated" ("all" or "the" after
+    /// a whole), and, for money, durations and measures, "the $7 million agreement", "the
+    /// 18-year term", "the fee of €13 million", "the 34.8C reading" after the one
+    /// figure of that unit in the two sentences before; and an age in apposition to a
+    /// definite noun ("the man, 32,") after the one earlier age given with that noun ("A
+    /// 23-year-old man"), unless a new person of that noun ("a man") comes between. A
+    /// chain of money, durations or measures does not cross clauses naming other years or
+    /// sentences naming other weekdays.
+    ///
+    /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
+    /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
+    /// deaths") against an actual figure, and figures whose clauses name different years
+    /// ("12.1 million people in 2015").
     ///
     /// ## Why it matters
     /// Long stories repeat their figures; an edit that updates one mention and not the other
@@ -38,8 +57,8 @@ declare_rule! {
     /// clauses open on different time words ("In 2019, …", "Today …") are different
     /// quantities; an indefinite count followed by an event verb ("ten walkers were rescued")
     /// pairs only with another such count. Pronoun owners ("its") are not resolved: they
-    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each mention is compared with at most 16 earlier
-    /// mentions of the same head noun.
+    /// count as missing within a paragraph and keep mentions apart across paragraphs. Each
+    /// mention is compared with at most 16 earlier mentions of the same head noun.
     pub struct SameQuantity = ("NUM-SAME-QUANTITY", "one quantity, two incompatible values");
 }
 
@@ -67,6 +86,8 @@ impl RuleCheck for SameQuantity {
                 }
             }
         }
+        chains::check(ctx, out);
+        ages::check(ctx, out);
     }
 }
 
@@ -117,7 +138,11 @@ fn check_pair(
     if earlier_around.sentence.is_none() || earlier_around.sentence == later_around.sentence {
         return None;
     }
-    if compatible(&earlier.key, &later.key) != KeyMatch::Same
+    if !keys_join(ctx, earlier, later, later_around)
+        || subset_or_individual(ctx, earlier)
+        || subset_or_individual(ctx, later)
+        || goal(ctx, earlier.claim) != goal(ctx, later.claim)
+        || years_in_clause(ctx, earlier.claim) != years_in_clause(ctx, later.claim)
         || earlier_around.event_count(ctx) != later_around.event_count(ctx)
         || earlier_around.time_markers(ctx) != later_around.time_markers(ctx)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
@@ -175,6 +200,167 @@ fn check_pair(
         }],
         computed: Some(format::computed(point, &judgement.computed)),
     })
+}
+
+/// Adjectives with which a definite noun phrase refers back to a mention ("ordered 16
+/// electric buses … The 18 new buses"): they add no restriction of their own.
+const REFERRING_ADJECTIVES: &[&str] = &["new", "latest", "same", "recent", "additional", "extra"];
+
+/// Verbs whose object is a whole ("carrying 148 passengers", "employs 300 staff"): "all"
+/// or "the" can restate it, whatever happens to them next.
+const WHOLE_VERBS: &[&str] = &[
+    "carrying",
+    "carried",
+    "carries",
+    "holding",
+    "held",
+    "holds",
+    "housing",
+    "houses",
+    "employing",
+    "employs",
+    "employed",
+    "seating",
+    "seats",
+    "containing",
+    "contains",
+    "has",
+    "had",
+    "with",
+];
+
+/// The two keys match, or the later mention is a definite noun phrase that refers back (a
+/// reference chain) and joins the earlier mention's key: with a referring adjective ("the
+/// 18 new buses" after "16 electric buses"), or as "all"/"the" plus the bare noun after a
+/// whole ("carrying 148 passengers … All 184 passengers were evacuated"). A phrase with an
+/// owner ("the village's 1,900 residents") or a restricting modifier of its own states
+/// another figure, and a subset ("evacuated 250 residents") is no antecedent for "all".
+fn keys_join(ctx: &Context, earlier: &Mention, later: &Mention, later_around: &Around) -> bool {
+    match compatible(&earlier.key, &later.key) {
+        KeyMatch::Same => true,
+        KeyMatch::Different(_) if later_around.definite(ctx) && later.key.owner.is_none() => {
+            let modifiers = counted_modifiers(ctx, later.claim);
+            if !modifiers
+                .iter()
+                .all(|m| REFERRING_ADJECTIVES.contains(&m.as_str()))
+            {
+                return false;
+            }
+            let whole = earlier
+                .key
+                .qualifiers
+                .iter()
+                .all(|q| WHOLE_VERBS.contains(&q.as_str()));
+            if modifiers.is_empty() && !whole {
+                return false;
+            }
+            let (mut a, mut b) = (earlier.key.clone(), later.key.clone());
+            a.qualifiers.clear();
+            b.qualifiers.clear();
+            compatible(&a, &b) == KeyMatch::Same
+        }
+        _ => false,
+    }
+}
+
+/// The words of a counted phrase before its last (head) word, lower case.
+fn counted_modifiers(ctx: &Context, claim: &Claim) -> Vec<String> {
+    let phrase = claim
+        .counted
+        .and_then(|s| ctx.doc.text.get(s.start..s.end))
+        .unwrap_or("");
+    let mut words: Vec<String> = phrase.split_whitespace().map(str::to_lowercase).collect();
+    words.pop();
+    words
+}
+
+/// A part named as such ("Two of the nurses", "one of the drivers") or a single individual
+/// ("one suspect"): neither restates a group's figure.
+fn subset_or_individual(ctx: &Context, m: &Mention) -> bool {
+    let after = ctx.doc.text.get(m.claim.span.end..).unwrap_or("");
+    // Markup around the figure ("*2* of") is no word.
+    let partitive = after
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .starts_with("of ");
+    partitive || m.reading.value == Some(rust_decimal::Decimal::ONE)
+}
+
+/// Nouns that make a figure a goal or a limit ("a target of fewer than 200 deaths"), never
+/// the actual figure.
+const GOAL_NOUNS: &[&str] = &[
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "aim",
+    "cap",
+    "limit",
+    "ceiling",
+    "quota",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "ambition",
+    "threshold",
+    "maximum",
+    "minimum",
+];
+
+/// Words after a counted noun that make the figure a threshold ("the 21 seats needed for a
+/// majority").
+const THRESHOLD_WORDS: &[&str] = &["needed", "required", "necessary"];
+
+/// Whether a goal noun stands among the four words before a figure in its clause, or a
+/// threshold word follows its counted noun.
+fn goal(ctx: &Context, claim: &Claim) -> bool {
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let next = ctx
+        .doc
+        .text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        });
+    if next.is_some_and(|w| THRESHOLD_WORDS.contains(&w.as_str())) {
+        return true;
+    }
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |c| c.1.start.min(claim.span.start));
+    ctx.doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            GOAL_NOUNS.contains(&w.as_str())
+        })
+}
+
+/// The years written in a figure's clause ("12.1 million people in 2015"): a figure of
+/// another year is another quantity, even where the other mention names no year.
+fn years_in_clause(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let Some((_, clause)) = ctx.segments.clause_of(claim.span.start) else {
+        return BTreeSet::new();
+    };
+    ctx.claims
+        .iter()
+        .filter(|c| c.kind == Kind::Year && clause.contains(c.span))
+        .map(|c| ctx.text(c.span).to_string())
+        .collect()
 }
 
 /// An error needs the same noun phrase twice, unhedged, non-round, in one paragraph (§2).
@@ -318,11 +504,22 @@ fn previous_word(ctx: &Context, claim: &Claim) -> String {
     word.to_lowercase()
 }
 
+/// "In all 41,400 ballots": "all" closes a total there, it does not restate a figure.
+fn after_in(ctx: &Context, claim: &Claim) -> bool {
+    let before = ctx.doc.text.get(..claim.span.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    words.next();
+    words.next().is_some_and(|w| w.eq_ignore_ascii_case("in"))
+}
+
 /// A definite mention ("the 47 delegates", "the yard's 2,800 employees") restates a
 /// standing figure and may pair with any other mention.
 fn is_definite(ctx: &Context, claim: &Claim) -> bool {
     let low = previous_word(ctx, claim);
-    DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s")
+    DEFINITE.contains(&low.as_str())
+        || (low == "all" && !after_in(ctx, claim))
+        || low.ends_with("'s")
+        || low.ends_with("’s")
 }
 
 /// What an indefinite figure is governed by: for the subject of an event, the verb after
@@ -356,7 +553,22 @@ fn governor(ctx: &Context, claim: &Claim) -> String {
 /// "Manufacturing lost 8,000 jobs". Only a definite mention restates a figure whatever
 /// governs the other.
 fn governed_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
-    !a.definite(ctx) && !b.definite(ctx) && a.governor(ctx) != b.governor(ctx)
+    let (da, db) = (a.definite(ctx), b.definite(ctx));
+    // "The city's 750 cameras" … "plans to add 150 cameras": the amount of a change is
+    // not the standing figure.
+    let change_amount = |x: &Around, definite: bool| !definite && is_change_verb(x.governor(ctx));
+    (!da && !db && a.governor(ctx) != b.governor(ctx))
+        || (da != db && (change_amount(a, da) || change_amount(b, db)))
+}
+
+/// Verbs whose object is the amount of a change ("add 150", "cut 300", "hire 40").
+fn is_change_verb(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "add", "cut", "shed", "los", "lost", "gain", "hir", "creat", "eliminat", "reduc", "rais",
+        "boost", "trim", "slash", "remov", "build", "buil", "open", "clos", "sell", "sold", "buy",
+        "bought", "recruit", "lay",
+    ];
+    STEMS.iter().any(|s| word.starts_with(s))
 }
 
 /// An indefinite count that is the subject of an event verb ("two firefighters were treated
@@ -368,7 +580,12 @@ fn event_count(ctx: &Context, claim: &Claim) -> bool {
     let before = text.get(..claim.span.start).unwrap_or("");
     let previous = before.split_whitespace().next_back().unwrap_or("");
     let low = previous.to_lowercase();
-    if DEFINITE.contains(&low.as_str()) || low.ends_with("'s") || low.ends_with("’s") {
+    // "All 184 passengers were evacuated" restates the whole, like "the" ("In all" totals).
+    if DEFINITE.contains(&low.as_str())
+        || (low == "all" && !after_in(ctx, claim))
+        || low.ends_with("'s")
+        || low.ends_with("’s")
+    {
         return false;
     }
     let after = claim

@@ -4,6 +4,8 @@
 //! 25 words), does not end like a sentence (`.`, `?`, `!`, `:`, `;`, `,`, or a closing quote
 //! after one), starts with a capital letter and is not a list item. The first such line is the
 //! title. This is how news exports mark headings, section titles and links to other stories.
+//! The article's first line is a heading whatever its case ("40 homes lost in hill fire",
+//! "iPhone sales slip") when it passes the other tests and a body follows it.
 //!
 //! `<!-- numcheck: … -->` suppression comments work here too; they are masked like markup.
 
@@ -14,9 +16,12 @@ use crate::suppress::{comments_in, parse_comment, Suppressions};
 pub fn read(path: String, text: String) -> Document {
     let lines = LineIndex::new(&text);
     let mut headings = Vec::new();
+    let first = first_line_heading(&text, &lines);
     for line in 1..=lines.line_count() {
         let (start, end) = lines.line_span(&text, line);
-        if is_heading_line(&text[start..end]) {
+        if !wraps_on(&text, &lines, line)
+            && (Some(line) == first || is_heading_line(&text[start..end]))
+        {
             headings.push(Span::new(start, end));
         }
     }
@@ -44,15 +49,49 @@ pub fn read(path: String, text: String) -> Document {
     }
 }
 
+/// A hard-wrapped sentence goes on in the next line, in lower case ("… where a new" /
+/// "railing now runs …"): that line is prose, however it ends.
+fn wraps_on(text: &str, lines: &LineIndex, line: usize) -> bool {
+    if line >= lines.line_count() {
+        return false;
+    }
+    let (start, end) = lines.line_span(text, line + 1);
+    text[start..end]
+        .trim_start()
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase)
+}
+
+/// The first non-blank line, when it reads as a heading in any case and a non-blank line
+/// follows it: position, not capitals, makes a title ("Two hurt in Main Street crash").
+fn first_line_heading(text: &str, lines: &LineIndex) -> Option<usize> {
+    let non_blank = |line: usize| {
+        let (start, end) = lines.line_span(text, line);
+        !text[start..end]
+            .trim()
+            .trim_start_matches('\u{feff}')
+            .is_empty()
+    };
+    let first = (1..=lines.line_count()).find(|&l| non_blank(l))?;
+    let (start, end) = lines.line_span(text, first);
+    let line = text[start..end].trim().trim_start_matches('\u{feff}');
+    let list_item = line.starts_with(['-', '*', '•', '#', '>', '|']);
+    let body_follows = (first + 1..=lines.line_count()).any(non_blank);
+    (!list_item && body_follows && unpunctuated_short(line)).then_some(first)
+}
+
 /// The layout test of the module docs.
 pub fn is_heading_line(line: &str) -> bool {
     let trimmed = line.trim().trim_start_matches('\u{feff}');
     let Some(first) = trimmed.chars().next() else {
         return false;
     };
-    if !first.is_uppercase() {
-        return false;
-    }
+    first.is_uppercase() && unpunctuated_short(trimmed)
+}
+
+/// No closing punctuation, and at most 25 words.
+fn unpunctuated_short(trimmed: &str) -> bool {
     let last = trimmed
         .trim_end_matches(['"', '\'', '”', '’', ')', ']'])
         .chars()
@@ -83,5 +122,28 @@ mod tests {
         let doc = read("a.txt".into(), "Title Here\nBody text runs on.\n".into());
         assert_eq!(doc.headings, vec![Span::new(0, 10)]);
         assert_eq!(doc.masked().len(), doc.text.len());
+    }
+
+    #[test]
+    fn the_first_line_is_a_heading_whatever_its_case() {
+        let doc = read(
+            "a.txt".into(),
+            "40 homes lost in hill fire\nThe fire spread.\n".into(),
+        );
+        assert_eq!(doc.headings, vec![Span::new(0, 26)]);
+        // Alone, or ending like a sentence, it is prose.
+        let doc = read("a.txt".into(), "40 homes were lost in the fire\n".into());
+        assert!(doc.headings.is_empty());
+        let doc = read(
+            "a.txt".into(),
+            "40 homes were lost.\nThe fire spread.\n".into(),
+        );
+        assert!(doc.headings.is_empty());
+        // A wrapped line of a paragraph is not a heading.
+        let doc = read(
+            "a.txt".into(),
+            "A cliff 120 metres high, where a new\nrailing runs.\n".into(),
+        );
+        assert!(doc.headings.is_empty());
     }
 }
