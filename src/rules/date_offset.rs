@@ -2,7 +2,9 @@
 
 use crate::check::Context;
 use crate::declare_rule;
-use crate::extract::resolve::{civil, date_of, describe, in_year, weekday_of, weekday_word};
+use crate::extract::resolve::{
+    civil, date_of, describe, in_year, restates, weekday_of, weekday_word,
+};
 use crate::grammar::time::is_deictic;
 use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
@@ -66,12 +68,7 @@ fn stated_after<'a>(ctx: &Context, claims: &'a [Claim], i: usize) -> Option<&'a 
         return None;
     }
     let gap = ctx.doc.text.get(claims[i].span.end..next.span.start)?;
-    let words: String = gap
-        .chars()
-        .filter(|c| !matches!(c, ',' | '(' | '—' | '–' | ' '))
-        .collect::<String>()
-        .to_lowercase();
-    matches!(words.as_str(), "" | "on" | "by").then_some(next)
+    restates(gap).then_some(next)
 }
 
 /// Days of slack an offset allows (`semantics.md` §8).
