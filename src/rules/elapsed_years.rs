@@ -1,5 +1,7 @@
 //! NUM-ELAPSED-YEARS (`rules.md` #10).
 
+mod since;
+
 use super::timeline::{
     by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
     speaks_of_now, words_before, year_of,
@@ -16,7 +18,12 @@ declare_rule! {
     /// ## What it checks
     /// "N years after the sinking", "N years ago, in 1994" and "the Nth anniversary of the
     /// 2000 collapse" against the years the text gives for the two events: N must be the
-    /// difference of the years, give or take one (exact for anniversaries).
+    /// difference of the years, give or take one (exact for anniversaries). Also counts of
+    /// years since a start written in the sentence ("opened in 1932", "founded in 1998",
+    /// "first elected in 2009", "since 1992") up to the article's days: "marks its 93rd
+    /// anniversary", "celebrating 26 years", "after 15 years in office", "has remained
+    /// unchanged for nearly four decades", "ending a 33-year wait"; ordinals are counts here,
+    /// and "nearly"/"more than" widen the allowed span on their side only.
     ///
     /// ## Why it matters
     /// Elapsed times are computed once and then carried into later stories; a year off is
@@ -34,7 +41,10 @@ declare_rule! {
     /// the stem of the event after "after" ("sank … in 1986 … after the sinking"). The later
     /// event's year comes from its clause; otherwise the reference date is used only when the
     /// clause dates it to the article's days ("on Saturday"). Durations ("after 13 years of
-    /// conflict") and hedged offsets are not checked.
+    /// conflict") and hedged offsets are not checked. A count since a start is read only when
+    /// the start is the sentence's one year and the count's clause is present or perfect
+    /// ("is", "has", "marks", "now") or the sentence dates it to the article's days; "will",
+    /// "had", "next" or "before" in its clause, or a start in another sentence, and it is not.
     pub struct ElapsedYears = ("NUM-ELAPSED-YEARS", "years after/ago and anniversaries vs the years");
 }
 
@@ -140,18 +150,24 @@ fn year_of_clause<'a>(
     }
 }
 
-struct Check<'a> {
+pub(super) struct Check<'a> {
     stated: &'a Claim,
     amount: i64,
     start: (i32, &'a Claim),
     end: (i32, Option<&'a Claim>),
-    exact: bool,
+    /// How far the true span may lie below and above the stated amount: (0, 0) for
+    /// anniversaries, (1, 1) for years without full dates, more for "nearly N".
+    slack: (i64, i64),
 }
+
+const EXACT: (i64, i64) = (0, 0);
+const WHOLE_YEARS: (i64, i64) = (1, 1);
 
 fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     let span = i64::from(c.end.0) - i64::from(c.start.0);
-    let slack = if c.exact { 0 } else { 1 };
-    let fits = (c.amount - span).abs() <= slack;
+    let (below, above) = c.slack;
+    let fits = c.amount.saturating_sub(below) <= span && span <= c.amount.saturating_add(above);
+    let slack = i64::from(c.slack != EXACT);
     let verdict = if fits {
         Verdict::Consistent
     } else {
@@ -170,10 +186,20 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     } else {
         " (reference date)"
     };
-    let range = if c.exact {
+    let range = if c.slack == EXACT {
         String::new()
-    } else {
+    } else if c.slack == WHOLE_YEARS {
         format!(" ({}–{} without full dates)", span - 1, span + 1)
+    } else {
+        let high = if above > 1_000 {
+            String::from(" or more")
+        } else {
+            format!("–{}", c.amount.saturating_add(above))
+        };
+        format!(
+            " (the text's wording allows {}{high})",
+            c.amount.saturating_sub(below)
+        )
     };
     let message = format!(
         "{} to {}{end_label} is {span} years{range}; the text says {}: {}",
@@ -197,7 +223,7 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
 
 /// Up to six words before a year, back to the claim before it: "which flooded in 1961,
 /// reopened in 1999" gives 1999 the words "reopened in", not "flooded".
-fn verb_words(ctx: &Context, year: &Claim, claims: &[&Claim]) -> Vec<String> {
+pub(super) fn verb_words(ctx: &Context, year: &Claim, claims: &[&Claim]) -> Vec<String> {
     let floor = claims
         .iter()
         .map(|c| c.span.end)
@@ -248,7 +274,7 @@ fn after_event<'a>(
         amount,
         start,
         end,
-        exact: false,
+        slack: WHOLE_YEARS,
     })
 }
 
@@ -279,7 +305,7 @@ fn ago<'a>(
         amount,
         start: (beside.1, beside.0),
         end: (reference, None),
-        exact: false,
+        slack: WHOLE_YEARS,
     })
 }
 
@@ -327,7 +353,7 @@ fn anniversary<'a>(
         amount,
         start: (start, start_claim),
         end,
-        exact: true,
+        slack: EXACT,
     })
 }
 
@@ -347,7 +373,8 @@ impl RuleCheck for ElapsedYears {
                     Some((n, Direction::Before, false)) => ago(ctx, claim, n, &years),
                     Some(_) => None,
                     None => anniversary(ctx, claim, &years),
-                };
+                }
+                .or_else(|| since::since_start(ctx, &claims, claim, &years));
                 if let Some(check) = check {
                     report(ctx, check, out);
                 }
