@@ -120,8 +120,26 @@ pub fn restates(gap: &str) -> bool {
             words.len() <= 5
                 && matches!(first.as_str(), "in" | "at")
                 && last == "on"
-                && words.iter().all(|w| w.chars().all(char::is_alphabetic))
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(char::is_alphabetic) || is_time_of_day(w))
         }
+    }
+}
+
+/// "6am", "6.30pm", "18:00": a time of day, which may stand in a restatement ("at 6am on").
+fn is_time_of_day(word: &str) -> bool {
+    let digits = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .map_or((word, false), |d| (d, true));
+    let (clock, meridiem) = digits;
+    let parts: Vec<&str> = clock.split(['.', ':']).collect();
+    let numeric = |p: &str| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit());
+    match parts[..] {
+        [h] => meridiem && numeric(h),
+        [h, m] => numeric(h) && m.len() == 2 && numeric(m),
+        _ => false,
     }
 }
 

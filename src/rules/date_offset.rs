@@ -15,7 +15,11 @@ declare_rule! {
     /// ## What it checks
     /// An offset from a date in the text ("six days later", "a week after", "the next day"):
     /// the date it implies, and whether a date or weekday stated right after it
-    /// ("six days later, on August 16") agrees with it.
+    /// ("six days later, on August 16", "six weeks later, in the match on 14 December")
+    /// agrees with it. Also a date written before an offset from a dated event ("arrested
+    /// on 3 March, five days after the robbery on 26 February"), and hours that are not whole
+    /// days ("28 hours later, at 6am on 26 June": the date must lie 1–2 days on). A
+    /// year-less date restating an offset takes the year nearest the offset's result.
     ///
     /// ## Why it matters
     /// Off-by-one offsets and weekdays that do not match are among the commonest date slips in
@@ -37,6 +41,10 @@ impl RuleCheck for DateOffset {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let claims = ctx.resolved_claims();
         for (i, claim) in claims.iter().enumerate() {
+            if claim.kind == Kind::RelativeDate {
+                out.extend(phrase_anchored(ctx, claims, i));
+                out.extend(hours(ctx, claims, i));
+            }
             let Quantity::Relative {
                 resolved: Some(resolved),
                 anchor: Some(anchor),
@@ -69,6 +77,168 @@ fn stated_after<'a>(ctx: &Context, claims: &'a [Claim], i: usize) -> Option<&'a 
     }
     let gap = ctx.doc.text.get(claims[i].span.end..next.span.start)?;
     restates(gap).then_some(next)
+}
+
+/// The date a claim states, without the year that resolution gave it when the text wrote
+/// none: `day_gap` then tries the years either side.
+fn as_written(ctx: &Context, claims: &[Claim], i: usize) -> Option<DateParts> {
+    let Quantity::Date(d) = claims.get(i)?.quantity else {
+        return None;
+    };
+    let written = match ctx.claims.get(i).map(|c| &c.quantity) {
+        Some(Quantity::Date(w)) => w.year,
+        _ => None,
+    };
+    Some(DateParts {
+        year: written,
+        weekday: None,
+        ..d
+    })
+}
+
+/// "arrested on 3 March, three days after the robbery on 26 February": the date before the
+/// offset is the date after the phrase, shifted.
+fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let Quantity::Relative {
+        anchored_to_phrase: true,
+        ..
+    } = claim.quantity
+    else {
+        return None;
+    };
+    let text = &ctx.doc.text;
+    let (stated, anchor) = (claims.get(i.checked_sub(1)?)?, claims.get(i + 1)?);
+    if stated.kind != Kind::Date || anchor.kind != Kind::Date {
+        return None;
+    }
+    let lead = text.get(stated.span.end..claim.span.start)?.trim();
+    let phrase = text.get(claim.span.end..anchor.span.start)?;
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let names_event = matches!(
+        words.first(),
+        Some(&"the" | &"a" | &"an" | &"his" | &"her" | &"their" | &"its")
+    ) && words.len() <= 5
+        && words.last() == Some(&"on")
+        && phrase
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    if !matches!(lead, "," | "") || !names_event {
+        return None;
+    }
+    let Quantity::Date(a) = anchor.quantity else {
+        return None;
+    };
+    let expected =
+        crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &claim.quantity)?;
+    let s = as_written(ctx, claims, i - 1)?;
+    s.day?;
+    let gap = day_gap(expected, s)?;
+    if gap <= tolerance_days(claim) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} {} is {}; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            offset_words(claim)?,
+            describe(expected),
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// "launched at 2am on 25 June and docked 28 hours later, at 6am on 26 June": without the
+/// times of day, the stated date must lie the whole days of the hours, or one more, after
+/// the nearest earlier date of the sentence.
+fn hours(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let Quantity::Relative {
+        amount,
+        unit: TimeUnit::Hour,
+        direction: Direction::After,
+        anchored_to_phrase: false,
+        ..
+    } = &claim.quantity
+    else {
+        return None;
+    };
+    if !amount.value.fract().is_zero() || claim.hedge != Hedge::None {
+        return None;
+    }
+    let h = i64::try_from(amount.value.trunc()).ok()?;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.0;
+    let anchor_at = (0..i).rev().find(|&j| date_of(&claims[j]).is_some())?;
+    let anchor = &claims[anchor_at];
+    if ctx.segments.sentence_of(anchor.span.start)?.0 != sentence {
+        return None;
+    }
+    let stated = stated_after(ctx, claims, i)?;
+    let a = date_of(anchor)?;
+    let s = as_written(ctx, claims, i + 1)?;
+    a.day?;
+    s.day?;
+    let (low, high) = (h / 24, (h + 23) / 24);
+    let mut by_days = claim.quantity.clone();
+    if let Quantity::Relative { amount, unit, .. } = &mut by_days {
+        amount.value = Decimal::from(low);
+        *unit = TimeUnit::Day;
+    }
+    let first = crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &by_days)?;
+    let days = signed_gap(first, s)?;
+    if (0..=high - low).contains(&days) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} + {h} hours falls {} days later; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            if low == high {
+                low.to_string()
+            } else {
+                format!("{low}–{high}")
+            },
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// Days from `from` to `to`, signed, over the years the text leaves open (the nearest).
+fn signed_gap(from: DateParts, to: DateParts) -> Option<i64> {
+    let years: Vec<i32> = match from.year.or(to.year) {
+        Some(y) => vec![y],
+        None => vec![2023],
+    };
+    years
+        .into_iter()
+        .filter_map(|y| {
+            let a = civil(in_year(from, y))?;
+            (-1..=1)
+                .filter_map(|dy| {
+                    let b = civil(in_year(to, y + dy))?;
+                    Some(i64::from(a.until(b).ok()?.get_days()))
+                })
+                .min_by_key(|d| d.abs())
+        })
+        .next()
 }
 
 /// Days of slack an offset allows (`semantics.md` §8).
