@@ -1,5 +1,6 @@
 //! NUM-ELAPSED-YEARS (`rules.md` #10).
 
+mod later;
 mod since;
 
 use super::timeline::{
@@ -8,7 +9,7 @@ use super::timeline::{
 };
 use crate::check::Context;
 use crate::declare_rule;
-use crate::model::{Claim, Direction, Hedge, Kind, Quantity, TimeUnit};
+use crate::model::{Claim, Direction, Hedge, Kind, Quantity, Span, TimeUnit};
 use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::verdict_words;
@@ -23,7 +24,11 @@ declare_rule! {
     /// "first elected in 2009", "since 1992") up to the article's days: "marks its 93rd
     /// anniversary", "celebrating 26 years", "after 15 years in office", "has remained
     /// unchanged for nearly four decades", "ending a 33-year wait"; ordinals are counts here,
-    /// and "nearly"/"more than" widen the allowed span on their side only.
+    /// and "nearly"/"more than" widen the allowed span on their side only. Count words
+    /// read the same way: "celebrates its centenary" (exact), "for half a century",
+    /// "a quarter-century in business". And "N years later, in YEAR" / "N years on, in
+    /// YEAR" against the year counted from (the offset's anchor, or the paragraph's nearest
+    /// earlier year that is not a limit such as "since 2001").
     ///
     /// ## Why it matters
     /// Elapsed times are computed once and then carried into later stories; a year off is
@@ -151,7 +156,8 @@ fn year_of_clause<'a>(
 }
 
 pub(super) struct Check<'a> {
-    stated: &'a Claim,
+    /// Where the count is written (a claim's span, or a word's: "centenary").
+    stated: Span,
     amount: i64,
     start: (i32, &'a Claim),
     end: (i32, Option<&'a Claim>),
@@ -163,7 +169,7 @@ pub(super) struct Check<'a> {
 const EXACT: (i64, i64) = (0, 0);
 const WHOLE_YEARS: (i64, i64) = (1, 1);
 
-fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
+pub(super) fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     let span = i64::from(c.end.0) - i64::from(c.start.0);
     let (below, above) = c.slack;
     let fits = c.amount.saturating_sub(below) <= span && span <= c.amount.saturating_add(above);
@@ -205,7 +211,7 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
         "{} to {}{end_label} is {span} years{range}; the text says {}: {}",
         c.start.0,
         c.end.0,
-        ctx.text(c.stated.span),
+        ctx.text(c.stated),
         verdict_words(verdict)
     );
     let mut rel = vec![related(c.start.1, "event")];
@@ -215,7 +221,7 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
         severity,
         verdict,
         message,
-        primary: c.stated.span,
+        primary: c.stated,
         related: rel,
         computed: Some(computed_range(span - slack, span + slack, span)),
     });
@@ -270,7 +276,7 @@ fn after_event<'a>(
         }
     };
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start,
         end,
@@ -301,7 +307,7 @@ fn ago<'a>(
         gap.is_some_and(|g| matches!(g.trim(), "" | "," | ", in" | "in" | "(in" | "("))
     })?;
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start: (beside.1, beside.0),
         end: (reference, None),
@@ -349,7 +355,7 @@ fn anniversary<'a>(
         _ => return None,
     };
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start: (start, start_claim),
         end,
@@ -379,6 +385,12 @@ impl RuleCheck for ElapsedYears {
                     report(ctx, check, out);
                 }
             }
+            for check in since::word_counts(ctx, &claims, &years) {
+                report(ctx, check, out);
+            }
+        }
+        for check in later::later_in_year(ctx) {
+            report(ctx, check, out);
         }
     }
 }

@@ -5,10 +5,8 @@
 
 use super::{verb_words, Check, EXACT, WHOLE_YEARS};
 use crate::check::Context;
-use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
-use crate::rules::timeline::{
-    clause_text, normalize, sentence_around, speaks_of_now, words_before,
-};
+use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeUnit};
+use crate::rules::timeline::{normalize, sentence_around, speaks_of_now, words_before};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -154,15 +152,20 @@ fn count_of(ctx: &Context, claim: &Claim, since: bool) -> Option<(i64, (i64, i64
     if !(lasting || marking || state || wait) {
         return None;
     }
+    Some((n, hedge_slack(claim.hedge, n)?))
+}
+
+/// The slack a hedge gives a count of N whole years: "nearly" only below, "more than" only
+/// above; `None` for hedges that bound from the other side ("up to").
+pub(super) fn hedge_slack(hedge: Hedge, n: i64) -> Option<(i64, i64)> {
     let tenth = (n / 10).max(1);
-    let slack = match claim.hedge {
+    Some(match hedge {
         Hedge::None | Hedge::Exactly => WHOLE_YEARS,
         Hedge::Nearly => (tenth + 1, 0),
         Hedge::Approximately | Hedge::Estimate => (tenth + 1, tenth + 1),
         Hedge::MoreThan | Hedge::AtLeast => (1, i64::MAX / 4),
         _ => return None,
-    };
-    Some((n, slack))
+    })
 }
 
 /// "which opened in 1932, marks its 93rd anniversary": the count, its start, and the
@@ -179,18 +182,43 @@ pub(super) fn since_start<'a>(
         .map(String::as_str)
         == Some("since");
     let (amount, slack) = count_of(ctx, claim, since)?;
+    let end = now_end(ctx, claim.span.start, claim.span.end, years, start)?;
+    Some(Check {
+        stated: claim.span,
+        amount,
+        start: (start, start_claim),
+        end: (end, None),
+        slack,
+    })
+}
+
+/// The reference date's year as the end of a count written at `from..to`, when the
+/// sentence has no year but the start and the count's clause speaks of the present.
+fn now_end(
+    ctx: &Context,
+    from: usize,
+    to: usize,
+    years: &[(&Claim, i32)],
+    start: i32,
+) -> Option<i32> {
     // Any other year makes the end uncertain: the article's days only when none stands.
     if years.len() != 1 {
         return None;
     }
-    let clause: Vec<String> = clause_text(ctx, claim)
+    let text = ctx.doc.text.as_str();
+    let clause_span = ctx.segments.clause_of(from)?.1;
+    let sentence = ctx.segments.sentence_of(from)?.1;
+    let clause: Vec<String> = text
+        .get(clause_span.start..clause_span.end)
+        .unwrap_or("")
         .split_whitespace()
         .map(normalize)
         .collect();
     if clause.iter().any(|w| NOT_NOW.contains(&w.as_str())) {
         return None;
     }
-    let (sentence_before, sentence_after) = sentence_around(ctx, claim);
+    let sentence_before = text.get(sentence.start..from).unwrap_or("");
+    let sentence_after = text.get(to..sentence.end.max(to)).unwrap_or("");
     let now = clause.iter().any(|w| PRESENT.contains(&w.as_str()))
         || speaks_of_now(sentence_before)
         || speaks_of_now(sentence_after);
@@ -198,14 +226,79 @@ pub(super) fn since_start<'a>(
         return None;
     }
     let end = i32::from(ctx.settings.reference_date?.year());
-    if end < start {
-        return None;
+    (end >= start).then_some(end)
+}
+
+/// Words that are counts of years: "its centenary", "for half a century".
+const COUNT_WORDS: &[(&str, i64)] = &[
+    ("bicentenary", 200),
+    ("bicentennial", 200),
+    ("sesquicentennial", 150),
+    ("centenary", 100),
+    ("centennial", 100),
+    ("half-century", 50),
+    ("half a century", 50),
+    ("quarter-century", 25),
+    ("quarter of a century", 25),
+];
+
+/// "which opened in 1931, celebrates its centenary": counts written as words, marked
+/// ("celebrates its …", exact) or lasting ("for half a century", whole years).
+pub(super) fn word_counts<'a>(
+    ctx: &Context,
+    claims: &[&Claim],
+    years: &[(&'a Claim, i32)],
+) -> Vec<Check<'a>> {
+    let mut out = Vec::new();
+    let Some(first) = claims.first() else {
+        return out;
+    };
+    let Some((_, sentence)) = ctx.segments.sentence_of(first.span.start) else {
+        return out;
+    };
+    let Some(text) = ctx.doc.text.get(sentence.start..sentence.end) else {
+        return out;
+    };
+    // Only ASCII letters lower-case onto these words, so offsets stay those of `text`.
+    let lower = text.to_ascii_lowercase();
+    let Some((start_claim, start)) = start_year(ctx, claims, years) else {
+        return out;
+    };
+    for &(word, amount) in COUNT_WORDS {
+        let Some(at) = lower.find(word) else {
+            continue;
+        };
+        let end_at = at + word.len();
+        let bounded = lower[..at].ends_with(|c: char| !c.is_alphanumeric() && c != '-')
+            && !lower[end_at..].starts_with(|c: char| c.is_alphanumeric());
+        if !bounded || lower[end_at..].starts_with("-") {
+            continue;
+        }
+        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(3).collect();
+        let marked = matches!(before.first(), Some(&("its" | "their" | "the")))
+            && before.get(1).is_some_and(|w| MARKING.contains(w));
+        let lasting = matches!(before[..], ["for", ..] | ["a", "for", ..])
+            || LASTING
+                .iter()
+                .any(|l| lower[end_at..].starts_with(&format!(" {l}")));
+        let slack = if marked {
+            EXACT
+        } else if lasting {
+            WHOLE_YEARS
+        } else {
+            continue;
+        };
+        let (from, to) = (sentence.start + at, sentence.start + end_at);
+        let Some(end) = now_end(ctx, from, to, years, start) else {
+            continue;
+        };
+        out.push(Check {
+            stated: Span::new(from, to),
+            amount,
+            start: (start, start_claim),
+            end: (end, None),
+            slack,
+        });
     }
-    Some(Check {
-        stated: claim,
-        amount,
-        start: (start, start_claim),
-        end: (end, None),
-        slack,
-    })
+    out
 }
