@@ -47,6 +47,23 @@ const LASTING: &[&str] = &[
     "at the helm",
 ];
 
+/// Words saying the started thing itself has lasted ("has remained unchanged for N years").
+const PERSISTING: &[&str] = &[
+    "remained",
+    "remains",
+    "stayed",
+    "stood",
+    "existed",
+    "lasted",
+    "endured",
+    "survived",
+    "unchanged",
+    "unsolved",
+    "travelling",
+    "traveling",
+    "orbiting",
+];
+
 /// What a "N-year" count of waiting after "since YEAR" is called.
 const WAITS: &[&str] = &["wait", "drought", "absence", "gap", "hiatus", "break"];
 
@@ -143,7 +160,13 @@ fn count_of(ctx: &Context, claim: &Claim, since: bool) -> Option<(i64, (i64, i64
     let prev = before.first().map(String::as_str);
     let lasting = LASTING.iter().any(|l| after.starts_with(&format!(" {l}")));
     let marking = prev.is_some_and(|w| MARKING.contains(&w));
-    let state = prev == Some("for");
+    // "for N years" only after a word of lasting ("has remained unchanged for", "went
+    // unsolved for"): "has been run by the family for 40 years" counts another span.
+    let state = prev == Some("for")
+        && words_before(ctx, claim, 6)
+            .iter()
+            .skip(1)
+            .any(|w| PERSISTING.contains(&w.as_str()));
     let wait = since
         && ctx.text(claim.span).ends_with("-year")
         && WAITS
@@ -274,10 +297,22 @@ pub(super) fn word_counts<'a>(
         if !bounded || lower[end_at..].starts_with("-") {
             continue;
         }
-        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(3).collect();
+        let before: Vec<&str> = lower[..at].split_whitespace().rev().take(7).collect();
         let marked = matches!(before.first(), Some(&("its" | "their" | "the")))
             && before.get(1).is_some_and(|w| MARKING.contains(w));
-        let lasting = matches!(before[..], ["for", ..] | ["a", "for", ..])
+        let for_at = match before[..] {
+            ["for", ..] => Some(1),
+            ["a", "for", ..] => Some(2),
+            _ => None,
+        };
+        let persisting = |from: usize| {
+            before
+                .iter()
+                .skip(from)
+                .take(5)
+                .any(|w| PERSISTING.contains(w))
+        };
+        let lasting = for_at.is_some_and(persisting)
             || LASTING
                 .iter()
                 .any(|l| lower[end_at..].starts_with(&format!(" {l}")));
