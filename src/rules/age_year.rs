@@ -46,9 +46,8 @@ declare_rule! {
     /// 52,") is compared with the reference date's year; when other years stand in the
     /// sentence it is flagged only if none of them fits it either. An age at an event
     /// ("retired at 63") needs that event's year in its clause or a word dating it to the
-    /// article's days ("on Friday").
-    /// Without a reference date only ages whose event year is written are checked. "was 52
-    /// when …" (an earlier age) is never read as an age.
+    /// article's days ("on Friday"). Without a reference date only ages whose event year is
+    /// written are checked. "was 52 when …" (an earlier age) is never read as an age.
     pub struct AgeYear = ("NUM-AGE-YEAR", "age vs birth year vs event date");
 }
 

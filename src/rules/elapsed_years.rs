@@ -50,6 +50,8 @@ declare_rule! {
     /// the start is the sentence's one year and the count's clause is present or perfect
     /// ("is", "has", "marks", "now") or the sentence dates it to the article's days; "will",
     /// "had", "next" or "before" in its clause, or a start in another sentence, and it is not.
+    /// "for N years" counts the started thing's years only after a word of lasting ("has
+    /// remained unchanged for"): "has been run by the family for 40 years" is another span.
     pub struct ElapsedYears = ("NUM-ELAPSED-YEARS", "years after/ago and anniversaries vs the years");
 }
 
