@@ -28,7 +28,9 @@ declare_rule! {
     /// read the same way: "celebrates its centenary" (exact), "for half a century",
     /// "a quarter-century in business". And "N years later, in YEAR" / "N years on, in
     /// YEAR" against the year counted from (the offset's anchor, or the paragraph's nearest
-    /// earlier year that is not a limit such as "since 2001").
+    /// earlier year that is not a limit such as "since 2001"). And "N years since …
+    /// YEAR" ("It is 29 years since the tannery shut in 1996"), to the one other year of
+    /// its clause or to the article's days.
     ///
     /// ## Why it matters
     /// Elapsed times are computed once and then carried into later stories; a year off is
@@ -382,6 +384,7 @@ impl RuleCheck for ElapsedYears {
                     Some(_) => None,
                     None => anniversary(ctx, claim, &years),
                 }
+                .or_else(|| since::years_since(ctx, claim, &years))
                 .or_else(|| since::since_start(ctx, &claims, claim, &years));
                 if let Some(check) = check {
                     report(ctx, check, out);

@@ -337,3 +337,58 @@ pub(super) fn word_counts<'a>(
     }
     out
 }
+
+/// "It is 31 years since the mill closed in 1994", "marked a decade since the 2015 floods":
+/// the one year written after "since" starts the count; it runs to the one other year of
+/// the count's clause, or to the article's days when the clause speaks of them.
+pub(super) fn years_since<'a>(
+    ctx: &Context,
+    claim: &'a Claim,
+    years: &[(&'a Claim, i32)],
+) -> Option<Check<'a>> {
+    let Quantity::Duration { amount, unit } = &claim.quantity else {
+        return None;
+    };
+    let (_, after) = sentence_around(ctx, claim);
+    if !after.to_ascii_lowercase().starts_with(" since ") || amount.decimals != 0 {
+        return None;
+    }
+    let per = match unit {
+        TimeUnit::Year => Decimal::ONE,
+        TimeUnit::Decade => Decimal::TEN,
+        _ => return None,
+    };
+    let n = amount.value.checked_mul(per)?.to_i64()?;
+    let slack = hedge_slack(claim.hedge, n)?;
+    let later: Vec<_> = years
+        .iter()
+        .filter(|(c, _)| c.span.start >= claim.span.end)
+        .collect();
+    let [&(start_claim, start)] = later[..] else {
+        return None;
+    };
+    let end = if years.len() == 1 {
+        (
+            now_end(ctx, claim.span.start, claim.span.end, years, start)?,
+            None,
+        )
+    } else {
+        let earlier: Vec<_> = years
+            .iter()
+            .filter(|(c, _)| c.span.end <= claim.span.start)
+            .collect();
+        match earlier[..] {
+            [&(c, y)] if years.len() == 2 && crate::rules::timeline::same_clause(ctx, c, claim) => {
+                (y, Some(c))
+            }
+            _ => return None,
+        }
+    };
+    (end.0 >= start).then_some(Check {
+        stated: claim.span,
+        amount: n,
+        start: (start, start_claim),
+        end,
+        slack,
+    })
+}
