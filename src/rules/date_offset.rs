@@ -19,7 +19,9 @@ declare_rule! {
     /// agrees with it. Also a date written before an offset from a dated event ("arrested
     /// on 3 March, five days after the robbery on 26 February"), and hours that are not whole
     /// days ("28 hours later, at 6am on 26 June": the date must lie 1–2 days on). A
-    /// year-less date restating an offset takes the year nearest the offset's result.
+    /// year-less date restating an offset takes the year nearest the offset's result. A
+    /// day count after a date ("on 23 July, its sixth day") counts from the one date of the
+    /// sentence written after a word of starting ("began on 18 July") as day one.
     ///
     /// ## Why it matters
     /// Off-by-one offsets and weekdays that do not match are among the commonest date slips in
@@ -32,7 +34,7 @@ declare_rule! {
     ///
     /// ## Known limits
     /// "later" anchors on the nearest earlier date in the paragraph, which may belong to
-    /// another event. Business days, time zones and "on the third day" are not modelled. A
+    /// another event. Business days, time zones and a day count without a dated start are not modelled. A
     /// weekday is checked only when the year is known (from the text or the reference date).
     pub struct DateOffset = ("DATE-OFFSET", "date arithmetic: offsets vs stated dates and weekdays");
 }
@@ -44,6 +46,9 @@ impl RuleCheck for DateOffset {
             if claim.kind == Kind::RelativeDate {
                 out.extend(phrase_anchored(ctx, claims, i));
                 out.extend(hours(ctx, claims, i));
+            }
+            if claim.kind == Kind::Date {
+                out.extend(day_count(ctx, claims, i));
             }
             let Quantity::Relative {
                 resolved: Some(resolved),
@@ -215,6 +220,69 @@ fn hours(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
         primary: stated.span,
         related: vec![Related {
             span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// Words that date the first day of something counted in days ("began on 18 July").
+const BEGAN: &[&str] = &[
+    "began", "begun", "started", "opened", "broke", "erupted", "launched",
+];
+
+/// "The strike began on 3 June; on 8 June, its sixth day, …": the start counts as day one.
+fn day_count(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let rest = ctx.doc.text.get(claim.span.end..)?;
+    let after = rest
+        .strip_prefix(", its ")
+        .or_else(|| rest.strip_prefix(", the "))?;
+    let (tail, nth) = crate::grammar::words::ordinal(after).ok()?;
+    if !tail.starts_with(" day") || tail[" day".len()..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let n = i64::try_from(nth.value.trunc()).ok()?;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.0;
+    // The one date before it in its sentence, written after a word of starting.
+    let earlier: Vec<usize> = (0..i)
+        .filter(|&j| {
+            claims[j].kind == Kind::Date
+                && ctx.segments.sentence_of(claims[j].span.start).map(|s| s.0) == Some(sentence)
+        })
+        .collect();
+    let [j] = earlier[..] else {
+        return None;
+    };
+    let start = &claims[j];
+    let head = ctx.doc.text.get(..start.span.start)?;
+    let began = head
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .any(|w| BEGAN.contains(&w.as_str()));
+    if !began {
+        return None;
+    }
+    let (a, b) = (as_written(ctx, claims, j)?, as_written(ctx, claims, i)?);
+    let days = signed_gap(a, b)?;
+    if days < 0 || days + 1 == n {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "counting {} as day 1, {} is day {}; the text says day {n}: inconsistent",
+            ctx.text(start.span),
+            ctx.text(claim.span),
+            days + 1
+        ),
+        primary: claim.span,
+        related: vec![Related {
+            span: start.span,
             label: "anchor",
         }],
         computed: None,
