@@ -34,8 +34,9 @@ declare_rule! {
     ///
     /// ## Known limits
     /// "later" anchors on the nearest earlier date in the paragraph, which may belong to
-    /// another event. Business days, time zones and a day count without a dated start are not modelled. A
-    /// weekday is checked only when the year is known (from the text or the reference date).
+    /// another event. Business days, time zones and a day count without a dated start are
+    /// not modelled. A weekday is checked only when the year is known (from the text or the
+    /// reference date).
     pub struct DateOffset = ("DATE-OFFSET", "date arithmetic: offsets vs stated dates and weekdays");
 }
 
