@@ -159,10 +159,16 @@ fn count_of(ctx: &Context, claim: &Claim, since: bool) -> Option<(i64, (i64, i64
     let n = amount.value.checked_mul(per)?.to_i64()?;
     let prev = before.first().map(String::as_str);
     let lasting = LASTING.iter().any(|l| after.starts_with(&format!(" {l}")));
-    let marking = prev.is_some_and(|w| MARKING.contains(&w));
+    // "marks 25 years since its last title", "30 years of partnership", "20 years as
+    // mayor": another span than the start's.
+    let other_span = [" since", " of ", " as ", " with ", " at "]
+        .iter()
+        .any(|w| after.starts_with(w));
+    let marking = prev.is_some_and(|w| MARKING.contains(&w)) && !other_span;
     // "for N years" only after a word of lasting ("has remained unchanged for", "went
     // unsolved for"): "has been run by the family for 40 years" counts another span.
     let state = prev == Some("for")
+        && !after.starts_with(" since")
         && words_before(ctx, claim, 6)
             .iter()
             .skip(1)
