@@ -36,8 +36,9 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Ages are read from "N-year-old", "Name, N,", "the mayor, N," (a noun for one
-    /// person), "Name (N)", "Name, aged N", "Name is N", "has died aged N", "aged N", "at N",
-    /// "at the age of N" and "her Nth birthday". Birth is "born …" or "date of birth … as".
+    /// person), "Name (N)", "Name, aged N", "Name is N", "Name, who was born …, is N", "has
+    /// died aged N", "aged N", "at N", "at the age of N" and "her Nth birthday". Birth is
+    /// "born …" or "date of birth … as".
     /// A full birth date ("born on 2 February 1983") decides between the two ages a year
     /// allows, on the reference date or up to a month before it. Age and birth year share a
     /// sentence with exactly one age in it, or the birth follows in the next sentence with a
@@ -124,9 +125,9 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
     }
     if prev(0) == Some("is")
         && (ends_an_age(after) || opens_with(after, " and "))
-        && named_before(before, "is")
+        && (named_before(before, "is") || relative_then_is(before))
     {
-        // "Born in 2001, Fischer is 23 and …".
+        // "Born in 2001, Fischer is 23 and …", "Smith, who was born in 1980, is 45".
         return Some((age, AgeForm::Now));
     }
     if before.ends_with('(') && after.starts_with(')') && named_before(before, "(") {
@@ -156,6 +157,12 @@ fn named_before(before: &str, marker: &str) -> bool {
     let name = head.split_whitespace().next_back().unwrap_or("");
     // A capital opening the sentence is no name unless set off by a comma: "It is 31".
     let set_off = head.len() < trimmed.len() || head.split_whitespace().count() > 1;
+    is_person(name, set_off)
+}
+
+/// A pronoun, a noun for one person, or a capitalised name (a capital opening the sentence
+/// only when set off by a comma).
+fn is_person(name: &str, set_off: bool) -> bool {
     matches!(name, "he" | "she" | "He" | "She")
         || PERSON_NOUNS.contains(&name)
         || name.len() > 1
@@ -164,6 +171,23 @@ fn named_before(before: &str, marker: &str) -> bool {
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
             && set_off
+}
+
+/// "Smith, who was born in 1980, is": a name (or a noun for one person) set off by a
+/// relative or "born" clause that ends right before "is".
+fn relative_then_is(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix("is") else {
+        return false;
+    };
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let Some((subject, clause)) = head.split_once(", ") else {
+        return false;
+    };
+    (clause.starts_with("who ") || clause.starts_with("born "))
+        && !clause.contains(',')
+        && is_person(subject.split_whitespace().next_back().unwrap_or(""), true)
 }
 
 /// "retired at 63." / "at 63, she …" / "died at 88 in 2011": nothing counted after the number.
