@@ -17,8 +17,10 @@ declare_rule! {
     /// the date it implies, and whether a date or weekday stated right after it
     /// ("six days later, on August 16", "six weeks later, in the match on 14 December")
     /// agrees with it. Also a date written before an offset from a dated event ("arrested
-    /// on 3 March, five days after the robbery on 26 February"), and hours that are not whole
-    /// days ("28 hours later, at 6am on 26 June": the date must lie 1–2 days on). A
+    /// on 3 March, five days after the robbery on 26 February", "just three weeks after
+    /// being injured on 2 March", "two days after they began on 29 May"), and hours that
+    /// are not whole days ("28 hours later, at 6am on 26 June": the date must lie 1–2 days
+    /// on). "A fortnight later" is two weeks. A
     /// year-less date restating an offset takes the year nearest the offset's result. A
     /// day count after a date ("on 23 July, its sixth day") counts from the one date of the
     /// sentence written after a word of starting ("began on 18 July") as day one.
@@ -121,15 +123,20 @@ fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding>
     let lead = text.get(stated.span.end..claim.span.start)?.trim();
     let phrase = text.get(claim.span.end..anchor.span.start)?;
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let names_event = matches!(
-        words.first(),
-        Some(&"the" | &"a" | &"an" | &"his" | &"her" | &"their" | &"its")
-    ) && words.len() <= 5
+    // "the robbery on", "being admitted on", "they began on".
+    let opener = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she" | "they" | "it"
+        ) || w.len() > 4 && w.ends_with("ing")
+    };
+    let names_event = words.first().is_some_and(|w| opener(w))
+        && words.len() <= 5
         && words.last() == Some(&"on")
         && phrase
             .chars()
             .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
-    if !matches!(lead, "," | "") || !names_event {
+    if !matches!(lead, "," | "" | ", just" | ", only" | ", exactly") || !names_event {
         return None;
     }
     let Quantity::Date(a) = anchor.quantity else {
