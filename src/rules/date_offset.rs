@@ -116,6 +116,9 @@ fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding>
         return None;
     };
     let text = &ctx.doc.text;
+    if let Some(f) = embedded_anchor(ctx, claims, i) {
+        return Some(f);
+    }
     let (stated, anchor) = (claims.get(i.checked_sub(1)?)?, claims.get(i + 1)?);
     if stated.kind != Kind::Date || anchor.kind != Kind::Date {
         return None;
@@ -148,6 +151,57 @@ fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding>
     s.day?;
     let gap = day_gap(expected, s)?;
     if gap <= tolerance_days(claim) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} {} is {}; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            offset_words(claim)?,
+            describe(expected),
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// "Ten days after the 4 May election, on 14 May, …": the dated event names its date
+/// inside the phrase, and the result follows it.
+fn embedded_anchor(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let text = &ctx.doc.text;
+    let (anchor, stated) = (claims.get(i + 1)?, claims.get(i + 2)?);
+    if anchor.kind != Kind::Date || stated.kind != Kind::Date {
+        return None;
+    }
+    let lead = text.get(claim.span.end..anchor.span.start)?.trim();
+    let noun = text.get(anchor.span.end..stated.span.start)?;
+    let (noun, on) = noun.trim_end().rsplit_once(' ')?;
+    let noun = noun.trim().strip_suffix(',').unwrap_or(noun.trim());
+    let short_noun = !noun.is_empty()
+        && noun.split_whitespace().count() <= 2
+        && noun
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    if !matches!(lead, "the" | "its" | "their") || on != "on" || !short_noun {
+        return None;
+    }
+    let Quantity::Date(a) = anchor.quantity else {
+        return None;
+    };
+    let expected =
+        crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &claim.quantity)?;
+    let s = as_written(ctx, claims, i + 2)?;
+    s.day?;
+    if day_gap(expected, s)? <= tolerance_days(claim) {
         return None;
     }
     Some(Finding {
