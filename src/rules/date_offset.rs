@@ -18,12 +18,13 @@ declare_rule! {
     /// ("six days later, on August 16", "six weeks later, in the match on 14 December")
     /// agrees with it. Also a date written before an offset from a dated event ("arrested
     /// on 3 March, five days after the robbery on 26 February", "just three weeks after
-    /// being injured on 2 March", "two days after they began on 29 May"), and hours that
-    /// are not whole days ("28 hours later, at 6am on 26 June": the date must lie 1–2 days
-    /// on). "A fortnight later" is two weeks. A
-    /// year-less date restating an offset takes the year nearest the offset's result. A
-    /// day count after a date ("on 23 July, its sixth day") counts from the one date of the
-    /// sentence written after a word of starting ("began on 18 July") as day one.
+    /// being injured on 2 March", "two days after they began on 29 May"), an offset from an
+    /// event carrying its date ("three weeks after the 6 February flood, on 27 February"),
+    /// and hours that are not whole days ("28 hours later, at 6am on 26 June": the date
+    /// must lie 1–2 days on). "A fortnight later" is two weeks. A year-less date restating
+    /// an offset takes the year nearest the offset's result. A day count after a date ("on
+    /// 23 July, its sixth day") counts from the one date of the sentence written after a
+    /// word of starting ("began on 18 July") as day one.
     ///
     /// ## Why it matters
     /// Off-by-one offsets and weekdays that do not match are among the commonest date slips in
