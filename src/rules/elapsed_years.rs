@@ -30,7 +30,9 @@ declare_rule! {
     /// YEAR" against the year counted from (the offset's anchor, or the paragraph's nearest
     /// earlier year that is not a limit such as "since 2001"). And "N years since …
     /// YEAR" ("It is 29 years since the tannery shut in 1996"), to the one other year of
-    /// its clause or to the article's days.
+    /// its clause or to the article's days. A "N years later" in a sentence of the present
+    /// with no year of its own ("Thirty-one years later, the quay is being turned into
+    /// flats") runs from its anchor's year to the article's days.
     ///
     /// ## Why it matters
     /// Elapsed times are computed once and then carried into later stories; a year off is

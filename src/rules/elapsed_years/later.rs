@@ -17,6 +17,10 @@ pub(super) fn later_in_year<'a>(ctx: &Context<'a>) -> Vec<Check<'a>> {
     let claims = ctx.claims;
     let mut out = Vec::new();
     for (i, claim) in claims.iter().enumerate() {
+        if let Some(check) = later_to_now(ctx, i) {
+            out.push(check);
+            continue;
+        }
         let Some(next) = claims.get(i + 1) else {
             continue;
         };
@@ -106,4 +110,68 @@ fn counted_from<'a>(ctx: &Context<'a>, i: usize) -> Option<&'a Claim> {
         .first()
         .is_some_and(|w| BOUND_WORDS.contains(&w.as_str()));
     (!bound).then_some(anchor)
+}
+
+/// Words of the present ("the site is being redeveloped").
+const PRESENT: &[&str] = &["is", "are", "has", "have", "now", "remains", "remain"];
+
+/// Words that put a sentence elsewhere in time than the article's days.
+const ELSEWHEN: &[&str] = &[
+    "was", "were", "had", "did", "will", "would", "next", "last", "then", "by", "until",
+];
+
+/// "The mill closed in 1994. Thirty-one years later, the site is being redeveloped": a
+/// "later" in a sentence of the present, with no year of its own, ends at the article's
+/// days.
+fn later_to_now<'a>(ctx: &Context<'a>, i: usize) -> Option<Check<'a>> {
+    let claims = ctx.claims;
+    let claim = &claims[i];
+    let Quantity::Relative {
+        direction: Direction::After,
+        anchored_to_phrase: false,
+        anchor: Some(j),
+        ..
+    } = &claim.quantity
+    else {
+        return None;
+    };
+    if !ctx.text(claim.span).to_ascii_lowercase().ends_with("later") {
+        return None;
+    }
+    let anchor = claims.get(*j)?;
+    let start = year_of(anchor)?;
+    let (index, sentence) = ctx.segments.sentence_of(claim.span.start)?;
+    let own_year = claims.iter().any(|c| {
+        year_of(c).is_some() && ctx.segments.sentence_of(c.span.start).map(|s| s.0) == Some(index)
+    });
+    if own_year
+        || claims
+            .get(j.saturating_add(1)..i)
+            .is_none_or(|b| b.iter().any(|c| year_of(c).is_some()))
+    {
+        return None;
+    }
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(sentence.start..sentence.end)?
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let present = words.iter().any(|w| PRESENT.contains(&w.as_str()));
+    if !present || words.iter().any(|w| ELSEWHEN.contains(&w.as_str())) {
+        return None;
+    }
+    let (amount, slack) = years_of(claim)?;
+    let end = i32::from(ctx.settings.reference_date?.year());
+    (end >= start).then_some(Check {
+        stated: claim.span,
+        amount,
+        start: (start, anchor),
+        end: (end, None),
+        slack,
+    })
 }
