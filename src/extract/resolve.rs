@@ -13,6 +13,11 @@ use jiff::ToSpan;
 
 /// Resolves the time claims of one document in place.
 pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
+    // Which dates were written without a year, before tense fills one in.
+    let yearless: Vec<bool> = claims
+        .iter()
+        .map(|c| matches!(c.quantity, Quantity::Date(d) if d.year.is_none() && d.day.is_some()))
+        .collect();
     if let Some(r) = reference {
         for claim in claims.iter_mut() {
             date_by_tense(claim, text, r);
@@ -47,6 +52,9 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
                 *res = resolved;
                 *anc = anchor.filter(|_| resolved.is_some());
             }
+            if let (Some(_), Some(d)) = (reference, resolved) {
+                year_from_offset(claims, text, i, d, &yearless);
+            }
         }
         if date_of(&claims[i]).is_some()
             && !is_deictic(&claims[i], text)
@@ -54,6 +62,84 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
         {
             last_dated = Some(i);
         }
+    }
+}
+
+/// "four weeks later, on 5 May": a date restating an offset's result takes the year that
+/// brings it nearest that result, not the one the sentence's tense gives ("announced …
+/// would be held four weeks later, on 5 May" is not last May).
+fn year_from_offset(
+    claims: &mut [Claim],
+    text: &str,
+    i: usize,
+    result: DateParts,
+    yearless: &[bool],
+) {
+    let Some(year) = result.year else {
+        return;
+    };
+    let Some(target) = civil(result) else {
+        return;
+    };
+    let (Some(offset), Some(next)) = (claims.get(i), claims.get(i + 1)) else {
+        return;
+    };
+    let gap = text.get(offset.span.end..next.span.start).unwrap_or("");
+    if next.kind != Kind::Date || !yearless.get(i + 1).copied().unwrap_or(false) || !restates(gap) {
+        return;
+    }
+    let Quantity::Date(d) = &mut claims[i + 1].quantity else {
+        return;
+    };
+    let parts = DateParts { year: None, ..*d };
+    let distance = |y: i32| {
+        let c = civil(in_year(parts, y))?;
+        Some(i64::from(c.until(target).ok()?.get_days()).abs())
+    };
+    if let Some(best) = (year - 1..=year + 1)
+        .filter_map(|y| distance(y).map(|g| (g, y)))
+        .min()
+    {
+        d.year = Some(best.1);
+    }
+}
+
+/// Whether the words between an offset and a date make the date the offset's result:
+/// nothing, "on", "by", or a short phrase of place or occasion ending in "on" ("in the
+/// match on", "at the hearing on").
+pub fn restates(gap: &str) -> bool {
+    let words: Vec<String> = gap
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | '—' | '–'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    match &words[..] {
+        [] => true,
+        [w] => matches!(w.as_str(), "on" | "by"),
+        [first, .., last] => {
+            words.len() <= 5
+                && matches!(first.as_str(), "in" | "at")
+                && last == "on"
+                && words
+                    .iter()
+                    .all(|w| w.chars().all(char::is_alphabetic) || is_time_of_day(w))
+        }
+    }
+}
+
+/// "6am", "6.30pm", "18:00": a time of day, which may stand in a restatement ("at 6am on").
+fn is_time_of_day(word: &str) -> bool {
+    let digits = word
+        .strip_suffix("am")
+        .or_else(|| word.strip_suffix("pm"))
+        .map_or((word, false), |d| (d, true));
+    let (clock, meridiem) = digits;
+    let parts: Vec<&str> = clock.split(['.', ':']).collect();
+    let numeric = |p: &str| !p.is_empty() && p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit());
+    match parts[..] {
+        [h] => meridiem && numeric(h),
+        [h, m] => numeric(h) && m.len() == 2 && numeric(m),
+        _ => false,
     }
 }
 

@@ -35,13 +35,20 @@ declare_rule! {
     /// "Halvorsen, who was born in 1961, retired on Friday at 63." (2025-02-14) → no finding.
     ///
     /// ## Known limits
-    /// Ages are read from "N-year-old", "Name, N,", "aged N", "at N" and "at the age of N".
-    /// Age and birth year must share a sentence with exactly one age in it. A current age
-    /// ("52-year-old", "Name, 52,") is compared with the reference date's year only when no
-    /// other year stands in the sentence; an age at an event ("retired at 63") needs that
-    /// event's year in its clause or a word dating it to the article's days ("on Friday").
-    /// Without a reference date only ages whose event year is written are checked. "was 52
-    /// when …" (an earlier age) is never read as an age.
+    /// Ages are read from "N-year-old", "Name, N,", "the mayor, N," (a noun for one
+    /// person), "Name (N)", "Name, aged N", "Name is N", "Name, who was born …, is N", "has
+    /// died aged N", "aged N", "at N", "at the age of N" and "her Nth birthday". Birth is
+    /// "born …" or "date of birth … as".
+    /// A full birth date ("born on 2 February 1983") decides between the two ages a year
+    /// allows, on the reference date or up to a month before it. Age and birth year share a
+    /// sentence with exactly one age in it, or the birth follows in the next sentence with a
+    /// pronoun ("… Nowak, aged 61. Records show he was born in 1971.") when the first names
+    /// no relative and no pronoun of the other gender. A current age ("52-year-old", "Name,
+    /// 52,") is compared with the reference date's year; when other years stand in the
+    /// sentence it is flagged only if none of them fits it either. An age at an event
+    /// ("retired at 63") needs that event's year in its clause or a word dating it to the
+    /// article's days ("on Friday"). Without a reference date only ages whose event year is
+    /// written are checked. "was 52 when …" (an earlier age) is never read as an age.
     pub struct AgeYear = ("NUM-AGE-YEAR", "age vs birth year vs event date");
 }
 
@@ -79,11 +86,22 @@ fn whole_number(claim: &Claim) -> Option<i64> {
 
 /// The age a number states, read from the words around it.
 fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
-    if !matches!(claim.kind, Kind::Number | Kind::Count) || claim.hedge != Default::default() {
+    if claim.hedge != Default::default() {
+        return None;
+    }
+    let (before, after) = sentence_around(ctx, claim);
+    if claim.kind == Kind::Ordinal {
+        // "celebrated her 100th birthday": the age at that day.
+        let Quantity::Point(n) = &claim.quantity else {
+            return None;
+        };
+        let age = n.value.to_i64().filter(|v| (1..=MAX_AGE).contains(v))?;
+        return opens_with(after, " birthday").then_some((age, AgeForm::AtEvent));
+    }
+    if !matches!(claim.kind, Kind::Number | Kind::Count) {
         return None;
     }
     let age = whole_number(claim)?;
-    let (before, after) = sentence_around(ctx, claim);
     if [
         "-year-old",
         " year-old",
@@ -99,6 +117,24 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
     let previous = words_before(ctx, claim, 4);
     let prev = |i: usize| previous.get(i).map(String::as_str);
     if prev(0) == Some("aged")
+        && (named_before(before, "aged")
+            || prev(1) == Some("died") && matches!(prev(2), Some("has" | "have")))
+    {
+        // "Nowak, aged 61," is "Nowak, 61,"; "who has died aged 88" speaks of these days.
+        return Some((age, AgeForm::Now));
+    }
+    if prev(0) == Some("is")
+        && (ends_an_age(after) || opens_with(after, " and "))
+        && (named_before(before, "is") || relative_then_is(before))
+    {
+        // "Born in 2001, Fischer is 23 and …", "Smith, who was born in 1980, is 45".
+        return Some((age, AgeForm::Now));
+    }
+    if before.ends_with('(') && after.starts_with(')') && named_before(before, "(") {
+        // "Daniel Price (26), …".
+        return Some((age, AgeForm::Now));
+    }
+    if prev(0) == Some("aged")
         || (prev(0) == Some("age") && prev(1) == Some("at"))
         || (prev(0) == Some("of") && prev(1) == Some("age") && prev(2) == Some("the"))
     {
@@ -108,6 +144,50 @@ fn age_of(ctx: &Context, claim: &Claim) -> Option<(i64, AgeForm)> {
         return Some((age, AgeForm::AtEvent));
     }
     apposition(before, after).then_some((age, AgeForm::Now))
+}
+
+/// Whether a capitalised name (or "he"/"she") stands right before `marker` at the end of
+/// `before`: "Nowak, aged", "Fischer is", "Price (".
+fn named_before(before: &str, marker: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix(marker) else {
+        return false;
+    };
+    let trimmed = head.trim_end();
+    let head = trimmed.trim_end_matches(',');
+    let name = head.split_whitespace().next_back().unwrap_or("");
+    // A capital opening the sentence is no name unless set off by a comma: "It is 31".
+    let set_off = head.len() < trimmed.len() || head.split_whitespace().count() > 1;
+    is_person(name, set_off)
+}
+
+/// A pronoun, a noun for one person, or a capitalised name (a capital opening the sentence
+/// only when set off by a comma).
+fn is_person(name: &str, set_off: bool) -> bool {
+    matches!(name, "he" | "she" | "He" | "She")
+        || PERSON_NOUNS.contains(&name)
+        || name.len() > 1
+            && name.starts_with(char::is_uppercase)
+            && name
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+            && set_off
+}
+
+/// "Smith, who was born in 1980, is": a name (or a noun for one person) set off by a
+/// relative or "born" clause that ends right before "is".
+fn relative_then_is(before: &str) -> bool {
+    let Some(head) = before.trim_end().strip_suffix("is") else {
+        return false;
+    };
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let Some((subject, clause)) = head.split_once(", ") else {
+        return false;
+    };
+    (clause.starts_with("who ") || clause.starts_with("born "))
+        && !clause.contains(',')
+        && is_person(subject.split_whitespace().next_back().unwrap_or(""), true)
 }
 
 /// "retired at 63." / "at 63, she …" / "died at 88 in 2011": nothing counted after the number.
@@ -134,16 +214,57 @@ fn apposition(before: &str, after: &str) -> bool {
         return false;
     };
     let name = head.split_whitespace().next_back().unwrap_or("");
-    after.starts_with(',') && name.starts_with(char::is_uppercase) && name.len() > 1
+    after.starts_with(',')
+        && (name.starts_with(char::is_uppercase) && name.len() > 1
+            || PERSON_NOUNS.contains(&normalize(name).as_str()))
 }
 
-/// Words before "born" that make it someone else's birth ("whose daughter was born").
-const OTHER_PERSON: &[&str] = &[
-    "whose",
-    "his",
-    "her",
-    "their",
-    "its",
+/// Nouns that name one person, so that "the mayor, 52," is an age like "Keller, 52,".
+const PERSON_NOUNS: &[&str] = &[
+    "mayor",
+    "senator",
+    "governor",
+    "president",
+    "minister",
+    "chairman",
+    "chairwoman",
+    "founder",
+    "driver",
+    "victim",
+    "suspect",
+    "defendant",
+    "teacher",
+    "coach",
+    "manager",
+    "captain",
+    "striker",
+    "goalkeeper",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "pensioner",
+    "officer",
+    "pilot",
+    "nurse",
+    "doctor",
+    "farmer",
+    "owner",
+    "landlord",
+    "candidate",
+    "widow",
+    "widower",
+];
+
+/// Possessives before "born" that make it someone else's birth ("whose daughter was born").
+const OTHER_PERSON: &[&str] = &["whose", "his", "her", "their", "its"];
+
+/// Relatives: another person than the one named ("her father", "whose daughter").
+const RELATIVES: &[&str] = &[
     "daughter",
     "son",
     "child",
@@ -174,15 +295,21 @@ fn between_commas(ctx: &Context, claim: &Claim) -> bool {
 fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
     let (before, _) = sentence_around(ctx, claim);
     // Only ASCII letters lower-case to "born": most sentences are not lower-cased at all.
-    if !contains_ignoring_ascii_case(before, "born") {
+    let born = contains_ignoring_ascii_case(before, "born");
+    if !born && !contains_ignoring_ascii_case(before, "date of birth") {
         return false;
     }
     let lower = before.to_lowercase();
-    let Some(at) = lower.rfind("born") else {
-        return false;
+    // "whose date of birth was given as 14 August 1998": the sentence's person's own, unless
+    // a relative stands between "whose" and "date".
+    let (at, marker, reach, skip) = match (lower.rfind("born"), lower.rfind("date of birth")) {
+        (Some(b), d) if d.is_none_or(|d| b > d) => (b, "born", 4, &[][..]),
+        (_, Some(d)) => (d, "date of birth", 6, &["whose", "his", "her", "their"][..]),
+        _ => return false,
     };
-    let between = &lower[at + "born".len()..];
-    if between.contains(|c: char| c.is_ascii_digit()) || between.split_whitespace().count() > 4 {
+    let between = &lower[at + marker.len()..];
+    if between.contains(|c: char| c.is_ascii_digit()) || between.split_whitespace().count() > reach
+    {
         return false;
     }
     let whose = lower[..at]
@@ -190,7 +317,8 @@ fn is_birth_year(ctx: &Context, claim: &Claim) -> bool {
         .rev()
         .take(5)
         .map(normalize)
-        .any(|w| OTHER_PERSON.contains(&w.as_str()));
+        .take_while(|w| !skip.contains(&w.as_str()))
+        .any(|w| OTHER_PERSON.contains(&w.as_str()) || RELATIVES.contains(&w.as_str()));
     !whose
 }
 
@@ -258,7 +386,11 @@ fn event_year<'a>(ctx: &Context, s: &Sentence<'a>) -> Option<(i32, Option<&'a Cl
     let (age_claim, _, form) = s.age;
     let reference = ctx.settings.reference_date.map(|d| i32::from(d.year()));
     match form {
-        AgeForm::Now => s.others.is_empty().then_some(reference?).map(|y| (y, None)),
+        // With other years standing, a current age is still checked against the reference
+        // date, but only flagged when no year of the sentence fits it (check_birth).
+        AgeForm::Now => (s.others.is_empty() || s.birth.is_some())
+            .then_some(reference?)
+            .map(|y| (y, None)),
         AgeForm::AtEvent => {
             let in_clause: Vec<_> = s
                 .others
@@ -307,7 +439,22 @@ fn check_birth(
         return;
     };
     let span = i64::from(event) - i64::from(birth);
-    let fits = age == span || age == span - 1;
+    let fits_year = |y: i32| {
+        let span = i64::from(y) - i64::from(birth);
+        age == span || age == span - 1
+    };
+    let other_years = s.others.iter().map(|(_, y)| *y);
+    let milestone_years = s.milestones.iter().map(|(_, y, _, _)| *y);
+    if event_claim.is_none() && other_years.chain(milestone_years).any(fits_year) {
+        // "Ruiz, 38, … joined in 2015" may give her age then: no verdict either way.
+        return;
+    }
+    let exact = event_claim
+        .is_none()
+        .then(|| exact_ages(ctx, birth_claim))
+        .flatten();
+    let (low, high) = exact.unwrap_or((span - 1, span));
+    let fits = (low..=high).contains(&age);
     let verdict = if fits {
         Verdict::Consistent
     } else {
@@ -337,12 +484,22 @@ fn check_birth(
     } else {
         "reference date"
     };
-    let message = format!(
-        "born in {birth}, at the {event_label} {event}: {event} − {birth} is {span}, so the age is {}–{span}; the text says {}: {}",
-        span - 1,
-        ctx.text(age_claim.span),
-        crate::semantics::format::verdict_words(verdict),
-    );
+    let message = match exact {
+        Some((low, high)) => format!(
+            "born on {}, at the reference date {}: the age is {}; the text says {}: {}",
+            ctx.text(birth_claim.span),
+            ctx.settings.reference_date.map(|d| d.to_string()).unwrap_or_default(),
+            if low == high { low.to_string() } else { format!("{low}–{high}") },
+            ctx.text(age_claim.span),
+            crate::semantics::format::verdict_words(verdict),
+        ),
+        None => format!(
+            "born in {birth}, at the {event_label} {event}: {event} − {birth} is {span}, so the age is {}–{span}; the text says {}: {}",
+            span - 1,
+            ctx.text(age_claim.span),
+            crate::semantics::format::verdict_words(verdict),
+        ),
+    };
     let mut rel = vec![related(birth_claim, "birth")];
     rel.extend(event_claim.map(|c| related(c, "event")));
     out.push(finding(
@@ -351,8 +508,25 @@ fn check_birth(
         message,
         age_claim,
         rel,
-        (span - 1, span, span),
+        (low, high, high),
     ));
+}
+
+/// Ages on the reference date and a month before it (an event of the article's days), for a full birth date ("born on 2
+/// February 1983"): the birthday decides between the two ages a year allows.
+fn exact_ages(ctx: &Context, birth: &Claim) -> Option<(i64, i64)> {
+    let Quantity::Date(d) = birth.quantity else {
+        return None;
+    };
+    let born = crate::extract::resolve::civil(d)?;
+    let r = ctx.settings.reference_date?;
+    let age_on = |day: jiff::civil::Date| -> Option<i64> {
+        let years = i64::from(day.year()) - i64::from(born.year());
+        let before_birthday = (day.month(), day.day()) < (born.month(), born.day());
+        Some(years - i64::from(before_birthday))
+    };
+    let month_before = r.checked_sub(jiff::ToSpan::days(30)).ok()?;
+    Some((age_on(month_before)?, age_on(r)?))
 }
 
 /// AGE-AT-EVENT: a milestone year against the birth years an age at a dated event allows.
@@ -385,12 +559,65 @@ fn check_milestones(s: &Sentence, (event, event_claim): (i32, &Claim), out: &mut
     }
 }
 
+/// A sentence whose one birth year is a pronoun's ("she was born in 1927") and that states
+/// no age of its own: the previous sentence's person, when that sentence names no relative
+/// and no pronoun of the other gender ("met her husband … He was born").
+fn pronoun_birth(ctx: &Context, first: &[&Claim], claims: &[&Claim]) -> bool {
+    let births: Vec<_> = claims
+        .iter()
+        .filter(|c| year_of(c).is_some() && is_birth_year(ctx, c))
+        .collect();
+    let [birth] = births[..] else {
+        return false;
+    };
+    let words = words_before(ctx, birth, 8);
+    let until_born = words.iter().position(|w| w == "born").map_or(0, |p| p + 1);
+    let Some(pronoun) = words
+        .iter()
+        .skip(until_born)
+        .take(3)
+        .find(|w| matches!(w.as_str(), "he" | "she"))
+    else {
+        return false;
+    };
+    let other_gender: &[&str] = if pronoun == "he" {
+        &["she", "her", "hers", "herself"]
+    } else {
+        &["he", "him", "his", "himself"]
+    };
+    let Some(first_claim) = first.first() else {
+        return false;
+    };
+    let Some((_, sentence)) = ctx.segments.sentence_of(first_claim.span.start) else {
+        return false;
+    };
+    let text = ctx.doc.text.get(sentence.start..sentence.end).unwrap_or("");
+    let clean = text
+        .split_whitespace()
+        .map(normalize)
+        .all(|w| !other_gender.contains(&w.as_str()) && !RELATIVES.contains(&w.as_str()));
+    clean && claims.iter().all(|c| age_of(ctx, c).is_none())
+}
+
 impl RuleCheck for AgeYear {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for claims in by_sentence(ctx) {
-            let Some(sentence) = read_sentence(ctx, &claims) else {
+        let sentences = by_sentence(ctx);
+        for (i, claims) in sentences.iter().enumerate() {
+            let Some(mut sentence) = read_sentence(ctx, claims) else {
                 continue;
             };
+            if sentence.birth.is_none() {
+                // "… Nowak, aged 61. Records show he was born in March 1971."
+                let next = sentences
+                    .get(i + 1)
+                    .filter(|n| pronoun_birth(ctx, claims, n));
+                if let Some(next) = next {
+                    let joined: Vec<&Claim> = claims.iter().chain(next.iter()).copied().collect();
+                    if let Some(s) = read_sentence(ctx, &joined).filter(|s| s.birth.is_some()) {
+                        sentence = s;
+                    }
+                }
+            }
             let Some(event) = event_year(ctx, &sentence) else {
                 continue;
             };

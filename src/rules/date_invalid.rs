@@ -21,7 +21,8 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Without a year, February 29 is accepted (it exists in leap years). Numeric dates are
-    /// checked only when their order is unambiguous.
+    /// checked only when their order is unambiguous, or when they are no date in either
+    /// order ("25/13/2023").
     pub struct DateInvalid = ("DATE-INVALID", "dates that do not exist");
 }
 
@@ -30,7 +31,84 @@ impl RuleCheck for DateInvalid {
         for claim in ctx.claims {
             out.extend(check(claim));
         }
+        // The grammar's own numeric dates are checked above.
+        let read = |i: usize, end: usize| {
+            ctx.claims.iter().any(|c| {
+                c.span.start < end
+                    && i < c.span.end
+                    && matches!(c.quantity, Quantity::Date(_) | Quantity::Period { .. })
+            })
+        };
+        out.extend(
+            numeric_nowhere(&ctx.doc.text)
+                .into_iter()
+                .filter(|f| !read(f.primary.start, f.primary.end)),
+        );
     }
+}
+
+/// Numeric dates that are no date in either order ("25/13/2023": no month 13 either way),
+/// which the grammar does not read as dates at all.
+fn numeric_nowhere(text: &str) -> Vec<Finding> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let digits_at = |i: usize, max: usize| -> (usize, u32) {
+        let mut j = i;
+        let mut v = 0u32;
+        while j < bytes.len() && j - i < max && bytes[j].is_ascii_digit() {
+            v = v * 10 + u32::from(bytes[j] - b'0');
+            j += 1;
+        }
+        (j, v)
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0
+                || !(bytes[i - 1].is_ascii_alphanumeric() || b"/.-".contains(&bytes[i - 1])));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let (a_end, a) = digits_at(i, 2);
+        let sep = bytes.get(a_end).copied();
+        let parsed = sep.filter(|c| b"/.-".contains(c)).and_then(|sep| {
+            let (b_end, b) = digits_at(a_end + 1, 2);
+            (b_end > a_end + 1 && bytes.get(b_end) == Some(&sep)).then_some(())?;
+            let (y_end, y) = digits_at(b_end + 1, 4);
+            let whole =
+                y_end == b_end + 5 && !bytes.get(y_end).is_some_and(|c| c.is_ascii_alphanumeric());
+            whole.then_some((b, y, y_end))
+        });
+        let Some((b, y, end)) = parsed else {
+            i = a_end.max(i + 1);
+            continue;
+        };
+        let year = i32::try_from(y).ok();
+        let fits = |day: u32, month: u32| {
+            u8::try_from(month)
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .and_then(|m| month_length(m, year))
+                .is_some_and(|len| day >= 1 && day <= u32::from(len))
+        };
+        if (1900..=2100).contains(&y) && !fits(a, b) && !fits(b, a) && a > 0 && b > 0 {
+            out.push(Finding {
+                rule: "DATE-INVALID",
+                severity: Severity::Error,
+                verdict: Verdict::Inconsistent,
+                message: format!(
+                    "{} is no date in either order (day/month or month/day): inconsistent",
+                    &text[i..end]
+                ),
+                primary: crate::model::Span::new(i, end),
+                related: Vec::new(),
+                computed: None,
+            });
+        }
+        i = end;
+    }
+    out
 }
 
 /// Days in a month; February has 29 when the year is unknown.

@@ -2,7 +2,9 @@
 
 use crate::check::Context;
 use crate::declare_rule;
-use crate::extract::resolve::{civil, date_of, describe, in_year, weekday_of, weekday_word};
+use crate::extract::resolve::{
+    civil, date_of, describe, in_year, restates, weekday_of, weekday_word,
+};
 use crate::grammar::time::is_deictic;
 use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
@@ -13,7 +15,16 @@ declare_rule! {
     /// ## What it checks
     /// An offset from a date in the text ("six days later", "a week after", "the next day"):
     /// the date it implies, and whether a date or weekday stated right after it
-    /// ("six days later, on August 16") agrees with it.
+    /// ("six days later, on August 16", "six weeks later, in the match on 14 December")
+    /// agrees with it. Also a date written before an offset from a dated event ("arrested
+    /// on 3 March, five days after the robbery on 26 February", "just three weeks after
+    /// being injured on 2 March", "two days after they began on 29 May"), an offset from an
+    /// event carrying its date ("three weeks after the 6 February flood, on 27 February"),
+    /// and hours that are not whole days ("28 hours later, at 6am on 26 June": the date
+    /// must lie 1–2 days on). "A fortnight later" is two weeks. A year-less date restating
+    /// an offset takes the year nearest the offset's result. A day count after a date ("on
+    /// 23 July, its sixth day") counts from the one date of the sentence written after a
+    /// word of starting ("began on 18 July") as day one.
     ///
     /// ## Why it matters
     /// Off-by-one offsets and weekdays that do not match are among the commonest date slips in
@@ -26,8 +37,9 @@ declare_rule! {
     ///
     /// ## Known limits
     /// "later" anchors on the nearest earlier date in the paragraph, which may belong to
-    /// another event. Business days, time zones and "on the third day" are not modelled. A
-    /// weekday is checked only when the year is known (from the text or the reference date).
+    /// another event. Business days, time zones and a day count without a dated start are
+    /// not modelled. A weekday is checked only when the year is known (from the text or the
+    /// reference date).
     pub struct DateOffset = ("DATE-OFFSET", "date arithmetic: offsets vs stated dates and weekdays");
 }
 
@@ -35,6 +47,13 @@ impl RuleCheck for DateOffset {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let claims = ctx.resolved_claims();
         for (i, claim) in claims.iter().enumerate() {
+            if claim.kind == Kind::RelativeDate {
+                out.extend(phrase_anchored(ctx, claims, i));
+                out.extend(hours(ctx, claims, i));
+            }
+            if claim.kind == Kind::Date {
+                out.extend(day_count(ctx, claims, i));
+            }
             let Quantity::Relative {
                 resolved: Some(resolved),
                 anchor: Some(anchor),
@@ -66,12 +85,291 @@ fn stated_after<'a>(ctx: &Context, claims: &'a [Claim], i: usize) -> Option<&'a 
         return None;
     }
     let gap = ctx.doc.text.get(claims[i].span.end..next.span.start)?;
-    let words: String = gap
-        .chars()
-        .filter(|c| !matches!(c, ',' | '(' | '—' | '–' | ' '))
-        .collect::<String>()
-        .to_lowercase();
-    matches!(words.as_str(), "" | "on" | "by").then_some(next)
+    restates(gap).then_some(next)
+}
+
+/// The date a claim states, without the year that resolution gave it when the text wrote
+/// none: `day_gap` then tries the years either side.
+fn as_written(ctx: &Context, claims: &[Claim], i: usize) -> Option<DateParts> {
+    let Quantity::Date(d) = claims.get(i)?.quantity else {
+        return None;
+    };
+    let written = match ctx.claims.get(i).map(|c| &c.quantity) {
+        Some(Quantity::Date(w)) => w.year,
+        _ => None,
+    };
+    Some(DateParts {
+        year: written,
+        weekday: None,
+        ..d
+    })
+}
+
+/// "arrested on 3 March, three days after the robbery on 26 February": the date before the
+/// offset is the date after the phrase, shifted.
+fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let Quantity::Relative {
+        anchored_to_phrase: true,
+        ..
+    } = claim.quantity
+    else {
+        return None;
+    };
+    let text = &ctx.doc.text;
+    if let Some(f) = embedded_anchor(ctx, claims, i) {
+        return Some(f);
+    }
+    let (stated, anchor) = (claims.get(i.checked_sub(1)?)?, claims.get(i + 1)?);
+    if stated.kind != Kind::Date || anchor.kind != Kind::Date {
+        return None;
+    }
+    let lead = text.get(stated.span.end..claim.span.start)?.trim();
+    let phrase = text.get(claim.span.end..anchor.span.start)?;
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    // "the robbery on", "being admitted on", "they began on".
+    let opener = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she" | "they" | "it"
+        ) || w.len() > 4 && w.ends_with("ing")
+    };
+    let names_event = words.first().is_some_and(|w| opener(w))
+        && words.len() <= 5
+        && words.last() == Some(&"on")
+        && phrase
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    if !matches!(lead, "," | "" | ", just" | ", only" | ", exactly") || !names_event {
+        return None;
+    }
+    let Quantity::Date(a) = anchor.quantity else {
+        return None;
+    };
+    let expected =
+        crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &claim.quantity)?;
+    let s = as_written(ctx, claims, i - 1)?;
+    s.day?;
+    let gap = day_gap(expected, s)?;
+    if gap <= tolerance_days(claim) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} {} is {}; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            offset_words(claim)?,
+            describe(expected),
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// "Ten days after the 4 May election, on 14 May, …": the dated event names its date
+/// inside the phrase, and the result follows it.
+fn embedded_anchor(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let text = &ctx.doc.text;
+    let (anchor, stated) = (claims.get(i + 1)?, claims.get(i + 2)?);
+    if anchor.kind != Kind::Date || stated.kind != Kind::Date {
+        return None;
+    }
+    let lead = text.get(claim.span.end..anchor.span.start)?.trim();
+    let noun = text.get(anchor.span.end..stated.span.start)?;
+    let (noun, on) = noun.trim_end().rsplit_once(' ')?;
+    let noun = noun.trim().strip_suffix(',').unwrap_or(noun.trim());
+    let short_noun = !noun.is_empty()
+        && noun.split_whitespace().count() <= 2
+        && noun
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-');
+    if !matches!(lead, "the" | "its" | "their") || on != "on" || !short_noun {
+        return None;
+    }
+    let Quantity::Date(a) = anchor.quantity else {
+        return None;
+    };
+    let expected =
+        crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &claim.quantity)?;
+    let s = as_written(ctx, claims, i + 2)?;
+    s.day?;
+    if day_gap(expected, s)? <= tolerance_days(claim) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} {} is {}; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            offset_words(claim)?,
+            describe(expected),
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// "launched at 2am on 25 June and docked 28 hours later, at 6am on 26 June": without the
+/// times of day, the stated date must lie the whole days of the hours, or one more, after
+/// the nearest earlier date of the sentence.
+fn hours(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let Quantity::Relative {
+        amount,
+        unit: TimeUnit::Hour,
+        direction: Direction::After,
+        anchored_to_phrase: false,
+        ..
+    } = &claim.quantity
+    else {
+        return None;
+    };
+    if !amount.value.fract().is_zero() || claim.hedge != Hedge::None {
+        return None;
+    }
+    let h = i64::try_from(amount.value.trunc()).ok()?;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.0;
+    let anchor_at = (0..i).rev().find(|&j| date_of(&claims[j]).is_some())?;
+    let anchor = &claims[anchor_at];
+    if ctx.segments.sentence_of(anchor.span.start)?.0 != sentence {
+        return None;
+    }
+    let stated = stated_after(ctx, claims, i)?;
+    let a = date_of(anchor)?;
+    let s = as_written(ctx, claims, i + 1)?;
+    a.day?;
+    s.day?;
+    let (low, high) = (h / 24, (h + 23) / 24);
+    let mut by_days = claim.quantity.clone();
+    if let Quantity::Relative { amount, unit, .. } = &mut by_days {
+        amount.value = Decimal::from(low);
+        *unit = TimeUnit::Day;
+    }
+    let first = crate::extract::resolve::shift(DateParts { weekday: None, ..a }, &by_days)?;
+    let days = signed_gap(first, s)?;
+    if (0..=high - low).contains(&days) {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} + {h} hours falls {} days later; the text says {}: inconsistent",
+            describe_anchor(anchor)?,
+            if low == high {
+                low.to_string()
+            } else {
+                format!("{low}–{high}")
+            },
+            ctx.text(stated.span)
+        ),
+        primary: stated.span,
+        related: vec![Related {
+            span: anchor.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// Words that date the first day of something counted in days ("began on 18 July").
+const BEGAN: &[&str] = &[
+    "began", "begun", "started", "opened", "broke", "erupted", "launched",
+];
+
+/// "The strike began on 3 June; on 8 June, its sixth day, …": the start counts as day one.
+fn day_count(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
+    let claim = &claims[i];
+    let rest = ctx.doc.text.get(claim.span.end..)?;
+    let after = rest
+        .strip_prefix(", its ")
+        .or_else(|| rest.strip_prefix(", the "))?;
+    let (tail, nth) = crate::grammar::words::ordinal(after).ok()?;
+    if !tail.starts_with(" day") || tail[" day".len()..].starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let n = i64::try_from(nth.value.trunc()).ok()?;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.0;
+    // The one date before it in its sentence, written after a word of starting.
+    let earlier: Vec<usize> = (0..i)
+        .filter(|&j| {
+            claims[j].kind == Kind::Date
+                && ctx.segments.sentence_of(claims[j].span.start).map(|s| s.0) == Some(sentence)
+        })
+        .collect();
+    let [j] = earlier[..] else {
+        return None;
+    };
+    let start = &claims[j];
+    let head = ctx.doc.text.get(..start.span.start)?;
+    let began = head
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .any(|w| BEGAN.contains(&w.as_str()));
+    if !began {
+        return None;
+    }
+    let (a, b) = (as_written(ctx, claims, j)?, as_written(ctx, claims, i)?);
+    let days = signed_gap(a, b)?;
+    if days < 0 || days + 1 == n {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-OFFSET",
+        severity: Severity::Error,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "counting {} as day 1, {} is day {}; the text says day {n}: inconsistent",
+            ctx.text(start.span),
+            ctx.text(claim.span),
+            days + 1
+        ),
+        primary: claim.span,
+        related: vec![Related {
+            span: start.span,
+            label: "anchor",
+        }],
+        computed: None,
+    })
+}
+
+/// Days from `from` to `to`, signed, over the years the text leaves open (the nearest).
+fn signed_gap(from: DateParts, to: DateParts) -> Option<i64> {
+    let years: Vec<i32> = match from.year.or(to.year) {
+        Some(y) => vec![y],
+        None => vec![2023],
+    };
+    years
+        .into_iter()
+        .filter_map(|y| {
+            let a = civil(in_year(from, y))?;
+            (-1..=1)
+                .filter_map(|dy| {
+                    let b = civil(in_year(to, y + dy))?;
+                    Some(i64::from(a.until(b).ok()?.get_days()))
+                })
+                .min_by_key(|d| d.abs())
+        })
+        .next()
 }
 
 /// Days of slack an offset allows (`semantics.md` §8).

@@ -19,7 +19,8 @@ declare_rule! {
     ///
     /// ## Example
     /// "Picket lines returned for the two-day strike, 9–13 October." 9–13 October is 5 days
-    /// inclusive, 4 exclusive: warning.
+    /// inclusive, 4 exclusive: warning. Weeks are read against the days of the span, within
+    /// three days of seven a week ("a three-week ban from 1 to 8 August": warning).
     ///
     /// ## Known limits
     /// Month spans without a year that run backwards are read as crossing a new year
@@ -137,6 +138,9 @@ fn check_duration(
         return None;
     }
     let stated = i64::try_from(amount.value).ok()?;
+    if *unit == TimeUnit::Week {
+        return check_weeks(ctx, period, from, to, duration, stated);
+    }
     let inclusive = inclusive_length(from, to, *unit)?;
     if inclusive <= 0 || stated == inclusive || stated == inclusive - 1 {
         return None;
@@ -151,6 +155,42 @@ fn check_duration(
             inclusive - 1,
             ctx.text(duration.span),
             unit = unit.as_str()
+        ),
+        primary: period.span,
+        related: vec![Related {
+            span: duration.span,
+            label: "period",
+        }],
+        computed: None,
+    })
+}
+
+/// Days a stated number of weeks may span, inclusive count, either side of 7 × weeks: "a
+/// two-week festival, 3 to 17 July" (15 days) is two weeks as news counts them.
+const WEEK_SLACK_DAYS: i64 = 3;
+
+/// "a three-week ban from 1 to 8 August": weeks against the span's days.
+fn check_weeks(
+    ctx: &Context,
+    period: &Claim,
+    from: DateParts,
+    to: DateParts,
+    duration: &Claim,
+    weeks: i64,
+) -> Option<Finding> {
+    let inclusive = inclusive_length(from, to, TimeUnit::Day)?;
+    let days = weeks.checked_mul(7)?;
+    if inclusive <= 0 || (inclusive - days).abs() <= WEEK_SLACK_DAYS {
+        return None;
+    }
+    Some(Finding {
+        rule: "DATE-RANGE",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "{} is {inclusive} days counted inclusively; the text says {} ({days} days): inconsistent",
+            ctx.text(period.span),
+            ctx.text(duration.span),
         ),
         primary: period.span,
         related: vec![Related {

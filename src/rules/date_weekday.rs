@@ -10,8 +10,8 @@ use jiff::ToSpan;
 
 declare_rule! {
     /// ## What it checks
-    /// A weekday written beside a date ("Thursday, 14 August 2019"): the date must fall on
-    /// that weekday in the Gregorian calendar.
+    /// A weekday written beside a date ("Thursday, 14 August 2019", "on Oct. 1, a
+    /// Wednesday,"): the date must fall on that weekday in the Gregorian calendar.
     ///
     /// ## Why it matters
     /// A weekday that does not match its date means one of the two is wrong, and readers act
@@ -43,7 +43,16 @@ fn check(ctx: &Context, claim: &Claim) -> Option<Finding> {
     if claim.kind != Kind::Date {
         return None;
     }
-    let stated = d.weekday?;
+    let (stated, weekday_span) = match d.weekday {
+        Some(w) => {
+            let len = ctx
+                .text(claim.span)
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(0);
+            (w, Span::new(claim.span.start, claim.span.start + len))
+        }
+        None => weekday_after(ctx, claim)?,
+    };
     let date = civil(d)?;
     let actual = weekday_of(date);
     if actual == stated {
@@ -61,10 +70,6 @@ fn check(ctx: &Context, claim: &Claim) -> Option<Finding> {
         weekday: None,
     };
     let plain = crate::model::DateParts { weekday: None, ..d };
-    let weekday_len = ctx
-        .text(claim.span)
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(0);
     Some(Finding {
         rule: "DATE-WEEKDAY",
         severity: Severity::Error,
@@ -79,9 +84,26 @@ fn check(ctx: &Context, claim: &Claim) -> Option<Finding> {
         ),
         primary: claim.span,
         related: vec![Related {
-            span: Span::new(claim.span.start, claim.span.start + weekday_len),
+            span: weekday_span,
             label: "weekday",
         }],
         computed: None,
     })
+}
+
+/// A weekday set off after the date: "on Oct. 1, a Wednesday," (1 = Monday … 7 = Sunday).
+fn weekday_after(ctx: &Context, claim: &Claim) -> Option<(u8, Span)> {
+    let rest = ctx.doc.text.get(claim.span.end..)?;
+    let after_comma = rest.strip_prefix(", ")?;
+    let word_at = after_comma
+        .strip_prefix("a ")
+        .or_else(|| after_comma.strip_prefix("which is a "))
+        .or_else(|| after_comma.strip_prefix("which was a "))?;
+    let len = word_at
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(word_at.len());
+    let word = &word_at[..len];
+    let n = (1..=7u8).find(|&n| weekday_word(n) == word)?;
+    let start = claim.span.end + (rest.len() - word_at.len());
+    Some((n, Span::new(start, start + len)))
 }

@@ -1,12 +1,15 @@
 //! NUM-ELAPSED-YEARS (`rules.md` #10).
 
+mod later;
+mod since;
+
 use super::timeline::{
     by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
     speaks_of_now, words_before, year_of,
 };
 use crate::check::Context;
 use crate::declare_rule;
-use crate::model::{Claim, Direction, Hedge, Kind, Quantity, TimeUnit};
+use crate::model::{Claim, Direction, Hedge, Kind, Quantity, Span, TimeUnit};
 use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::verdict_words;
@@ -16,7 +19,20 @@ declare_rule! {
     /// ## What it checks
     /// "N years after the sinking", "N years ago, in 1994" and "the Nth anniversary of the
     /// 2000 collapse" against the years the text gives for the two events: N must be the
-    /// difference of the years, give or take one (exact for anniversaries).
+    /// difference of the years, give or take one (exact for anniversaries). Also counts of
+    /// years since a start written in the sentence ("opened in 1932", "founded in 1998",
+    /// "first elected in 2009", "since 1992") up to the article's days: "marks its 93rd
+    /// anniversary", "celebrating 26 years", "after 15 years in office", "has remained
+    /// unchanged for nearly four decades", "ending a 33-year wait"; ordinals are counts here,
+    /// and "nearly"/"more than" widen the allowed span on their side only. Count words
+    /// read the same way: "celebrates its centenary" (exact), "for half a century",
+    /// "a quarter-century in business". And "N years later, in YEAR" / "N years on, in
+    /// YEAR" against the year counted from (the offset's anchor, or the paragraph's nearest
+    /// earlier year that is not a limit such as "since 2001"). And "N years since …
+    /// YEAR" ("It is 29 years since the tannery shut in 1996"), to the one other year of
+    /// its clause or to the article's days. A "N years later" in a sentence of the present
+    /// with no year of its own ("Thirty-one years later, the quay is being turned into
+    /// flats") runs from its anchor's year to the article's days.
     ///
     /// ## Why it matters
     /// Elapsed times are computed once and then carried into later stories; a year off is
@@ -34,7 +50,12 @@ declare_rule! {
     /// the stem of the event after "after" ("sank … in 1986 … after the sinking"). The later
     /// event's year comes from its clause; otherwise the reference date is used only when the
     /// clause dates it to the article's days ("on Saturday"). Durations ("after 13 years of
-    /// conflict") and hedged offsets are not checked.
+    /// conflict") and hedged offsets are not checked. A count since a start is read only when
+    /// the start is the sentence's one year and the count's clause is present or perfect
+    /// ("is", "has", "marks", "now") or the sentence dates it to the article's days; "will",
+    /// "had", "next" or "before" in its clause, or a start in another sentence, and it is not.
+    /// "for N years" counts the started thing's years only after a word of lasting ("has
+    /// remained unchanged for"): "has been run by the family for 40 years" is another span.
     pub struct ElapsedYears = ("NUM-ELAPSED-YEARS", "years after/ago and anniversaries vs the years");
 }
 
@@ -140,18 +161,25 @@ fn year_of_clause<'a>(
     }
 }
 
-struct Check<'a> {
-    stated: &'a Claim,
+pub(super) struct Check<'a> {
+    /// Where the count is written (a claim's span, or a word's: "centenary").
+    stated: Span,
     amount: i64,
     start: (i32, &'a Claim),
     end: (i32, Option<&'a Claim>),
-    exact: bool,
+    /// How far the true span may lie below and above the stated amount: (0, 0) for
+    /// anniversaries, (1, 1) for years without full dates, more for "nearly N".
+    slack: (i64, i64),
 }
 
-fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
+const EXACT: (i64, i64) = (0, 0);
+const WHOLE_YEARS: (i64, i64) = (1, 1);
+
+pub(super) fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     let span = i64::from(c.end.0) - i64::from(c.start.0);
-    let slack = if c.exact { 0 } else { 1 };
-    let fits = (c.amount - span).abs() <= slack;
+    let (below, above) = c.slack;
+    let fits = c.amount.saturating_sub(below) <= span && span <= c.amount.saturating_add(above);
+    let slack = i64::from(c.slack != EXACT);
     let verdict = if fits {
         Verdict::Consistent
     } else {
@@ -170,16 +198,26 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     } else {
         " (reference date)"
     };
-    let range = if c.exact {
+    let range = if c.slack == EXACT {
         String::new()
-    } else {
+    } else if c.slack == WHOLE_YEARS {
         format!(" ({}–{} without full dates)", span - 1, span + 1)
+    } else {
+        let high = if above > 1_000 {
+            String::from(" or more")
+        } else {
+            format!("–{}", c.amount.saturating_add(above))
+        };
+        format!(
+            " (the text's wording allows {}{high})",
+            c.amount.saturating_sub(below)
+        )
     };
     let message = format!(
         "{} to {}{end_label} is {span} years{range}; the text says {}: {}",
         c.start.0,
         c.end.0,
-        ctx.text(c.stated.span),
+        ctx.text(c.stated),
         verdict_words(verdict)
     );
     let mut rel = vec![related(c.start.1, "event")];
@@ -189,7 +227,7 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
         severity,
         verdict,
         message,
-        primary: c.stated.span,
+        primary: c.stated,
         related: rel,
         computed: Some(computed_range(span - slack, span + slack, span)),
     });
@@ -197,7 +235,7 @@ fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
 
 /// Up to six words before a year, back to the claim before it: "which flooded in 1961,
 /// reopened in 1999" gives 1999 the words "reopened in", not "flooded".
-fn verb_words(ctx: &Context, year: &Claim, claims: &[&Claim]) -> Vec<String> {
+pub(super) fn verb_words(ctx: &Context, year: &Claim, claims: &[&Claim]) -> Vec<String> {
     let floor = claims
         .iter()
         .map(|c| c.span.end)
@@ -244,11 +282,11 @@ fn after_event<'a>(
         }
     };
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start,
         end,
-        exact: false,
+        slack: WHOLE_YEARS,
     })
 }
 
@@ -275,11 +313,11 @@ fn ago<'a>(
         gap.is_some_and(|g| matches!(g.trim(), "" | "," | ", in" | "in" | "(in" | "("))
     })?;
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start: (beside.1, beside.0),
         end: (reference, None),
-        exact: false,
+        slack: WHOLE_YEARS,
     })
 }
 
@@ -323,11 +361,11 @@ fn anniversary<'a>(
         _ => return None,
     };
     Some(Check {
-        stated: claim,
+        stated: claim.span,
         amount,
         start: (start, start_claim),
         end,
-        exact: true,
+        slack: EXACT,
     })
 }
 
@@ -347,11 +385,19 @@ impl RuleCheck for ElapsedYears {
                     Some((n, Direction::Before, false)) => ago(ctx, claim, n, &years),
                     Some(_) => None,
                     None => anniversary(ctx, claim, &years),
-                };
+                }
+                .or_else(|| since::years_since(ctx, claim, &years))
+                .or_else(|| since::since_start(ctx, &claims, claim, &years));
                 if let Some(check) = check {
                     report(ctx, check, out);
                 }
             }
+            for check in since::word_counts(ctx, &claims, &years) {
+                report(ctx, check, out);
+            }
+        }
+        for check in later::later_in_year(ctx) {
+            report(ctx, check, out);
         }
     }
 }

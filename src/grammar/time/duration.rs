@@ -341,6 +341,12 @@ fn measured_time<'a>(
 /// year 2 months ago").
 pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     let (s, hedge) = time_hedge(input);
+    if let Ok((r, ())) = kw(s, "a") {
+        // "a fortnight later": two weeks.
+        if let Ok((rest, ())) = sp1(r).and_then(|(r, ())| kw(r, "fortnight")) {
+            return Ok((rest, (hedge, Numeral::integer(2), false, TimeUnit::Week)));
+        }
+    }
     match compound_time(s) {
         Ok((rest, (n, unit))) => Ok((rest, (hedge, n, false, unit))),
         Err(_) => measured_time(input, (s, hedge)),

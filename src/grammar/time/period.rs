@@ -434,7 +434,8 @@ fn vague_recent(input: &str) -> Res<'_, Stretch> {
 pub fn period(input: &str, before: &str) -> Option<Parsed> {
     let span = date_span(input, before).map(|(r, (from, to))| (r, Stretch::Span(from, to)));
     // All the others open with a word ("the", "mid", "Q3", "last", "spring").
-    let named = opens(input).word.then(|| named_period(input, before));
+    let named =
+        (opens(input).word && !verb_last(input, before)).then(|| named_period(input, before));
     // The longest wins; on a tie the earlier production.
     let (rest, stretch) = std::iter::once(span)
         .chain(named.into_iter().flatten())
@@ -454,6 +455,23 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
         p.unit = unit;
     }
     Some(p)
+}
+
+/// Words after which "last" is the verb: "the works will last two weeks".
+const BEFORE_VERB_LAST: &[&str] = &[
+    "will", "would", "to", "could", "can", "may", "might", "should", "must", "did", "does", "do",
+    "won't", "wouldn't", "didn't", "doesn't", "cannot",
+];
+
+/// "last" as a verb ("will last two weeks"), which opens no period.
+fn verb_last(input: &str, before: &str) -> bool {
+    let Ok((_, _)) = kw(input, "last") else {
+        return false;
+    };
+    before
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| BEFORE_VERB_LAST.iter().any(|v| w.eq_ignore_ascii_case(v)))
 }
 
 /// The periods after `date_span`, in the order of [`period`].
