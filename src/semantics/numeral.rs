@@ -66,11 +66,17 @@ pub fn unhedged(n: &Numeral, shape: Shape, tol: &Tolerances) -> Result<Pair, Ari
     let v = n.value;
     let u = n.last_digit_unit();
     if n.is_decimal_mantissa() {
-        let permissive = if tol.truncation { u } else { half(u) };
-        return Ok(Pair {
-            strict: Interval::around(v, half(u))?,
-            permissive: Interval::around(v, permissive)?,
-        });
+        let strict = Interval::around(v, half(u))?;
+        // News copy rounds; a source that truncates may also have dropped up to one unit.
+        // Negative values mirror: truncation moves them toward zero.
+        let permissive = if tol.truncation && v.is_sign_negative() {
+            Interval::closed(checked(v.checked_sub(u))?, checked(v.checked_add(half(u)))?)
+        } else if tol.truncation {
+            Interval::closed(checked(v.checked_sub(half(u)))?, checked(v.checked_add(u))?)
+        } else {
+            strict
+        };
+        return Ok(Pair { strict, permissive });
     }
     let strict = if shape.count {
         Interval::point(v)
@@ -170,21 +176,21 @@ mod tests {
             none,
             OTHER,
             iv("7.245", "7.255"),
-            iv("7.24", "7.26"),
+            iv("7.245", "7.255"),
         );
         check(
             num("4.0", 1),
             none,
             OTHER,
             iv("3.95", "4.05"),
-            iv("3.9", "4.1"),
+            iv("3.95", "4.05"),
         );
         check(
             num("3.9", 1_000_000_000),
             none,
             OTHER,
             iv("3850000000", "3950000000"),
-            iv("3800000000", "4000000000"),
+            iv("3850000000", "3950000000"),
         );
         check(num("47", 1), none, COUNT, iv("47", "47"), iv("47", "47"));
         check(
@@ -252,13 +258,16 @@ mod tests {
     }
 
     #[test]
-    fn truncation_off_narrows_decimal_mantissas() {
+    fn truncation_widens_decimal_mantissas_upward() {
         let tol = Tolerances {
-            truncation: false,
+            truncation: true,
             ..Tolerances::default()
         };
         let pair = hedged(&num("7.25", 1), Hedge::None, OTHER, &tol).unwrap();
-        assert_eq!(pair.permissive, iv("7.245", "7.255"));
+        assert_eq!(pair.strict, iv("7.245", "7.255"));
+        assert_eq!(pair.permissive, iv("7.245", "7.26"));
+        let pair = hedged(&num("-7.25", 1), Hedge::None, OTHER, &tol).unwrap();
+        assert_eq!(pair.permissive, iv("-7.26", "-7.245"));
     }
 
     #[test]

@@ -271,16 +271,17 @@ fn comparison_pair(
     found
 }
 
-/// A ratio reading for a multiple: N ± 5% strict, N ± 10% permissive; "nearly": [0.9N, N).
+/// A ratio reading for a multiple: N ± 2.5% (`rules.md` #11: the inputs' rounding is the
+/// tolerance, the word adds none of its own); "nearly": [0.9N, N).
 pub fn multiple_reading(n: Decimal, hedge: MultipleHedge) -> Option<Reading> {
-    let pct = |p: i64| n.checked_mul(Decimal::new(p, 2));
+    let pct = |p: i64| n.checked_mul(Decimal::new(p, 3));
     let (strict, permissive) = match hedge {
-        MultipleHedge::None => (
-            Interval::closed(pct(95)?, pct(105)?),
-            Interval::closed(pct(90)?, pct(110)?),
-        ),
+        MultipleHedge::None => {
+            let iv = Interval::closed(pct(975)?, pct(1025)?);
+            (iv, iv)
+        }
         MultipleHedge::Nearly => {
-            let iv = Interval::new(Some(pct(90)?), Some(n), false, true);
+            let iv = Interval::new(Some(pct(900)?), Some(n), false, true);
             (iv, iv)
         }
         MultipleHedge::MoreThan => {
