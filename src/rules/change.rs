@@ -10,7 +10,7 @@
 use crate::check::Context;
 use crate::model::{ceil_char_boundary, Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
-use crate::rules::lowercase::{lower, lower_eq};
+use crate::rules::lowercase::{lower, lower_eq, lower_in};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
@@ -390,27 +390,28 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                 let mut before = nearest_words(text, sentence.start, claim.span.start);
                 let first = before.next();
                 let is = |w: Option<&str>, word: &str| w.is_some_and(|w| lower_eq(w, word));
-                if is(first, "from") {
+                if let Some(marker) = reference_marker(ctx, sentence, claim.span.start) {
                     let Some(end) = end_of(ctx, i, claim.span, n) else {
                         continue;
                     };
-                    let second = before.next();
-                    let sign = if is(second, "up") {
-                        Some(Sign::Up)
-                    } else if is(second, "down") {
-                        Some(Sign::Down)
-                    } else {
-                        None
+                    let mut before = words_back(text, Span::new(sentence.start, marker.start));
+                    let sign = match before.next() {
+                        Some((at, w)) if lower_eq(w, "up") => Some(Word {
+                            span: at,
+                            sign: Sign::Up,
+                        }),
+                        Some((at, w)) if lower_eq(w, "down") => Some(Word {
+                            span: at,
+                            sign: Sign::Down,
+                        }),
+                        _ => None,
                     };
-                    match sign {
-                        Some(sign) => {
-                            let at = word_span_before(text, sentence.start, claim.span.start, 2);
-                            r.up_from.push((end, Word { span: at, sign }));
-                        }
-                        None => match up_pct_before(ctx, sentence, i) {
-                            Some(word) => r.up_from.push((end, word)),
-                            None => r.from.push(end),
-                        },
+                    let is_from = lower_eq(ctx.text(marker), "from");
+                    match sign.or_else(|| up_pct_before(ctx, sentence, i, marker.start)) {
+                        Some(word) => r.up_from.push((end, word)),
+                        // "on the average of 95 mm" is a base only after "up/down P%".
+                        None if is_from => r.from.push(end),
+                        None => {}
                     }
                 } else if is(first, "to") {
                     if let Some(end) = end_of(ctx, i, claim.span, n) {
@@ -424,25 +425,88 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
     r
 }
 
-/// "B, up 10% from A": the up/down word before a percentage that stands right before "from".
-fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Word> {
-    let prev = from_claim.checked_sub(1).and_then(|p| ctx.claims.get(p))?;
-    let at = ctx.claims.get(from_claim)?.span.start;
-    let between = ctx.doc.text.get(prev.span.end..at)?;
-    if prev.kind != Kind::Percent || prev.span.start < sentence.start || between.trim() != "from" {
+/// "B, up 10% from A", "down 13 points on A", "a 40% slide from A": the word that sizes a
+/// change whose stated size stands right before the marker ("from", "on") of A: "up"/"down"
+/// before the size, or a direction noun after "a"/"an" + size.
+fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize) -> Option<Word> {
+    // The size is the last claim before the marker: claims inside the reference phrase
+    // ("from last year's", "from Monday's close of") are not it.
+    let p = ctx
+        .claims
+        .partition_point(|c| c.span.start < marker)
+        .min(from_claim)
+        .checked_sub(1)?;
+    let prev = ctx.claims.get(p)?;
+    let text = &ctx.doc.text;
+    let sized = is_change_percent(ctx, p) || points_scale_at(ctx, p).is_some();
+    if !sized || prev.span.start < sentence.start || prev.span.end > marker {
         return None;
     }
-    let text = &ctx.doc.text;
-    let sign = match words_before(text, sentence.start, prev.span.start, 1)
-        .first()?
-        .as_str()
-    {
+    let gap: Vec<(Span, &str)> = words(text, Span::new(prev.span.end, marker)).collect();
+    let article = words_before(text, sentence.start, prev.span.start, 1);
+    let article = article.first().map(String::as_str);
+    match gap.as_slice() {
+        // "a 40% slide from", "a 12% rise on"
+        [(span, noun)] if matches!(article, Some("a" | "an")) => {
+            let sign =
+                direction_of(noun).filter(|_| !lower_eq(noun, "up") && !lower_eq(noun, "down"))?;
+            return Some(Word { span: *span, sign });
+        }
+        // "13 points from", "40 basis points on"
+        gap if gap.iter().all(|(_, w)| lower_in(w, POINTS_WORDS)) => {}
+        _ => return None,
+    }
+    let sign = match article? {
         "up" => Sign::Up,
         "down" => Sign::Down,
         _ => return None,
     };
     let span = word_span_before(text, sentence.start, prev.span.start, 1);
     Some(Word { span, sign })
+}
+
+/// Words of a size in points between it and its base: "13 points from".
+const POINTS_WORDS: &[&str] = &["points", "point", "percentage", "basis", "pts"];
+
+/// Words that may open the phrase naming an earlier value: "from last year's 25,000", "from
+/// a peak of 84,000", "on the long-term average of 95 mm".
+const REFERENCE_MARKERS: &[&str] = &["from", "on"];
+
+/// Words that end a reference phrase's search: they belong to another construction.
+const NOT_IN_REFERENCE: &[&str] = &[
+    "to", "from", "on", "and", "or", "but", "by", "with", "than", "at", "for", "while", "as",
+];
+
+/// The marker word ("from", "on") that introduces the value at `at` as the base of a change:
+/// right before it ("from 500"), or before a short reference phrase that ends in a possessive
+/// or "of" ("from last year's 25,000", "from Monday's close of 105", "on the average of 95").
+fn reference_marker(ctx: &Context, sentence: Span, at: usize) -> Option<Span> {
+    let text = &ctx.doc.text;
+    let from = window_start(text, sentence.start, at);
+    let mut back = words_back(text, Span::new(from, at.max(from))).peekable();
+    let (first_span, first) = *back.peek()?;
+    if lower_eq(first, "from") {
+        return Some(first_span);
+    }
+    let ends_phrase = lower_eq(first, "of") || first.ends_with("'s") || first.ends_with("s'");
+    if !ends_phrase {
+        return None;
+    }
+    for (span, w) in back.take(6) {
+        if lower_in(w, REFERENCE_MARKERS) {
+            return Some(span);
+        }
+        if lower_in(w, NOT_IN_REFERENCE) || direction_of(w).is_some() {
+            return None;
+        }
+        // A number inside the phrase other than a year is a value of its own.
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            && !(w.len() == 4 && w.starts_with(['1', '2']))
+        {
+            return None;
+        }
+    }
+    None
 }
 
 /// The span of the `nth` word (1-based) before `at`.
@@ -539,7 +603,12 @@ pub fn changes(ctx: &Context) -> Vec<Change> {
 /// increase of") stand between ("…, a drop of $1,380, or 12.6%", not "… and margins rose 2%").
 fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: usize) -> bool {
     let at = ctx.claims[p].span.start;
+    // "a 40% slide from A": the noun right after the percentage.
+    let noun_after = ctx.doc.text.get(ctx.claims[p].span.end..word.span.start) == Some(" ");
     let last_end = from.span.end.max(to.span.end);
+    if noun_after {
+        return true;
+    }
     if at < last_end {
         return words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
     }
@@ -687,7 +756,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let pcts: Vec<usize> = others
         .iter()
         .copied()
-        .filter(|&i| is_change_percent(ctx, i))
+        .filter(|&i| is_change_percent(ctx, i) || points_scale_at(ctx, i).is_some())
         .collect();
     // A percentage in another clause with its own direction word describes another change
     // ("…, while margins rose 2%").

@@ -149,6 +149,49 @@ pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
     }
 }
 
+/// Words after a bare number that make it a size in points: "13 points", "five
+/// percentage points", "40 basis points", with the factor to points.
+const POINTS_AFTER: &[(&str, i64, u32)] = &[
+    ("percentage point", 1, 0),
+    ("percent point", 1, 0),
+    ("basis point", 1, 2),
+    ("point", 1, 0),
+    ("pts", 1, 0),
+];
+
+/// The stated size in points of claim `index`: its unit ("pp", "bp"), or a plain number
+/// followed by "points" ("down 13 points", "a drop of five points"); `None` for a "%".
+pub fn points_scale_at(ctx: &Context, index: usize) -> Option<Decimal> {
+    let claim = ctx.claims.get(index)?;
+    if let Some(scale) = points_scale(claim) {
+        return Some(scale);
+    }
+    if claim.kind != Kind::Number || claim.numeral().is_none() {
+        return None;
+    }
+    let after = text_after(&ctx.doc.text, claim.span.end, 20);
+    let after = after.strip_prefix(' ')?;
+    POINTS_AFTER
+        .iter()
+        .find(|(w, _, _)| after.starts_with(w))
+        .map(|&(_, m, e)| Decimal::new(m, e))
+}
+
+/// Which reading a stated size between two percentages fits: relative change (`true`) or
+/// points (`false`). The relative one wins only when it fits at least as well: "from 4 percent
+/// to 6 percent, an increase of 2 percent" is two points exactly and +50% only if every
+/// figure was rounded.
+fn relative_reading_wins(ctx: &Context, change: &Change) -> bool {
+    let Some(stated) = stated_pct(ctx, change) else {
+        return false;
+    };
+    let relative = check(change, &stated, true, formula::pct_change);
+    let points = check(change, &stated, false, formula::difference);
+    let exact =
+        |c: &Option<Check>| c.as_ref().and_then(Check::verdict) == Some(Verdict::Consistent);
+    relative.as_ref().is_some_and(Check::fits) && (exact(&relative) || !exact(&points))
+}
+
 /// The rule that reports a change with a stated percentage.
 pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     let pct = change.pct?;
@@ -159,16 +202,13 @@ pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     if direction_contradicted(change) == Some(true) {
         return Some(Owner::Direction);
     }
+    let in_points = points_scale_at(ctx, pct).is_some();
     // Points between two values that are no percentages (index points) are no percent change.
-    if points_scale(&ctx.claims[pct]).is_some() && !between_percentages(change) {
+    if in_points && !between_percentages(change) {
         return None;
     }
     if between_percentages(change) {
-        let relative_fits = stated_pct(ctx, change)
-            .and_then(|p| check(change, &p, true, formula::pct_change))
-            .is_some_and(|c| c.fits());
-        let in_points = points_scale(&ctx.claims[pct]).is_some();
-        return Some(if relative_fits && !in_points {
+        return Some(if !in_points && relative_reading_wins(ctx, change) {
             Owner::PctChange
         } else {
             Owner::Points
