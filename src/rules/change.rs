@@ -358,7 +358,9 @@ fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
     // "to 420, data from 38 agencies": a from value counting its own noun is another quantity.
     let heads_ok = match (&ca.head, &cb.head) {
         (Some(x), Some(y)) => x == y,
-        (Some(_), None) => false,
+        // "from 84,000 trips in 2019 to 63,000": a to value after its from value shares its
+        // noun; one before it may count something else.
+        (Some(_), None) => a.span.end <= b.span.start,
         _ => true,
     };
     units_ok && kinds_ok && heads_ok
@@ -438,7 +440,9 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize
         .checked_sub(1)?;
     let prev = ctx.claims.get(p)?;
     let text = &ctx.doc.text;
-    let sized = is_change_percent(ctx, p) || points_scale_at(ctx, p).is_some();
+    let sized = is_change_percent(ctx, p)
+        || points_scale_at(ctx, p).is_some()
+        || fraction_size(ctx, p).is_some();
     if !sized || prev.span.start < sentence.start || prev.span.end > marker {
         return None;
     }
@@ -456,12 +460,17 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize
         gap if gap.iter().all(|(_, w)| lower_in(w, POINTS_WORDS)) => {}
         _ => return None,
     }
-    let sign = match article? {
+    // "up 10%", "up by 10%", "up by a third".
+    let lead_words = words_before(text, sentence.start, prev.span.start, 4);
+    let lead = lead_words
+        .iter()
+        .position(|w| !matches!(w.as_str(), "by" | "a" | "an" | "one"))?;
+    let sign = match lead_words[lead].as_str() {
         "up" => Sign::Up,
         "down" => Sign::Down,
         _ => return None,
     };
-    let span = word_span_before(text, sentence.start, prev.span.start, 1);
+    let span = word_span_before(text, sentence.start, prev.span.start, lead + 1);
     Some(Word { span, sign })
 }
 
@@ -670,6 +679,53 @@ const MAX_GAP_WORDS: usize = 4;
 /// Words allowed between a direction word and a "from A to B" range it turns into a change.
 const MAX_RANGE_GAP_WORDS: usize = 1;
 
+/// Words of a period phrase after a stated size: "in the year to March", "over the past 12
+/// months", "last year".
+const PERIOD_PHRASE_WORDS: &[&str] = &[
+    "in",
+    "the",
+    "year",
+    "years",
+    "to",
+    "over",
+    "during",
+    "past",
+    "last",
+    "this",
+    "financial",
+    "fiscal",
+    "calendar",
+    "months",
+    "month",
+    "quarter",
+    "weeks",
+    "week",
+    "ended",
+    "ending",
+    "period",
+    "same",
+    "previous",
+    "prior",
+    "on",
+    "at",
+];
+
+/// `span` holds nothing but a period phrase, dates and commas (or nothing at all).
+fn only_period_words(ctx: &Context, span: Span) -> bool {
+    if span.len() > LOOKBEHIND_BYTES {
+        return false;
+    }
+    let claims = &ctx.claims[claims_in(ctx, span)];
+    if claims
+        .iter()
+        .any(|c| !c.kind.is_temporal_or_ordinal() && c.kind != Kind::Duration)
+    {
+        return false;
+    }
+    let inside = |s: Span| claims.iter().any(|c| c.span.contains(s));
+    words(&ctx.doc.text, span).all(|(s, w)| inside(s) || lower_in(w, PERIOD_PHRASE_WORDS))
+}
+
 /// Words in `span` outside every claim.
 fn loose_words(ctx: &Context, span: Span) -> usize {
     if span.len() > LOOKBEHIND_BYTES {
@@ -731,17 +787,29 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     // such a pair is a change only next to its word ("quadrupled, from 310 to 1,260").
     // A stated size right before the range ("cut the base rate 0.25%, from 4.50% to 4.25%")
     // marks it as a change too.
-    let sized = from.claim.checked_sub(1).is_some_and(|p| {
-        let prev = &ctx.claims[p];
-        prev.span.start >= word.span.end
-            && text
-                .get(prev.span.end..ctx.claims[from.claim].span.start)
-                .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+    // The size may be followed by the period it covers: "rose by 8% in the year to March,
+    // from 1,250 to 1,450".
+    let size_before = (0..from.claim.min(to.claim))
+        .rev()
+        .find(|&p| !ctx.claims[p].kind.is_temporal_or_ordinal() || fraction_size(ctx, p).is_some())
+        .filter(|&p| ctx.claims[p].span.start >= word.span.end);
+    let sized = size_before.filter(|&p| {
+        let values_start = ctx.claims[from.claim.min(to.claim)].span.start;
+        let gap = Span::new(
+            ctx.claims[p].span.end,
+            values_start.max(ctx.claims[p].span.end),
+        );
+        only_period_words(ctx, gap)
     });
-    let max_gap = if from.claim == to.claim && !sized {
+    let max_gap = if from.claim == to.claim && sized.is_none() {
         MAX_RANGE_GAP_WORDS
     } else {
         MAX_GAP_WORDS
+    };
+    // With a size before the values, the words that count are those before the size.
+    let near_end = match sized {
+        Some(p) if word.span.end <= first => ctx.claims[p].span.start.max(near_start),
+        _ => near_end,
     };
     if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > max_gap {
         return None;
@@ -756,7 +824,11 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let pcts: Vec<usize> = others
         .iter()
         .copied()
-        .filter(|&i| is_change_percent(ctx, i) || points_scale_at(ctx, i).is_some())
+        .filter(|&i| {
+            is_change_percent(ctx, i)
+                || points_scale_at(ctx, i).is_some()
+                || fraction_size(ctx, i).is_some()
+        })
         .collect();
     // A percentage in another clause with its own direction word describes another change
     // ("…, while margins rose 2%").

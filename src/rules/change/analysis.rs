@@ -97,9 +97,62 @@ where
 
 /// The stated percentage's reading, signed by the direction word.
 pub fn stated_pct(ctx: &Context, change: &Change) -> Option<Reading> {
-    let claim = ctx.claims.get(change.pct?)?;
-    let r = reading(claim, &ctx.settings.tolerances)?;
+    let r = size_reading(ctx, change.pct?)?;
     Some(signed(&r, change.word.sign))
+}
+
+/// Ordinal words that name a fraction after "a": "by a third", "by a quarter".
+const FRACTION_ORDINALS: &[(&str, i64)] = &[
+    ("half", 2),
+    ("third", 3),
+    ("quarter", 4),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("tenth", 10),
+];
+
+/// The fraction a size states when it is one: "by a third", "by half", "by two-thirds"
+/// (after "by", so that a share such as "a third of the staff" is never a change).
+pub fn fraction_size(ctx: &Context, index: usize) -> Option<Decimal> {
+    let claim = ctx.claims.get(index)?;
+    let text = &ctx.doc.text;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.1;
+    let before = words_before(text, sentence.start, claim.span.start, 2);
+    let after_by = match before.as_slice() {
+        [by, ..] if by == "by" => true,
+        [article, by] if by == "by" && matches!(article.as_str(), "a" | "one") => true,
+        _ => false,
+    };
+    if !after_by
+        || text_after(text, claim.span.end, 4)
+            .trim_start()
+            .starts_with("of")
+    {
+        return None;
+    }
+    match (&claim.kind, &claim.quantity) {
+        (Kind::Fraction, Quantity::Fraction(crate::model::FractionForm::Word(f))) => Some(*f),
+        (Kind::Ordinal, _) => {
+            let word = ctx.text(claim.span).trim().to_lowercase();
+            let (_, n) = FRACTION_ORDINALS.iter().find(|(w, _)| *w == word)?;
+            Decimal::ONE.checked_div(Decimal::from(*n))
+        }
+        _ => None,
+    }
+}
+
+/// The reading of a stated size as a percentage: a percentage or points as written, a
+/// fraction ("by a third") as 100·f with the fraction's own tolerance (`semantics.md` §4).
+pub fn size_reading(ctx: &Context, index: usize) -> Option<Reading> {
+    let claim = ctx.claims.get(index)?;
+    let tolerances = &ctx.settings.tolerances;
+    let Some(f) = fraction_size(ctx, index) else {
+        return reading(claim, tolerances);
+    };
+    let mut as_fraction = claim.clone();
+    as_fraction.kind = Kind::Fraction;
+    as_fraction.quantity = Quantity::Fraction(crate::model::FractionForm::Word(f));
+    scaled(&reading(&as_fraction, tolerances)?, Decimal::ONE_HUNDRED)
 }
 
 /// The direction word contradicts the values: B − A lies wholly on the other side of 0.
