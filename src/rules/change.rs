@@ -54,7 +54,8 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("cut", Sign::Down), ("lower", Sign::Down), ("trim", Sign::Down), ("slash", Sign::Down),
     ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
-    ("down", Sign::Down), ("contract", Sign::Down),
+    ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
+    ("losing", Sign::Down),
 ];
 
 /// Words a stem would swallow that are no direction words.
@@ -366,6 +367,10 @@ fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
     units_ok && kinds_ok && heads_ok
 }
 
+/// Verbs whose "at" value is where a period started or ended: "opened at", "closing at".
+const START_VERBS: &[&str] = &["opened", "opening", "opens", "started", "starting", "began"];
+const END_VERBS: &[&str] = &["closed", "closing", "closes", "ended", "ending", "finished"];
+
 /// Candidate roles in one sentence.
 #[derive(Default)]
 struct Roles {
@@ -387,7 +392,8 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                     r.pairs.push(pair);
                 }
             }
-            Quantity::Point(n) => {
+            // "14 minutes, down from nine minutes": a duration is a value like any other.
+            Quantity::Point(n) | Quantity::Duration { amount: n, .. } => {
                 // Only a value after "from" or "to" has a role: the reading waits for that.
                 let mut before = nearest_words(text, sentence.start, claim.span.start);
                 let first = before.next();
@@ -418,6 +424,24 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                 } else if is(first, "to") {
                     if let Some(end) = end_of(ctx, i, claim.span, n) {
                         r.to.push(end);
+                    }
+                } else if is(first, "at") {
+                    // "opening at $50.00 and closing at $46.00": a start and an end value.
+                    let verb = before.next().map(lower);
+                    let role = verb.as_deref().and_then(|v| {
+                        let stem = |set: &[&str]| set.iter().any(|s| v.starts_with(s));
+                        if stem(START_VERBS) {
+                            Some(true)
+                        } else if stem(END_VERBS) {
+                            Some(false)
+                        } else {
+                            None
+                        }
+                    });
+                    match (role, end_of(ctx, i, claim.span, n)) {
+                        (Some(true), Some(end)) => r.from.push(end),
+                        (Some(false), Some(end)) => r.to.push(end),
+                        _ => {}
                     }
                 }
             }
@@ -533,7 +557,7 @@ fn value_before(ctx: &Context, sentence: Span, at: usize, from: &End) -> Option<
         .filter(|&i| ctx.claims[i].span.end <= at)
         .filter_map(|i| {
             let c = &ctx.claims[i];
-            let Quantity::Point(n) = &c.quantity else {
+            let (Quantity::Point(n) | Quantity::Duration { amount: n, .. }) = &c.quantity else {
                 return None;
             };
             end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, from, e))
