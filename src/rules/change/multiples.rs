@@ -39,6 +39,9 @@ const MULTIPLE_VERBS: &[(&str, i64)] = &[
     ("quintupled", 5),
 ];
 
+/// Multiples that compare two things rather than name a change ("twice as many as").
+const COMPARATIVE_MULTIPLES: &[(&str, i64)] = &[("twice", 2), ("double", 2), ("triple", 3)];
+
 const SMALL_NUMBERS: &[(&str, i64)] = &[
     ("two", 2),
     ("three", 3),
@@ -105,7 +108,9 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
             .filter(|_| n_claim.is_none())
             .find(|c| sentence.contains(c.sentence) && next_to(ctx, c.word.span, span))
             .map(|c| (c.from.clone(), c.to.clone(), c.binding));
-        let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
+        let values = from_change
+            .or_else(|| comparison_pair(ctx, sentence, span.end, n_claim))
+            .or_else(|| around_pair(ctx, sentence, span, n_claim));
         let Some((from, to, binding)) = values else {
             continue;
         };
@@ -131,7 +136,7 @@ fn may_hold_multiple(text: &str) -> bool {
     STEMS
         .get_or_init(|| {
             ascii_case_insensitive(&[
-                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold",
+                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold", "twice",
             ])
         })
         .is_match(text)
@@ -149,12 +154,12 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     while let Some((span, w)) = ws.next() {
         let [two_back, one_back] = previous;
         previous = [one_back, Some((span, w))];
-        // Every multiple word ends in "d", "g" or "s" ("doubled", "halving", "times",
-        // "tenfold"): most words are rejected on their last letter.
+        // Every multiple word ends in "d", "e", "g" or "s" ("doubled", "twice", "halving",
+        // "times", "tenfold"): most words are rejected on their last letter.
         if w.is_ascii()
             && !matches!(
                 w.as_bytes().last(),
-                Some(b'd' | b'g' | b's' | b'D' | b'G' | b'S')
+                Some(b'd' | b'e' | b'g' | b's' | b'D' | b'E' | b'G' | b'S')
             )
         {
             continue;
@@ -181,7 +186,13 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             };
             (hedge_start.map_or(end, |s| s.cover(end)), hedge)
         };
-        if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
+        if let Some(&(_, n)) = COMPARATIVE_MULTIPLES.iter().find(|(v, _)| *v == lw) {
+            // "twice as many", "double the diameter": a comparison, not a verb.
+            if ws.peek().is_some_and(|(_, w)| lower_in(w, COMPARED_WITH)) {
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![Decimal::from(n)], hedge, None));
+            }
+        } else if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
             let (full, hedge) = hedged(span);
             out.push((full, vec![Decimal::from(n)], hedge, None));
         } else if lw == "halved" || lw == "halving" {
@@ -209,7 +220,18 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             } else {
                 vec![n]
             };
-            out.push((ctx.claims[i].span.cover(span), readings, hedge(), Some(i)));
+            // The hedge stands before N: "nearly four times", "more than three times".
+            let before = words_before(text, sentence.start, ctx.claims[i].span.start, 2);
+            let hedge = match (before.as_slice(), ctx.claims[i].hedge) {
+                (_, crate::model::Hedge::Nearly) => MultipleHedge::Nearly,
+                (_, crate::model::Hedge::MoreThan) => MultipleHedge::MoreThan,
+                ([w, ..], _) if w == "nearly" || w == "almost" => MultipleHedge::Nearly,
+                ([than, more, ..], _) if than == "than" && more == "more" => {
+                    MultipleHedge::MoreThan
+                }
+                _ => hedge(),
+            };
+            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
         } else if let Some(prefix) = lw.strip_suffix("fold") {
             let prefix = prefix.trim_end_matches('-');
             let n = prefix.parse::<i64>().ok().or_else(|| {
@@ -269,6 +291,47 @@ fn comparison_pair(
         found = Some((old, new, Binding::OneClause));
     }
     found
+}
+
+/// Words after a comparative multiple that name what it is compared with: "three times as
+/// many as", "double the diameter of", "twice that of".
+const COMPARED_WITH: &[&str] = &["as", "the", "that"];
+
+/// "has scored 24 goals, three times as many as his rival, who has 12"; "8 metres across,
+/// double the diameter of the old 2-metre mirror": the one value of the sentence before a
+/// comparative multiple is the new value, the one after it the old. Any other value of that
+/// measure on either side, and the pair is a guess.
+fn around_pair(
+    ctx: &Context,
+    sentence: Span,
+    span: Span,
+    n_claim: Option<usize>,
+) -> Option<(End, End, Binding)> {
+    let text = &ctx.doc.text;
+    let last = words(text, span).last()?.1;
+    if !lower_in(last, &["times", "twice", "double", "triple"]) {
+        return None;
+    }
+    let next = words(text, Span::new(span.end, sentence.end)).next()?.1;
+    if !lower_in(next, COMPARED_WITH) {
+        return None;
+    }
+    let values = |within: Span| -> Vec<End> {
+        claims_in(ctx, within)
+            .filter(|&i| Some(i) != n_claim && ctx.claims[i].span.end <= within.end)
+            .filter_map(|i| {
+                let c = &ctx.claims[i];
+                let (Quantity::Point(n) | Quantity::Duration { amount: n, .. }) = &c.quantity
+                else {
+                    return None;
+                };
+                end_of(ctx, i, c.span, n)
+            })
+            .collect()
+    };
+    let [new] = <[End; 1]>::try_from(values(Span::new(sentence.start, span.start))).ok()?;
+    let [old] = <[End; 1]>::try_from(values(Span::new(span.end, sentence.end))).ok()?;
+    same_measure(ctx, &old, &new).then_some((old, new, Binding::CrossClause))
 }
 
 /// A ratio reading for a multiple: N ± 2.5% (`rules.md` #11: the inputs' rounding is the
