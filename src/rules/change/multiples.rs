@@ -312,10 +312,15 @@ fn around_pair(
     if !lower_in(last, &["times", "twice", "double", "triple"]) {
         return None;
     }
-    let next = words(text, Span::new(span.end, sentence.end)).next()?.1;
-    if !lower_in(next, COMPARED_WITH) {
-        return None;
-    }
+    let next: Vec<String> = words(text, Span::new(span.end, sentence.end))
+        .take(3)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    // "as many as", "as long as": no noun of its own between, so the values are the compared
+    // quantity ("twice as many passengers as" compares passengers, not the buses counted).
+    let as_form = matches!(next.as_slice(), ["as", _, "as"]);
+    let of_form = matches!(next.as_slice(), ["the", _, "of"] | ["that", "of", ..]);
     let values = |within: Span| -> Vec<End> {
         claims_in(ctx, within)
             .filter(|&i| Some(i) != n_claim && ctx.claims[i].span.end <= within.end)
@@ -331,7 +336,15 @@ fn around_pair(
     };
     let [new] = <[End; 1]>::try_from(values(Span::new(sentence.start, span.start))).ok()?;
     let [old] = <[End; 1]>::try_from(values(Span::new(span.end, sentence.end))).ok()?;
-    same_measure(ctx, &old, &new).then_some((old, new, Binding::CrossClause))
+    // The multiple stands in apposition to the new value ("24 goals, three times as many
+    // as"), or both values carry a unit ("8 metres … double the diameter of the 2-metre"):
+    // a bare count before it may count the things compared ("the 3 teams scored twice as").
+    let apposition = text
+        .get(new.span.end..span.start)
+        .is_some_and(|gap| gap.trim_end().ends_with(','));
+    let units = ctx.claims[new.claim].unit.is_some() && ctx.claims[old.claim].unit.is_some();
+    let bound = (as_form && apposition) || (of_form && (apposition || units));
+    (bound && same_measure(ctx, &old, &new)).then_some((old, new, Binding::CrossClause))
 }
 
 /// A ratio reading for a multiple: N ± 2.5% (`rules.md` #11: the inputs' rounding is the
