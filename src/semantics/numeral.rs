@@ -78,17 +78,19 @@ pub fn unhedged(n: &Numeral, shape: Shape, tol: &Tolerances) -> Result<Pair, Ari
         };
         return Ok(Pair { strict, permissive });
     }
+    // The whole unit the digits count: 1, or a sub-unit ("212 pence" counts pennies, 0.01).
+    let step = n.scale.min(Decimal::ONE);
     let strict = if shape.count {
         Interval::point(v)
     } else {
-        Interval::around(v, Decimal::new(5, 1))?
+        Interval::around(v, half(step))?
     };
     let permissive = if n.is_round() {
         Interval::around(v, round_halo(n, tol)?)?
     } else if shape.count {
         strict
     } else {
-        Interval::around(v, Decimal::ONE)?
+        Interval::around(v, step)?
     };
     Ok(Pair { strict, permissive })
 }
@@ -255,6 +257,17 @@ mod tests {
             iv("-22", "-18"),
         );
         check(num("0", 1), Hedge::None, COUNT, iv("0", "0"), iv("0", "0"));
+    }
+
+    #[test]
+    fn sub_unit_integers_keep_their_own_step() {
+        // "212 pence" is £2.12 give or take a penny, not a pound.
+        let pence = Numeral {
+            value: d("2.12"),
+            scale: d("0.01"),
+            ..num("212", 1)
+        };
+        check(pence, Hedge::None, OTHER, iv("2.115", "2.125"), iv("2.11", "2.13"));
     }
 
     #[test]
