@@ -55,7 +55,7 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
     ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
-    ("losing", Sign::Down),
+    ("losing", Sign::Down), ("lift", Sign::Up),
 ];
 
 /// Words a stem would swallow that are no direction words.
