@@ -267,7 +267,13 @@ mod tests {
             scale: d("0.01"),
             ..num("212", 1)
         };
-        check(pence, Hedge::None, OTHER, iv("2.115", "2.125"), iv("2.11", "2.13"));
+        check(
+            pence,
+            Hedge::None,
+            OTHER,
+            iv("2.115", "2.125"),
+            iv("2.11", "2.13"),
+        );
     }
 
     #[test]
