@@ -15,7 +15,9 @@ use rust_decimal::Decimal;
 declare_rule! {
     /// ## What it checks
     /// Qualitative words against the numbers they describe in the same sentence:
-    /// * a direction word ("rose", "fell", "up from") against the sign of B − A;
+    /// * a direction word ("rose", "fell", "lost", "up from", "a 40% slide from") against the
+    ///   sign of B − A, for the change relations NUM-PCT-CHANGE reads (durations included:
+    ///   "14 minutes, down from nine minutes");
     /// * "more than doubled/tripled" against the ratio B/A;
     /// * a proportion word ("a majority", "most", "a minority", "more than half", "nearly
     ///   half") against an "X of Y" in apposition ("a majority of the council, 5 of its 11")

@@ -257,8 +257,10 @@ fn comparison_pair(
     after: usize,
     n_claim: Option<usize>,
 ) -> Option<(End, End, Binding)> {
+    // A period read as a duration ("9.2 million a year against …") is no compared value.
+    let period = |i: usize| lower_in(ctx.text(ctx.claims[i].span), PERIOD_WORDS);
     let idx: Vec<usize> = claims_in(ctx, Span::new(after, sentence.end))
-        .filter(|&i| Some(i) != n_claim)
+        .filter(|&i| Some(i) != n_claim && !period(i))
         .collect();
     let mut found = None;
     for pair in idx.windows(2) {
