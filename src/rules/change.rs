@@ -378,6 +378,8 @@ struct Roles {
     to: Vec<End>,
     /// "B, up from A": the from value and the up/down word.
     up_from: Vec<(End, Word)>,
+    /// "B, compared with A": the base and where its marker starts.
+    compared: Vec<(End, usize)>,
     pairs: Vec<(End, End)>,
 }
 
@@ -392,7 +394,9 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                     r.pairs.push(pair);
                 }
             }
-            // "14 minutes, down from nine minutes": a duration is a value like any other.
+            // "14 minutes, down from nine minutes": a duration is a value like any other, but
+            // "the ten-year average" is a modifier.
+            Quantity::Duration { .. } if ctx.text(claim.span).contains('-') => {}
             Quantity::Point(n) | Quantity::Duration { amount: n, .. } => {
                 // Only a value after "from" or "to" has a role: the reading waits for that.
                 let mut before = nearest_words(text, sentence.start, claim.span.start);
@@ -419,6 +423,9 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                         Some(word) => r.up_from.push((end, word)),
                         // "on the average of 95 mm" is a base only after "up/down P%".
                         None if is_from => r.from.push(end),
+                        None if lower_in(first_word(ctx, marker), COMPARE_MARKERS) => {
+                            r.compared.push((end, marker.start));
+                        }
                         None => {}
                     }
                 } else if is(first, "to") {
@@ -480,12 +487,30 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize
                 direction_of(noun).filter(|_| !lower_eq(noun, "up") && !lower_eq(noun, "down"))?;
             return Some(Word { span: *span, sign });
         }
+        // "12% more than the 70,000", "8% lower than"
+        [(span, cmp)] if lower_in(cmp, MORE) || lower_in(cmp, LESS) => {
+            let sign = if lower_in(cmp, MORE) {
+                Sign::Up
+            } else {
+                Sign::Down
+            };
+            return Some(Word { span: *span, sign });
+        }
         // "13 points from", "40 basis points on"
         gap if gap.iter().all(|(_, w)| lower_in(w, POINTS_WORDS)) => {}
         _ => return None,
     }
-    // "up 10%", "up by 10%", "up by a third".
+    // "an increase of 45% on the previous year's $6 billion": the noun before "of".
     let lead_words = words_before(text, sentence.start, prev.span.start, 4);
+    if let [of, noun, article, ..] = lead_words.as_slice() {
+        let sign =
+            direction_of(noun).filter(|_| of == "of" && matches!(article.as_str(), "a" | "an"));
+        if let Some(sign) = sign {
+            let span = word_span_before(text, sentence.start, prev.span.start, 2);
+            return Some(Word { span, sign });
+        }
+    }
+    // "up 10%", "up by 10%", "up by a third".
     let lead = lead_words
         .iter()
         .position(|w| !matches!(w.as_str(), "by" | "a" | "an" | "one"))?;
@@ -498,12 +523,23 @@ fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize
     Some(Word { span, sign })
 }
 
+/// Comparatives between a size and "than": "12% more than", "8% lower than".
+const MORE: &[&str] = &["more", "higher", "greater", "larger", "bigger", "above"];
+const LESS: &[&str] = &["fewer", "less", "lower", "smaller", "below"];
+
 /// Words of a size in points between it and its base: "13 points from".
 const POINTS_WORDS: &[&str] = &["points", "point", "percentage", "basis", "pts"];
 
 /// Words that may open the phrase naming an earlier value: "from last year's 25,000", "from
 /// a peak of 84,000", "on the long-term average of 95 mm".
 const REFERENCE_MARKERS: &[&str] = &["from", "on"];
+
+/// Markers right before the base value: "from 500", "on 95 mm", "than 70,000", "against
+/// $380 million", "versus 12".
+const DIRECT_MARKERS: &[&str] = &["from", "on", "than", "against", "versus", "vs"];
+
+/// Markers of a comparison base, which make a change only with a stated size.
+const COMPARE_MARKERS: &[&str] = &["compared", "compares", "against", "versus", "vs"];
 
 /// Words that end a reference phrase's search: they belong to another construction.
 const NOT_IN_REFERENCE: &[&str] = &[
@@ -516,16 +552,31 @@ const NOT_IN_REFERENCE: &[&str] = &[
 fn reference_marker(ctx: &Context, sentence: Span, at: usize) -> Option<Span> {
     let text = &ctx.doc.text;
     let from = window_start(text, sentence.start, at);
-    let mut back = words_back(text, Span::new(from, at.max(from))).peekable();
-    let (first_span, first) = *back.peek()?;
-    if lower_eq(first, "from") {
+    let near: Vec<(Span, &str)> = words_back(text, Span::new(from, at.max(from)))
+        .take(8)
+        .collect();
+    let (first_span, first) = *near.first()?;
+    let second = near.get(1).copied();
+    if lower_in(first, DIRECT_MARKERS) {
         return Some(first_span);
+    }
+    // "compared with 3.5 million", "compared to".
+    if lower_in(first, &["with", "to"]) {
+        return second
+            .filter(|(_, w)| lower_in(w, &["compared", "compares"]))
+            .map(|(s, _)| s.cover(first_span));
+    }
+    // "than the 70,000 it lent", "from the 450 it announced".
+    if lower_in(first, &["the", "its", "their"]) {
+        return second
+            .filter(|(_, w)| lower_in(w, &["from", "than", "on"]))
+            .map(|(s, _)| s);
     }
     let ends_phrase = lower_eq(first, "of") || first.ends_with("'s") || first.ends_with("s'");
     if !ends_phrase {
         return None;
     }
-    for (span, w) in back.take(6) {
+    for &(span, w) in near.iter().skip(1).take(6) {
         if lower_in(w, REFERENCE_MARKERS) {
             return Some(span);
         }
@@ -540,6 +591,11 @@ fn reference_marker(ctx: &Context, sentence: Span, at: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// The first word of `span` ("compared" of "compared with").
+fn first_word<'a>(ctx: &'a Context, span: Span) -> &'a str {
+    words(&ctx.doc.text, span).next().map_or("", |(_, w)| w)
 }
 
 /// The span of the `nth` word (1-based) before `at`.
@@ -642,13 +698,19 @@ fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: 
     if noun_after {
         return true;
     }
+    // "fell by 9% to 12,400 offences, down from 14,100": the size of the relation's to value.
+    let sizes_to = ctx
+        .doc
+        .text
+        .get(ctx.claims[p].span.end..to.span.start)
+        .is_some_and(|gap| gap.eq_ignore_ascii_case(" to "));
     if at < last_end {
-        return words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
+        return sizes_to || words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
     }
     let text = &ctx.doc.text;
     words
         .iter()
-        .filter(|w| w.span.start >= last_end && w.span.end <= at)
+        .filter(|w| w.span.start >= last_end && w.span.end <= at && **w != word)
         .all(|w| {
             let article = words_before(text, last_end, w.span.start, 1);
             matches!(article.first().map(String::as_str), Some("a" | "an"))
@@ -782,6 +844,12 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         let b = value_before(ctx, sentence, word.span.start, &a)?;
         pairs.push((a, b, Some(word)));
     }
+    // A comparison is a change only with a stated size ("…, a rise of 35%").
+    let compared = !r.compared.is_empty();
+    for (a, at) in r.compared {
+        let b = value_before(ctx, sentence, at, &a)?;
+        pairs.push((a, b, None));
+    }
     // Two from/to pairs in one sentence: which change is which is a guess.
     let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
     // Checked once a pair is found: most sentences have none, and lower-casing is not free.
@@ -802,6 +870,16 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
             .or_else(|| words.iter().find(|w| w.span.start >= first))
             .copied()
     })?;
+    // A comparison's change word after the values is a noun ("…, a rise of 35%") or
+    // "up"/"down", never a verb of another clause ("a lead that grew 10%").
+    if compared {
+        let article = words_before(text, sentence.start, word.span.start, 1);
+        let noun = matches!(article.first().map(String::as_str), Some("a" | "an"));
+        let up_down = lower_in(ctx.text(word.span), &["up", "down"]);
+        if word.span.start > first && !(noun || up_down) {
+            return None;
+        }
+    }
     let (near_start, near_end) = if word.span.end <= first {
         (word.span.end, first)
     } else {
@@ -870,6 +948,9 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         [] => None,
         _ => return None,
     };
+    if compared && pct.is_none() {
+        return None;
+    }
     let amount = others
         .iter()
         .copied()
