@@ -55,7 +55,7 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
     ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
-    ("losing", Sign::Down), ("lift", Sign::Up),
+    ("losing", Sign::Down), ("lift", Sign::Up), ("eased", Sign::Down), ("easing", Sign::Down),
 ];
 
 /// Words a stem would swallow that are no direction words.
@@ -713,7 +713,13 @@ fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: 
         .filter(|w| w.span.start >= last_end && w.span.end <= at && **w != word)
         .all(|w| {
             let article = words_before(text, last_end, w.span.start, 1);
-            matches!(article.first().map(String::as_str), Some("a" | "an"))
+            // "…, up 6 percent": an elaboration of the same change right after a comma.
+            let elaboration = w.sign == word.sign
+                && lower_in(ctx.text(w.span), &["up", "down"])
+                && text
+                    .get(last_end..w.span.start)
+                    .is_some_and(|gap| gap.trim_end().ends_with(','));
+            elaboration || matches!(article.first().map(String::as_str), Some("a" | "an"))
         })
 }
 
