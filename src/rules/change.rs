@@ -708,19 +708,36 @@ fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: 
         return sizes_to || words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
     }
     let text = &ctx.doc.text;
-    words
-        .iter()
-        .filter(|w| w.span.start >= last_end && w.span.end <= at && **w != word)
-        .all(|w| {
-            let article = words_before(text, last_end, w.span.start, 1);
-            // "…, up 6 percent": an elaboration of the same change right after a comma.
-            let elaboration = w.sign == word.sign
-                && lower_in(ctx.text(w.span), &["up", "down"])
-                && text
-                    .get(last_end..w.span.start)
-                    .is_some_and(|gap| gap.trim_end().ends_with(','));
-            elaboration || matches!(article.first().map(String::as_str), Some("a" | "an"))
-        })
+    let between = |w: &&Word| w.span.start >= last_end && w.span.end <= at;
+    // A percentage after the values needs a change word of its own before it ("a drop of",
+    // "up"): "31% of the vote, up from 24%, and Labour 40%" states no change.
+    let before_pct = words_before(text, last_end, at, 3);
+    // "an improvement of 3.5 points", "a swing of 6 points": a noun of change before it.
+    let noun_of = matches!(
+        before_pct.as_slice(),
+        [of, _, article, ..] if of == "of" && (article == "a" || article == "an")
+    );
+    // "— a 38 per cent increase": a direction noun right after it.
+    let noun_after_pct = matches!(before_pct.first().map(String::as_str), Some("a" | "an"))
+        && self::words(text, Span::new(ctx.claims[p].span.end, text.len()))
+            .next()
+            .is_some_and(|(_, w)| direction_of(w).is_some());
+    if noun_after_pct {
+        return true;
+    }
+    if !noun_of && !words.iter().any(|w| between(&w)) {
+        return false;
+    }
+    words.iter().filter(|w| between(w) && **w != word).all(|w| {
+        let article = words_before(text, last_end, w.span.start, 1);
+        // "…, up 6 percent": an elaboration of the same change right after a comma.
+        let elaboration = w.sign == word.sign
+            && lower_in(ctx.text(w.span), &["up", "down"])
+            && text
+                .get(last_end..w.span.start)
+                .is_some_and(|gap| gap.trim_end().ends_with(','));
+        elaboration || matches!(article.first().map(String::as_str), Some("a" | "an"))
+    })
 }
 
 /// What may follow a value and change its terms: a period ("2,000 a day") or a quote
@@ -1120,6 +1137,25 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // A percentage after the values without a change word of its own.
+        assert_eq!(
+            found("The Greens took 31% of the vote, up from 24%, and Labour 40%."),
+            one("24%", "31%", None)
+        );
+        // Reference phrases, comparison bases and sizes in points.
+        assert_eq!(
+            found("Attendance reached 9,100, up 4% on last season's average of 8,750."),
+            one("8,750", "9,100", Some("4%"))
+        );
+        assert_eq!(
+            found("Fees rose to £240, compared with £200 a year earlier, a rise of 20%."),
+            one("£200", "£240", Some("20%"))
+        );
+        assert!(found("The county has 4,000 nurses, compared with 3,500 next door.").is_empty());
+        assert_eq!(
+            found("Backing for the mayor stands at 38%, down 6 points from 44%."),
+            one("44%", "38%", Some("6"))
         );
         // A range the word does not govern.
         assert!(

@@ -56,7 +56,11 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
     let points = change::check(c, &points_stated, false, formula::difference)?;
     let relative = change::check(c, &relative_stated, true, formula::pct_change)?;
     let in_points = scale.is_some();
-    let (verdict, default, words) = match (in_points, points.fits(), relative.fits()) {
+    // Points that fit only if the percentages were rounded, where the relative change fits
+    // as written, are the relative change ("from 60% to 66%, up 10 percentage points").
+    let exact = |c: &change::Check| c.verdict() == Some(Verdict::Consistent);
+    let points_fit = points.fits() && (exact(&points) || !exact(&relative));
+    let (verdict, default, words) = match (in_points, points_fit, relative.fits()) {
         (true, true, _) => (points.verdict()?, Severity::Warning, "points"),
         (true, false, true) => (
             Verdict::Inconsistent,
