@@ -428,7 +428,7 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                         }
                         None => {}
                     }
-                } else if is(first, "to") {
+                } else if is(first, "to") || to_phrase(ctx, sentence, claim.span.start) {
                     if let Some(end) = end_of(ctx, i, claim.span, n) {
                         r.to.push(end);
                     }
@@ -591,6 +591,32 @@ fn reference_marker(ctx: &Context, sentence: Span, at: usize) -> Option<Span> {
         }
     }
     None
+}
+
+/// "to a record 5,000", "to a low of 3.2%", "to an all-time high of 7,500": the result of a
+/// change after a short phrase that ends in "record" or "of".
+fn to_phrase(ctx: &Context, sentence: Span, at: usize) -> bool {
+    let text = &ctx.doc.text;
+    let from = window_start(text, sentence.start, at);
+    let near: Vec<(Span, &str)> = words_back(text, Span::new(from, at.max(from)))
+        .take(7)
+        .collect();
+    let Some(&(_, first)) = near.first() else {
+        return false;
+    };
+    if !lower_in(first, &["of", "record"]) {
+        return false;
+    }
+    for &(_, w) in near.iter().skip(1) {
+        if lower_eq(w, "to") {
+            return true;
+        }
+        let number = w.starts_with(|c: char| c.is_ascii_digit());
+        if number || lower_in(w, NOT_IN_REFERENCE) || direction_of(w).is_some() {
+            return false;
+        }
+    }
+    false
 }
 
 /// The first word of `span` ("compared" of "compared with").
