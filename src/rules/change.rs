@@ -56,6 +56,7 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
     ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
     ("losing", Sign::Down), ("lift", Sign::Up), ("eased", Sign::Down), ("easing", Sign::Down),
+    ("slump", Sign::Down),
 ];
 
 /// Words a stem would swallow that are no direction words.
@@ -889,9 +890,18 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         ([], []) | ([_], []) | ([], [_]) => {}
         _ => return None,
     }
+    // "fell 3% to 45%, down from 48%": the one "to" value before the word is B, whatever
+    // other values (the size) stand before it.
+    let lone_to = match (r.from.as_slice(), r.to.as_slice()) {
+        ([], [b]) => Some(b.clone()),
+        _ => None,
+    };
     for (a, word) in r.up_from {
-        let b = value_before(ctx, sentence, word.span.start, &a)?;
-        pairs.push((a, b, Some(word)));
+        let b = lone_to
+            .clone()
+            .filter(|b| b.span.end <= word.span.start && same_measure(ctx, &a, b))
+            .or_else(|| value_before(ctx, sentence, word.span.start, &a));
+        pairs.push((a, b?, Some(word)));
     }
     // A comparison is a change only with a stated size ("…, a rise of 35%").
     let compared = !r.compared.is_empty();
