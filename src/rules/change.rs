@@ -56,7 +56,7 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
     ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
     ("losing", Sign::Down), ("lift", Sign::Up), ("eased", Sign::Down), ("easing", Sign::Down),
-    ("slump", Sign::Down),
+    ("slump", Sign::Down), ("trebl", Sign::Up),
 ];
 
 /// Words a stem would swallow that are no direction words.

@@ -136,7 +136,8 @@ fn may_hold_multiple(text: &str) -> bool {
     STEMS
         .get_or_init(|| {
             ascii_case_insensitive(&[
-                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold", "twice",
+                "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold",
+                "twice", "half", "factor",
             ])
         })
         .is_match(text)
@@ -154,12 +155,13 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     while let Some((span, w)) = ws.next() {
         let [two_back, one_back] = previous;
         previous = [one_back, Some((span, w))];
-        // Every multiple word ends in "d", "e", "g" or "s" ("doubled", "twice", "halving",
-        // "times", "tenfold"): most words are rejected on their last letter.
+        // Every multiple word ends in "d", "e", "f", "g", "r" or "s" ("doubled", "twice",
+        // "half", "halving", "factor", "times", "tenfold"): most words are rejected on their
+        // last letter.
         if w.is_ascii()
             && !matches!(
-                w.as_bytes().last(),
-                Some(b'd' | b'e' | b'g' | b's' | b'D' | b'E' | b'G' | b'S')
+                w.as_bytes().last().map(u8::to_ascii_lowercase),
+                Some(b'd' | b'e' | b'f' | b'g' | b'r' | b's')
             )
         {
             continue;
@@ -198,6 +200,31 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
         } else if lw == "halved" || lw == "halving" {
             let (full, hedge) = hedged(span);
             out.push((full, vec![Decimal::new(5, 1)], hedge, None));
+        } else if lw == "half" {
+            // "half as many as": a comparison; "half of" is a share, not a multiple.
+            if ws.peek().is_some_and(|(_, w)| lower_eq(w, "as")) {
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![Decimal::new(5, 1)], hedge, None));
+            }
+        } else if lw == "factor" {
+            // "by a factor of four": N is the number after "of".
+            let rest = Span::new(span.end, sentence.end);
+            let mut after = words(text, rest);
+            let of = after.next().is_some_and(|(_, w)| lower_eq(w, "of"));
+            let n = after.next().and_then(|(s, w)| {
+                let lw = w.to_lowercase();
+                SMALL_NUMBERS
+                    .iter()
+                    .find(|(x, _)| *x == lw)
+                    .map(|&(_, n)| (s, Decimal::from(n)))
+                    .or_else(|| w.parse::<i64>().ok().map(|n| (s, Decimal::from(n))))
+            });
+            if let (true, Some((end, n))) = (of, n.filter(|(_, n)| *n >= Decimal::TWO)) {
+                // "grew by a factor of four": the phrase reads like a verb's multiple.
+                let by_a = is_word(two_back, "by") && is_word(one_back, "a");
+                let start = two_back.filter(|_| by_a).map_or(span, |(s, _)| s);
+                out.push((start.cover(end), vec![n], hedge(), None));
+            }
         } else if lw == "times" {
             // N is the claim just before "times".
             let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
@@ -311,7 +338,7 @@ fn around_pair(
 ) -> Option<(End, End, Binding)> {
     let text = &ctx.doc.text;
     let last = words(text, span).last()?.1;
-    if !lower_in(last, &["times", "twice", "double", "triple"]) {
+    if !lower_in(last, &["times", "twice", "double", "triple", "half"]) {
         return None;
     }
     let next: Vec<String> = words(text, Span::new(span.end, sentence.end))
@@ -322,7 +349,12 @@ fn around_pair(
     // "as many as", "as long as": no noun of its own between, so the values are the compared
     // quantity ("twice as many passengers as" compares passengers, not the buses counted).
     let as_form = matches!(next.as_slice(), ["as", _, "as"]);
-    let of_form = matches!(next.as_slice(), ["the", _, "of"] | ["that", "of", ..]);
+    // "double the diameter of", "twice that of", "three times the 9 million litres of".
+    let value_next = next
+        .get(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let of_form = matches!(next.as_slice(), ["the", _, "of"] | ["that", "of", ..])
+        || (next.first() == Some(&"the") && value_next);
     let values = |within: Span| -> Vec<End> {
         claims_in(ctx, within)
             .filter(|&i| Some(i) != n_claim && ctx.claims[i].span.end <= within.end)
