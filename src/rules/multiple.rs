@@ -13,7 +13,8 @@ declare_rule! {
     /// ## What it checks
     /// Multiples and fold changes against the two values in the same sentence: "quadrupled,
     /// from 310 to 1,260", "six times as many passengers …: 9.2 million against 2.3 million",
-    /// "halved", "nearly doubled", "a fourfold rise". r = new/old; "N times as" and "N-tupled"
+    /// "halved", "nearly doubled", "a fourfold rise", "by a factor of four", "half as many as".
+    /// r = new/old; "N times as" and "N-tupled"
     /// read as N, "N times more/higher" and "N-fold" as N or N + 1 (usage is split); each
     /// reading is N ± 2.5% ("halved" 0.4875–0.5125), "nearly doubled" 1.8–2: the word adds no
     /// tolerance of its own, the values' rounding is the only slack (S§6.3).
