@@ -57,7 +57,9 @@ pub fn looks_like_year(input: &str) -> bool {
         && b[..4].iter().all(u8::is_ascii_digit)
         && matches!(b[0], b'1' | b'2')
         && (b[0] == b'1' || b[1] <= b'1')
-        && !b.get(4).is_some_and(|c| c.is_ascii_digit() || *c == b',')
+        && !b.get(4).is_some_and(u8::is_ascii_digit)
+        // "2,023" is grouped; "in 2023, police said" is a year before a comma.
+        && !(b.get(4) == Some(&b',') && b.get(5).is_some_and(u8::is_ascii_digit))
 }
 
 /// `one_in = whole " in " whole`: "one in four" is a quarter, "one in 250" a rate.
@@ -428,6 +430,7 @@ mod tests {
         assert_eq!(f("four in three"), None);
         assert_eq!(f("2 in 1979"), None);
         assert!(looks_like_year("2005 ") && !looks_like_year("2,005") && !looks_like_year("3005"));
+        assert!(looks_like_year("2023, police said") && looks_like_year("2023,"));
     }
 
     #[test]

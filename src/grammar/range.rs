@@ -242,6 +242,17 @@ fn is_small_integer(n: &Numeral) -> bool {
 /// Joins two ends, sharing a unit, currency or scale written only on one of them.
 fn join(first: Expr, second: Expr) -> Option<Expr> {
     let (mut a, b) = (point(&first)?.clone(), point(&second)?.clone());
+    // "from 20 percent in 2010 to 12 percent": a bare year is no end of a range of
+    // percentages or measures; the unit on the second end belongs to another value.
+    let year = |n: &Numeral| {
+        n.decimals == 0
+            && n.scale == Decimal::ONE
+            && n.value >= Decimal::from(1800)
+            && n.value <= Decimal::from(2100)
+    };
+    if first.unit.is_none() && second.unit.is_some() && year(&a) && !year(&b) {
+        return None;
+    }
     let mut flags = first.flags;
     flags.malformed |= second.flags.malformed;
     flags.too_large |= second.flags.too_large;
@@ -486,6 +497,8 @@ mod tests {
         assert_eq!(ends("5% to 4,200", "fell"), None);
         assert!(ends("5 to 7%", "").is_some());
         assert!(ends("5% to 7%", "").is_some());
+        // "from 20 percent in 2010 to 12 percent": the year is no end of the range.
+        assert_eq!(ends("2010 to 12 percent", "in"), None);
     }
 
     fn r(a: &str, b: &str, rest: &'static str) -> Option<(String, String, &'static str)> {

@@ -10,7 +10,7 @@
 use crate::check::Context;
 use crate::model::{ceil_char_boundary, Claim, Kind, Numeral, Quantity, Span};
 use crate::report::{Related, Severity, Verdict};
-use crate::rules::lowercase::{lower, lower_eq};
+use crate::rules::lowercase::{lower, lower_eq, lower_in};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
@@ -54,7 +54,9 @@ const DIRECTION_STEMS: &[(&str, Sign)] = &[
     ("cut", Sign::Down), ("lower", Sign::Down), ("trim", Sign::Down), ("slash", Sign::Down),
     ("shrink", Sign::Down), ("shrank", Sign::Down), ("shrunk", Sign::Down), ("halv", Sign::Down),
     ("dimin", Sign::Down), ("tumbl", Sign::Down), ("plummet", Sign::Down), ("dip", Sign::Down),
-    ("down", Sign::Down), ("contract", Sign::Down),
+    ("down", Sign::Down), ("contract", Sign::Down), ("lost", Sign::Down), ("lose", Sign::Down),
+    ("losing", Sign::Down), ("lift", Sign::Up), ("eased", Sign::Down), ("easing", Sign::Down),
+    ("slump", Sign::Down), ("trebl", Sign::Up),
 ];
 
 /// Words a stem would swallow that are no direction words.
@@ -358,11 +360,17 @@ fn same_measure(ctx: &Context, a: &End, b: &End) -> bool {
     // "to 420, data from 38 agencies": a from value counting its own noun is another quantity.
     let heads_ok = match (&ca.head, &cb.head) {
         (Some(x), Some(y)) => x == y,
-        (Some(_), None) => false,
+        // "from 84,000 trips in 2019 to 63,000": a to value after its from value shares its
+        // noun; one before it may count something else.
+        (Some(_), None) => a.span.end <= b.span.start,
         _ => true,
     };
     units_ok && kinds_ok && heads_ok
 }
+
+/// Verbs whose "at" value is where a period started or ended: "opened at", "closing at".
+const START_VERBS: &[&str] = &["opened", "opening", "opens", "started", "starting", "began"];
+const END_VERBS: &[&str] = &["closed", "closing", "closes", "ended", "ending", "finished"];
 
 /// Candidate roles in one sentence.
 #[derive(Default)]
@@ -371,6 +379,8 @@ struct Roles {
     to: Vec<End>,
     /// "B, up from A": the from value and the up/down word.
     up_from: Vec<(End, Word)>,
+    /// "B, compared with A": the base and where its marker starts.
+    compared: Vec<(End, usize)>,
     pairs: Vec<(End, End)>,
 }
 
@@ -385,36 +395,61 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
                     r.pairs.push(pair);
                 }
             }
-            Quantity::Point(n) => {
+            // "14 minutes, down from nine minutes": a duration is a value like any other, but
+            // "the ten-year average" is a modifier.
+            Quantity::Duration { .. } if ctx.text(claim.span).contains('-') => {}
+            Quantity::Point(n) | Quantity::Duration { amount: n, .. } => {
                 // Only a value after "from" or "to" has a role: the reading waits for that.
                 let mut before = nearest_words(text, sentence.start, claim.span.start);
                 let first = before.next();
                 let is = |w: Option<&str>, word: &str| w.is_some_and(|w| lower_eq(w, word));
-                if is(first, "from") {
+                if let Some(marker) = reference_marker(ctx, sentence, claim.span.start) {
                     let Some(end) = end_of(ctx, i, claim.span, n) else {
                         continue;
                     };
-                    let second = before.next();
-                    let sign = if is(second, "up") {
-                        Some(Sign::Up)
-                    } else if is(second, "down") {
-                        Some(Sign::Down)
-                    } else {
-                        None
+                    let mut before = words_back(text, Span::new(sentence.start, marker.start));
+                    let sign = match before.next() {
+                        Some((at, w)) if lower_eq(w, "up") => Some(Word {
+                            span: at,
+                            sign: Sign::Up,
+                        }),
+                        Some((at, w)) if lower_eq(w, "down") => Some(Word {
+                            span: at,
+                            sign: Sign::Down,
+                        }),
+                        _ => None,
                     };
-                    match sign {
-                        Some(sign) => {
-                            let at = word_span_before(text, sentence.start, claim.span.start, 2);
-                            r.up_from.push((end, Word { span: at, sign }));
+                    let is_from = lower_eq(ctx.text(marker), "from");
+                    match sign.or_else(|| up_pct_before(ctx, sentence, i, marker.start)) {
+                        Some(word) => r.up_from.push((end, word)),
+                        // "on the average of 95 mm" is a base only after "up/down P%".
+                        None if is_from => r.from.push(end),
+                        None if lower_in(first_word(ctx, marker), COMPARE_MARKERS) => {
+                            r.compared.push((end, marker.start));
                         }
-                        None => match up_pct_before(ctx, sentence, i) {
-                            Some(word) => r.up_from.push((end, word)),
-                            None => r.from.push(end),
-                        },
+                        None => {}
                     }
-                } else if is(first, "to") {
+                } else if is(first, "to") || to_phrase(ctx, sentence, claim.span.start) {
                     if let Some(end) = end_of(ctx, i, claim.span, n) {
                         r.to.push(end);
+                    }
+                } else if is(first, "at") {
+                    // "opening at $50.00 and closing at $46.00": a start and an end value.
+                    let verb = before.next().map(lower);
+                    let role = verb.as_deref().and_then(|v| {
+                        let stem = |set: &[&str]| set.iter().any(|s| v.starts_with(s));
+                        if stem(START_VERBS) {
+                            Some(true)
+                        } else if stem(END_VERBS) {
+                            Some(false)
+                        } else {
+                            None
+                        }
+                    });
+                    match (role, end_of(ctx, i, claim.span, n)) {
+                        (Some(true), Some(end)) => r.from.push(end),
+                        (Some(false), Some(end)) => r.to.push(end),
+                        _ => {}
                     }
                 }
             }
@@ -424,25 +459,170 @@ fn roles(ctx: &Context, sentence: Span) -> Roles {
     r
 }
 
-/// "B, up 10% from A": the up/down word before a percentage that stands right before "from".
-fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize) -> Option<Word> {
-    let prev = from_claim.checked_sub(1).and_then(|p| ctx.claims.get(p))?;
-    let at = ctx.claims.get(from_claim)?.span.start;
-    let between = ctx.doc.text.get(prev.span.end..at)?;
-    if prev.kind != Kind::Percent || prev.span.start < sentence.start || between.trim() != "from" {
+/// "B, up 10% from A", "down 13 points on A", "a 40% slide from A": the word that sizes a
+/// change whose stated size stands right before the marker ("from", "on") of A: "up"/"down"
+/// before the size, or a direction noun after "a"/"an" + size.
+fn up_pct_before(ctx: &Context, sentence: Span, from_claim: usize, marker: usize) -> Option<Word> {
+    // The size is the last claim before the marker: claims inside the reference phrase
+    // ("from last year's", "from Monday's close of") are not it.
+    let p = ctx
+        .claims
+        .partition_point(|c| c.span.start < marker)
+        .min(from_claim)
+        .checked_sub(1)?;
+    let prev = ctx.claims.get(p)?;
+    let text = &ctx.doc.text;
+    let sized = is_change_percent(ctx, p)
+        || points_scale_at(ctx, p).is_some()
+        || fraction_size(ctx, p).is_some();
+    if !sized || prev.span.start < sentence.start || prev.span.end > marker {
         return None;
     }
-    let text = &ctx.doc.text;
-    let sign = match words_before(text, sentence.start, prev.span.start, 1)
-        .first()?
-        .as_str()
-    {
+    let gap: Vec<(Span, &str)> = words(text, Span::new(prev.span.end, marker)).collect();
+    let article = words_before(text, sentence.start, prev.span.start, 1);
+    let article = article.first().map(String::as_str);
+    match gap.as_slice() {
+        // "a 40% slide from", "a 12% rise on"
+        [(span, noun)] if matches!(article, Some("a" | "an")) => {
+            let sign =
+                direction_of(noun).filter(|_| !lower_eq(noun, "up") && !lower_eq(noun, "down"))?;
+            return Some(Word { span: *span, sign });
+        }
+        // "12% more than the 70,000", "8% lower than"
+        [(span, cmp)] if lower_in(cmp, MORE) || lower_in(cmp, LESS) => {
+            let sign = if lower_in(cmp, MORE) {
+                Sign::Up
+            } else {
+                Sign::Down
+            };
+            return Some(Word { span: *span, sign });
+        }
+        // "13 points from", "40 basis points on"
+        gap if gap.iter().all(|(_, w)| lower_in(w, POINTS_WORDS)) => {}
+        _ => return None,
+    }
+    // "an increase of 45% on the previous year's $6 billion": the noun before "of".
+    let lead_words = words_before(text, sentence.start, prev.span.start, 4);
+    if let [of, noun, article, ..] = lead_words.as_slice() {
+        let sign =
+            direction_of(noun).filter(|_| of == "of" && matches!(article.as_str(), "a" | "an"));
+        if let Some(sign) = sign {
+            let span = word_span_before(text, sentence.start, prev.span.start, 2);
+            return Some(Word { span, sign });
+        }
+    }
+    // "up 10%", "up by 10%", "up by a third".
+    let lead = lead_words
+        .iter()
+        .position(|w| !matches!(w.as_str(), "by" | "a" | "an" | "one"))?;
+    let sign = match lead_words[lead].as_str() {
         "up" => Sign::Up,
         "down" => Sign::Down,
         _ => return None,
     };
-    let span = word_span_before(text, sentence.start, prev.span.start, 1);
+    let span = word_span_before(text, sentence.start, prev.span.start, lead + 1);
     Some(Word { span, sign })
+}
+
+/// Comparatives between a size and "than": "12% more than", "8% lower than".
+const MORE: &[&str] = &["more", "higher", "greater", "larger", "bigger", "above"];
+const LESS: &[&str] = &["fewer", "less", "lower", "smaller", "below"];
+
+/// Words of a size in points between it and its base: "13 points from".
+const POINTS_WORDS: &[&str] = &["points", "point", "percentage", "basis", "pts"];
+
+/// Words that may open the phrase naming an earlier value: "from last year's 25,000", "from
+/// a peak of 84,000", "on the long-term average of 95 mm".
+const REFERENCE_MARKERS: &[&str] = &["from", "on"];
+
+/// Markers right before the base value: "from 500", "on 95 mm", "than 70,000", "against
+/// $380 million", "versus 12".
+const DIRECT_MARKERS: &[&str] = &["from", "on", "than", "against", "versus", "vs"];
+
+/// Markers of a comparison base, which make a change only with a stated size.
+const COMPARE_MARKERS: &[&str] = &["compared", "compares", "against", "versus", "vs"];
+
+/// Words that end a reference phrase's search: they belong to another construction.
+const NOT_IN_REFERENCE: &[&str] = &[
+    "to", "from", "on", "and", "or", "but", "by", "with", "than", "at", "for", "while", "as",
+];
+
+/// The marker word ("from", "on") that introduces the value at `at` as the base of a change:
+/// right before it ("from 500"), or before a short reference phrase that ends in a possessive
+/// or "of" ("from last year's 25,000", "from Monday's close of 105", "on the average of 95").
+fn reference_marker(ctx: &Context, sentence: Span, at: usize) -> Option<Span> {
+    let text = &ctx.doc.text;
+    let from = window_start(text, sentence.start, at);
+    let near: Vec<(Span, &str)> = words_back(text, Span::new(from, at.max(from)))
+        .take(8)
+        .collect();
+    let (first_span, first) = *near.first()?;
+    let second = near.get(1).copied();
+    if lower_in(first, DIRECT_MARKERS) {
+        return Some(first_span);
+    }
+    // "compared with 3.5 million", "compared to".
+    if lower_in(first, &["with", "to"]) {
+        return second
+            .filter(|(_, w)| lower_in(w, &["compared", "compares"]))
+            .map(|(s, _)| s.cover(first_span));
+    }
+    // "than the 70,000 it lent", "from the 450 it announced".
+    if lower_in(first, &["the", "its", "their"]) {
+        return second
+            .filter(|(_, w)| lower_in(w, &["from", "than", "on"]))
+            .map(|(s, _)| s);
+    }
+    let ends_phrase = lower_eq(first, "of") || first.ends_with("'s") || first.ends_with("s'");
+    if !ends_phrase {
+        return None;
+    }
+    for &(span, w) in near.iter().skip(1).take(6) {
+        if lower_in(w, REFERENCE_MARKERS) {
+            return Some(span);
+        }
+        if lower_in(w, NOT_IN_REFERENCE) || direction_of(w).is_some() {
+            return None;
+        }
+        // A number inside the phrase other than a year is a value of its own.
+        if w.starts_with(|c: char| c.is_ascii_digit())
+            && !(w.len() == 4 && w.starts_with(['1', '2']))
+        {
+            return None;
+        }
+    }
+    None
+}
+
+/// "to a record 5,000", "to a low of 3.2%", "to an all-time high of 7,500": the result of a
+/// change after a short phrase that ends in "record" or "of".
+fn to_phrase(ctx: &Context, sentence: Span, at: usize) -> bool {
+    let text = &ctx.doc.text;
+    let from = window_start(text, sentence.start, at);
+    let near: Vec<(Span, &str)> = words_back(text, Span::new(from, at.max(from)))
+        .take(7)
+        .collect();
+    let Some(&(_, first)) = near.first() else {
+        return false;
+    };
+    if !lower_in(first, &["of", "record"]) {
+        return false;
+    }
+    for &(_, w) in near.iter().skip(1) {
+        if lower_eq(w, "to") {
+            return true;
+        }
+        let number = w.starts_with(|c: char| c.is_ascii_digit());
+        if number || lower_in(w, NOT_IN_REFERENCE) || direction_of(w).is_some() {
+            return false;
+        }
+    }
+    false
+}
+
+/// The first word of `span` ("compared" of "compared with").
+fn first_word<'a>(ctx: &'a Context, span: Span) -> &'a str {
+    words(&ctx.doc.text, span).next().map_or("", |(_, w)| w)
 }
 
 /// The span of the `nth` word (1-based) before `at`.
@@ -460,7 +640,7 @@ fn value_before(ctx: &Context, sentence: Span, at: usize, from: &End) -> Option<
         .filter(|&i| ctx.claims[i].span.end <= at)
         .filter_map(|i| {
             let c = &ctx.claims[i];
-            let Quantity::Point(n) = &c.quantity else {
+            let (Quantity::Point(n) | Quantity::Duration { amount: n, .. }) = &c.quantity else {
                 return None;
             };
             end_of(ctx, i, c.span, n).filter(|e| same_measure(ctx, from, e))
@@ -539,18 +719,52 @@ pub fn changes(ctx: &Context) -> Vec<Change> {
 /// increase of") stand between ("…, a drop of $1,380, or 12.6%", not "… and margins rose 2%").
 fn governed(ctx: &Context, words: &[Word], word: Word, from: &End, to: &End, p: usize) -> bool {
     let at = ctx.claims[p].span.start;
+    // "a 40% slide from A": the noun right after the percentage.
+    let noun_after = ctx.doc.text.get(ctx.claims[p].span.end..word.span.start) == Some(" ");
     let last_end = from.span.end.max(to.span.end);
+    if noun_after {
+        return true;
+    }
+    // "fell by 9% to 12,400 offences, down from 14,100": the size of the relation's to value.
+    let sizes_to = ctx
+        .doc
+        .text
+        .get(ctx.claims[p].span.end..to.span.start)
+        .is_some_and(|gap| gap.eq_ignore_ascii_case(" to "));
     if at < last_end {
-        return words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
+        return sizes_to || words.iter().rev().find(|w| w.span.end <= at) == Some(&word);
     }
     let text = &ctx.doc.text;
-    words
-        .iter()
-        .filter(|w| w.span.start >= last_end && w.span.end <= at)
-        .all(|w| {
-            let article = words_before(text, last_end, w.span.start, 1);
-            matches!(article.first().map(String::as_str), Some("a" | "an"))
-        })
+    let between = |w: &&Word| w.span.start >= last_end && w.span.end <= at;
+    // A percentage after the values needs a change word of its own before it ("a drop of",
+    // "up"): "31% of the vote, up from 24%, and Labour 40%" states no change.
+    let before_pct = words_before(text, last_end, at, 3);
+    // "an improvement of 3.5 points", "a swing of 6 points": a noun of change before it.
+    let noun_of = matches!(
+        before_pct.as_slice(),
+        [of, _, article, ..] if of == "of" && (article == "a" || article == "an")
+    );
+    // "— a 38 per cent increase": a direction noun right after it.
+    let noun_after_pct = matches!(before_pct.first().map(String::as_str), Some("a" | "an"))
+        && self::words(text, Span::new(ctx.claims[p].span.end, text.len()))
+            .next()
+            .is_some_and(|(_, w)| direction_of(w).is_some());
+    if noun_after_pct {
+        return true;
+    }
+    if !noun_of && !words.iter().any(|w| between(&w)) {
+        return false;
+    }
+    words.iter().filter(|w| between(w) && **w != word).all(|w| {
+        let article = words_before(text, last_end, w.span.start, 1);
+        // "…, up 6 percent": an elaboration of the same change right after a comma.
+        let elaboration = w.sign == word.sign
+            && lower_in(ctx.text(w.span), &["up", "down"])
+            && text
+                .get(last_end..w.span.start)
+                .is_some_and(|gap| gap.trim_end().ends_with(','));
+        elaboration || matches!(article.first().map(String::as_str), Some("a" | "an"))
+    })
 }
 
 /// What may follow a value and change its terms: a period ("2,000 a day") or a quote
@@ -601,6 +815,53 @@ const MAX_GAP_WORDS: usize = 4;
 /// Words allowed between a direction word and a "from A to B" range it turns into a change.
 const MAX_RANGE_GAP_WORDS: usize = 1;
 
+/// Words of a period phrase after a stated size: "in the year to March", "over the past 12
+/// months", "last year".
+const PERIOD_PHRASE_WORDS: &[&str] = &[
+    "in",
+    "the",
+    "year",
+    "years",
+    "to",
+    "over",
+    "during",
+    "past",
+    "last",
+    "this",
+    "financial",
+    "fiscal",
+    "calendar",
+    "months",
+    "month",
+    "quarter",
+    "weeks",
+    "week",
+    "ended",
+    "ending",
+    "period",
+    "same",
+    "previous",
+    "prior",
+    "on",
+    "at",
+];
+
+/// `span` holds nothing but a period phrase, dates and commas (or nothing at all).
+fn only_period_words(ctx: &Context, span: Span) -> bool {
+    if span.len() > LOOKBEHIND_BYTES {
+        return false;
+    }
+    let claims = &ctx.claims[claims_in(ctx, span)];
+    if claims
+        .iter()
+        .any(|c| !c.kind.is_temporal_or_ordinal() && c.kind != Kind::Duration)
+    {
+        return false;
+    }
+    let inside = |s: Span| claims.iter().any(|c| c.span.contains(s));
+    words(&ctx.doc.text, span).all(|(s, w)| inside(s) || lower_in(w, PERIOD_PHRASE_WORDS))
+}
+
 /// Words in `span` outside every claim.
 fn loose_words(ctx: &Context, span: Span) -> usize {
     if span.len() > LOOKBEHIND_BYTES {
@@ -629,9 +890,24 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         ([], []) | ([_], []) | ([], [_]) => {}
         _ => return None,
     }
+    // "fell 3% to 45%, down from 48%": the one "to" value before the word is B, whatever
+    // other values (the size) stand before it.
+    let lone_to = match (r.from.as_slice(), r.to.as_slice()) {
+        ([], [b]) => Some(b.clone()),
+        _ => None,
+    };
     for (a, word) in r.up_from {
-        let b = value_before(ctx, sentence, word.span.start, &a)?;
-        pairs.push((a, b, Some(word)));
+        let b = lone_to
+            .clone()
+            .filter(|b| b.span.end <= word.span.start && same_measure(ctx, &a, b))
+            .or_else(|| value_before(ctx, sentence, word.span.start, &a));
+        pairs.push((a, b?, Some(word)));
+    }
+    // A comparison is a change only with a stated size ("…, a rise of 35%").
+    let compared = !r.compared.is_empty();
+    for (a, at) in r.compared {
+        let b = value_before(ctx, sentence, at, &a)?;
+        pairs.push((a, b, None));
     }
     // Two from/to pairs in one sentence: which change is which is a guess.
     let [(from, to, up_word)] = <[_; 1]>::try_from(pairs).ok()?;
@@ -653,6 +929,16 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
             .or_else(|| words.iter().find(|w| w.span.start >= first))
             .copied()
     })?;
+    // A comparison's change word after the values is a noun ("…, a rise of 35%") or
+    // "up"/"down", never a verb of another clause ("a lead that grew 10%").
+    if compared {
+        let article = words_before(text, sentence.start, word.span.start, 1);
+        let noun = matches!(article.first().map(String::as_str), Some("a" | "an"));
+        let up_down = lower_in(ctx.text(word.span), &["up", "down"]);
+        if word.span.start > first && !(noun || up_down) {
+            return None;
+        }
+    }
     let (near_start, near_end) = if word.span.end <= first {
         (word.span.end, first)
     } else {
@@ -662,17 +948,29 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     // such a pair is a change only next to its word ("quadrupled, from 310 to 1,260").
     // A stated size right before the range ("cut the base rate 0.25%, from 4.50% to 4.25%")
     // marks it as a change too.
-    let sized = from.claim.checked_sub(1).is_some_and(|p| {
-        let prev = &ctx.claims[p];
-        prev.span.start >= word.span.end
-            && text
-                .get(prev.span.end..ctx.claims[from.claim].span.start)
-                .is_some_and(|gap| gap.trim_matches([' ', ',']).is_empty())
+    // The size may be followed by the period it covers: "rose by 8% in the year to March,
+    // from 1,250 to 1,450".
+    let size_before = (0..from.claim.min(to.claim))
+        .rev()
+        .find(|&p| !ctx.claims[p].kind.is_temporal_or_ordinal() || fraction_size(ctx, p).is_some())
+        .filter(|&p| ctx.claims[p].span.start >= word.span.end);
+    let sized = size_before.filter(|&p| {
+        let values_start = ctx.claims[from.claim.min(to.claim)].span.start;
+        let gap = Span::new(
+            ctx.claims[p].span.end,
+            values_start.max(ctx.claims[p].span.end),
+        );
+        only_period_words(ctx, gap)
     });
-    let max_gap = if from.claim == to.claim && !sized {
+    let max_gap = if from.claim == to.claim && sized.is_none() {
         MAX_RANGE_GAP_WORDS
     } else {
         MAX_GAP_WORDS
+    };
+    // With a size before the values, the words that count are those before the size.
+    let near_end = match sized {
+        Some(p) if word.span.end <= first => ctx.claims[p].span.start.max(near_start),
+        _ => near_end,
     };
     if loose_words(ctx, Span::new(near_start, near_end.max(near_start))) > max_gap {
         return None;
@@ -687,7 +985,11 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let pcts: Vec<usize> = others
         .iter()
         .copied()
-        .filter(|&i| is_change_percent(ctx, i))
+        .filter(|&i| {
+            is_change_percent(ctx, i)
+                || points_scale_at(ctx, i).is_some()
+                || fraction_size(ctx, i).is_some()
+        })
         .collect();
     // A percentage in another clause with its own direction word describes another change
     // ("…, while margins rose 2%").
@@ -705,6 +1007,9 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         [] => None,
         _ => return None,
     };
+    if compared && pct.is_none() {
+        return None;
+    }
     let amount = others
         .iter()
         .copied()
@@ -868,6 +1173,25 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // A percentage after the values without a change word of its own.
+        assert_eq!(
+            found("The Greens took 31% of the vote, up from 24%, and Labour 40%."),
+            one("24%", "31%", None)
+        );
+        // Reference phrases, comparison bases and sizes in points.
+        assert_eq!(
+            found("Attendance reached 9,100, up 4% on last season's average of 8,750."),
+            one("8,750", "9,100", Some("4%"))
+        );
+        assert_eq!(
+            found("Fees rose to £240, compared with £200 a year earlier, a rise of 20%."),
+            one("£200", "£240", Some("20%"))
+        );
+        assert!(found("The county has 4,000 nurses, compared with 3,500 next door.").is_empty());
+        assert_eq!(
+            found("Backing for the mayor stands at 38%, down 6 points from 44%."),
+            one("44%", "38%", Some("6"))
         );
         // A range the word does not govern.
         assert!(

@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::change::{self, formula, Change, MultipleHedge, Sign, Word};
-use crate::rules::lowercase::contains_ignoring_ascii_case;
+use crate::rules::lowercase::{contains_ignoring_ascii_case, lower_in};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::propagate::ops;
@@ -15,10 +15,13 @@ use rust_decimal::Decimal;
 declare_rule! {
     /// ## What it checks
     /// Qualitative words against the numbers they describe in the same sentence:
-    /// * a direction word ("rose", "fell", "up from") against the sign of B − A;
+    /// * a direction word ("rose", "fell", "lost", "up from", "a 40% slide from") against the
+    ///   sign of B − A, for the change relations NUM-PCT-CHANGE reads (durations included:
+    ///   "14 minutes, down from nine minutes");
     /// * "more than doubled/tripled" against the ratio B/A;
     /// * a proportion word ("a majority", "most", "a minority", "more than half", "nearly
-    ///   half") against an "X of Y" in apposition ("a majority of the council, 5 of its 11");
+    ///   half") against an "X of Y" in apposition ("a majority of the council, 5 of its 11")
+    ///   or a bare percentage in apposition ("a majority of voters, 44%, backed it");
     /// * a direction word governing a fraction, percentage or multiple that links the current
     ///   figure to an earlier one ("has diminished: … 90 attacks, a third of last year's
     ///   count"): the fraction's interval against 1 gives the direction.
@@ -206,8 +209,9 @@ const ELECTORATE: &[&str] = &["registered", "eligible", "electorate", "turnout"]
 /// "A majority of the council, 5 of its 11 members, …".
 fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
     for &sentence in &ctx.segments.sentences {
-        // The "X of Y" is two claims; the word lists are read only where they may matter.
-        if change::claims_in(ctx, sentence).len() < 2 {
+        // The "X of Y" is two claims, a percentage one; the word lists are read only where
+        // they may matter.
+        if change::claims_in(ctx, sentence).is_empty() {
             continue;
         }
         let words = proportion_words(ctx, sentence);
@@ -221,6 +225,12 @@ fn proportions(ctx: &Context, out: &mut Vec<Finding>) {
         for (word, stated, whole) in words {
             let after: Vec<usize> =
                 change::claims_in(ctx, Span::new(word.end, sentence.end.max(word.end))).collect();
+            if let Some(&p) = after.first() {
+                if let Some(share) = percent_apposition(ctx, word, &ctx.claims[p]) {
+                    out.extend(percent_share_finding(ctx, word, &stated, share));
+                    continue;
+                }
+            }
             let Some(pair) = after.windows(2).next() else {
                 continue;
             };
@@ -272,6 +282,69 @@ fn part_of_named_whole<'c>(
     let apposition = gap.contains([',', '(', '—', ':'])
         && change::words(text, Span::new(y.span.end, x.span.start)).count() <= MAX_APPOSITION_WORDS;
     (whole.contains(y.span) && of_them && apposition).then_some((x, y))
+}
+
+/// Nouns of a change that the direction stems do not cover.
+const CHANGE_NOUNS: &[&str] = &["growth", "change", "gains", "losses", "loss", "difference"];
+
+/// "a majority, 44 percent, said", "more than half of the members (45%)": a bare
+/// percentage in apposition to the word, closed by a comma, bracket or dash, is its share.
+fn percent_apposition<'c>(ctx: &Context, word: Span, p: &'c Claim) -> Option<&'c Claim> {
+    let text = &ctx.doc.text;
+    if p.kind != Kind::Percent || p.of.is_some() || !matches!(p.quantity, Quantity::Point(_)) {
+        return None;
+    }
+    let gap = text.get(word.end..p.span.start)?;
+    // "most of the growth, 3.2%, came from exports": a share of a change is its size.
+    let of_a_change = change::words(text, Span::new(word.end, p.span.start))
+        .any(|(_, w)| change::direction_of(w).is_some() || lower_in(w, CHANGE_NOUNS));
+    if of_a_change {
+        return None;
+    }
+    let opened = gap.trim_end().ends_with([',', '(', '—', ':']);
+    let short =
+        change::words(text, Span::new(word.end, p.span.start)).count() <= MAX_APPOSITION_WORDS;
+    let closed = text
+        .get(p.span.end..)?
+        .trim_start_matches(' ')
+        .starts_with([',', ')', '—', ';', '.']);
+    (opened && short && closed).then_some(p)
+}
+
+/// The word's interval against a percentage in apposition, read as a share.
+fn percent_share_finding(
+    ctx: &Context,
+    word: Span,
+    stated: &Reading,
+    p: &Claim,
+) -> Option<Finding> {
+    let rp = reading(p, &ctx.settings.tolerances)?;
+    let hundred = Decimal::ONE_HUNDRED;
+    let computation = compute(&[&rp], &[], |v| ops::div(v[0], hundred)).ok()?;
+    let judgement = judge(stated, &computation);
+    let verdict = judgement.verdict?;
+    let severity = report(ctx, verdict, false)?;
+    let point = computation.point?;
+    let message = format!(
+        "\"{}\": {} is a share of {}%; the word means {}: {}",
+        ctx.text(word),
+        ctx.text(p.span).trim(),
+        format::number(point * hundred, 1),
+        percent_interval(&stated.permissive),
+        format::verdict_words(verdict),
+    );
+    Some(Finding {
+        rule: "NUM-DIRECTION-WORD",
+        severity,
+        verdict,
+        message,
+        primary: word,
+        related: vec![Related {
+            span: p.span,
+            label: "share",
+        }],
+        computed: Some(computed(point, &judgement.computed)),
+    })
 }
 
 fn counts(c: &Claim) -> bool {

@@ -13,9 +13,11 @@ declare_rule! {
     /// ## What it checks
     /// Multiples and fold changes against the two values in the same sentence: "quadrupled,
     /// from 310 to 1,260", "six times as many passengers …: 9.2 million against 2.3 million",
-    /// "halved", "nearly doubled", "a fourfold rise". r = new/old; "N times as" and "N-tupled"
+    /// "halved", "nearly doubled", "a fourfold rise", "by a factor of four", "half as many as".
+    /// r = new/old; "N times as" and "N-tupled"
     /// read as N, "N times more/higher" and "N-fold" as N or N + 1 (usage is split); each
-    /// reading is N ± 10% (strict ± 5%), "halved" 0.45–0.55, "nearly doubled" 1.8–2.
+    /// reading is N ± 2.5% ("halved" 0.4875–0.5125), "nearly doubled" 1.8–2: the word adds no
+    /// tolerance of its own, the values' rounding is the only slack (S§6.3).
     ///
     /// ## Why it matters
     /// Multiples are easy to misstate and hard to check by eye; "three times higher" is often
@@ -24,10 +26,14 @@ declare_rule! {
     /// ## Example
     /// "Bookings quadrupled, from 310 to 1,260." → no finding (×4.06).
     /// "… six times as many passengers as the old one: 9.2 million a year against 2.3
-    /// million." → error: ×4.0 (3.79–4.23).
+    /// million." → error: ×4.0 (3.89–4.11).
     ///
     /// ## Known limits
-    /// One multiple word per sentence, with a from/to pair or an "X against Y" pair after it.
+    /// One multiple word per sentence, with a from/to pair, an "X against Y" pair after it,
+    /// or, for "N times as many as", "twice as long as", "double the diameter of", the one
+    /// value before the word and the one after it, when the multiple stands in apposition to
+    /// the first ("24 goals, three times as many as … 12") or both carry a unit; a count of
+    /// the things compared ("the 40 new buses carry twice as many passengers") is not read.
     /// "More than doubled" is a direction claim and reported by NUM-DIRECTION-WORD.
     /// Compounding over periods and per-capita vs absolute figures are not told apart.
     pub struct MultipleRule = ("NUM-MULTIPLE", "multiples and fold changes vs the values");

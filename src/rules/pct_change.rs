@@ -12,15 +12,21 @@ declare_rule! {
     /// ## What it checks
     /// A stated percent change against the two values it links in one sentence: "rose 8.4% to
     /// 1.29 million from 1.19 million", "slipped to $9,570 from $10,950, a drop of $1,380, or
-    /// 12.6%". c = (B − A)/A × 100 is tested with both values' rounding (strict, then
-    /// permissive); a stated absolute change D is tested against |B − A| too.
+    /// 12.6%". The earlier value may follow a short reference phrase ("up 12% from last
+    /// year's 25,000", "down 40% on the long-term average of 95 mm", "a 25% drop from
+    /// Monday's close of 236 pence"); the values may be start and end ("opening at $50 and
+    /// closing at $46"); a period may stand between the size and the values ("rose by 8% in
+    /// the year to March, from 1,250 to 1,450"); the size may be a fraction after "by" ("up
+    /// by a third from 2,400"). c = (B − A)/A × 100 is tested with the values' rounding
+    /// (strict, then permissive; the stated percentage keeps its own strict reading); a
+    /// stated absolute change D is tested against |B − A| too.
     ///
     /// ## Why it matters
     /// A percent change that does not follow from its own figures is the commonest arithmetic
     /// slip in business and public-service news, and readers quote the percentage.
     ///
     /// ## Example
-    /// "Revenue climbed 14% to $3.9 billion from $3.7 billion." → error: +5.4% (0–11.1% given
+    /// "Revenue climbed 14% to $3.9 billion from $3.7 billion." → error: +5.4% (2.7–8.2% given
     /// rounding). "Enrollment fell 5% to 4,200 from 4,500." → note: consistent given rounding.
     ///
     /// ## Known limits

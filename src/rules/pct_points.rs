@@ -25,9 +25,13 @@ declare_rule! {
     /// "Turnout rose 15 percentage points, from 61% to 64%." → error: 3 points, +4.9% relative.
     ///
     /// ## Known limits
-    /// Both percentages must be in the sentence as from/to values. Changes in "%" below 1 that
-    /// fit the point difference ("cut rates by 0.25%", rate jargon) are only a note. Loose "%"
-    /// inside quotations is not told apart.
+    /// Both percentages must be in the sentence as from/to values. A size in points may be
+    /// written "13 points" or "five percentage points"; a stated relative change that is
+    /// really the point difference is read as points unless the relative reading fits as
+    /// exactly. Changes in "%" below 1 that fit the point difference in interest-rate copy
+    /// ("cut the base rate 0.25%", rate jargon) are only a note; elsewhere ("fell from 5.2%
+    /// to 4.8%, a drop of 0.4 percent") a warning. Points that are really the relative change
+    /// are an error. Loose "%" inside quotations is not told apart.
     pub struct PctPoints = ("NUM-PCT-POINTS", "percent vs percentage points confused");
 }
 
@@ -47,21 +51,25 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
     let raw = reading(claim, &ctx.settings.tolerances)?;
     let sign = c.word.sign;
     let relative_stated = change::signed(&raw, sign);
-    let scale = change::points_scale(claim);
+    let scale = change::points_scale_at(ctx, pct);
     let points_stated = change::scaled(&relative_stated, scale.unwrap_or(Decimal::ONE))?;
     let points = change::check(c, &points_stated, false, formula::difference)?;
     let relative = change::check(c, &relative_stated, true, formula::pct_change)?;
     let in_points = scale.is_some();
-    let (verdict, default, words) = match (in_points, points.fits(), relative.fits()) {
+    // Points that fit only if the percentages were rounded, where the relative change fits
+    // as written, are the relative change ("from 60% to 66%, up 10 percentage points").
+    let exact = |c: &change::Check| c.verdict() == Some(Verdict::Consistent);
+    let points_fit = points.fits() && (exact(&points) || !exact(&relative));
+    let (verdict, default, words) = match (in_points, points_fit, relative.fits()) {
         (true, true, _) => (points.verdict()?, Severity::Warning, "points"),
         (true, false, true) => (
             Verdict::Inconsistent,
-            Severity::Warning,
+            Severity::Error,
             "the relative change written as points",
         ),
         (false, true, _) => {
             let below_one = raw.value.is_some_and(|v| v.abs() < Decimal::ONE);
-            let s = if below_one {
+            let s = if below_one && rate_jargon(ctx, c) {
                 Severity::Note
             } else {
                 Severity::Warning
@@ -103,6 +111,32 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
         related: change::related(c),
         computed: Some(computed(p, &points.judgement.computed)),
     })
+}
+
+/// Words of interest-rate copy, where "cut rates by 0.25%" is the trade's own usage.
+const RATE_JARGON: &[&str] = &[
+    "interest",
+    "base rate",
+    "key rate",
+    "policy rate",
+    "deposit rate",
+    "lending rate",
+    "bank rate",
+    "cash rate",
+    "repo rate",
+    "funds rate",
+    "mortgage rate",
+    "prime rate",
+    "discount rate",
+    "refinancing rate",
+    "cut rates",
+    "raised rates",
+    "yield",
+];
+
+fn rate_jargon(ctx: &Context, c: &Change) -> bool {
+    let sentence = ctx.text(c.sentence).to_lowercase();
+    RATE_JARGON.iter().any(|w| sentence.contains(w))
 }
 
 fn signed(v: Decimal, d: u32) -> String {

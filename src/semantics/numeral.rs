@@ -66,23 +66,31 @@ pub fn unhedged(n: &Numeral, shape: Shape, tol: &Tolerances) -> Result<Pair, Ari
     let v = n.value;
     let u = n.last_digit_unit();
     if n.is_decimal_mantissa() {
-        let permissive = if tol.truncation { u } else { half(u) };
-        return Ok(Pair {
-            strict: Interval::around(v, half(u))?,
-            permissive: Interval::around(v, permissive)?,
-        });
+        let strict = Interval::around(v, half(u))?;
+        // News copy rounds; a source that truncates may also have dropped up to one unit.
+        // Negative values mirror: truncation moves them toward zero.
+        let permissive = if tol.truncation && v.is_sign_negative() {
+            Interval::closed(checked(v.checked_sub(u))?, checked(v.checked_add(half(u)))?)
+        } else if tol.truncation {
+            Interval::closed(checked(v.checked_sub(half(u)))?, checked(v.checked_add(u))?)
+        } else {
+            strict
+        };
+        return Ok(Pair { strict, permissive });
     }
+    // The whole unit the digits count: 1, or a sub-unit ("212 pence" counts pennies, 0.01).
+    let step = n.scale.min(Decimal::ONE);
     let strict = if shape.count {
         Interval::point(v)
     } else {
-        Interval::around(v, Decimal::new(5, 1))?
+        Interval::around(v, half(step))?
     };
     let permissive = if n.is_round() {
         Interval::around(v, round_halo(n, tol)?)?
     } else if shape.count {
         strict
     } else {
-        Interval::around(v, Decimal::ONE)?
+        Interval::around(v, step)?
     };
     Ok(Pair { strict, permissive })
 }
@@ -170,21 +178,21 @@ mod tests {
             none,
             OTHER,
             iv("7.245", "7.255"),
-            iv("7.24", "7.26"),
+            iv("7.245", "7.255"),
         );
         check(
             num("4.0", 1),
             none,
             OTHER,
             iv("3.95", "4.05"),
-            iv("3.9", "4.1"),
+            iv("3.95", "4.05"),
         );
         check(
             num("3.9", 1_000_000_000),
             none,
             OTHER,
             iv("3850000000", "3950000000"),
-            iv("3800000000", "4000000000"),
+            iv("3850000000", "3950000000"),
         );
         check(num("47", 1), none, COUNT, iv("47", "47"), iv("47", "47"));
         check(
@@ -252,13 +260,33 @@ mod tests {
     }
 
     #[test]
-    fn truncation_off_narrows_decimal_mantissas() {
+    fn sub_unit_integers_keep_their_own_step() {
+        // "212 pence" is £2.12 give or take a penny, not a pound.
+        let pence = Numeral {
+            value: d("2.12"),
+            scale: d("0.01"),
+            ..num("212", 1)
+        };
+        check(
+            pence,
+            Hedge::None,
+            OTHER,
+            iv("2.115", "2.125"),
+            iv("2.11", "2.13"),
+        );
+    }
+
+    #[test]
+    fn truncation_widens_decimal_mantissas_upward() {
         let tol = Tolerances {
-            truncation: false,
+            truncation: true,
             ..Tolerances::default()
         };
         let pair = hedged(&num("7.25", 1), Hedge::None, OTHER, &tol).unwrap();
-        assert_eq!(pair.permissive, iv("7.245", "7.255"));
+        assert_eq!(pair.strict, iv("7.245", "7.255"));
+        assert_eq!(pair.permissive, iv("7.245", "7.26"));
+        let pair = hedged(&num("-7.25", 1), Hedge::None, OTHER, &tol).unwrap();
+        assert_eq!(pair.permissive, iv("-7.26", "-7.245"));
     }
 
     #[test]

@@ -10,7 +10,8 @@ pub struct Tolerances {
     pub round_halo: Decimal,
     /// Relative term of h_apx (§2).
     pub approx: Decimal,
-    /// Decimal mantissas read ± u (rounding or truncation) rather than ± u/2 when permissive.
+    /// Decimal mantissas read [v − u/2, v + u] (rounding or truncation) rather than v ± u/2
+    /// when permissive (§1.2; off by default: news copy rounds).
     pub truncation: bool,
     /// Unhedged fractions: relative half-width and its floor (§4).
     pub fraction: Decimal,
@@ -27,7 +28,7 @@ impl Default for Tolerances {
         Tolerances {
             round_halo: Decimal::new(10, 2),
             approx: Decimal::new(10, 2),
-            truncation: true,
+            truncation: false,
             fraction: Decimal::new(10, 2),
             fraction_floor: Decimal::new(2, 2),
             fraction_hedged: Decimal::new(15, 2),

@@ -42,12 +42,14 @@ fn gap(checked: &Reading, permissive: &Interval) -> Option<Decimal> {
     distance.checked_div(scale)
 }
 
-/// Two passes: strict, then permissive; an untestable check is never consistent.
+/// Two passes: strict inputs, then permissive inputs, both against the checked claim's strict
+/// interval; an untestable check is never consistent.
 pub fn judge(checked: &Reading, computation: &Computation) -> Judgement {
     let untestable = computation.untestable || checked.untestable;
     let strict_match = as_stated(checked, &computation.strict).overlaps(&checked.strict);
-    let permissive_match =
-        as_stated(checked, &computation.permissive).overlaps(&checked.permissive);
+    // Tolerances do not stack (§6.3): the inputs may have been rounded, or the stated result
+    // may have been, not both, so the permissive pass keeps the checked claim's strict interval.
+    let permissive_match = as_stated(checked, &computation.permissive).overlaps(&checked.strict);
     let (verdict, computed) = if permissive_match || strict_match {
         if untestable {
             (None, computation.permissive)
@@ -118,11 +120,36 @@ mod tests {
         let p = read(Kind::Percent, "14", 1, Hedge::None);
         let (c, j) = change(&from, &to, &p);
         assert_eq!(c.point.unwrap().round_dp(3), d("5.405"));
-        assert_eq!(c.permissive.low, Some(d("0")));
-        assert_eq!(c.permissive.high.unwrap().round_dp(3), d("11.111"));
+        // Decimals are read as rounded: the permissive pass is the strict one.
+        assert_eq!(c.permissive, c.strict);
+        assert_eq!(c.permissive.high.unwrap().round_dp(3), d("8.219"));
         assert_eq!(j.verdict, Some(Verdict::Inconsistent));
         assert_eq!(j.computed, c.permissive);
-        assert_eq!(j.gap.unwrap().round_dp(3), d("0.135"));
+        assert_eq!(j.gap.unwrap().round_dp(3), d("0.341"));
+    }
+
+    #[test]
+    fn sales_row_is_inconsistent() {
+        let from = money("4.8", 1_000_000);
+        let to = money("5.6", 1_000_000);
+        let p = read(Kind::Percent, "12", 1, Hedge::None);
+        let (c, j) = change(&from, &to, &p);
+        assert_eq!(c.strict.low.unwrap().round_dp(3), d("14.433"));
+        assert_eq!(c.strict.high.unwrap().round_dp(3), d("18.947"));
+        assert_eq!(j.verdict, Some(Verdict::Inconsistent));
+    }
+
+    #[test]
+    fn tolerances_do_not_stack() {
+        // $41 → $53: strict inputs give 26.5–32.1%, permissive ones ([40, 42], [52, 54])
+        // 23.8–35% → rounded [24, 35]. A stated 34% is met by the permissive inputs alone.
+        let from = money("41", 1);
+        let to = money("53", 1);
+        let (_, j) = change(&from, &to, &read(Kind::Percent, "34", 1, Hedge::None));
+        assert_eq!(j.verdict, Some(Verdict::ConsistentByRounding));
+        // A stated 36% would need its own rounding ([35, 37]) on top of the inputs' as well.
+        let (_, j) = change(&from, &to, &read(Kind::Percent, "36", 1, Hedge::None));
+        assert_eq!(j.verdict, Some(Verdict::Inconsistent));
     }
 
     #[test]
@@ -172,8 +199,7 @@ mod tests {
         let (c, j) = change(&from, &to, &p);
         assert_eq!(c.strict.low.unwrap().round_dp(2), d("6.09"));
         assert_eq!(c.strict.high.unwrap().round_dp(2), d("8.21"));
-        assert_eq!(c.permissive.low.unwrap().round_dp(2), d("5.05"));
-        assert_eq!(c.permissive.high.unwrap().round_dp(2), d("9.28"));
+        assert_eq!(c.permissive, c.strict);
         assert_eq!(j.verdict, Some(Verdict::Inconsistent));
     }
 

@@ -97,9 +97,62 @@ where
 
 /// The stated percentage's reading, signed by the direction word.
 pub fn stated_pct(ctx: &Context, change: &Change) -> Option<Reading> {
-    let claim = ctx.claims.get(change.pct?)?;
-    let r = reading(claim, &ctx.settings.tolerances)?;
+    let r = size_reading(ctx, change.pct?)?;
     Some(signed(&r, change.word.sign))
+}
+
+/// Ordinal words that name a fraction after "a": "by a third", "by a quarter".
+const FRACTION_ORDINALS: &[(&str, i64)] = &[
+    ("half", 2),
+    ("third", 3),
+    ("quarter", 4),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("tenth", 10),
+];
+
+/// The fraction a size states when it is one: "by a third", "by half", "by two-thirds"
+/// (after "by", so that a share such as "a third of the staff" is never a change).
+pub fn fraction_size(ctx: &Context, index: usize) -> Option<Decimal> {
+    let claim = ctx.claims.get(index)?;
+    let text = &ctx.doc.text;
+    let sentence = ctx.segments.sentence_of(claim.span.start)?.1;
+    let before = words_before(text, sentence.start, claim.span.start, 2);
+    let after_by = match before.as_slice() {
+        [by, ..] if by == "by" => true,
+        [article, by] if by == "by" && matches!(article.as_str(), "a" | "one") => true,
+        _ => false,
+    };
+    if !after_by
+        || text_after(text, claim.span.end, 4)
+            .trim_start()
+            .starts_with("of")
+    {
+        return None;
+    }
+    match (&claim.kind, &claim.quantity) {
+        (Kind::Fraction, Quantity::Fraction(crate::model::FractionForm::Word(f))) => Some(*f),
+        (Kind::Ordinal, _) => {
+            let word = ctx.text(claim.span).trim().to_lowercase();
+            let (_, n) = FRACTION_ORDINALS.iter().find(|(w, _)| *w == word)?;
+            Decimal::ONE.checked_div(Decimal::from(*n))
+        }
+        _ => None,
+    }
+}
+
+/// The reading of a stated size as a percentage: a percentage or points as written, a
+/// fraction ("by a third") as 100·f with the fraction's own tolerance (`semantics.md` §4).
+pub fn size_reading(ctx: &Context, index: usize) -> Option<Reading> {
+    let claim = ctx.claims.get(index)?;
+    let tolerances = &ctx.settings.tolerances;
+    let Some(f) = fraction_size(ctx, index) else {
+        return reading(claim, tolerances);
+    };
+    let mut as_fraction = claim.clone();
+    as_fraction.kind = Kind::Fraction;
+    as_fraction.quantity = Quantity::Fraction(crate::model::FractionForm::Word(f));
+    scaled(&reading(&as_fraction, tolerances)?, Decimal::ONE_HUNDRED)
 }
 
 /// The direction word contradicts the values: B − A lies wholly on the other side of 0.
@@ -149,6 +202,49 @@ pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
     }
 }
 
+/// Words after a bare number that make it a size in points: "13 points", "five
+/// percentage points", "40 basis points", with the factor to points.
+const POINTS_AFTER: &[(&str, i64, u32)] = &[
+    ("percentage point", 1, 0),
+    ("percent point", 1, 0),
+    ("basis point", 1, 2),
+    ("point", 1, 0),
+    ("pts", 1, 0),
+];
+
+/// The stated size in points of claim `index`: its unit ("pp", "bp"), or a plain number
+/// followed by "points" ("down 13 points", "a drop of five points"); `None` for a "%".
+pub fn points_scale_at(ctx: &Context, index: usize) -> Option<Decimal> {
+    let claim = ctx.claims.get(index)?;
+    if let Some(scale) = points_scale(claim) {
+        return Some(scale);
+    }
+    if claim.kind != Kind::Number || claim.numeral().is_none() {
+        return None;
+    }
+    let after = text_after(&ctx.doc.text, claim.span.end, 20);
+    let after = after.strip_prefix(' ')?;
+    POINTS_AFTER
+        .iter()
+        .find(|(w, _, _)| after.starts_with(w))
+        .map(|&(_, m, e)| Decimal::new(m, e))
+}
+
+/// Which reading a stated size between two percentages fits: relative change (`true`) or
+/// points (`false`). The relative one wins only when it fits at least as well: "from 4 percent
+/// to 6 percent, an increase of 2 percent" is two points exactly and +50% only if every
+/// figure was rounded.
+fn relative_reading_wins(ctx: &Context, change: &Change) -> bool {
+    let Some(stated) = stated_pct(ctx, change) else {
+        return false;
+    };
+    let relative = check(change, &stated, true, formula::pct_change);
+    let points = check(change, &stated, false, formula::difference);
+    let exact =
+        |c: &Option<Check>| c.as_ref().and_then(Check::verdict) == Some(Verdict::Consistent);
+    relative.as_ref().is_some_and(Check::fits) && (exact(&relative) || !exact(&points))
+}
+
 /// The rule that reports a change with a stated percentage.
 pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     let pct = change.pct?;
@@ -159,16 +255,13 @@ pub fn owner(ctx: &Context, change: &Change) -> Option<Owner> {
     if direction_contradicted(change) == Some(true) {
         return Some(Owner::Direction);
     }
+    let in_points = points_scale_at(ctx, pct).is_some();
     // Points between two values that are no percentages (index points) are no percent change.
-    if points_scale(&ctx.claims[pct]).is_some() && !between_percentages(change) {
+    if in_points && !between_percentages(change) {
         return None;
     }
     if between_percentages(change) {
-        let relative_fits = stated_pct(ctx, change)
-            .and_then(|p| check(change, &p, true, formula::pct_change))
-            .is_some_and(|c| c.fits());
-        let in_points = points_scale(&ctx.claims[pct]).is_some();
-        return Some(if relative_fits && !in_points {
+        return Some(if !in_points && relative_reading_wins(ctx, change) {
             Owner::PctChange
         } else {
             Owner::Points

@@ -39,6 +39,9 @@ const MULTIPLE_VERBS: &[(&str, i64)] = &[
     ("quintupled", 5),
 ];
 
+/// Multiples that compare two things rather than name a change ("twice as many as").
+const COMPARATIVE_MULTIPLES: &[(&str, i64)] = &[("twice", 2), ("double", 2), ("triple", 3)];
+
 const SMALL_NUMBERS: &[(&str, i64)] = &[
     ("two", 2),
     ("three", 3),
@@ -105,7 +108,9 @@ pub fn multiples(ctx: &Context) -> Vec<Multiple> {
             .filter(|_| n_claim.is_none())
             .find(|c| sentence.contains(c.sentence) && next_to(ctx, c.word.span, span))
             .map(|c| (c.from.clone(), c.to.clone(), c.binding));
-        let values = from_change.or_else(|| comparison_pair(ctx, sentence, span.end, n_claim));
+        let values = from_change
+            .or_else(|| comparison_pair(ctx, sentence, span.end, n_claim))
+            .or_else(|| around_pair(ctx, sentence, span, n_claim));
         let Some((from, to, binding)) = values else {
             continue;
         };
@@ -132,6 +137,7 @@ fn may_hold_multiple(text: &str) -> bool {
         .get_or_init(|| {
             ascii_case_insensitive(&[
                 "doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "times", "fold",
+                "twice", "half", "factor",
             ])
         })
         .is_match(text)
@@ -149,12 +155,13 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
     while let Some((span, w)) = ws.next() {
         let [two_back, one_back] = previous;
         previous = [one_back, Some((span, w))];
-        // Every multiple word ends in "d", "g" or "s" ("doubled", "halving", "times",
-        // "tenfold"): most words are rejected on their last letter.
+        // Every multiple word ends in "d", "e", "f", "g", "r" or "s" ("doubled", "twice",
+        // "half", "halving", "factor", "times", "tenfold"): most words are rejected on their
+        // last letter.
         if w.is_ascii()
             && !matches!(
-                w.as_bytes().last(),
-                Some(b'd' | b'g' | b's' | b'D' | b'G' | b'S')
+                w.as_bytes().last().map(u8::to_ascii_lowercase),
+                Some(b'd' | b'e' | b'f' | b'g' | b'r' | b's')
             )
         {
             continue;
@@ -181,12 +188,43 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             };
             (hedge_start.map_or(end, |s| s.cover(end)), hedge)
         };
-        if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
+        if let Some(&(_, n)) = COMPARATIVE_MULTIPLES.iter().find(|(v, _)| *v == lw) {
+            // "twice as many", "double the diameter": a comparison, not a verb.
+            if ws.peek().is_some_and(|(_, w)| lower_in(w, COMPARED_WITH)) {
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![Decimal::from(n)], hedge, None));
+            }
+        } else if let Some(&(_, n)) = MULTIPLE_VERBS.iter().find(|(v, _)| *v == lw) {
             let (full, hedge) = hedged(span);
             out.push((full, vec![Decimal::from(n)], hedge, None));
         } else if lw == "halved" || lw == "halving" {
             let (full, hedge) = hedged(span);
             out.push((full, vec![Decimal::new(5, 1)], hedge, None));
+        } else if lw == "half" {
+            // "half as many as": a comparison; "half of" is a share, not a multiple.
+            if ws.peek().is_some_and(|(_, w)| lower_eq(w, "as")) {
+                let (full, hedge) = hedged(span);
+                out.push((full, vec![Decimal::new(5, 1)], hedge, None));
+            }
+        } else if lw == "factor" {
+            // "by a factor of four": N is the number after "of".
+            let rest = Span::new(span.end, sentence.end);
+            let mut after = words(text, rest);
+            let of = after.next().is_some_and(|(_, w)| lower_eq(w, "of"));
+            let n = after.next().and_then(|(s, w)| {
+                let lw = w.to_lowercase();
+                SMALL_NUMBERS
+                    .iter()
+                    .find(|(x, _)| *x == lw)
+                    .map(|&(_, n)| (s, Decimal::from(n)))
+                    .or_else(|| w.parse::<i64>().ok().map(|n| (s, Decimal::from(n))))
+            });
+            if let (true, Some((end, n))) = (of, n.filter(|(_, n)| *n >= Decimal::TWO)) {
+                // "grew by a factor of four": the phrase reads like a verb's multiple.
+                let by_a = is_word(two_back, "by") && is_word(one_back, "a");
+                let start = two_back.filter(|_| by_a).map_or(span, |(s, _)| s);
+                out.push((start.cover(end), vec![n], hedge(), None));
+            }
         } else if lw == "times" {
             // N is the claim just before "times".
             let Some(i) = claims_in(ctx, Span::new(sentence.start, span.start))
@@ -209,7 +247,18 @@ fn multiple_words(ctx: &Context, sentence: Span) -> Vec<MultipleWord> {
             } else {
                 vec![n]
             };
-            out.push((ctx.claims[i].span.cover(span), readings, hedge(), Some(i)));
+            // The hedge stands before N: "nearly four times", "more than three times".
+            let before = words_before(text, sentence.start, ctx.claims[i].span.start, 2);
+            let hedge = match (before.as_slice(), ctx.claims[i].hedge) {
+                (_, crate::model::Hedge::Nearly) => MultipleHedge::Nearly,
+                (_, crate::model::Hedge::MoreThan) => MultipleHedge::MoreThan,
+                ([w, ..], _) if w == "nearly" || w == "almost" => MultipleHedge::Nearly,
+                ([than, more, ..], _) if than == "than" && more == "more" => {
+                    MultipleHedge::MoreThan
+                }
+                _ => hedge(),
+            };
+            out.push((ctx.claims[i].span.cover(span), readings, hedge, Some(i)));
         } else if let Some(prefix) = lw.strip_suffix("fold") {
             let prefix = prefix.trim_end_matches('-');
             let n = prefix.parse::<i64>().ok().or_else(|| {
@@ -235,8 +284,10 @@ fn comparison_pair(
     after: usize,
     n_claim: Option<usize>,
 ) -> Option<(End, End, Binding)> {
+    // A period read as a duration ("9.2 million a year against …") is no compared value.
+    let period = |i: usize| lower_in(ctx.text(ctx.claims[i].span), PERIOD_WORDS);
     let idx: Vec<usize> = claims_in(ctx, Span::new(after, sentence.end))
-        .filter(|&i| Some(i) != n_claim)
+        .filter(|&i| Some(i) != n_claim && !period(i))
         .collect();
     let mut found = None;
     for pair in idx.windows(2) {
@@ -271,16 +322,76 @@ fn comparison_pair(
     found
 }
 
-/// A ratio reading for a multiple: N ± 5% strict, N ± 10% permissive; "nearly": [0.9N, N).
+/// Words after a comparative multiple that name what it is compared with: "three times as
+/// many as", "double the diameter of", "twice that of".
+const COMPARED_WITH: &[&str] = &["as", "the", "that"];
+
+/// "has scored 24 goals, three times as many as his rival, who has 12"; "8 metres across,
+/// double the diameter of the old 2-metre mirror": the one value of the sentence before a
+/// comparative multiple is the new value, the one after it the old. Any other value of that
+/// measure on either side, and the pair is a guess.
+fn around_pair(
+    ctx: &Context,
+    sentence: Span,
+    span: Span,
+    n_claim: Option<usize>,
+) -> Option<(End, End, Binding)> {
+    let text = &ctx.doc.text;
+    let last = words(text, span).last()?.1;
+    if !lower_in(last, &["times", "twice", "double", "triple", "half"]) {
+        return None;
+    }
+    let next: Vec<String> = words(text, Span::new(span.end, sentence.end))
+        .take(3)
+        .map(|(_, w)| w.to_lowercase())
+        .collect();
+    let next: Vec<&str> = next.iter().map(String::as_str).collect();
+    // "as many as", "as long as": no noun of its own between, so the values are the compared
+    // quantity ("twice as many passengers as" compares passengers, not the buses counted).
+    let as_form = matches!(next.as_slice(), ["as", _, "as"]);
+    // "double the diameter of", "twice that of", "three times the 9 million litres of".
+    let value_next = next
+        .get(1)
+        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    let of_form = matches!(next.as_slice(), ["the", _, "of"] | ["that", "of", ..])
+        || (next.first() == Some(&"the") && value_next);
+    let values = |within: Span| -> Vec<End> {
+        claims_in(ctx, within)
+            .filter(|&i| Some(i) != n_claim && ctx.claims[i].span.end <= within.end)
+            .filter_map(|i| {
+                let c = &ctx.claims[i];
+                let (Quantity::Point(n) | Quantity::Duration { amount: n, .. }) = &c.quantity
+                else {
+                    return None;
+                };
+                end_of(ctx, i, c.span, n)
+            })
+            .collect()
+    };
+    let [new] = <[End; 1]>::try_from(values(Span::new(sentence.start, span.start))).ok()?;
+    let [old] = <[End; 1]>::try_from(values(Span::new(span.end, sentence.end))).ok()?;
+    // The multiple stands in apposition to the new value ("24 goals, three times as many
+    // as"), or both values carry a unit ("8 metres … double the diameter of the 2-metre"):
+    // a bare count before it may count the things compared ("the 3 teams scored twice as").
+    let apposition = text
+        .get(new.span.end..span.start)
+        .is_some_and(|gap| gap.trim_end().ends_with(','));
+    let units = ctx.claims[new.claim].unit.is_some() && ctx.claims[old.claim].unit.is_some();
+    let bound = (as_form && apposition) || (of_form && (apposition || units));
+    (bound && same_measure(ctx, &old, &new)).then_some((old, new, Binding::CrossClause))
+}
+
+/// A ratio reading for a multiple: N ± 2.5% (`rules.md` #11: the inputs' rounding is the
+/// tolerance, the word adds none of its own); "nearly": [0.9N, N).
 pub fn multiple_reading(n: Decimal, hedge: MultipleHedge) -> Option<Reading> {
-    let pct = |p: i64| n.checked_mul(Decimal::new(p, 2));
+    let pct = |p: i64| n.checked_mul(Decimal::new(p, 3));
     let (strict, permissive) = match hedge {
-        MultipleHedge::None => (
-            Interval::closed(pct(95)?, pct(105)?),
-            Interval::closed(pct(90)?, pct(110)?),
-        ),
+        MultipleHedge::None => {
+            let iv = Interval::closed(pct(975)?, pct(1025)?);
+            (iv, iv)
+        }
         MultipleHedge::Nearly => {
-            let iv = Interval::new(Some(pct(90)?), Some(n), false, true);
+            let iv = Interval::new(Some(pct(900)?), Some(n), false, true);
             (iv, iv)
         }
         MultipleHedge::MoreThan => {
