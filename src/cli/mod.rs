@@ -10,6 +10,7 @@ mod extract;
 mod input;
 mod output;
 mod rules;
+mod server;
 mod settings;
 mod snapshot;
 
@@ -28,6 +29,7 @@ use std::process::ExitCode;
   numcheck extract --format json article.md      print every claim as JSON
   numcheck snapshot articles/ && git diff        claim ledgers for review
   numcheck rule NUM-PCT-CHANGE                   a rule's documentation
+  numcheck server                                language server for editors (LSP, stdio)
   echo '{\"id\":1,\"text\":\"38 attacks\"}' | numcheck extract --format json-lines --batch
 
 Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or I/O error."
@@ -57,6 +59,8 @@ pub enum Command {
     Rule(rules::RuleArgs),
     /// Print the settings that apply to a path.
     Config(config_cmd::ConfigCmdArgs),
+    /// Run the language server (LSP over stdio) for editors.
+    Server(server::ServerArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -82,6 +86,7 @@ pub fn run() -> ExitCode {
         Command::Rules(args) => rules::run_rules(args),
         Command::Rule(args) => rules::run_rule(args),
         Command::Config(args) => config_cmd::run(args),
+        Command::Server(args) => server::run(args),
     };
     match result {
         Ok(code) => code,
