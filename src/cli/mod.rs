@@ -29,7 +29,6 @@ use std::process::ExitCode;
   numcheck extract --format json article.md      print every claim as JSON
   numcheck snapshot articles/ && git diff        claim ledgers for review
   numcheck rule NUM-PCT-CHANGE                   a rule's documentation
-  numcheck server                                language server for editors (LSP, stdio)
   echo '{\"id\":1,\"text\":\"38 attacks\"}' | numcheck extract --format json-lines --batch
 
 Exit codes: 0 no findings at or above the fail level, 1 findings, 2 usage, config or I/O error."

@@ -31,10 +31,8 @@ pub fn code_actions(analysis: &Analysis, range: Range) -> CodeActionResponse {
             ..CodeAction::default()
         }));
         if !f.related.is_empty() || f.computed.is_some() {
-            let full = crate::report::render::full::render(
-                &analysis.checked.doc,
-                std::slice::from_ref(f),
-            );
+            let full =
+                crate::report::render::full::render(&analysis.checked.doc, std::slice::from_ref(f));
             out.push(lsp_types::CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Show the arithmetic of {}", f.rule),
                 kind: Some(CodeActionKind::EMPTY),
@@ -113,12 +111,21 @@ mod tests {
     fn markdown_suppressions_go_before_the_paragraph() {
         let text = "# Title\nFirst line\nsecond 38 attacks\n\nNext";
         let at = text.find("38").unwrap();
-        assert_eq!(insertion_point(text, Format::Markdown, at), text.find("First").unwrap());
-        assert_eq!(insertion_point(text, Format::Plain, at), text.find("second").unwrap());
+        assert_eq!(
+            insertion_point(text, Format::Markdown, at),
+            text.find("First").unwrap()
+        );
+        assert_eq!(
+            insertion_point(text, Format::Plain, at),
+            text.find("second").unwrap()
+        );
         let heading = text.find("Title").unwrap();
         assert_eq!(insertion_point(text, Format::Markdown, heading), 0);
         let crlf = text.replace('\n', "\r\n");
         let at = crlf.find("38").unwrap();
-        assert_eq!(insertion_point(&crlf, Format::Markdown, at), crlf.find("First").unwrap());
+        assert_eq!(
+            insertion_point(&crlf, Format::Markdown, at),
+            crlf.find("First").unwrap()
+        );
     }
 }

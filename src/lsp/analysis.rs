@@ -20,6 +20,8 @@ pub const RULES_DOC: &str = "https://github.com/OWNER/numcheck/blob/main/docs/ru
 /// A checked version of a document: what hover and code actions read, and what was
 /// published.
 pub struct Analysis {
+    /// The [`Job::id`] this came from.
+    pub job: u64,
     pub uri: Uri,
     pub version: i32,
     pub checked: Checked,
@@ -31,6 +33,9 @@ pub struct Analysis {
 
 /// What one check needs; cheap to send to the worker thread.
 pub struct Job {
+    /// Increases with every job the server starts: of two checks of one version, only the
+    /// later one's result is published (settings may have changed in between).
+    pub id: u64,
     pub uri: Uri,
     pub version: i32,
     /// Names the document for the engine and for `per-file-ignores`: the file's path, or the
@@ -62,6 +67,7 @@ pub fn analyze(job: Job) -> Analysis {
         .map(|f| diagnostic(&job.uri, &checked.doc.text, &lines, f))
         .collect();
     Analysis {
+        job: job.id,
         uri: job.uri,
         version: job.version,
         checked,

@@ -16,6 +16,8 @@ pub struct Doc {
     pub path: Option<PathBuf>,
     /// When the pending check is due; `None` when none is pending.
     pub due: Option<Instant>,
+    /// The id of the latest job started for this document: only its result is published.
+    pub latest_job: u64,
     /// The latest published check (of `version` or an older one).
     pub analysis: Option<Arc<Analysis>>,
 }
@@ -30,6 +32,7 @@ impl Doc {
             text,
             path,
             due: None,
+            latest_job: 0,
             analysis: None,
         }
     }
@@ -108,7 +111,10 @@ mod tests {
             file_path("file:///tmp/a%20b/caf%C3%A9.md"),
             Some(PathBuf::from("/tmp/a b/café.md"))
         );
-        assert_eq!(file_path("file://localhost/x.md"), Some(PathBuf::from("/x.md")));
+        assert_eq!(
+            file_path("file://localhost/x.md"),
+            Some(PathBuf::from("/x.md"))
+        );
         assert_eq!(file_path("untitled:Untitled-1"), None);
         assert_eq!(file_path("file:///x%2"), Some(PathBuf::from("/x%2")));
     }

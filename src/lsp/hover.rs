@@ -27,7 +27,11 @@ pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
     let tolerances = &analysis.checked.resolved.tolerance;
     if let Some(r) = crate::semantics::reading(claim, tolerances) {
         line(&mut md, "strict interval", Some(&interval(&r.strict)));
-        line(&mut md, "permissive interval", Some(&interval(&r.permissive)));
+        line(
+            &mut md,
+            "permissive interval",
+            Some(&interval(&r.permissive)),
+        );
     }
     line(&mut md, "hedge", Some(json.hedge));
     line(&mut md, "counts", json.counted);
@@ -56,11 +60,7 @@ pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
             kind: MarkupKind::Markdown,
             value: md,
         }),
-        range: Some(
-            analysis
-                .lines
-                .range(text, claim.span.start, claim.span.end),
-        ),
+        range: Some(analysis.lines.range(text, claim.span.start, claim.span.end)),
     })
 }
 
@@ -74,7 +74,15 @@ fn line(md: &mut String, label: &str, value: Option<&str>) {
 fn interval(iv: &Interval) -> String {
     let low = iv.low.map(decimal_string).unwrap_or_else(|| "-∞".into());
     let high = iv.high.map(decimal_string).unwrap_or_else(|| "∞".into());
-    let open = if iv.low_open || iv.low.is_none() { '(' } else { '[' };
-    let close = if iv.high_open || iv.high.is_none() { ')' } else { ']' };
+    let open = if iv.low_open || iv.low.is_none() {
+        '('
+    } else {
+        '['
+    };
+    let close = if iv.high_open || iv.high.is_none() {
+        ')'
+    } else {
+        ']'
+    };
     format!("{open}{low}, {high}{close}")
 }

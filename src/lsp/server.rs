@@ -42,6 +42,8 @@ pub struct Server {
     jobs: Sender<Job>,
     results: Receiver<Outcome>,
     panic_marker: Option<String>,
+    /// The id of the last job started.
+    last_job: u64,
 }
 
 /// Runs a server over stdin and stdout until `exit` or the end of input.
@@ -60,6 +62,7 @@ pub fn run_stdio() -> End {
         jobs,
         results,
         panic_marker: worker::panic_marker(),
+        last_job: 0,
     };
     let end = server.main_loop();
     let Server {
@@ -174,9 +177,7 @@ impl Server {
                 notification_params(n).map(|p| self.did_change(p))
             }
             note::DidSaveTextDocument::METHOD => notification_params(n).map(|p| self.did_save(p)),
-            note::DidCloseTextDocument::METHOD => {
-                notification_params(n).map(|p| self.did_close(p))
-            }
+            note::DidCloseTextDocument::METHOD => notification_params(n).map(|p| self.did_close(p)),
             note::DidChangeWatchedFiles::METHOD => {
                 notification_params(n).map(|p| self.watched_files_changed(p))
             }
@@ -194,7 +195,10 @@ impl Server {
             Ok(o) => o,
             Err(e) => {
                 // Settings with a typo should not cost the user every diagnostic.
-                self.show(MessageType::ERROR, format!("numcheck: {e}; using the defaults"));
+                self.show(
+                    MessageType::ERROR,
+                    format!("numcheck: {e}; using the defaults"),
+                );
                 InitOptions::default()
             }
         };
@@ -268,7 +272,11 @@ impl Server {
             doc.due = Some(Instant::now());
         }
         // A `numcheck.toml` saved in the editor changes the settings even without a watcher.
-        if p.text_document.uri.as_str().ends_with(crate::config::FILE_NAME) {
+        if p.text_document
+            .uri
+            .as_str()
+            .ends_with(crate::config::FILE_NAME)
+        {
             self.settings_changed();
         }
     }
@@ -296,13 +304,20 @@ impl Server {
         let now = Instant::now();
         for doc in self.docs.values_mut() {
             doc.due = Some(now);
+            // Hover and code actions must not read a check made under the old settings.
+            doc.analysis = None;
         }
     }
 
+    /// A job for the document's current text; it supersedes every earlier job for it.
     fn job(&mut self, key: &str) -> Option<Job> {
-        let doc = self.docs.get(key)?;
+        self.last_job += 1;
+        let id = self.last_job;
+        let doc = self.docs.get_mut(key)?;
+        doc.latest_job = id;
         let (resolved, error) = self.configs.for_path(doc.path.as_deref());
         let job = Job {
+            id,
             uri: doc.uri.clone(),
             version: doc.version,
             path: doc.name(),
@@ -312,7 +327,10 @@ impl Server {
             show_consistent: self.configs.options().show_consistent,
         };
         if let Some(e) = error {
-            self.show(MessageType::ERROR, format!("numcheck: {e}; using the defaults"));
+            self.show(
+                MessageType::ERROR,
+                format!("numcheck: {e}; using the defaults"),
+            );
         }
         Some(job)
     }
@@ -353,12 +371,13 @@ impl Server {
         }
     }
 
-    /// Publishes a check if it is of the document's current text and not published yet.
+    /// Publishes a check if it comes from the latest job for its document (so it is of the
+    /// current text and settings, and nothing later was published before it).
     fn accept(&mut self, analysis: Arc<Analysis>) {
         let Some(doc) = self.docs.get_mut(analysis.uri.as_str()) else {
             return;
         };
-        if analysis.version != doc.version || doc.current().is_some() {
+        if analysis.job != doc.latest_job || analysis.version != doc.version {
             return;
         }
         doc.analysis = Some(analysis.clone());
@@ -436,7 +455,10 @@ impl Server {
     }
 
     fn show(&self, typ: MessageType, message: String) {
-        self.notify(note::ShowMessage::METHOD, ShowMessageParams { typ, message });
+        self.notify(
+            note::ShowMessage::METHOD,
+            ShowMessageParams { typ, message },
+        );
     }
 
     fn notify(&self, method: &str, params: impl serde::Serialize) {

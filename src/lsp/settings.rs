@@ -48,11 +48,15 @@ impl InitOptions {
     pub fn parse(value: Option<serde_json::Value>) -> Result<InitOptions, String> {
         let options: InitOptions = match value {
             None | Some(serde_json::Value::Null) => InitOptions::default(),
-            Some(v) => serde_json::from_value(v).map_err(|e| format!("initializationOptions: {e}"))?,
+            Some(v) => {
+                serde_json::from_value(v).map_err(|e| format!("initializationOptions: {e}"))?
+            }
         };
         let selectors = options.select.iter().flatten().chain(&options.ignore);
         if let Some(bad) = selectors.into_iter().find(|s| !is_known_selector(s)) {
-            return Err(format!("initializationOptions: unknown rule selector `{bad}`"));
+            return Err(format!(
+                "initializationOptions: unknown rule selector `{bad}`"
+            ));
         }
         Ok(options)
     }
@@ -99,7 +103,9 @@ impl Configs {
     /// `numcheck.toml` applies), and an error to show when its `numcheck.toml` is invalid
     /// (the defaults are used then, so the document is still checked).
     pub fn for_path(&mut self, path: Option<&Path>) -> (Arc<Resolved>, Option<String>) {
-        let dir = path.and_then(Path::parent).filter(|_| !self.options.isolated);
+        let dir = path
+            .and_then(Path::parent)
+            .filter(|_| !self.options.isolated);
         let Some(dir) = dir else {
             return (self.resolve(None), None);
         };
@@ -145,13 +151,20 @@ mod tests {
         assert_eq!(o.debounce(), Duration::ZERO);
         assert!(InitOptions::parse(Some(serde_json::json!({"select": ["NUM-NOPE"]}))).is_err());
         assert!(InitOptions::parse(Some(serde_json::json!({"colour": 1}))).is_err());
-        assert_eq!(InitOptions::parse(None).unwrap().debounce(), DEFAULT_DEBOUNCE);
+        assert_eq!(
+            InitOptions::parse(None).unwrap().debounce(),
+            DEFAULT_DEBOUNCE
+        );
     }
 
     #[test]
     fn configuration_date_wins_over_the_clients() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("numcheck.toml"), "reference-date = 2024-01-02\n").unwrap();
+        std::fs::write(
+            dir.path().join("numcheck.toml"),
+            "reference-date = 2024-01-02\n",
+        )
+        .unwrap();
         let options = InitOptions {
             reference_date: Some(jiff::civil::date(2025, 6, 1)),
             ..InitOptions::default()

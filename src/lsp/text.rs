@@ -117,9 +117,18 @@ mod tests {
     fn crlf_and_lone_cr_break_lines() {
         let text = "a\r\nb\rc\nd";
         let lines = LineMap::new(text);
-        assert_eq!(lines.position(text, text.find('b').unwrap()), Position::new(1, 0));
-        assert_eq!(lines.position(text, text.find('c').unwrap()), Position::new(2, 0));
-        assert_eq!(lines.position(text, text.find('d').unwrap()), Position::new(3, 0));
+        assert_eq!(
+            lines.position(text, text.find('b').unwrap()),
+            Position::new(1, 0)
+        );
+        assert_eq!(
+            lines.position(text, text.find('c').unwrap()),
+            Position::new(2, 0)
+        );
+        assert_eq!(
+            lines.position(text, text.find('d').unwrap()),
+            Position::new(3, 0)
+        );
         // Past the end of a line is its end, not the next line.
         assert_eq!(lines.offset(text, Position::new(0, 99)), 1);
         assert_eq!(lines.offset(text, Position::new(99, 0)), text.len());
@@ -133,7 +142,10 @@ mod tests {
 
     #[test]
     fn incremental_edits_replace_ranges() {
-        assert_eq!(edit("née 38 attacks", ((0, 4), (0, 6)), "48"), "née 48 attacks");
+        assert_eq!(
+            edit("née 38 attacks", ((0, 4), (0, 6)), "48"),
+            "née 48 attacks"
+        );
         assert_eq!(edit("a\nb", ((0, 1), (1, 0)), ""), "ab");
         assert_eq!(edit("🙂", ((0, 2), (0, 2)), "!"), "🙂!");
     }

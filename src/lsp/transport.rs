@@ -92,7 +92,11 @@ fn read_loop(input: &mut impl BufRead, messages: &Sender<Message>, errors: &Send
 /// from the fields present (`method` and `id`), and only then is the body read as that kind.
 fn parse(body: &[u8]) -> Result<Message, Option<String>> {
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-        Some(error_body(None, ErrorCode::ParseError, &format!("not JSON: {e}")))
+        Some(error_body(
+            None,
+            ErrorCode::ParseError,
+            &format!("not JSON: {e}"),
+        ))
     })?;
     let id = value.get("id").cloned();
     let invalid = |e: serde_json::Error| {
@@ -148,7 +152,9 @@ fn read_body(input: &mut impl BufRead) -> Result<Option<Vec<u8>>, Frame> {
         }
     }
     let Some(length) = length else {
-        return Err(Frame::Bad("missing or invalid Content-Length header".into()));
+        return Err(Frame::Bad(
+            "missing or invalid Content-Length header".into(),
+        ));
     };
     let mut body = vec![0; length];
     input.read_exact(&mut body).map_err(|_| Frame::Io)?;
