@@ -294,6 +294,21 @@ fn numcheck_toml_is_found_upward_and_reloaded_when_it_changes() {
     );
     let diags = c.diagnostics(&uri, 1);
     assert_eq!(only_headline_body(&diags)["severity"], 1);
+
+    // An invalid file: said once, and the document is still checked, with the defaults.
+    std::fs::write(&config, "colour = \"red\"\n").unwrap();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let diags = c.diagnostics(&uri, 1);
+    assert_eq!(only_headline_body(&diags)["severity"], 2);
+    let shown = c.wait_for(|m| m["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("colour") && text.ends_with("using the defaults"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -341,6 +356,20 @@ fn a_document_past_the_work_cap_gets_one_information_diagnostic() {
         .as_str()
         .unwrap()
         .starts_with("too many figures to cross-check"));
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": uri}, "range": limits[0]["range"], "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a["title"].as_str())
+        .collect();
+    assert!(
+        titles.iter().all(|t| !t.contains("NUM-LIMIT")),
+        "{titles:?}"
+    );
 }
 
 #[test]

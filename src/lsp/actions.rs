@@ -23,19 +23,27 @@ pub fn code_actions(analysis: &Analysis, range: Range) -> CodeActionResponse {
         if f.primary.start > to || f.primary.end < from {
             continue;
         }
-        out.push(lsp_types::CodeActionOrCommand::CodeAction(CodeAction {
-            title: format!("Suppress {} here", f.rule),
-            kind: Some(CodeActionKind::QUICKFIX),
-            diagnostics: Some(vec![diagnostic.clone()]),
-            edit: Some(suppress_edit(analysis, f)),
-            ..CodeAction::default()
-        }));
+        // Neither the unused-suppression warning nor the work-cap note is a rule that a
+        // comment could switch off for a paragraph: the fix for the first is deleting its
+        // comment, and the second is about the whole document.
+        let suppressible =
+            f.rule != crate::suppress::UNUSED_SUPPRESSION && f.rule != crate::limits::LIMIT_RULE;
+        if suppressible {
+            out.push(lsp_types::CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Suppress {} here", f.rule),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(suppress_edit(analysis, f)),
+                ..CodeAction::default()
+            }));
+        }
         if !f.related.is_empty() || f.computed.is_some() {
             let full =
                 crate::report::render::full::render(&analysis.checked.doc, std::slice::from_ref(f));
             out.push(lsp_types::CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Show the arithmetic of {}", f.rule),
-                kind: Some(CodeActionKind::EMPTY),
+                // No kind: it changes nothing, so it is neither a quick fix nor a refactor.
+                kind: None,
                 diagnostics: Some(vec![diagnostic.clone()]),
                 command: Some(Command {
                     title: "Show the arithmetic".into(),

@@ -14,7 +14,7 @@ use lsp_types::notification::{self as note, Notification as _};
 use lsp_types::request::{self as req, Request as _};
 use lsp_types::*;
 use serde::de::DeserializeOwned;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -44,6 +44,8 @@ pub struct Server {
     panic_marker: Option<String>,
     /// The id of the last job started.
     last_job: u64,
+    /// Configuration errors already shown: each once, not at every keystroke.
+    shown_errors: BTreeSet<String>,
 }
 
 /// Runs a server over stdin and stdout until `exit` or the end of input.
@@ -63,6 +65,7 @@ pub fn run_stdio() -> End {
         results,
         panic_marker: worker::panic_marker(),
         last_job: 0,
+        shown_errors: BTreeSet::new(),
     };
     let end = server.main_loop();
     let Server {
@@ -301,6 +304,7 @@ impl Server {
     /// Forgets the loaded settings and checks every open document again.
     fn settings_changed(&mut self) {
         self.configs.clear();
+        self.shown_errors.clear();
         let now = Instant::now();
         for doc in self.docs.values_mut() {
             doc.due = Some(now);
@@ -327,10 +331,12 @@ impl Server {
             show_consistent: self.configs.options().show_consistent,
         };
         if let Some(e) = error {
-            self.show(
-                MessageType::ERROR,
-                format!("numcheck: {e}; using the defaults"),
-            );
+            if self.shown_errors.insert(e.clone()) {
+                self.show(
+                    MessageType::ERROR,
+                    format!("numcheck: {e}; using the defaults"),
+                );
+            }
         }
         Some(job)
     }

@@ -220,7 +220,7 @@ fn read_frame(r: &mut impl BufRead) -> Option<Vec<u8>> {
 fn short(v: &Value) -> String {
     fn cut(v: &Value) -> Value {
         match v {
-            Value::String(s) if s.chars().count() > 100 => {
+            Value::String(s) if s.chars().count() > 400 => {
                 let head: String = s.chars().take(60).collect();
                 Value::String(format!("{head}… ({} bytes)", s.len()))
             }
