@@ -256,6 +256,9 @@ fn a_panicking_check_is_logged_and_the_server_keeps_serving() {
     let (_dir2, good) = article_in_tempdir(ARTICLE, "good.txt");
     c.open(&good, "plaintext", ARTICLE);
     only_headline_body(&c.diagnostics(&good, 1));
+    // A panic in the server's own code: an internal error for that request, and on.
+    let r = c.request("numcheck/testPanic", json!({}));
+    assert_eq!(r["error"]["code"], -32603);
     // A hover on the panicking document is answered (with nothing), not left hanging.
     let hover = c.request(
         "textDocument/hover",
@@ -399,4 +402,25 @@ fn markdown_by_language_id_and_closing_clears_diagnostics() {
         m["method"] == "textDocument/publishDiagnostics" && m["params"]["version"].is_null()
     });
     assert_eq!(cleared["params"]["diagnostics"], json!([]));
+}
+
+#[test]
+fn save_rechecks_and_html_is_read_by_language_id() {
+    let text = "<html><body><script>var x = '50% of 3';</script>\n\
+                <p>Sales rose 50% to $3 million from $1 million last year.</p></body></html>\n";
+    let dir = tempfile::tempdir().unwrap();
+    let uri = file_uri(&dir.path().join("page"));
+    let mut c = Client::spawn();
+    c.initialize(Value::Null);
+    c.open(&uri, "html", text);
+    let diags = c.diagnostics(&uri, 1);
+    assert_eq!(codes(&diags), ["NUM-PCT-CHANGE"], "{diags:#?}");
+    let start = text.find("50% to").unwrap();
+    assert_eq!(diags[0]["range"]["start"], position(text, start));
+    // Saving publishes again, for the same version.
+    c.notify(
+        "textDocument/didSave",
+        json!({"textDocument": {"uri": uri}}),
+    );
+    assert_eq!(codes(&c.diagnostics(&uri, 1)), ["NUM-PCT-CHANGE"]);
 }

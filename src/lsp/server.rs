@@ -15,6 +15,7 @@ use lsp_types::request::{self as req, Request as _};
 use lsp_types::*;
 use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, BTreeSet};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -106,14 +107,41 @@ impl Server {
         }
     }
 
+    /// Handles one message. A panic in the server's own code (checks have their own guard in
+    /// the worker) is caught here too: the request gets an internal error, the panic is
+    /// logged, and the loop goes on with the next message.
     fn handle(&mut self, msg: Message) -> Option<End> {
-        match msg {
-            Message::Request(r) => self.request(r),
-            Message::Notification(n) => return self.notification(n),
+        let id = match &msg {
+            Message::Request(r) => Some(r.id.clone()),
+            _ => None,
+        };
+        let method = match &msg {
+            Message::Request(r) => r.method.clone(),
+            Message::Notification(n) => n.method.clone(),
+            Message::Response(_) => String::new(),
+        };
+        let outcome = catch_unwind(AssertUnwindSafe(|| match msg {
+            Message::Request(r) => {
+                self.request(r);
+                None
+            }
+            Message::Notification(n) => self.notification(n),
             // Answers to our own requests (registering the file watcher) need nothing.
-            Message::Response(_) => {}
-        }
-        None
+            Message::Response(_) => None,
+        }));
+        outcome.unwrap_or_else(|payload| {
+            let message = format!(
+                "numcheck: internal error in `{method}`: {}; the server keeps serving",
+                super::worker::panic_message(payload.as_ref())
+            );
+            if let Some(id) = id {
+                let response =
+                    Response::new_err(id, ErrorCode::InternalError as i32, message.clone());
+                self.transport.send(response.into());
+            }
+            self.log(MessageType::ERROR, message);
+            None
+        })
     }
 
     fn request(&mut self, r: Request) {
@@ -145,6 +173,11 @@ impl Server {
             }
             (State::Running, req::ExecuteCommand::METHOD) => {
                 params::<ExecuteCommandParams>(r).and_then(|p| self.execute(p))
+            }
+            // Fault injection for the tests, only with NUMCHECK_LSP_TEST_PANIC set: proves
+            // that a panic outside a check is contained too.
+            (State::Running, "numcheck/testPanic") if self.panic_marker.is_some() => {
+                panic!("injected by numcheck/testPanic")
             }
             (State::Running, method) => Err((
                 ErrorCode::MethodNotFound,
