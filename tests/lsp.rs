@@ -424,3 +424,19 @@ fn save_rechecks_and_html_is_read_by_language_id() {
     );
     assert_eq!(codes(&c.diagnostics(&uri, 1)), ["NUM-PCT-CHANGE"]);
 }
+
+#[test]
+fn unknown_initialization_options_are_reported_and_the_defaults_apply() {
+    let (_dir, uri) = article_in_tempdir(ARTICLE, "a.txt");
+    let mut c = Client::spawn();
+    c.initialize(json!({"showConsistent": true, "colour": "red"}));
+    let shown = c.wait_for(|m| m["method"] == "window/showMessage");
+    let text = shown["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("colour") && text.ends_with("using the defaults"),
+        "{text}"
+    );
+    c.open(&uri, "plaintext", ARTICLE);
+    // The defaults: no notes, although the invalid options asked for them.
+    only_headline_body(&c.diagnostics(&uri, 1));
+}
