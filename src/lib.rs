@@ -22,6 +22,7 @@ pub mod fnv;
 pub mod grammar;
 pub mod ledger;
 pub mod limits;
+pub mod lsp;
 pub mod model;
 pub mod pipeline;
 pub mod report;

@@ -10,6 +10,7 @@ mod extract;
 mod input;
 mod output;
 mod rules;
+mod server;
 mod settings;
 mod snapshot;
 
@@ -59,6 +60,8 @@ pub enum Command {
     Config(config_cmd::ConfigCmdArgs),
     /// Serve a local web page and an HTTP API (`/api/v1`) for checking texts.
     Serve(crate::serve::ServeArgs),
+    /// Run the language server (LSP over stdio) for editors.
+    Server(server::ServerArgs),
 }
 
 pub fn run() -> ExitCode {
@@ -85,6 +88,7 @@ pub fn run() -> ExitCode {
         Command::Rule(args) => rules::run_rule(args),
         Command::Config(args) => config_cmd::run(args),
         Command::Serve(args) => crate::serve::run(args),
+        Command::Server(args) => server::run(args),
     };
     match result {
         Ok(code) => code,
