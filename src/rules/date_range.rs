@@ -86,14 +86,42 @@ fn stated_duration<'a>(ctx: &Context<'a>, i: usize) -> Option<&'a Claim> {
             .get(a.span.end..b.span.start)
             .is_some_and(|gap| gap.len() <= 40 && !gap.contains(['.', ';', '!', '?', '\n']))
     };
+    let length = |c: &&Claim| {
+        matches!(c.quantity, Quantity::Duration { .. }) && !rate_unit(&ctx.doc.text, c)
+    };
     let before = i
         .checked_sub(1)
         .and_then(|j| claims.get(j))
-        .filter(|c| matches!(c.quantity, Quantity::Duration { .. }) && near(c, &claims[i]));
+        .filter(|c| length(c) && near(c, &claims[i]));
     let after = claims
         .get(i + 1)
-        .filter(|c| matches!(c.quantity, Quantity::Duration { .. }) && near(&claims[i], c));
+        .filter(|c| length(c) && near(&claims[i], c));
     before.or(after)
+}
+
+/// "hire 30 people a month from June to November": "a month" is the unit of a rate, not
+/// the span's length. A duration written "a/an/per/each/every UNIT" is one, unless a word
+/// of lasting comes before it ("for a month", "lasting a week").
+fn rate_unit(text: &str, c: &Claim) -> bool {
+    let Some(written) = text.get(c.span.start..c.span.end) else {
+        return false;
+    };
+    let first = written.split_whitespace().next().unwrap_or("").to_lowercase();
+    if !matches!(first.as_str(), "a" | "an" | "per" | "each" | "every") {
+        return false;
+    }
+    let before = text.get(..c.span.start).unwrap_or("");
+    let prev = before
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("")
+        .trim_matches(|ch: char| !ch.is_alphanumeric())
+        .to_lowercase();
+    !matches!(
+        prev.as_str(),
+        "for" | "lasting" | "lasts" | "lasted" | "last" | "over" | "within" | "in" | "of" | "about"
+            | "nearly" | "almost" | "just" | "than" | "took" | "takes" | "spent" | "spend"
+    )
 }
 
 /// Days (or years) from one end to the other, inclusive count; `None` when the count
