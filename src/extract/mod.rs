@@ -5,6 +5,8 @@ pub mod attach;
 mod attribution;
 pub mod key;
 mod lexicon;
+/// The singular of a lower-case noun, for rules that read nouns the grammar does not attach.
+pub use lexicon::singular;
 pub mod resolve;
 mod scan;
 pub mod segment;
