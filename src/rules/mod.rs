@@ -27,6 +27,7 @@ pub mod parts;
 pub mod pct_as_ratio;
 pub mod pct_change;
 pub mod pct_of_count;
+pub mod per_unit;
 pub mod pct_points;
 pub mod range_order;
 pub mod rate_per_capita;
