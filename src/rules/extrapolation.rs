@@ -6,7 +6,10 @@ use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::change::{text_after, window_start};
 use crate::rules::pairing::{bare_literal, hedge_words};
+use crate::rules::parts::{self, Check, Sentence};
+use crate::rules::per_unit::{self, Per};
 use crate::rules::RuleCheck;
+use crate::semantics::Binding;
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, format, judge, reading, Reading};
 use rust_decimal::Decimal;
@@ -16,7 +19,11 @@ declare_rule! {
     /// A count over part of a year projected to the whole year — "38 attacks from January to
     /// May, indicating a possible 90 for the whole year" (38 / 5 × 12 = 91.2) — and a value
     /// tied to another by a fraction: "roughly half of last year's 1,300" (the fraction must
-    /// be the ratio), or "about a third of last year's count" (the implied count is derived).
+    /// be the ratio; money and measures too: "$48 million was a fifth of the previous year's
+    /// $240 million"), or "about a third of last year's count" (the implied count is
+    /// derived). A rate restated over another period — "$350 a week, or $18,200 a year",
+    /// "45,000 passengers a day — 16 million a year", "£150 a month, worth £1,800 a year",
+    /// "$1.2m a week …, or $62m over the year" — must be the rate times the periods in it.
     ///
     /// ## Why it matters
     /// A projection is arithmetic the reader cannot see; a wrong period length or a slipped
@@ -33,7 +40,10 @@ declare_rule! {
     /// December", "annualised"), from periods whose length the text gives in months, weeks
     /// or days ("January to May" = 5 months, "to mid-May" = 4.5, "the first 13 weeks");
     /// year-to-date periods and fiscal years are not resolved. The count, the projection cue
-    /// and the projected figure must stand in one sentence, in that order.
+    /// and the projected figure must stand in one sentence, in that order. Restated rates
+    /// are read only when the second is set beside the first (", or", "—", "worth", "he will
+    /// earn") with the same unit; the period counts allow for working time (a year is
+    /// 220–366 days or 48–52.18 weeks, a month 20–31 days), so only gross slips are flagged.
     pub struct Extrapolation = ("NUM-EXTRAPOLATION", "pro-rata projections and implied values");
 }
 
@@ -41,6 +51,12 @@ declare_rule! {
 const PROJECTION_CUES: &[&str] = &[
     "indicating",
     "on pace for",
+    "on pace to",
+    "a pace of",
+    "at a pace of",
+    "on track to",
+    "on course to",
+    "annualized rate of",
     "on track for",
     "on course for",
     "at this rate",
@@ -78,6 +94,9 @@ const LOOKAHEAD: usize = 4;
 
 impl RuleCheck for Extrapolation {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for sentence in parts::sentences(ctx) {
+            restated_rates(ctx, sentence, out);
+        }
         for (i, claim) in ctx.claims.iter().enumerate() {
             if claim.kind == Kind::Count {
                 if let Some(f) = projection(ctx, i) {
@@ -307,21 +326,31 @@ fn month_number(text: &str) -> Option<u8> {
 }
 
 /// "replaced 2,600 of the bridge's 5,200 panels, half of the total": a count after "of"
-/// (past determiners and possessives) is the whole of a part, and a fraction set beside it
-/// describes the part, not the whole.
+/// (past determiners and possessives) that itself follows a figure is the whole of a part,
+/// and a fraction set beside it describes the part, not the whole. "Net profit of $48
+/// million" has no figure before its "of".
 fn is_whole_of_a_part(ctx: &Context, value: &Claim) -> bool {
     let before = ctx.doc.text.get(..value.span.start).unwrap_or("");
-    before
-        .split_whitespace()
-        .rev()
-        .take(4)
-        .map(|w| w.to_lowercase())
-        .find(|w| {
-            !["the", "its", "their", "his", "her", "our", "all"].contains(&w.as_str())
-                && !w.ends_with("'s")
-                && !w.ends_with("’s")
-        })
-        .is_some_and(|w| w == "of")
+    let mut rest = before.trim_end();
+    for _ in 0..4 {
+        let cut = rest.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        let w = rest[cut..].to_lowercase();
+        if w == "of" {
+            let before_of = rest[..cut].trim_end();
+            return ctx.claims.iter().any(|c| {
+                let end = phrase_end(c);
+                end <= before_of.len() && before_of.len() - end < 2 && c.span.end <= end
+            }) && !before_of.is_empty();
+        }
+        let skip = ["the", "its", "their", "his", "her", "our", "all"].contains(&w.as_str())
+            || w.ends_with("'s")
+            || w.ends_with("’s");
+        if !skip {
+            return false;
+        }
+        rest = rest[..cut].trim_end();
+    }
+    false
 }
 
 /// "X — about a third of last year's count" (Y = X / f, derived) or "X are roughly half of
@@ -336,7 +365,7 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
     let value_index = (0..i)
         .rev()
         .take(LOOKAHEAD)
-        .find(|&j| ctx.claims[j].kind == Kind::Count)?;
+        .find(|&j| is_value_kind(&ctx.claims[j]))?;
     let value = &ctx.claims[value_index];
     if !same_sentence(ctx, value, fraction) {
         return None;
@@ -355,15 +384,37 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
     let base_claim = ctx.claims[i + 1..]
         .iter()
         .take_while(|c| c.span.start < of.end)
-        .find(|c| of.contains(c.span) && matches!(c.kind, Kind::Count | Kind::Number));
+        .find(|c| of.contains(c.span) && is_value_kind(c))
+        .or_else(|| possessed(ctx, of, &ctx.claims[i + 1..]));
     let (rv, rf) = (reading(value, tol)?, reading(fraction, tol)?);
     match base_claim {
         Some(base) => ratio_check(ctx, (value, &rv), (fraction, &rf), base),
-        None => derived(ctx, (value, &rv), (fraction, &rf), &between),
+        // An implied value is derived only from a count, as before money and measures
+        // were read here.
+        None if value.kind == Kind::Count => derived(ctx, (value, &rv), (fraction, &rf), &between),
+        None => None,
     }
 }
 
 type Side<'a> = (&'a Claim, &'a Reading);
+
+/// What a fraction can tie together: counts, money and measures ("$48 million was a fifth
+/// of the previous year's $240 million").
+fn is_value_kind(c: &Claim) -> bool {
+    matches!(c.kind, Kind::Count | Kind::Money | Kind::Measure) || parts::is_countish(c)
+}
+
+/// "of the previous year's $240 million": the "of" phrase ends in a possessive and the
+/// figure it owns follows right after it.
+fn possessed<'c>(ctx: &Context, of: crate::model::Span, after: &'c [Claim]) -> Option<&'c Claim> {
+    let of_text = ctx.text(of).trim_end();
+    if !(of_text.ends_with("'s") || of_text.ends_with("’s")) {
+        return None;
+    }
+    let next = after.iter().find(|c| c.span.start >= of.end)?;
+    let gap = ctx.doc.text.get(of.end..next.span.start)?;
+    (gap.trim().is_empty() && is_value_kind(next)).then_some(next)
+}
 
 /// Y is not stated: Y = X / f, a derived value, when the "of" phrase names the same
 /// quantity at another time and the fraction is set beside X ("—", ",", "or").
@@ -441,6 +492,10 @@ fn ratio_check(
     if base.head.is_some() && value.head.is_some() && base.head != value.head {
         return None;
     }
+    let counts = parts::is_countish(value) && parts::is_countish(base);
+    if !counts && !parts::same_unit(value, base) {
+        return None;
+    }
     let rb = reading(base, &ctx.settings.tolerances)?;
     let computation = compute(&[rv, &rb], &[1], |x| ops::div(x[0], x[1])).ok()?;
     let judgement = judge(rf, &computation);
@@ -480,4 +535,94 @@ fn ratio_check(
         ],
         computed: Some(format::computed(point, &judgement.computed)),
     })
+}
+
+/// "$350 a week, or $18,200 a year", "45,000 a day — 16 million a year", "A$1.2m a week …,
+/// or A$62m over the year": a rate restated over another period must be the rate times the
+/// number of its periods in the other (a week is 5–7 days, a month 20–31 days or 4–4.43
+/// weeks, a year 220–366 days, 48–52.18 weeks or 12 months: working time is allowed for).
+fn restated_rates(ctx: &Context, sentence: &Sentence, out: &mut Vec<Finding>) {
+    let rates: Vec<(usize, TimeUnit)> = sentence
+        .claims
+        .iter()
+        .copied()
+        .filter(|&i| per_unit::is_rate_amount(&ctx.claims[i]))
+        .filter_map(|i| match per_unit::per_of(ctx, sentence, i) {
+            Some(Per::Time(u)) => Some((i, u)),
+            _ => None,
+        })
+        .collect();
+    for pair in rates.windows(2) {
+        let ((a, ua), (b, ub)) = (pair[0], pair[1]);
+        let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+        let same_measure =
+            parts::same_unit(ca, cb) || (parts::is_countish(ca) && parts::is_countish(cb));
+        if ua == ub || !same_measure || !per_unit::restates(parts::between(ctx, ca.span, cb.span))
+        {
+            continue;
+        }
+        // Another amount between the two is another quantity.
+        let amounts_between = sentence.claims.iter().any(|&k| {
+            let c = &ctx.claims[k];
+            c.span.start > ca.span.end && c.span.end < cb.span.start && parts::is_amount(c)
+        });
+        if amounts_between {
+            continue;
+        }
+        if let Some(f) = restated_rate(ctx, (a, ua), (b, ub)) {
+            out.push(f);
+        }
+    }
+}
+
+fn restated_rate(
+    ctx: &Context,
+    (a, ua): (usize, TimeUnit),
+    (b, ub): (usize, TimeUnit),
+) -> Option<Finding> {
+    let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
+    let ra = parts::read(ctx, ca)?;
+    let rb = parts::read(ctx, cb)?;
+    // From the shorter unit to the longer one the rate multiplies, the other way it divides.
+    let (up, (typical, iv)) = match per_unit::units_in(ub, ua) {
+        Some(f) => (true, f),
+        None => (false, per_unit::units_in(ua, ub)?),
+    };
+    let factor = per_unit::factor_reading(typical, iv);
+    let computation = compute(&[&ra, &factor], &[], |x| {
+        if up {
+            ops::mul(x[0], x[1])
+        } else {
+            ops::div(x[0], x[1])
+        }
+    })
+    .ok()?;
+    let (small, large) = if up { (ua, ub) } else { (ub, ua) };
+    let count = match (iv.low, iv.high) {
+        (Some(l), Some(h)) if l == h => l.normalize().to_string(),
+        (Some(l), Some(h)) => format!("{}–{}", l.normalize(), h.normalize()),
+        _ => return None,
+    };
+    let operation = format!(
+        "{} a {} {} {count} {}s a {}",
+        ctx.text(ca.span),
+        ua.as_str(),
+        if up { "×" } else { "÷" },
+        small.as_str(),
+        large.as_str()
+    );
+    parts::finish(
+        ctx,
+        Check {
+            rule: "NUM-EXTRAPOLATION",
+            default: Severity::Warning,
+            binding: Binding::OneClause,
+            checked: (b, &rb),
+            inputs: vec![(a, "rate")],
+            computation,
+            operation,
+            cap: Some(Severity::Warning),
+            excess_only: false,
+        },
+    )
 }

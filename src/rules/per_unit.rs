@@ -46,7 +46,7 @@ const CAPITA: &[&str] = &[
     "citizen",
 ];
 /// Words after "a year", "a week" that make it a time, not a rate ("a year ago").
-const NOT_RATE_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after", "old", "on"];
+const NOT_RATE_AFTER: &[&str] = &["ago", "earlier", "later", "before", "after", "old"];
 
 /// A time-unit word, singular or plural.
 pub fn time_unit_word(word: &str) -> Option<TimeUnit> {
@@ -239,6 +239,38 @@ const RESTATE_WORDS: &[&str] = &[
     "works",
     "out",
     "at",
+    // "€250,000 a week, he will earn €13 million a year": a pronoun subject and a verb of
+    // amounts restate the figure for the same payer.
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "will",
+    "would",
+    "could",
+    "can",
+    "earn",
+    "earns",
+    "make",
+    "makes",
+    "cost",
+    "costs",
+    "pay",
+    "pays",
+    "come",
+    "comes",
+    "amount",
+    "amounts",
+    "add",
+    "adds",
+    "up",
+    "total",
+    "totals",
+    "totalling",
+    "totaling",
+    "mean",
+    "means",
 ];
 
 /// Whether the text between two figures restates the first as the second: a comma, a dash,
@@ -248,12 +280,12 @@ pub fn restates(between: &str) -> bool {
     let Some(mark) = between.find([',', '—', '–', '(', ':']) else {
         return false;
     };
-    if parts::words_as_written(&between[..mark]).count() > 4 {
+    if parts::words_as_written(&between[..mark]).count() > 6 {
         return false;
     }
     let rest = &between[mark..];
-    let words: Vec<&str> = parts::words_as_written(rest).take(6).collect();
-    words.len() <= 5 && words.iter().all(|w| lower_in(w, RESTATE_WORDS))
+    let words: Vec<&str> = parts::words_as_written(rest).take(7).collect();
+    words.len() <= 6 && words.iter().all(|w| lower_in(w, RESTATE_WORDS))
 }
 
 /// How many `small` units one `large` unit holds, as an interval wide enough for the
