@@ -1,6 +1,9 @@
 //! NUM-AVERAGE-TOTAL (`rules.md` #24).
 
 use super::parts::{self, Check, Sentence, TotalForm};
+use super::per_unit::{self, Per};
+use crate::grammar::unit::{by_symbol, convert};
+use crate::model::{Claim, Kind};
 use crate::check::Context;
 use crate::declare_rule;
 use crate::report::{Finding, Severity};
@@ -13,7 +16,12 @@ declare_rule! {
     /// ## What it checks
     /// An average times the number of things it is an average over, against the total the
     /// same sentence states: "The 15 winning teams received an average of $2,650 each,
-    /// $36,000 in all" (15 × $2,650 is $39,750).
+    /// $36,000 in all" (15 × $2,650 is $39,750). And a per-unit figure against the total it
+    /// divides: "raised $18,000 from 60 cyclists, or $400 per cyclist" ($300), "gave 900
+    /// households $3.6 million, roughly $6,000 a household", "16 players scored a combined
+    /// 480 points, an average of 40 each", "96 mm of rain over four days, an average of 32
+    /// mm a day", "93,000 visitors in March, an average of 4,000 a day", "averaged 19
+    /// points over 12 games, 180 in all". Measures of one dimension are converted (km ↔ m).
     ///
     /// ## Why it matters
     /// Average, count and total are often taken from different versions of a figure; one
@@ -23,10 +31,13 @@ declare_rule! {
     /// "The 15 winning teams received an average of $2,650 each, $36,000 in all." → warning.
     ///
     /// ## Known limits
-    /// One sentence, one average ("an average of", "averaging"), one count with a counted
-    /// noun and one marked total ("in all", "in total", "a total of") in the unit of the
-    /// average. Per-period averages ("an average of 30 a day"), medians and sentences with
-    /// more than one candidate count are skipped.
+    /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a
+    /// noun ("per cyclist") needs the one count of that noun; "each" or a bare average
+    /// needs the one count with a noun; "a day" (only after an average) needs the one
+    /// period the sentence gives in days ("over four days", a named month other than
+    /// February). The total is the one marked total ("a total of", "a combined", "in all"),
+    /// else the one other amount in the figure's unit. Medians, and sentences with more than
+    /// one candidate for a role, are skipped.
     pub struct AverageTotal = ("NUM-AVERAGE-TOTAL", "average × count ≠ total");
 }
 
@@ -38,6 +49,10 @@ impl RuleCheck for AverageTotal {
         for sentence in parts::sentences(ctx) {
             if let Some(f) = check(ctx, sentence) {
                 out.push(f);
+                continue;
+            }
+            for &i in &sentence.claims {
+                out.extend(per_unit_average(ctx, sentence, i));
             }
         }
     }
@@ -116,6 +131,143 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             excess_only: false,
         },
     )
+}
+
+/// Whether two amounts measure the same thing: both counts, the same currency, or measures
+/// of one dimension. Returns the factor that takes the second into the first's unit.
+fn measure_factor(avg: &Claim, total: &Claim) -> Option<rust_decimal::Decimal> {
+    if parts::is_countish(avg) && parts::is_countish(total) || parts::same_unit(avg, total) {
+        return Some(rust_decimal::Decimal::ONE);
+    }
+    if avg.kind != Kind::Measure || total.kind != Kind::Measure {
+        return None;
+    }
+    let (to, from) = (by_symbol(avg.unit?)?, by_symbol(total.unit?)?);
+    if to.is_ambiguous() || from.is_ambiguous() || !to.offset.is_zero() || !from.offset.is_zero() {
+        return None;
+    }
+    convert(rust_decimal::Decimal::ONE, from, to)
+}
+
+/// "raised $9,000 from 40 runners, or $225 per runner", "paid $2.1 million to 700 families,
+/// roughly $3,000 a family", "186 mm of rain over six days, an average of 31 mm a day", "12
+/// players scored a combined 300 points, an average of 25 each", "averaged 21 points over
+/// ten games, 210 in all": the per-unit figure must be the total over the number of units.
+fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Finding> {
+    let avg = &ctx.claims[a];
+    if !per_unit::is_rate_amount(avg) {
+        return None;
+    }
+    let per = per_unit::per_of(ctx, sentence, a);
+    let averaged = per_unit::is_average(ctx, sentence, avg);
+    let others = || sentence.claims.iter().copied().filter(move |&i| i != a);
+    let count = match &per {
+        // The units are the things the noun names: "per runner" → "40 runners".
+        Some(Per::Item(noun)) => single(others().filter(|&i| {
+            let c = &ctx.claims[i];
+            parts::is_countish(c)
+                && (c.head.as_deref() == Some(noun.as_str())
+                    || parts::head(ctx, c).as_deref() == Some(noun.as_str()))
+        }))?,
+        // The units are the days of a period the sentence names: "over six days", "in April".
+        Some(Per::Time(unit)) if averaged => single(others().filter(|&i| {
+            let c = &ctx.claims[i];
+            // "a day" is the rate's own unit, not the period.
+            let own = parts::words_as_written(ctx.text(c.span))
+                .next()
+                .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
+            !own && per_unit::period_count(c, *unit).is_some()
+        }))?,
+        // "30 each", "averaged 18 points": the one count with a noun.
+        Some(Per::Each) | None if averaged || per == Some(Per::Each) => {
+            single(others().filter(|&i| {
+                let c = &ctx.claims[i];
+                parts::is_countish(c)
+                    && c.counted.is_some()
+                    && !per_unit::is_total(ctx, sentence, c)
+                    && per_unit::per_of(ctx, sentence, i).is_none()
+            }))?
+        }
+        _ => return None,
+    };
+    let total_candidates = || {
+        others().filter(move |&i| {
+            let c = &ctx.claims[i];
+            i != count
+                && parts::is_amount(c)
+                && measure_factor(avg, c).is_some()
+                && per_unit::per_of(ctx, sentence, i).is_none()
+        })
+    };
+    let total = single(total_candidates().filter(|&i| per_unit::is_total(ctx, sentence, &ctx.claims[i])))
+        .or_else(|| single(total_candidates()))?;
+    let (t, n) = (&ctx.claims[total], &ctx.claims[count]);
+    let factor = measure_factor(avg, t)?;
+    let tr = parts::read(ctx, t)?;
+    let ar = parts::read(ctx, avg)?;
+    let nr = match &per {
+        Some(Per::Time(unit)) => {
+            let days = per_unit::period_count(n, *unit)?;
+            per_unit::factor_reading(days, crate::semantics::Interval::point(days))
+        }
+        _ => parts::read(ctx, &as_preposition(ctx, n))?,
+    };
+    let mut tr = tr;
+    let mut nr = nr;
+    // Unhedged counts are exact: "12 players scored 300 points" is 25 each, no halo.
+    parts::exact_if_plain_counts(&mut [&mut tr, &mut nr]);
+    let computation = compute(&[&tr, &nr], &[1], |x| ops::div(ops::mul(x[0], factor)?, x[1])).ok()?;
+    let binding = if parts::binding(ctx, avg, t) == Binding::OneClause
+        && parts::binding(ctx, n, t) == Binding::OneClause
+    {
+        Binding::OneClause
+    } else {
+        Binding::CrossClause
+    };
+    let units = match &per {
+        Some(Per::Time(unit)) => format!(
+            "{} {}s",
+            per_unit::period_count(n, *unit)?.normalize(),
+            unit.as_str()
+        ),
+        _ => {
+            let text = ctx.text(n.span);
+            let over = text.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("over "));
+            let bare = if over && as_preposition(ctx, n).hedge != n.hedge {
+                &text[5..]
+            } else {
+                text
+            };
+            bare.to_string()
+        }
+    };
+    parts::finish(
+        ctx,
+        Check {
+            rule: "NUM-AVERAGE-TOTAL",
+            default: Severity::Warning,
+            binding,
+            checked: (a, &ar),
+            inputs: vec![(total, "total"), (count, "count")],
+            computation,
+            operation: format!("{} / {units}", ctx.text(t.span)),
+            cap: Some(Severity::Warning),
+            excess_only: false,
+        },
+    )
+}
+
+/// "averaged 18 points over ten games": "over" is the preposition of the games, not a
+/// bound on their number.
+fn as_preposition(ctx: &Context, n: &Claim) -> Claim {
+    let mut c = n.clone();
+    let over = parts::words_as_written(ctx.text(n.span))
+        .next()
+        .is_some_and(|w| lower_eq(w, "over"));
+    if over && n.hedge == crate::model::Hedge::MoreThan {
+        c.hedge = crate::model::Hedge::None;
+    }
+    c
 }
 
 /// The only item, or `None` when there are none or several.
