@@ -199,9 +199,26 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                 && per_unit::per_of(ctx, sentence, i).is_none()
         })
     };
+    // An unmarked total comes before the figure that divides it.
     let total = single(total_candidates().filter(|&i| per_unit::is_total(ctx, sentence, &ctx.claims[i])))
-        .or_else(|| single(total_candidates()))?;
+        .or_else(|| single(total_candidates().filter(|&i| ctx.claims[i].span.end <= avg.span.start)))?;
     let (t, n) = (&ctx.claims[total], &ctx.claims[count]);
+    // The units are a whole number of things.
+    let whole = n
+        .numeral()
+        .is_some_and(|v| v.value.fract().is_zero() && v.value > rust_decimal::Decimal::ONE);
+    if !whole && !matches!(per, Some(Per::Time(_))) {
+        return None;
+    }
+    // Without an average mark the figure must be set beside the others as their quotient:
+    // "from 40 runners, or $300 per runner", not "valued at $31 a share".
+    if !averaged {
+        let last = ctx.claims[total].span.end.max(n.span.end);
+        let gap = ctx.doc.text.get(last..avg.span.start).unwrap_or("");
+        if last > avg.span.start || !per_unit::restates(gap) {
+            return None;
+        }
+    }
     let factor = measure_factor(avg, t)?;
     let tr = parts::read(ctx, t)?;
     let ar = parts::read(ctx, avg)?;

@@ -361,6 +361,11 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
     if !matches!(fraction.quantity, Quantity::Fraction(_)) {
         return None;
     }
+    // "by 318 votes to 276, a majority of 42": a margin, not a share.
+    let words = ctx.text(fraction.span).to_lowercase();
+    if words.contains("majority") || words.contains("minority") {
+        return None;
+    }
     let tol = &ctx.settings.tolerances;
     let value_index = (0..i)
         .rev()
@@ -384,7 +389,7 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
     let base_claim = ctx.claims[i + 1..]
         .iter()
         .take_while(|c| c.span.start < of.end)
-        .find(|c| of.contains(c.span) && is_value_kind(c))
+        .find(|c| of.contains(c.span) && (is_value_kind(c) || c.kind == Kind::Number))
         .or_else(|| possessed(ctx, of, &ctx.claims[i + 1..]));
     let (rv, rf) = (reading(value, tol)?, reading(fraction, tol)?);
     match base_claim {
@@ -401,7 +406,7 @@ type Side<'a> = (&'a Claim, &'a Reading);
 /// What a fraction can tie together: counts, money and measures ("$48 million was a fifth
 /// of the previous year's $240 million").
 fn is_value_kind(c: &Claim) -> bool {
-    matches!(c.kind, Kind::Count | Kind::Money | Kind::Measure) || parts::is_countish(c)
+    matches!(c.kind, Kind::Count | Kind::Money | Kind::Measure)
 }
 
 /// "of the previous year's $240 million": the "of" phrase ends in a possessive and the
@@ -413,7 +418,7 @@ fn possessed<'c>(ctx: &Context, of: crate::model::Span, after: &'c [Claim]) -> O
     }
     let next = after.iter().find(|c| c.span.start >= of.end)?;
     let gap = ctx.doc.text.get(of.end..next.span.start)?;
-    (gap.trim().is_empty() && is_value_kind(next)).then_some(next)
+    (gap.trim().is_empty() && (is_value_kind(next) || next.kind == Kind::Number)).then_some(next)
 }
 
 /// Y is not stated: Y = X / f, a derived value, when the "of" phrase names the same
