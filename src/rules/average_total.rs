@@ -2,6 +2,7 @@
 
 use super::parts::{self, Check, Sentence, TotalForm};
 use super::per_unit::{self, Per};
+use super::rate_per_capita;
 use crate::grammar::unit::{by_symbol, convert};
 use crate::model::{Claim, Kind};
 use crate::check::Context;
@@ -155,7 +156,9 @@ fn measure_factor(avg: &Claim, total: &Claim) -> Option<rust_decimal::Decimal> {
 /// ten games, 210 in all": the per-unit figure must be the total over the number of units.
 fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Finding> {
     let avg = &ctx.claims[a];
-    if !per_unit::is_rate_amount(avg) {
+    if !per_unit::is_rate_amount(avg)
+        || parts::words_as_written(ctx.text(sentence.span)).any(|w| lower_eq(w, "median"))
+    {
         return None;
     }
     let per = per_unit::per_of(ctx, sentence, a);
@@ -178,7 +181,15 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                 .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
             !own && per_unit::period_count(c, *unit).is_some()
         }))?,
-        // "30 each", "averaged 18 points": the one count with a noun.
+        // "30 each", "averaged 18 points", "$40 a head" (of fans; a population is
+        // NUM-RATE-PER-CAPITA's): the one count with a noun.
+        Some(Per::Capita) => single(others().filter(|&i| {
+            let c = &ctx.claims[i];
+            parts::is_countish(c)
+                && c.counted.is_some()
+                && per_unit::per_of(ctx, sentence, i).is_none()
+        }))
+        .filter(|&i| !rate_per_capita::is_population_head(ctx, &ctx.claims[i]))?,
         Some(Per::Each) | None if averaged || per == Some(Per::Each) => {
             single(others().filter(|&i| {
                 let c = &ctx.claims[i];

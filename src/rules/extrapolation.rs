@@ -98,7 +98,7 @@ impl RuleCheck for Extrapolation {
             restated_rates(ctx, sentence, out);
         }
         for (i, claim) in ctx.claims.iter().enumerate() {
-            if claim.kind == Kind::Count {
+            if claim.kind == Kind::Count || parts::is_countish(claim) {
                 if let Some(f) = projection(ctx, i) {
                     out.push(f);
                 }

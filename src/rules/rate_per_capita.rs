@@ -138,6 +138,19 @@ fn is_population(ctx: &Context, sentence: &Sentence, claim: &Claim, base_head: O
     let before = parts::before_in_sentence(ctx, sentence.span, claim);
     parts::ends_with_words(before, &["population", "of"])
         || parts::ends_with_words(before, &["population"])
+        || PLACES.iter().any(|p| parts::ends_with_words(before, &[p, "of"]))
+}
+
+/// "a city of 600,000": places whose size is their population.
+const PLACES: &[&str] = &[
+    "city", "town", "country", "nation", "county", "region", "state", "province", "village",
+    "island", "borough", "district", "suburb",
+];
+
+/// Whether a claim's head names a population (residents, people, …): such rates are this
+/// rule's, not NUM-AVERAGE-TOTAL's.
+pub fn is_population_head(ctx: &Context, claim: &Claim) -> bool {
+    parts::head(ctx, claim).is_some_and(|h| POPULATION_HEADS.contains(&h.as_str()))
 }
 
 /// The only index the filter keeps, or `None` when there are none or several.
@@ -191,14 +204,23 @@ fn count_and_population(
     Some((count, pop))
 }
 
-/// The amounts of a sentence before position `pos`, periods and years left out.
+/// The amounts of a sentence before position `pos`, periods, years and other rates (with
+/// their bases) left out.
 fn amounts_before(ctx: &Context, sentence: &Sentence, pos: usize) -> Vec<usize> {
-    sentence.claims[..pos]
-        .iter()
-        .copied()
-        .filter(|&i| parts::is_amount(&ctx.claims[i]))
-        .filter(|&i| !year_like(ctx, &ctx.claims[i]))
-        .collect()
+    let mut bases = Vec::new();
+    let mut out = Vec::new();
+    for &i in &sentence.claims[..pos] {
+        match per_unit::per_of(ctx, sentence, i) {
+            Some(Per::Base { claim, .. }) => bases.extend(claim),
+            Some(_) => {}
+            None if parts::is_amount(&ctx.claims[i]) && !year_like(ctx, &ctx.claims[i]) => {
+                out.push(i)
+            }
+            None => {}
+        }
+    }
+    out.retain(|i| !bases.contains(i));
+    out
 }
 
 /// A bare four-digit number that may be a year.
@@ -225,6 +247,17 @@ fn per_base_rate(
         Some(b) => per_base(&ctx.claims[b])?,
         None => base_value,
     };
+    // Only the first rate of a sentence is the count's: "6 per 100,000, up from 5 per
+    // 100,000 in 2022" sets another year's rate beside it.
+    let earlier_rate = sentence.claims[..pos].iter().any(|&i| {
+        matches!(
+            per_unit::per_of(ctx, sentence, i),
+            Some(Per::Base { .. } | Per::Capita)
+        )
+    });
+    if earlier_rate {
+        return None;
+    }
     let earlier = amounts_before(ctx, sentence, pos);
     let (count, pop) = count_and_population(ctx, sentence, &earlier, r, base.map(|b| &ctx.claims[b]))?;
     let (c, p) = (&ctx.claims[count], &ctx.claims[pop]);
