@@ -3,10 +3,10 @@
 use super::parts::{self, Check, Sentence, TotalForm};
 use super::per_unit::{self, Per};
 use super::rate_per_capita;
-use crate::grammar::unit::{by_symbol, convert};
-use crate::model::{Claim, Kind};
 use crate::check::Context;
 use crate::declare_rule;
+use crate::grammar::unit::{by_symbol, convert};
+use crate::model::{Claim, Kind};
 use crate::report::{Finding, Severity};
 use crate::rules::lowercase::{lower_eq, lower_in};
 use crate::rules::RuleCheck;
@@ -211,8 +211,11 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
         })
     };
     // An unmarked total comes before the figure that divides it.
-    let total = single(total_candidates().filter(|&i| per_unit::is_total(ctx, sentence, &ctx.claims[i])))
-        .or_else(|| single(total_candidates().filter(|&i| ctx.claims[i].span.end <= avg.span.start)))?;
+    let total =
+        single(total_candidates().filter(|&i| per_unit::is_total(ctx, sentence, &ctx.claims[i])))
+            .or_else(|| {
+            single(total_candidates().filter(|&i| ctx.claims[i].span.end <= avg.span.start))
+        })?;
     let (t, n) = (&ctx.claims[total], &ctx.claims[count]);
     // The units are a whole number of things.
     let whole = n
@@ -244,7 +247,10 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     let mut nr = nr;
     // Unhedged counts are exact: "12 players scored 300 points" is 25 each, no halo.
     parts::exact_if_plain_counts(&mut [&mut tr, &mut nr]);
-    let computation = compute(&[&tr, &nr], &[1], |x| ops::div(ops::mul(x[0], factor)?, x[1])).ok()?;
+    let computation = compute(&[&tr, &nr], &[1], |x| {
+        ops::div(ops::mul(x[0], factor)?, x[1])
+    })
+    .ok()?;
     let binding = if parts::binding(ctx, avg, t) == Binding::OneClause
         && parts::binding(ctx, n, t) == Binding::OneClause
     {
@@ -260,7 +266,9 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
         ),
         _ => {
             let text = ctx.text(n.span);
-            let over = text.get(..5).is_some_and(|w| w.eq_ignore_ascii_case("over "));
+            let over = text
+                .get(..5)
+                .is_some_and(|w| w.eq_ignore_ascii_case("over "));
             let bare = if over && as_preposition(ctx, n).hedge != n.hedge {
                 &text[5..]
             } else {

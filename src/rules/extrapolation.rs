@@ -9,8 +9,8 @@ use crate::rules::pairing::{bare_literal, hedge_words};
 use crate::rules::parts::{self, Check, Sentence};
 use crate::rules::per_unit::{self, Per};
 use crate::rules::RuleCheck;
-use crate::semantics::Binding;
 use crate::semantics::propagate::ops;
+use crate::semantics::Binding;
 use crate::semantics::{compute, format, judge, reading, Reading};
 use rust_decimal::Decimal;
 
@@ -562,8 +562,7 @@ fn restated_rates(ctx: &Context, sentence: &Sentence, out: &mut Vec<Finding>) {
         let (ca, cb) = (&ctx.claims[a], &ctx.claims[b]);
         let same_measure =
             parts::same_unit(ca, cb) || (parts::is_countish(ca) && parts::is_countish(cb));
-        if ua == ub || !same_measure || !per_unit::restates(parts::between(ctx, ca.span, cb.span))
-        {
+        if ua == ub || !same_measure || !per_unit::restates(parts::between(ctx, ca.span, cb.span)) {
             continue;
         }
         // Another amount between the two is another quantity.

@@ -114,7 +114,9 @@ pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
     let words: Vec<&str> = parts::words_as_written(phrase).take(8).collect();
     let mut k = 0;
     if words.first().is_some_and(|w| lower_eq(w, "of"))
-        && words.get(1).is_some_and(|w| !lower_in(w, &["the", "every", "a", "an", "each"]))
+        && words
+            .get(1)
+            .is_some_and(|w| !lower_in(w, &["the", "every", "a", "an", "each"]))
     {
         // Skip "of water" / "of cooking oil" up to the per word.
         k = (2..=3)
@@ -126,7 +128,9 @@ pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
         return Some(Per::Time(unit));
     }
     if lower_in(first, &["each", "apiece"])
-        && words.get(k + 1).is_none_or(|w| lower_in(w, &["on", "in", "over", "for"]))
+        && words
+            .get(k + 1)
+            .is_none_or(|w| lower_in(w, &["on", "in", "over", "for"]))
     {
         return Some(Per::Each);
     }
@@ -134,9 +138,9 @@ pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
         // "over the year", "for the whole year", "in a year": the period of a total.
         let rest: Vec<&str> = words[k + 1..].iter().copied().take(3).collect();
         return match rest.as_slice() {
-            [det, w] | [det, _, w] if lower_in(det, &["the", "a"]) => {
-                time_unit_word(w).filter(|u| *u == TimeUnit::Year).map(Per::Time)
-            }
+            [det, w] | [det, _, w] if lower_in(det, &["the", "a"]) => time_unit_word(w)
+                .filter(|u| *u == TimeUnit::Year)
+                .map(Per::Time),
             _ => None,
         };
     }
@@ -193,7 +197,9 @@ pub fn is_average(ctx: &Context, sentence: &Sentence, c: &Claim) -> bool {
         || parts::ends_with_words(before, &["averaging"])
         || parts::ends_with_words(before, &["averaged"]);
     let after = parts::after_in_sentence(ctx, sentence.span, c);
-    let cut = after.find([',', ';', '—', '–', '(', '.']).unwrap_or(after.len());
+    let cut = after
+        .find([',', ';', '—', '–', '(', '.'])
+        .unwrap_or(after.len());
     let words: Vec<&str> = parts::words_as_written(&after[..cut]).take(6).collect();
     let marked_after = words
         .windows(2)
@@ -361,7 +367,12 @@ mod tests {
         sentence
             .claims
             .iter()
-            .map(|&i| (ctx.text(claims[i].span).to_string(), per_of(&ctx, sentence, i)))
+            .map(|&i| {
+                (
+                    ctx.text(claims[i].span).to_string(),
+                    per_of(&ctx, sentence, i),
+                )
+            })
             .collect()
     }
 
@@ -378,14 +389,23 @@ mod tests {
         assert_eq!(per_for(s, "$4,000"), Some(Per::Time(TimeUnit::Week)));
         assert_eq!(per_for(s, "$2.50"), Some(Per::Item("member".into())));
         let s = "The pumps move 3 million litres of seawater a day.";
-        assert_eq!(per_for(s, "3 million litres"), Some(Per::Time(TimeUnit::Day)));
+        assert_eq!(
+            per_for(s, "3 million litres"),
+            Some(Per::Time(TimeUnit::Day))
+        );
         let s = "The six finalists won $500 each on the night.";
         assert_eq!(per_for(s, "$500"), Some(Per::Each));
         let s = "The town saw 42 thefts per 10,000 residents and $900 per head.";
-        assert!(matches!(per_for(s, "42"), Some(Per::Base { claim: Some(_), .. })));
+        assert!(matches!(
+            per_for(s, "42"),
+            Some(Per::Base { claim: Some(_), .. })
+        ));
         assert_eq!(per_for(s, "$900"), Some(Per::Capita));
         let s = "There were 7 deaths per million people.";
-        assert!(matches!(per_for(s, "7"), Some(Per::Base { claim: None, .. })));
+        assert!(matches!(
+            per_for(s, "7"),
+            Some(Per::Base { claim: None, .. })
+        ));
     }
 
     #[test]

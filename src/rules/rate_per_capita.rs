@@ -71,7 +71,11 @@ impl RuleCheck for RatePerCapita {
                             // Only "5.8% per 1,000": "8% every 100 metres" is a gradient.
                             claim
                                 .filter(|&b| {
-                                    let gap = parts::between(ctx, ctx.claims[rate].span, ctx.claims[b].span);
+                                    let gap = parts::between(
+                                        ctx,
+                                        ctx.claims[rate].span,
+                                        ctx.claims[b].span,
+                                    );
                                     parts::words_are_exactly(gap, &["per"])
                                 })
                                 .map(|b| percent_on_rate(ctx, rate, b))
@@ -131,14 +135,21 @@ fn percent_on_rate(ctx: &Context, rate: usize, base: usize) -> Finding {
 
 /// Whether a claim names a population: its head, the head of the rate's base ("per 1,000
 /// voters"), or "(a) population (of) N".
-fn is_population(ctx: &Context, sentence: &Sentence, claim: &Claim, base_head: Option<&str>) -> bool {
+fn is_population(
+    ctx: &Context,
+    sentence: &Sentence,
+    claim: &Claim,
+    base_head: Option<&str>,
+) -> bool {
     if let Some(h) = parts::head(ctx, claim) {
         return POPULATION_HEADS.contains(&h.as_str()) || base_head == Some(h.as_str());
     }
     let before = parts::before_in_sentence(ctx, sentence.span, claim);
     parts::ends_with_words(before, &["population", "of"])
         || parts::ends_with_words(before, &["population"])
-        || PLACES.iter().any(|p| parts::ends_with_words(before, &[p, "of"]))
+        || PLACES
+            .iter()
+            .any(|p| parts::ends_with_words(before, &[p, "of"]))
 }
 
 /// "a city of 600,000": places whose size is their population.
@@ -170,18 +181,16 @@ fn count_and_population(
     base: Option<&Claim>,
 ) -> Option<(usize, usize)> {
     let base_head = base.and_then(|b| parts::head(ctx, b));
-    let pop = match base {
-        Some(b) if b.kind == Kind::Measure => single(
-            earlier
-                .iter()
-                .copied()
-                .filter(|&i| parts::is_amount(&ctx.claims[i]) && parts::same_unit(&ctx.claims[i], b)),
-        )?,
-        _ => single(earlier.iter().copied().filter(|&i| {
-            let c = &ctx.claims[i];
-            parts::is_countish(c) && is_population(ctx, sentence, c, base_head.as_deref())
-        }))?,
-    };
+    let pop =
+        match base {
+            Some(b) if b.kind == Kind::Measure => single(earlier.iter().copied().filter(|&i| {
+                parts::is_amount(&ctx.claims[i]) && parts::same_unit(&ctx.claims[i], b)
+            }))?,
+            _ => single(earlier.iter().copied().filter(|&i| {
+                let c = &ctx.claims[i];
+                parts::is_countish(c) && is_population(ctx, sentence, c, base_head.as_deref())
+            }))?,
+        };
     let base_head = base_head.as_deref();
     let candidates = || {
         earlier.iter().copied().filter(move |&i| {
@@ -196,8 +205,12 @@ fn count_and_population(
     };
     let rate_head = parts::head(ctx, rate);
     let count = match rate_head {
-        Some(h) if candidates().any(|i| parts::head(ctx, &ctx.claims[i]).as_deref() == Some(&h)) => {
-            single(candidates().filter(|&i| parts::head(ctx, &ctx.claims[i]).as_deref() == Some(&h)))?
+        Some(h)
+            if candidates().any(|i| parts::head(ctx, &ctx.claims[i]).as_deref() == Some(&h)) =>
+        {
+            single(
+                candidates().filter(|&i| parts::head(ctx, &ctx.claims[i]).as_deref() == Some(&h)),
+            )?
         }
         _ => single(candidates())?,
     };
@@ -259,7 +272,8 @@ fn per_base_rate(
         return None;
     }
     let earlier = amounts_before(ctx, sentence, pos);
-    let (count, pop) = count_and_population(ctx, sentence, &earlier, r, base.map(|b| &ctx.claims[b]))?;
+    let (count, pop) =
+        count_and_population(ctx, sentence, &earlier, r, base.map(|b| &ctx.claims[b]))?;
     let (c, p) = (&ctx.claims[count], &ctx.claims[pop]);
     let cr = parts::read(ctx, c)?;
     let pr = parts::read(ctx, p)?;
@@ -392,7 +406,11 @@ fn one_in_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findin
     }
     let words = parts::words(parts::between(ctx, o.span, nc.span));
     let form = matches!(
-        words.iter().map(String::as_str).collect::<Vec<_>>().as_slice(),
+        words
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
         ["in"] | ["in", "every"]
     );
     if !form {
@@ -412,7 +430,9 @@ fn one_in_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findin
     };
     let between_amounts = sentence.claims.iter().any(|&k| {
         let c = &ctx.claims[k];
-        c.span.start > ctx.claims[last].span.end && c.span.end <= o.span.start && parts::is_amount(c)
+        c.span.start > ctx.claims[last].span.end
+            && c.span.end <= o.span.start
+            && parts::is_amount(c)
     });
     let link = parts::between(ctx, ctx.claims[last].span, o.span);
     if between_amounts || !link.contains([',', '—', '–', '(', ':']) {

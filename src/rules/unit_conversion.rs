@@ -132,7 +132,11 @@ fn close_round_conversion(target: &Claim, stated: &Reading, point: Decimal) -> b
 }
 
 /// "7 ft 6.5 in": a smaller unit of the same dimension right after a measure completes it.
-fn compound_tail<'c>(ctx: &'c Context, head: &Claim, unit: &UnitDef) -> Option<(&'c Claim, &'static UnitDef)> {
+fn compound_tail<'c>(
+    ctx: &'c Context,
+    head: &Claim,
+    unit: &UnitDef,
+) -> Option<(&'c Claim, &'static UnitDef)> {
     let at = ctx.claims.partition_point(|c| c.span.start < head.span.end);
     let next = ctx.claims.get(at)?;
     let gap = ctx.doc.text.get(head.span.end..next.span.start)?;
@@ -155,7 +159,9 @@ fn compound_reading(
         iv.scale(factor).ok()?.add(&Interval::point(whole)).ok()
     };
     Some(Reading {
-        value: part.value.and_then(|v| v.checked_mul(factor)?.checked_add(whole)),
+        value: part
+            .value
+            .and_then(|v| v.checked_mul(factor)?.checked_add(whole)),
         strict: shift(&part.strict)?,
         permissive: shift(&part.permissive)?,
         plain: false,
