@@ -22,7 +22,9 @@ declare_rule! {
     /// households $3.6 million, roughly $6,000 a household", "16 players scored a combined
     /// 480 points, an average of 40 each", "96 mm of rain over four days, an average of 32
     /// mm a day", "93,000 visitors in March, an average of 4,000 a day", "averaged 19
-    /// points over 12 games, 180 in all". Measures of one dimension are converted (km ↔ m).
+    /// points over 12 games, 180 in all", "540 overtime hours …, or 60 hours each on
+    /// average", "lost $3 million a month over four months, $16 million in all". Measures
+    /// of one dimension are converted (km ↔ m).
     ///
     /// ## Why it matters
     /// Average, count and total are often taken from different versions of a figure; one
@@ -34,9 +36,10 @@ declare_rule! {
     /// ## Known limits
     /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a
     /// noun ("per cyclist") needs the one count of that noun; "each" or a bare average
-    /// needs the one count with a noun; "a day" (only after an average) needs the one
-    /// period the sentence gives in days ("over four days", a named month other than
-    /// February). The total is the one marked total ("a total of", "a combined", "in all"),
+    /// needs the one count with a noun; "a day" (after an average, or beside a marked
+    /// total) needs the one period the sentence gives in days ("over four days", a named
+    /// month other than February). Without an average mark, a per-item figure must be set
+    /// beside the total and count as their quotient (", or $300 per runner"). The total is the one marked total ("a total of", "a combined", "in all"),
     /// else the one other amount in the figure's unit. Medians, and sentences with more than
     /// one candidate for a role, are skipped.
     pub struct AverageTotal = ("NUM-AVERAGE-TOTAL", "average × count ≠ total");
@@ -150,13 +153,31 @@ fn measure_factor(avg: &Claim, total: &Claim) -> Option<rust_decimal::Decimal> {
     convert(rust_decimal::Decimal::ONE, from, to)
 }
 
+/// The time unit of an amount of time: "64 hours", or "720 overtime hours" (a number whose
+/// noun, a word or two on, is a unit of time).
+fn duration_unit(ctx: &Context, sentence: &Sentence, c: &Claim) -> Option<crate::model::TimeUnit> {
+    if let crate::model::Quantity::Duration { unit, .. } = &c.quantity {
+        return (c.hedge == crate::model::Hedge::None).then_some(*unit);
+    }
+    if c.kind != Kind::Number || !parts::is_amount(c) || c.counted.is_some() {
+        return None;
+    }
+    let after = parts::after_in_sentence(ctx, sentence.span, c);
+    // "720 overtime hours", not "95,000 a day".
+    parts::words_as_written(after)
+        .take(2)
+        .take_while(|w| !lower_in(w, &["a", "an", "per", "each", "every", "of", "in", "over"]))
+        .find_map(per_unit::time_unit_word)
+}
+
 /// "raised $9,000 from 40 runners, or $225 per runner", "paid $2.1 million to 700 families,
 /// roughly $3,000 a family", "186 mm of rain over six days, an average of 31 mm a day", "12
 /// players scored a combined 300 points, an average of 25 each", "averaged 21 points over
 /// ten games, 210 in all": the per-unit figure must be the total over the number of units.
 fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Finding> {
     let avg = &ctx.claims[a];
-    if !per_unit::is_rate_amount(avg)
+    let avg_time = duration_unit(ctx, sentence, avg);
+    if !(per_unit::is_rate_amount(avg) || avg_time.is_some())
         || parts::words_as_written(ctx.text(sentence.span)).any(|w| lower_eq(w, "median"))
     {
         return None;
@@ -173,14 +194,20 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                     || parts::head(ctx, c).as_deref() == Some(noun.as_str()))
         }))?,
         // The units are the days of a period the sentence names: "over six days", "in April".
-        Some(Per::Time(unit)) if averaged => single(others().filter(|&i| {
-            let c = &ctx.claims[i];
-            // "a day" is the rate's own unit, not the period.
-            let own = parts::words_as_written(ctx.text(c.span))
-                .next()
-                .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
-            !own && per_unit::period_count(c, *unit).is_some()
-        }))?,
+        // Without an average mark, only against a marked total: "lost $2 million a month
+        // over six months, $12 million in all".
+        Some(Per::Time(unit))
+            if averaged || others().any(|i| per_unit::is_total(ctx, sentence, &ctx.claims[i])) =>
+        {
+            single(others().filter(|&i| {
+                let c = &ctx.claims[i];
+                // "a day" is the rate's own unit, not the period.
+                let own = parts::words_as_written(ctx.text(c.span))
+                    .next()
+                    .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
+                !own && per_unit::period_count(c, *unit).is_some()
+            }))?
+        }
         // "30 each", "averaged 18 points", "$40 a head" (of fans; a population is
         // NUM-RATE-PER-CAPITA's): the one count with a noun.
         Some(Per::Capita) => single(others().filter(|&i| {
@@ -204,10 +231,11 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     let total_candidates = || {
         others().filter(move |&i| {
             let c = &ctx.claims[i];
-            i != count
-                && parts::is_amount(c)
-                && measure_factor(avg, c).is_some()
-                && per_unit::per_of(ctx, sentence, i).is_none()
+            let same = match avg_time {
+                Some(u) => duration_unit(ctx, sentence, c) == Some(u),
+                None => parts::is_amount(c) && measure_factor(avg, c).is_some(),
+            };
+            i != count && same && per_unit::per_of(ctx, sentence, i).is_none()
         })
     };
     // An unmarked total comes before the figure that divides it.
@@ -226,14 +254,18 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     }
     // Without an average mark the figure must be set beside the others as their quotient:
     // "from 40 runners, or $300 per runner", not "valued at $31 a share".
-    if !averaged {
+    let marked_total = per_unit::is_total(ctx, sentence, t);
+    if !averaged && !(marked_total && matches!(per, Some(Per::Time(_)))) {
         let last = ctx.claims[total].span.end.max(n.span.end);
         let gap = ctx.doc.text.get(last..avg.span.start).unwrap_or("");
         if last > avg.span.start || !per_unit::restates(gap) {
             return None;
         }
     }
-    let factor = measure_factor(avg, t)?;
+    let factor = match avg_time {
+        Some(_) => rust_decimal::Decimal::ONE,
+        None => measure_factor(avg, t)?,
+    };
     let tr = parts::read(ctx, t)?;
     let ar = parts::read(ctx, avg)?;
     let nr = match &per {
