@@ -37,10 +37,13 @@ declare_rule! {
     ///
     /// ## Known limits
     /// Only projections to a calendar year ("for the whole year", "this year", "by
-    /// December", "annualised"), from periods whose length the text gives in months, weeks
-    /// or days ("January to May" = 5 months, "to mid-May" = 4.5, "the first 13 weeks");
-    /// year-to-date periods and fiscal years are not resolved. The count, the projection cue
-    /// and the projected figure must stand in one sentence, in that order. Restated rates
+    /// December", "an annualised rate of"), from periods whose length the text gives in
+    /// months, weeks or days ("January to May" = 5 months, "to mid-May" = 4.5, "in January
+    /// and February" = 2, "the first quarter" = 3, "the first half" = 6, "the first 13
+    /// weeks"); year-to-date periods, seasons and fiscal years are not resolved. The count,
+    /// the projection cue ("on pace for", "a pace of", "on course for", "at this rate", …)
+    /// and the projected figure must stand in one sentence, in that order; the period may
+    /// come before or after the count. Restated rates
     /// are read only when the second is set beside the first (", or", "—", "worth", "he will
     /// earn") with the same unit; the period counts allow for working time (a year is
     /// 220–366 days or 48–52.18 weeks, a month 20–31 days), so only gross slips are flagged.
@@ -85,6 +88,9 @@ const WHOLE_YEAR: &[&str] = &[
     "a year",
     "annually",
     "over the year",
+    "full year",
+    "whole year",
+    "entire year",
 ];
 /// Heads of an "of" phrase that name the same quantity at another time ("of last year's
 /// count").
@@ -159,33 +165,55 @@ fn phrase_end(c: &Claim) -> usize {
 fn projection(ctx: &Context, i: usize) -> Option<Finding> {
     let count = &ctx.claims[i];
     let following = ctx.claims.get(i + 1..)?;
-    let (p_off, period) = following
+    let after_count = following
         .iter()
         .enumerate()
         .take(LOOKAHEAD)
         .take_while(|(_, c)| same_sentence(ctx, count, c))
-        .find(|(_, c)| period_length(ctx, c).is_some())?;
+        .find(|(_, c)| period_length(ctx, c).is_some());
+    // "Through the first four months, the agency approved 120 permits, on track for …":
+    // the period may also lead the sentence.
+    let (period, search_from) = match after_count {
+        Some((p_off, period)) => (period, p_off + 1),
+        None => (
+            ctx.claims[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .take_while(|c| same_sentence(ctx, count, c))
+                .find(|c| period_length(ctx, c).is_some())?,
+            0,
+        ),
+    };
     let length = period_length(ctx, period)?;
     let projected = following
         .iter()
-        .skip(p_off + 1)
+        .skip(search_from)
         .take(LOOKAHEAD)
         .take_while(|c| same_sentence(ctx, count, c))
         .find(|c| matches!(c.kind, Kind::Count | Kind::Number))?;
     if projected.head.is_some() && projected.head != count.head {
         return None;
     }
-    let cue_text = lower_between(ctx, period.span.end, projected.span.end);
+    let cue_text = lower_between(
+        ctx,
+        period.span.end.max(phrase_end(count)),
+        projected.span.end,
+    );
     if !PROJECTION_CUES.iter().any(|c| cue_text.contains(c)) {
         return None;
     }
+    // "an annualised rate of 4.8 million": the cue itself names the year.
+    let annual_cue = ["annualised", "annualized", "annual rate"]
+        .iter()
+        .any(|c| cue_text.contains(c));
     let sentence_end = ctx
         .segments
         .sentence_of(projected.span.start)
         .map_or(projected.span.end, |s| s.1.end);
     let after = lower_between(ctx, phrase_end(projected), sentence_end);
     let after = after.split([',', ';', '—', '(']).next().unwrap_or("");
-    if !WHOLE_YEAR.iter().any(|w| after.contains(w)) {
+    if !annual_cue && !WHOLE_YEAR.iter().any(|w| after.contains(w)) {
         return None;
     }
     let per_year = length.per_year()?;
@@ -271,6 +299,13 @@ fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
         .get(window_start(&ctx.doc.text, 0, c.span.start)..c.span.start)
         .unwrap_or("")
         .to_lowercase();
+    // "the first half (of the year)": six months from January.
+    if c.kind == Kind::Period && text.contains("first half") {
+        return Some(Length {
+            amount: Decimal::from(6),
+            unit: TimeUnit::Month,
+        });
+    }
     match &c.quantity {
         Quantity::Period { from, to } => {
             if from.day.is_some() || to.day.is_some() {
@@ -304,6 +339,18 @@ fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
         Quantity::Date(d) if d.day.is_none() && d.year.is_none() => {
             let start = d.month?;
             let rest = text_after(&ctx.doc.text, c.span.end, 40);
+            // "in January and February": both months, whole.
+            if let Some(second) = rest.trim_start().strip_prefix("and ") {
+                let end = month_number(second)?;
+                let months = i64::from(end) - i64::from(start) + 1;
+                let opened = ["in", "during", "between", "over", "across"]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w));
+                return (opened && months == 2).then(|| Length {
+                    amount: Decimal::from(months),
+                    unit: TimeUnit::Month,
+                });
+            }
             let rest = rest
                 .trim_start()
                 .strip_prefix("to mid-")
