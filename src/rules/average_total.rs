@@ -34,14 +34,14 @@ declare_rule! {
     /// "The 15 winning teams received an average of $2,650 each, $36,000 in all." → warning.
     ///
     /// ## Known limits
-    /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a
-    /// noun ("per cyclist") needs the one count of that noun; "each" or a bare average
-    /// needs the one count with a noun; "a day" (after an average, or beside a marked
-    /// total) needs the one period the sentence gives in days ("over four days", a named
-    /// month other than February). Without an average mark, a per-item figure must be set
-    /// beside the total and count as their quotient (", or $300 per runner"). The total is the one marked total ("a total of", "a combined", "in all"),
-    /// else the one other amount in the figure's unit. Medians, and sentences with more than
-    /// one candidate for a role, are skipped.
+    /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a noun
+    /// ("per cyclist") needs the one count of that noun; "each" or a bare average needs the one
+    /// count with a noun; "a day" (after an average, or beside a marked total) needs the one
+    /// period the sentence gives in days ("over four days", a named month other than February).
+    /// Without an average mark, a per-item figure must be set beside the total and count as
+    /// their quotient (", or $300 per runner"). The total is the one marked total ("a total
+    /// of", "a combined", "in all"), else the one other amount in the figure's unit. Medians,
+    /// and sentences with more than one candidate for a role, are skipped.
     pub struct AverageTotal = ("NUM-AVERAGE-TOTAL", "average × count ≠ total");
 }
 

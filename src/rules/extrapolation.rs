@@ -36,17 +36,17 @@ declare_rule! {
     /// by December." → note: 27 / 13 × 52 = 108, consistent.
     ///
     /// ## Known limits
-    /// Only projections to a calendar year ("for the whole year", "this year", "by
-    /// December", "an annualised rate of"), from periods whose length the text gives in
-    /// months, weeks or days ("January to May" = 5 months, "to mid-May" = 4.5, "in January
-    /// and February" = 2, "the first quarter" = 3, "the first half" = 6, "the first 13
-    /// weeks"); year-to-date periods, seasons and fiscal years are not resolved. The count,
-    /// the projection cue ("on pace for", "a pace of", "on course for", "at this rate", …)
-    /// and the projected figure must stand in one sentence, in that order; the period may
-    /// come before or after the count. Restated rates
-    /// are read only when the second is set beside the first (", or", "—", "worth", "he will
-    /// earn") with the same unit; the period counts allow for working time (a year is
-    /// 220–366 days or 48–52.18 weeks, a month 20–31 days), so only gross slips are flagged.
+    /// Only projections to a calendar year ("for the whole year", "this year", "by December",
+    /// "an annualised rate of"), from periods whose length the text gives in months, weeks or
+    /// days ("January to May" = 5 months, "to mid-May" = 4.5, "in January and February" = 2,
+    /// "the first quarter" = 3, "the first half" = 6, "the first 13 weeks"); year-to-date
+    /// periods, seasons and fiscal years are not resolved. The count, the projection cue ("on
+    /// pace for", "a pace of", "on course for", "at this rate", …) and the projected figure
+    /// must stand in one sentence, in that order; the period may come before or after the
+    /// count. Restated rates are read only when the second is set beside the first (", or",
+    /// "—", "worth", "he will earn") with the same unit; the period counts allow for working
+    /// time (a year is 220–366 days or 48–52.18 weeks, a month 20–31 days), so only gross slips
+    /// are flagged.
     pub struct Extrapolation = ("NUM-EXTRAPOLATION", "pro-rata projections and implied values");
 }
 
