@@ -255,7 +255,9 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     // Without an average mark the figure must be set beside the others as their quotient:
     // "from 40 runners, or $300 per runner", not "valued at $31 a share".
     let marked_total = per_unit::is_total(ctx, sentence, t);
-    if !averaged && !(marked_total && matches!(per, Some(Per::Time(_)))) {
+    // A per-period figure beside a marked total is tied to it by the total's mark.
+    let tied = averaged || (marked_total && matches!(per, Some(Per::Time(_))));
+    if !tied {
         let last = ctx.claims[total].span.end.max(n.span.end);
         let gap = ctx.doc.text.get(last..avg.span.start).unwrap_or("");
         if last > avg.span.start || !per_unit::restates(gap) {
