@@ -23,7 +23,8 @@ declare_rule! {
     /// 480 points, an average of 40 each", "96 mm of rain over four days, an average of 32
     /// mm a day", "93,000 visitors in March, an average of 4,000 a day", "averaged 19
     /// points over 12 games, 180 in all", "540 overtime hours …, or 60 hours each on
-    /// average", "lost $3 million a month over four months, $16 million in all". Measures
+    /// average", "lost $3 million a month over four months, $16 million in all", "Each of the
+    /// 24 parishes received £8,000, a total of £240,000" (a distributive count). Measures
     /// of one dimension are converted (km ↔ m).
     ///
     /// ## Why it matters
@@ -55,8 +56,12 @@ impl RuleCheck for AverageTotal {
                 out.push(f);
                 continue;
             }
+            let before = out.len();
             for &i in &sentence.claims {
                 out.extend(per_unit_average(ctx, sentence, i));
+            }
+            if out.len() == before {
+                out.extend(distributive_average(ctx, sentence));
             }
         }
     }
@@ -279,8 +284,10 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     };
     let mut tr = tr;
     let mut nr = nr;
-    // Unhedged counts are exact: "12 players scored 300 points" is 25 each, no halo.
+    // Unhedged counts are exact: "12 players scored 300 points" is 25 each, no halo; the
+    // number of units is exact whatever the total is.
     parts::exact_if_plain_counts(&mut [&mut tr, &mut nr]);
+    parts::exact_if_plain_counts(&mut [&mut nr]);
     let computation = compute(&[&tr, &nr], &[1], |x| {
         ops::div(ops::mul(x[0], factor)?, x[1])
     })
@@ -338,6 +345,70 @@ fn as_preposition(ctx: &Context, n: &Claim) -> Claim {
         c.hedge = crate::model::Hedge::None;
     }
     c
+}
+
+/// "Each of the 30 schools received £12,000, a total of £360,000", "the 15 finalists will
+/// each get $10,000, $150,000 in all": the first amount after a distributive count is
+/// each one's share of the marked total.
+fn distributive_average(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
+    let count = single(sentence.claims.iter().copied().filter(|&i| {
+        let c = &ctx.claims[i];
+        parts::is_countish(c) && c.counted.is_some() && per_unit::is_distributive(ctx, sentence, c)
+    }))?;
+    let n = &ctx.claims[count];
+    let share = sentence.claims.iter().copied().find(|&i| {
+        let c = &ctx.claims[i];
+        c.span.start >= per_unit::phrase_end(n) && per_unit::is_rate_amount(c)
+    })?;
+    let a = &ctx.claims[share];
+    if per_unit::is_total(ctx, sentence, a)
+        || !matches!(
+            per_unit::per_of(ctx, sentence, share),
+            None | Some(Per::Each)
+        )
+    {
+        return None;
+    }
+    let total = single(sentence.claims.iter().copied().filter(|&i| {
+        let c = &ctx.claims[i];
+        i != share
+            && i != count
+            && parts::is_amount(c)
+            && measure_factor(a, c).is_some()
+            && per_unit::is_total(ctx, sentence, c)
+    }))?;
+    let t = &ctx.claims[total];
+    let factor = measure_factor(a, t)?;
+    let whole = n
+        .numeral()
+        .is_some_and(|v| v.value.fract().is_zero() && v.value > rust_decimal::Decimal::ONE);
+    if !whole {
+        return None;
+    }
+    let mut tr = parts::read(ctx, t)?;
+    let mut nr = parts::read(ctx, n)?;
+    let ar = parts::read(ctx, a)?;
+    parts::exact_if_plain_counts(&mut [&mut tr, &mut nr]);
+    // The number of shares is a count: unhedged, it is exact whatever the total is.
+    parts::exact_if_plain_counts(&mut [&mut nr]);
+    let computation = compute(&[&tr, &nr], &[1], |x| {
+        ops::div(ops::mul(x[0], factor)?, x[1])
+    })
+    .ok()?;
+    parts::finish(
+        ctx,
+        Check {
+            rule: "NUM-AVERAGE-TOTAL",
+            default: Severity::Warning,
+            binding: parts::binding(ctx, a, t),
+            checked: (share, &ar),
+            inputs: vec![(total, "total"), (count, "count")],
+            computation,
+            operation: format!("{} / {}", ctx.text(t.span), ctx.text(n.span)),
+            cap: Some(Severity::Warning),
+            excess_only: false,
+        },
+    )
 }
 
 /// The only item, or `None` when there are none or several.

@@ -215,6 +215,34 @@ pub fn is_total(ctx: &Context, sentence: &Sentence, c: &Claim) -> bool {
         || parts::total_form(ctx, sentence, c) == Some(TotalForm::Sum)
 }
 
+/// Whether a count is distributive: "each of the 30 schools", "the 15 finalists will each
+/// get": what its clause then gives, it gives to every one of them.
+pub fn is_distributive(ctx: &Context, sentence: &Sentence, c: &Claim) -> bool {
+    let before = parts::before_in_sentence(ctx, sentence.span, c);
+    let each_of = ["the", "its", "their", "our", "his", "her"]
+        .iter()
+        .any(|det| parts::ends_with_words(before, &["each", "of", det]));
+    let after = ctx
+        .doc
+        .text
+        .get(phrase_end(c)..sentence.span.end)
+        .unwrap_or("");
+    let words: Vec<&str> = parts::words_as_written(after).take(3).collect();
+    let each_after = match words.as_slice() {
+        [w, ..] if lower_eq(w, "each") => true,
+        [aux, w, ..] => {
+            lower_in(
+                aux,
+                &[
+                    "will", "would", "can", "could", "have", "had", "were", "are",
+                ],
+            ) && lower_eq(w, "each")
+        }
+        _ => false,
+    };
+    each_of || each_after
+}
+
 /// Words that set a second figure beside a first as the same amount restated: "$350 a week,
 /// or $18,200 a year", "£150 a month, worth £1,800 a year", "45,000 a day — 16 million a
 /// year".
