@@ -24,6 +24,9 @@ declare_rule! {
     /// derived). A rate restated over another period — "$350 a week, or $18,200 a year",
     /// "45,000 passengers a day — 16 million a year", "£150 a month, worth £1,800 a year",
     /// "$1.2m a week …, or $62m over the year" — must be the rate times the periods in it.
+    /// A tally over the first fixtures of a season projected to the season — "8 goals in
+    /// his first 12 games, on course for 25 over a 38-game season" — is the tally per
+    /// fixture times the season's fixtures.
     ///
     /// ## Why it matters
     /// A projection is arithmetic the reader cannot see; a wrong period length or a slipped
@@ -102,6 +105,7 @@ impl RuleCheck for Extrapolation {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
             restated_rates(ctx, sentence, out);
+            season_pace(ctx, sentence, out);
         }
         for (i, claim) in ctx.claims.iter().enumerate() {
             if claim.kind == Kind::Count || parts::is_countish(claim) {
@@ -672,6 +676,125 @@ fn restated_rate(
             inputs: vec![(a, "rate")],
             computation,
             operation,
+            cap: Some(Severity::Warning),
+            excess_only: false,
+        },
+    )
+}
+
+/// Nouns that count the fixtures of a season.
+const FIXTURES: &[&str] = &[
+    "game", "match", "round", "race", "fixture", "start", "outing",
+];
+
+/// The number of fixtures a season figure names: "a 38-game season", "over 82 games".
+fn season_length(ctx: &Context, c: &Claim) -> Option<()> {
+    let after = ctx.doc.text.get(c.span.end..)?;
+    let hyphenated = after.strip_prefix('-').is_some_and(|rest| {
+        let word: String = rest.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        FIXTURES.contains(&word.to_lowercase().as_str())
+    });
+    let counted = c.head.as_deref().is_some_and(|h| FIXTURES.contains(&h));
+    (hyphenated || counted).then_some(())
+}
+
+/// "11 goals in his first 10 games, on course for 42 over a 38-game season": a tally over
+/// the first fixtures projected to the season is the tally per fixture times the season's.
+fn season_pace(ctx: &Context, sentence: &Sentence, out: &mut Vec<Finding>) {
+    let claims = &sentence.claims;
+    for (k, &ci) in claims.iter().enumerate() {
+        let c = &ctx.claims[ci];
+        if !parts::is_countish(c) || c.head.as_deref().is_some_and(|h| FIXTURES.contains(&h)) {
+            continue;
+        }
+        let Some(found) = season_parts(ctx, claims, k) else {
+            continue;
+        };
+        out.extend(season_check(ctx, ci, found));
+    }
+}
+
+/// The fixtures played, the projected tally and the season's fixtures after the tally at
+/// position `k`.
+fn season_parts(ctx: &Context, claims: &[usize], k: usize) -> Option<(usize, usize, usize)> {
+    let c = &ctx.claims[claims[k]];
+    let rest = claims.get(k + 1..)?;
+    let mut numeric = rest
+        .iter()
+        .copied()
+        .filter(|&i| matches!(ctx.claims[i].kind, Kind::Count | Kind::Number));
+    let played = numeric.next()?;
+    let g = &ctx.claims[played];
+    if !g.head.as_deref().is_some_and(|h| FIXTURES.contains(&h)) {
+        return None;
+    }
+    let gap = parts::words(ctx.doc.text.get(phrase_end(c)..g.span.start)?);
+    let tied = gap.iter().any(|w| w == "first")
+        && gap.iter().all(|w| {
+            [
+                "in", "from", "over", "through", "the", "its", "his", "her", "their", "first", "of",
+            ]
+            .contains(&w.as_str())
+        });
+    if !tied {
+        return None;
+    }
+    let projected = numeric.next()?;
+    let cue = lower_between(ctx, g.span.end, ctx.claims[projected].span.end);
+    if !PROJECTION_CUES.iter().any(|q| cue.contains(q)) {
+        return None;
+    }
+    let season = numeric.next()?;
+    season_length(ctx, &ctx.claims[season])?;
+    let between = lower_between(
+        ctx,
+        ctx.claims[projected].span.end,
+        ctx.claims[season].span.start,
+    );
+    if between.contains([',', ';', '(']) || between.split_whitespace().count() > 5 {
+        return None;
+    }
+    Some((played, projected, season))
+}
+
+fn season_check(
+    ctx: &Context,
+    tally: usize,
+    (played, projected, season): (usize, usize, usize),
+) -> Option<Finding> {
+    let (c, g, p, s) = (
+        &ctx.claims[tally],
+        &ctx.claims[played],
+        &ctx.claims[projected],
+        &ctx.claims[season],
+    );
+    if p.head.is_some() && c.head.is_some() && p.head != c.head {
+        return None;
+    }
+    let mut rc = parts::read(ctx, c)?;
+    let mut rg = parts::read(ctx, g)?;
+    let mut rs = parts::read(ctx, s)?;
+    parts::exact_if_plain_counts(&mut [&mut rc, &mut rg, &mut rs]);
+    let rp = parts::read(ctx, p)?;
+    let computation = compute(&[&rc, &rg, &rs], &[1], |x| {
+        ops::mul(ops::div(x[0], x[1])?, x[2])
+    })
+    .ok()?;
+    parts::finish(
+        ctx,
+        Check {
+            rule: "NUM-EXTRAPOLATION",
+            default: Severity::Warning,
+            binding: Binding::OneClause,
+            checked: (projected, &rp),
+            inputs: vec![(tally, "count"), (played, "period"), (season, "season")],
+            computation,
+            operation: format!(
+                "{} / {} × {}",
+                stated_value(ctx, c),
+                stated_value(ctx, g),
+                ctx.text(s.span)
+            ),
             cap: Some(Severity::Warning),
             excess_only: false,
         },
