@@ -37,10 +37,10 @@ declare_rule! {
     /// ## Known limits
     /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a noun
     /// ("per cyclist") needs the one count of that noun; "each" or a bare average needs the one
-    /// count with a noun; "a day" (after an average, or beside a marked total) needs the one
-    /// period the sentence gives in days ("over four days", a named month other than February).
-    /// Without an average mark, a per-item figure must be set beside the total and count as
-    /// their quotient (", or $300 per runner"). The total is the one marked total ("a total
+    /// count with a noun; "a day" needs the one period the sentence gives in days ("over four
+    /// days", "a nine-day heatwave", a named month other than February). Without an average
+    /// mark (or, for "a day", a marked total), the figure must be set beside the total and
+    /// count as their quotient (", or $300 per runner"); peaks and records are skipped. The total is the one marked total ("a total
     /// of", "a combined", "in all"), else the one other amount in the figure's unit. Medians,
     /// and sentences with more than one candidate for a role, are skipped.
     pub struct AverageTotal = ("NUM-AVERAGE-TOTAL", "average × count ≠ total");
@@ -142,6 +142,11 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
     )
 }
 
+/// Words that make a per-unit figure an extreme rather than a quotient.
+const EXTREMES: &[&str] = &[
+    "peak", "highest", "lowest", "busiest", "record", "most", "least", "maximum", "minimum", "top",
+];
+
 /// Whether two amounts measure the same thing: both counts, the same currency, or measures
 /// of one dimension. Returns the factor that takes the second into the first's unit.
 fn measure_factor(avg: &Claim, total: &Claim) -> Option<rust_decimal::Decimal> {
@@ -188,6 +193,12 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
         return None;
     }
     let per = per_unit::per_of(ctx, sentence, a);
+    // "600 tonnes a day at its peak": an extreme, not the quotient.
+    let after = parts::after_in_sentence(ctx, sentence.span, avg);
+    let cut = after.find([',', ';', '.', '—']).unwrap_or(after.len());
+    if parts::has_word(&after[..cut], EXTREMES) {
+        return None;
+    }
     let averaged = per_unit::is_average(ctx, sentence, avg);
     let others = || sentence.claims.iter().copied().filter(move |&i| i != a);
     let count = match &per {
@@ -199,11 +210,10 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                     || parts::head(ctx, c).as_deref() == Some(noun.as_str()))
         }))?,
         // The units are the days of a period the sentence names: "over six days", "in April".
-        // Without an average mark, only against a marked total: "lost $2 million a month
-        // over six months, $12 million in all".
-        Some(Per::Time(unit))
-            if averaged || others().any(|i| per_unit::is_total(ctx, sentence, &ctx.claims[i])) =>
-        {
+        // Without an average mark or a marked total, the figure must be set beside the
+        // total as its quotient (checked below): "raised £96,000 in 12 weeks, about £8,000
+        // a week".
+        Some(Per::Time(unit)) => {
             single(others().filter(|&i| {
                 let c = &ctx.claims[i];
                 // "a day" is the rate's own unit, not the period.
@@ -260,7 +270,8 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     // Without an average mark the figure must be set beside the others as their quotient:
     // "from 40 runners, or $300 per runner", not "valued at $31 a share".
     let marked_total = per_unit::is_total(ctx, sentence, t);
-    // A per-period figure beside a marked total is tied to it by the total's mark.
+    // A per-period figure beside a marked total is tied to it by the total's mark; any
+    // other needs the quotient link.
     let tied = averaged || (marked_total && matches!(per, Some(Per::Time(_))));
     if !tied {
         let last = ctx.claims[total].span.end.max(n.span.end);
