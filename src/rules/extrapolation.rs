@@ -384,7 +384,12 @@ fn is_whole_of_a_part(ctx: &Context, value: &Claim) -> bool {
     let before = ctx.doc.text.get(..value.span.start).unwrap_or("");
     let mut rest = before.trim_end();
     for _ in 0..4 {
-        let cut = rest.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+        // After the last whitespace character, whatever its width ("\u{a0}" is two bytes).
+        let cut = rest
+            .char_indices()
+            .rev()
+            .find(|(_, ch)| ch.is_whitespace())
+            .map_or(0, |(p, ch)| p + ch.len_utf8());
         let w = rest[cut..].to_lowercase();
         if w == "of" {
             let before_of = rest[..cut].trim_end();
@@ -799,4 +804,34 @@ fn season_check(
             excess_only: false,
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::parts::run_rule;
+
+    fn run(text: &str) -> Vec<Finding> {
+        run_rule(&Extrapolation, text, false)
+    }
+
+    #[test]
+    fn restated_rates_multiply_by_the_periods() {
+        let f = run("The levy costs $40 a week, or $4,000 a year.");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Warning);
+        assert!(run("The levy costs $40 a week, or $2,080 a year.").is_empty());
+        // Another amount between them is another quantity.
+        assert!(run("The levy costs $40 a week, $15 more than the $4,000 a year.").is_empty());
+    }
+
+    #[test]
+    fn odd_whitespace_before_a_fraction_is_read_safely() {
+        for text in [
+            "Net profit of\u{a0}$48 million was a tenth of the previous year's $240 million.",
+            "Net profit\u{2003}of\u{a0}\u{a0}$48 million was half of\u{a0}its $96 million.",
+        ] {
+            let _ = run(text);
+        }
+    }
 }
