@@ -192,7 +192,7 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     {
         return None;
     }
-    let per = per_unit::per_of(ctx, sentence, a);
+    let per = per_unit::per_around(ctx, sentence, a);
     // "600 tonnes a day at its peak": an extreme, not the quotient.
     let after = parts::after_in_sentence(ctx, sentence.span, avg);
     let cut = after.find([',', ';', '.', '—']).unwrap_or(after.len());
@@ -276,7 +276,10 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     if !tied {
         let last = ctx.claims[total].span.end.max(n.span.end);
         let gap = ctx.doc.text.get(last..avg.span.start).unwrap_or("");
-        if last > avg.span.start || !per_unit::restates(gap) {
+        // "…, with spending per pupil at £6,000": a "per" phrase before the figure names
+        // the quotient itself.
+        let named = per_unit::per_of(ctx, sentence, a).is_none() && gap.contains([',', '—']);
+        if last > avg.span.start || !(named || per_unit::restates(gap)) {
             return None;
         }
     }

@@ -188,6 +188,42 @@ pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
     Some(Per::Item(noun))
 }
 
+/// Words that may link a "per" phrase before a figure to it: "GDP per capita of $4,500",
+/// "spending per pupil is £6,000", "per head stood at about £40".
+const PER_LINKS: &[&str] = &[
+    "of", "is", "was", "at", "stands", "stood", "reached", "came", "comes", "to", "about",
+    "around", "roughly", "nearly", "some", "just", "over", "under",
+];
+
+/// What the figure at `i` is counted per when the "per" phrase stands before it: "GDP per
+/// capita of $4,500" (per capita), "spending per pupil of £6,000" (per pupil).
+pub fn per_before(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
+    let before = parts::before_in_sentence(ctx, sentence.span, &ctx.claims[i]);
+    let cut = before
+        .rfind([',', ';', ':', '—', '–', '(', ')'])
+        .map_or(0, |p| p + 1);
+    let phrase = before.get(cut..)?;
+    let words: Vec<&str> = parts::words_as_written(phrase).rev().take(6).collect();
+    let links = words.iter().take_while(|w| lower_in(w, PER_LINKS)).count();
+    let (noun, per) = (words.get(links)?, words.get(links + 1)?);
+    if !lower_eq(per, "per") || links == 0 {
+        return None;
+    }
+    let noun = singular(&noun.to_lowercase()).into_owned();
+    if CAPITA.contains(&noun.as_str()) {
+        return Some(Per::Capita);
+    }
+    if time_unit_word(&noun).is_some() || !noun.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    Some(Per::Item(noun))
+}
+
+/// What the figure is counted per, after it or before it.
+pub fn per_around(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
+    per_of(ctx, sentence, i).or_else(|| per_before(ctx, sentence, i))
+}
+
 /// Whether the figure is stated as an average: "an average of X", "averaging X", "averaged
 /// X", "X on average", "an average X".
 pub fn is_average(ctx: &Context, sentence: &Sentence, c: &Claim) -> bool {

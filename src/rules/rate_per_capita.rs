@@ -18,7 +18,8 @@ declare_rule! {
     /// million inhabitants", "$4,500 per head" ($540 billion across 12 million people),
     /// "8 wolves per 100 sq km" (640 wolves across 80,000 sq km); the inverse "one doctor
     /// for every 20,000 people" (1,500 GPs for a population of 3 million give 2,000); and
-    /// "one in every 12" after "3,000 of the island's 60,000 homes" (20). Also a "%"
+    /// "one in every 12" after "3,000 of the island's 60,000 homes" (20). The "per" phrase
+    /// may also stand before the rate: "a GDP per capita of $30,000". Also a "%"
     /// written on a "per N" rate.
     ///
     /// ## Why it matters
@@ -65,7 +66,7 @@ impl RuleCheck for RatePerCapita {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for sentence in parts::sentences(ctx) {
             for (pos, &rate) in sentence.claims.iter().enumerate() {
-                let finding = match per_unit::per_of(ctx, sentence, rate) {
+                let finding = match per_unit::per_around(ctx, sentence, rate) {
                     Some(Per::Base { value, claim }) => {
                         if ctx.claims[rate].unit == Some("%") {
                             // Only "5.8% per 1,000": "8% every 100 metres" is a gradient.
@@ -225,11 +226,13 @@ fn amounts_before(ctx: &Context, sentence: &Sentence, pos: usize) -> Vec<usize> 
     for &i in &sentence.claims[..pos] {
         match per_unit::per_of(ctx, sentence, i) {
             Some(Per::Base { claim, .. }) => bases.extend(claim),
-            Some(_) => {}
-            None if parts::is_amount(&ctx.claims[i]) && !year_like(ctx, &ctx.claims[i]) => {
+            // "$2.4 billion a year" is still a total; per head or per item it is a rate.
+            Some(Per::Time(_)) | None
+                if parts::is_amount(&ctx.claims[i]) && !year_like(ctx, &ctx.claims[i]) =>
+            {
                 out.push(i)
             }
-            None => {}
+            _ => {}
         }
     }
     out.retain(|i| !bases.contains(i));
