@@ -257,8 +257,9 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     let total =
         single(total_candidates().filter(|&i| per_unit::is_total(ctx, sentence, &ctx.claims[i])))
             .or_else(|| {
-            single(total_candidates().filter(|&i| ctx.claims[i].span.end <= avg.span.start))
-        })?;
+                single(total_candidates().filter(|&i| ctx.claims[i].span.end <= avg.span.start))
+            })
+            .or_else(|| adjacent_total(ctx, sentence, count, total_candidates()))?;
     let (t, n) = (&ctx.claims[total], &ctx.claims[count]);
     // The units are a whole number of things.
     let whole = n
@@ -423,6 +424,35 @@ fn distributive_average(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             excess_only: false,
         },
     )
+}
+
+/// "90 musicians played to 120,000 people over 40 concerts": among several candidates, the
+/// total is the one right before the count, tied to it by a preposition.
+fn adjacent_total(
+    ctx: &Context,
+    sentence: &Sentence,
+    count: usize,
+    mut candidates: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let at = sentence.claims.iter().position(|&i| i == count)?;
+    let before = *sentence.claims.get(at.checked_sub(1)?)?;
+    let mut gap = parts::words(parts::between(
+        ctx,
+        ctx.claims[before].span,
+        ctx.claims[count].span,
+    ));
+    // "over 40 concerts" is read with "over" as a hedge inside the count.
+    if as_preposition(ctx, &ctx.claims[count]).hedge != ctx.claims[count].hedge {
+        gap.push("over".to_string());
+    }
+    let tied = gap.len() <= 3
+        && gap.last().is_some_and(|w| {
+            [
+                "from", "over", "across", "to", "among", "in", "for", "between",
+            ]
+            .contains(&w.as_str())
+        });
+    (tied && candidates.any(|i| i == before)).then_some(before)
 }
 
 /// The only item, or `None` when there are none or several.
