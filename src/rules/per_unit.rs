@@ -134,6 +134,17 @@ pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
     {
         return Some(Per::Each);
     }
+    // "2.5 beds for every 1,000 people", "4 in every 1,000 births": a base like "per".
+    if lower_in(first, &["for", "in"]) && words.get(k + 1).is_some_and(|w| lower_eq(w, "every")) {
+        let third = *words.get(k + 2)?;
+        let word_at = phrase.find(third).map(|p| start + p)?;
+        let b = claim_at(ctx, sentence, word_at, 0)?;
+        let value = ctx.claims[b].numeral()?.value;
+        return Some(Per::Base {
+            value,
+            claim: Some(b),
+        });
+    }
     if lower_in(first, &["over", "for", "in"]) {
         // "over the year", "for the whole year", "in a year": the period of a total.
         let rest: Vec<&str> = words[k + 1..].iter().copied().take(3).collect();

@@ -19,7 +19,8 @@ declare_rule! {
     /// "8 wolves per 100 sq km" (640 wolves across 80,000 sq km); the inverse "one doctor
     /// for every 20,000 people" (1,500 GPs for a population of 3 million give 2,000); and
     /// "one in every 12" after "3,000 of the island's 60,000 homes" (20). The "per" phrase
-    /// may also stand before the rate: "a GDP per capita of $30,000". Also a "%"
+    /// may also stand before the rate ("a GDP per capita of $30,000"), and "for every N"
+    /// may stand for "per N" ("3 beds for every 1,000 people"). Also a "%"
     /// written on a "per N" rate.
     ///
     /// ## Why it matters
@@ -85,9 +86,10 @@ impl RuleCheck for RatePerCapita {
                         }
                     }
                     Some(Per::Capita) => per_base_rate(ctx, sentence, pos, Decimal::ONE, None),
-                    _ => one_for_every(ctx, sentence, pos)
-                        .or_else(|| one_in_every(ctx, sentence, pos)),
-                };
+                    _ => None,
+                }
+                .or_else(|| one_for_every(ctx, sentence, pos))
+                .or_else(|| one_in_every(ctx, sentence, pos));
                 out.extend(finding);
             }
         }
