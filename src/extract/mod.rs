@@ -6,6 +6,8 @@ mod attribution;
 pub mod key;
 mod lexicon;
 mod names;
+/// The singular of a lower-case noun, for rules that read nouns the grammar does not attach.
+pub use lexicon::singular;
 pub mod resolve;
 mod scan;
 pub mod segment;

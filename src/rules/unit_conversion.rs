@@ -3,7 +3,7 @@
 use crate::check::Context;
 use crate::declare_rule;
 use crate::grammar::unit::{by_symbol, convert_with, UnitDef};
-use crate::model::{Claim, Quantity};
+use crate::model::{Claim, Hedge, Quantity};
 use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, message_decimals, number};
@@ -30,8 +30,11 @@ declare_rule! {
     /// The source's strict interval is converted and rounded to the conversion's precision;
     /// a round conversion within 5 % of the exact value, or one that needs the source's
     /// rounding halo, is a note. Ambiguous units (ton, gallon, mile) pass under any reading.
-    /// Currencies are never converted (no exchange rate is known). Ranges, dimensions ("2 x 3
-    /// m") and bounds on either side are skipped.
+    /// An unhedged conversion keeps its own strict interval: only the source's rounding is
+    /// the tolerance. A compound conversion ("2.30 metres (7 ft 6.5 in)") is read whole; a
+    /// bound ("up to 150 mm (6 inches)") governs both figures, so their numbers are compared.
+    /// Currencies are never converted (no exchange rate is known). Ranges and dimensions
+    /// ("2 x 3 m") are skipped.
     pub struct UnitConversion = ("NUM-UNIT-CONVERSION", "stated unit conversion vs the exact factor");
 }
 
@@ -48,7 +51,7 @@ fn measure(claim: &Claim) -> Option<(&'static UnitDef, Decimal)> {
     let Quantity::Point(n) = &claim.quantity else {
         return None;
     };
-    if claim.flags.malformed || claim.flags.too_large || claim.hedge.is_bound() {
+    if claim.flags.malformed || claim.flags.too_large {
         return None;
     }
     let unit = by_symbol(claim.unit?)?;
@@ -146,6 +149,44 @@ fn close_round_conversion(target: &Claim, stated: &Reading, point: Decimal) -> b
             .is_some_and(|gap| gap.abs() <= limit)
 }
 
+/// "7 ft 6.5 in": a smaller unit of the same dimension right after a measure completes it.
+fn compound_tail<'c>(
+    ctx: &'c Context,
+    head: &Claim,
+    unit: &UnitDef,
+) -> Option<(&'c Claim, &'static UnitDef)> {
+    let at = ctx.claims.partition_point(|c| c.span.start < head.span.end);
+    let next = ctx.claims.get(at)?;
+    let gap = ctx.doc.text.get(head.span.end..next.span.start)?;
+    let (small, _) = measure(next)?;
+    let smaller = small.dimension == unit.dimension && small.to_base < unit.to_base;
+    (gap.trim().is_empty() && smaller && small.offset.is_zero()).then_some((next, small))
+}
+
+/// The reading of "7 ft 6.5 in" in feet: the whole feet exact, the inches' rounding added.
+fn compound_reading(
+    head: &Claim,
+    unit: &UnitDef,
+    (tail, small): (&Claim, &'static UnitDef),
+    tol: &crate::semantics::tolerances::Tolerances,
+) -> Option<Reading> {
+    let whole = head.numeral()?.value;
+    let part = reading(tail, tol)?;
+    let factor = crate::grammar::unit::convert(Decimal::ONE, small, unit)?;
+    let shift = |iv: &Interval| -> Option<Interval> {
+        iv.scale(factor).ok()?.add(&Interval::point(whole)).ok()
+    };
+    Some(Reading {
+        value: part
+            .value
+            .and_then(|v| v.checked_mul(factor)?.checked_add(whole)),
+        strict: shift(&part.strict)?,
+        permissive: shift(&part.permissive)?,
+        plain: false,
+        ..part
+    })
+}
+
 /// The best outcome over every reading of both units (ambiguous units accept any).
 fn best_outcome(
     ctx: &Context,
@@ -154,7 +195,15 @@ fn best_outcome(
 ) -> Option<Outcome> {
     let tol = &ctx.settings.tolerances;
     let from = reading(source.0, tol)?;
-    let stated = reading(target.0, tol)?;
+    let mut stated = match compound_tail(ctx, target.0, target.1) {
+        Some(tail) => compound_reading(target.0, target.1, tail, tol)?,
+        None => reading(target.0, tol)?,
+    };
+    // The conversion is the checked figure: unhedged, it keeps its strict interval in the
+    // permissive pass too (the source's rounding is the tolerance, semantics.md §6.3).
+    if !is_hedged(target.0) {
+        stated.permissive = stated.strict;
+    }
     let mut best: Option<Outcome> = None;
     for from_factor in source.1.readings() {
         for to_factor in target.1.readings() {
@@ -202,9 +251,22 @@ fn stated_decimals(claim: &Claim) -> u32 {
     claim.numeral().map_or(0, |n| n.decimals)
 }
 
+/// "Up to 150 mm (6 inches)": a bound governs both figures alike, so the conversion is of
+/// the bare numbers.
+fn unbound(claim: &Claim) -> std::borrow::Cow<'_, Claim> {
+    if claim.hedge.is_bound() {
+        let mut bare = claim.clone();
+        bare.hedge = Hedge::None;
+        std::borrow::Cow::Owned(bare)
+    } else {
+        std::borrow::Cow::Borrowed(claim)
+    }
+}
+
 impl RuleCheck for UnitConversion {
     fn run(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for (source, target) in conversion_pairs(ctx) {
+            let (source, target) = (&*unbound(source), &*unbound(target));
             let (Some((from_unit, value)), Some((to_unit, _))) = (measure(source), measure(target))
             else {
                 continue;
@@ -231,11 +293,23 @@ impl RuleCheck for UnitConversion {
                 None => continue,
             };
             let decimals = message_decimals(stated_decimals(target));
-            let stated = reading(target, &ctx.settings.tolerances);
+            let tol = &ctx.settings.tolerances;
+            let tail = compound_tail(ctx, target, to_unit);
+            let stated = match tail {
+                Some(t) => compound_reading(target, to_unit, t, tol),
+                None => reading(target, tol),
+            };
+            let shown = crate::model::Span::new(
+                target.span.start,
+                tail.map_or(target.span.end, |(t, _)| t.span.end),
+            );
             let stated_interval = stated.map_or(String::new(), |r| {
                 format!(
                     " ({})",
-                    format::interval(&r.permissive, stated_decimals(target))
+                    format::interval(
+                        &r.permissive,
+                        stated_decimals(target) + u32::from(tail.is_some()) * 2
+                    )
                 )
             });
             let message = format!(
@@ -252,7 +326,7 @@ impl RuleCheck for UnitConversion {
                     .computed
                     .high
                     .map_or("…".into(), |h| number(h, decimals)),
-                ctx.text(target.span),
+                ctx.text(shown),
                 stated_interval,
                 format::verdict_words(outcome.verdict),
             );
