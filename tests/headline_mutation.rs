@@ -12,10 +12,10 @@ use numcheck::report::Severity;
 use numcheck::source::{Document, Format};
 use std::path::PathBuf;
 
-/// The share (percent) of mutants that must be flagged. On the `clean` branch, before the
-/// NUM-HEADLINE-BODY work is merged, 21 of 153 (13.7 %) are; raise the floor as the rule
+/// The share (percent) of mutants that must be flagged: 121 of 153 (79.1 %) are with the
+/// headline derivations of issue 12 (13.7 % before them); raise the floor as the rule
 /// learns more derivations. The issue's target is 90.
-const FLOOR: f64 = 10.0;
+const FLOOR: f64 = 75.0;
 
 fn articles() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");

@@ -106,7 +106,11 @@ fn rate_unit(text: &str, c: &Claim) -> bool {
     let Some(written) = text.get(c.span.start..c.span.end) else {
         return false;
     };
-    let first = written.split_whitespace().next().unwrap_or("").to_lowercase();
+    let first = written
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
     if !matches!(first.as_str(), "a" | "an" | "per" | "each" | "every") {
         return false;
     }
@@ -119,8 +123,24 @@ fn rate_unit(text: &str, c: &Claim) -> bool {
         .to_lowercase();
     !matches!(
         prev.as_str(),
-        "for" | "lasting" | "lasts" | "lasted" | "last" | "over" | "within" | "in" | "of" | "about"
-            | "nearly" | "almost" | "just" | "than" | "took" | "takes" | "spent" | "spend"
+        "for"
+            | "lasting"
+            | "lasts"
+            | "lasted"
+            | "last"
+            | "over"
+            | "within"
+            | "in"
+            | "of"
+            | "about"
+            | "nearly"
+            | "almost"
+            | "just"
+            | "than"
+            | "took"
+            | "takes"
+            | "spent"
+            | "spend"
     )
 }
 

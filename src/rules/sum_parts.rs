@@ -37,7 +37,11 @@ declare_rule! {
     /// error when a part is marked as the rest ("the other six") or a group count matches the
     /// parts ("came from three divisions: …"). A whole that leads the sentence ("Of the 60
     /// seats on the council, …") is an error only with such a marker; without one, parts are
-    /// reported (as a warning) only when they exceed the whole. A sentence whose subject is a
+    /// reported (as a warning) only when they exceed the whole. ", of which" and ", with"
+    /// lists are complete only with such a marker, too. Without a marker, parts whose
+    /// predicates mix states and events ("22 were unvaccinated and 12 were taken to
+    /// hospital") or carry a modal ("of which seven could become hurricanes") are overlapping
+    /// groups or forecasts, not a breakdown, and give nothing. A sentence whose subject is a
     /// bare number ("Eleven were taken …", "Officials said 14 died …", "Of those, 12 …") lists
     /// parts of the one count of the sentence before, in the same paragraph, and is read only
     /// with a rest marker or a matching group count ("all of them in two districts").
@@ -261,6 +265,12 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
     if list.iter().any(|&p| ctx.claims[p].hedge.is_bound()) {
         return None;
     }
+    // Without a rest marker only an excess is reported, and an excess means something only
+    // when the parts are categories of one kind ("80 were men and 50 were women"), not
+    // overlapping groups ("19 were unvaccinated and six were admitted to hospital").
+    if !exhaustive && !parallel_predicates(ctx, sentence, &list) {
+        return None;
+    }
     let whole_reading = parts::read(ctx, whole)?;
     let readings: Vec<(usize, Reading)> = list
         .iter()
@@ -272,6 +282,45 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
         Severity::Warning
     };
     check(ctx, w, &whole_reading, &readings, default, !exhaustive)
+}
+
+/// Modal verbs: a part that "could" or "may" happen is a forecast of a subset, not a part.
+const MODALS: &[&str] = &["could", "may", "might", "would", "will", "should", "can"];
+
+/// Whether the words after each part (up to the next part, or the clause's end for the last)
+/// can describe categories of one whole: no modal verb, and not a mix of states and events
+/// ("19 were unvaccinated and six were admitted to hospital" — an event such as "were taken
+/// to", "were treated for" happens to members of any category). "80 were men and 50 were
+/// women", "17 run on diesel and 11 are electric" are categories.
+fn parallel_predicates(ctx: &Context, sentence: &Sentence, list: &[usize]) -> bool {
+    let mut events = 0;
+    for (i, &p) in list.iter().enumerate() {
+        let c = &ctx.claims[p];
+        let from = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        let to = match list.get(i + 1) {
+            Some(&next) => ctx.claims[next].span.start,
+            None => sentence.span.end,
+        };
+        let text = ctx.doc.text.get(from..to.max(from)).unwrap_or("");
+        // The last part's predicate ends with its clause.
+        let text = text.split([',', ';', '.', '—', '(']).next().unwrap_or("");
+        let words = parts::words(text);
+        if words.iter().any(|w| MODALS.contains(&w.as_str())) {
+            return false;
+        }
+        let event = matches!(
+            words.as_slice(),
+            [be, done, prep, ..]
+                if ["were", "was", "are", "is", "have", "had", "been"].contains(&be.as_str())
+                    && (done.ends_with("ed")
+                        || done.ends_with("en")
+                        || ["sent", "brought", "held", "kept", "found", "put", "caught", "flown"]
+                            .contains(&done.as_str()))
+                    && ["to", "for", "in", "into", "at", "by", "with", "from"].contains(&prep.as_str())
+        );
+        events += usize::from(event);
+    }
+    events == 0 || events == list.len()
 }
 
 /// Words in a gap of a list that make its amounts something other than parts: alternatives,
@@ -430,7 +479,9 @@ fn openers(text: &str, base: usize) -> Vec<Opener> {
                     && w.next()
                         .is_some_and(|x| parts::has_word(x, &["which", "whom"]))
                 {
-                    push(i, end, &[], false);
+                    // "17 storms, of which eight could become hurricanes": a subset as often
+                    // as a breakdown, so complete only when the list says so.
+                    push(i, end, &[], true);
                 } else if first.eq_ignore_ascii_case("with") {
                     push(i, end, &[], true);
                 }
@@ -785,6 +836,24 @@ mod tests {
         let f = run("Of the 25 vans, 17 run on diesel and 11 are electric.");
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn overlapping_groups_and_forecast_subsets_are_no_breakdown() {
+        // Being admitted to hospital happens to the vaccinated and the unvaccinated alike.
+        assert!(
+            run("Of the 31 patients, 22 were unvaccinated and 12 were taken to hospital.")
+                .is_empty()
+        );
+        // "of which … could": a forecast subset, and hurricanes include major ones.
+        assert!(run(
+            "The agency expects 15 storms, of which seven could become hurricanes and three major hurricanes."
+        )
+        .is_empty());
+        // An "of which" list that exceeds its total is still an error of the list.
+        let f =
+            run("The shelter took in 40 dogs, of which 31 were strays and 14 were surrendered.");
+        assert_eq!(f.len(), 1);
     }
 
     #[test]
