@@ -56,8 +56,17 @@ pub enum DateSource {
     CommandLine,
     /// Markdown front matter `date:` / `date =`.
     FrontMatter,
-    /// HTML `<meta property="article:published_time">` or `<time datetime>`.
+    /// HTML: schema.org JSON-LD (`NewsArticle`, `Article`…, or one in an `@graph`)
+    /// `datePublished`, where most news CMSs put it.
+    HtmlJsonLd,
+    /// HTML: Open Graph `<meta property="article:published_time">`.
     HtmlMeta,
+    /// HTML microdata: `itemprop="datePublished"` on a `<meta>` or `<time>`.
+    HtmlItemprop,
+    /// HTML `<meta name="date">`.
+    HtmlMetaDate,
+    /// HTML: the first `<time datetime>` before the first paragraph.
+    HtmlTime,
     /// A dateline before the first sentence ("HARWICK, March 14, 2025 —").
     Dateline,
     /// `reference-date` in numcheck.toml.
@@ -69,7 +78,11 @@ impl DateSource {
         match self {
             DateSource::CommandLine => "--date",
             DateSource::FrontMatter => "front matter",
-            DateSource::HtmlMeta => "html metadata",
+            DateSource::HtmlJsonLd => "schema.org JSON-LD datePublished",
+            DateSource::HtmlMeta => "Open Graph article:published_time",
+            DateSource::HtmlItemprop => "microdata itemprop=datePublished",
+            DateSource::HtmlMetaDate => "html meta name=date",
+            DateSource::HtmlTime => "html time datetime before the first paragraph",
             DateSource::Dateline => "dateline",
             DateSource::Config => "numcheck.toml",
         }
