@@ -168,9 +168,49 @@ pub fn is_deck_class(class: &str) -> bool {
         })
 }
 
+/// A class of a share bar or button: `sharedaddy`, `sd-sharing`, `b-share-bar`,
+/// `share-count`. Whole parts only: `market-share-chart` holds "share" too, and prose.
+pub fn is_share_class(class: &str) -> bool {
+    let parts: Vec<String> = class
+        .split(|c: char| c.is_ascii_whitespace() || c == '-' || c == '_')
+        .map(str::to_ascii_lowercase)
+        .collect();
+    parts
+        .iter()
+        .any(|p| matches!(p.as_str(), "sharing" | "sharedaddy" | "sharethis"))
+        || parts.windows(2).any(|w| {
+            w[0] == "share"
+                && matches!(
+                    w[1].as_str(),
+                    "bar" | "buttons" | "count" | "tools" | "links"
+                )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn share_classes() {
+        for yes in [
+            "sharedaddy sd-sharing-enabled",
+            "b-share-bar",
+            "c-share-buttons",
+            "share-count",
+            "sharethis-inline",
+        ] {
+            assert!(is_share_class(yes), "{yes}");
+        }
+        for no in [
+            "market-share-chart",
+            "share",
+            "shared-ownership",
+            "article-body",
+        ] {
+            assert!(!is_share_class(no), "{no}");
+        }
+    }
 
     #[test]
     fn deck_classes() {

@@ -74,6 +74,9 @@ struct Reader<'t> {
     heading: Option<Open>,
     /// An open caption or deck.
     headline_like: Option<Open>,
+    /// Whether a `<p>` was opened, and whether the first one has ended: a `<time>` up to
+    /// then dates the page (bylines often sit in the first `<p>`), one later an event.
+    opened_paragraph: bool,
     seen_paragraph: bool,
 }
 
@@ -89,6 +92,7 @@ impl<'t> Reader<'t> {
             json_ld: None,
             heading: None,
             headline_like: None,
+            opened_paragraph: false,
             seen_paragraph: false,
         }
     }
@@ -135,8 +139,8 @@ impl<'t> Reader<'t> {
             }
         }
         self.dates.tag(tag, !self.seen_paragraph);
-        if is_skipped(name) {
-            if !(is_foreign(name) && tag.self_closing) {
+        if is_skipped(name) || is_widget(tag) {
+            if !(is_foreign(name) && tag.self_closing) && !is_void(name) {
                 self.skipped.push(tag.name.clone());
             }
             if name == "script" && dates::is_json_ld(tag) {
@@ -145,7 +149,8 @@ impl<'t> Reader<'t> {
             return;
         }
         if name == "p" {
-            self.seen_paragraph = true;
+            self.seen_paragraph |= self.opened_paragraph;
+            self.opened_paragraph = true;
         }
         if is_heading(name) {
             // A heading start inside an open heading closes it, as the tree builder does.
@@ -184,7 +189,10 @@ impl<'t> Reader<'t> {
             self.start(tag);
             return;
         }
-        if is_skipped(name) && !(is_foreign(name) && tag.self_closing) {
+        // Elements named like an open skipped one are counted, so that a share widget's
+        // inner `</div>` does not end the widget.
+        let nests = is_skipped(name) || self.skipped.iter().any(|s| s == name);
+        if nests && !(is_foreign(name) && tag.self_closing) && !is_void(name) {
             self.skipped.push(tag.name.clone());
         }
     }
@@ -204,6 +212,9 @@ impl<'t> Reader<'t> {
         }
         if is_block(name) {
             self.boundary(start, end);
+        }
+        if name == "p" {
+            self.seen_paragraph |= self.opened_paragraph;
         }
         if let Some(open) = &self.heading {
             // Any `</hN>` closes any open `<hM>`, as the tree builder does.
@@ -243,6 +254,11 @@ impl<'t> Reader<'t> {
             }
         }
     }
+}
+
+/// Navigation and share widgets: link lists and share counts ("214"), never prose.
+fn is_widget(tag: &StartTag) -> bool {
+    tag.name == "nav" || tag.attr("class").is_some_and(elements::is_share_class)
 }
 
 /// A span from the tokenizer's positions, never reversed.
