@@ -145,6 +145,31 @@ impl Document {
         }
     }
 
+    /// `span` widened to cover any character reference it cuts. A reference decodes into
+    /// its first byte (`20&#37;` reads `20%    `), so a claim found in the masked copy ends
+    /// inside it; sliced from the original, the widened span holds the whole reference and
+    /// decodes to what the claim read. The rest of a decoded reference is the padding the
+    /// masked copy has where the original has no whitespace.
+    pub fn widen_to_references(&self, span: Span) -> Span {
+        let (text, masked) = (self.text.as_bytes(), self.masked().as_bytes());
+        if span.end == 0 || span.end >= text.len() || masked.len() != text.len() {
+            return span;
+        }
+        // The byte before the end is the decoded character's last byte: find its start.
+        let mut first = span.end - 1;
+        while first > span.start && !self.masked().is_char_boundary(first) {
+            first -= 1;
+        }
+        if text[first] != b'&' || masked[first] == b'&' {
+            return span;
+        }
+        let mut end = span.end;
+        while end < text.len() && masked[end] == b' ' && !text[end].is_ascii_whitespace() {
+            end += 1;
+        }
+        Span::new(span.start, end)
+    }
+
     /// Whether a span lies in a heading.
     pub fn in_heading(&self, span: Span) -> bool {
         self.heading_of(span).is_some()
@@ -260,6 +285,26 @@ mod tests {
         assert!(!doc.masked().contains("2024") && !doc.masked().contains('7'));
         assert!(doc.masked().contains("Then 12 boats."));
         assert!(doc.masked().contains("(") && doc.masked().contains(")."));
+    }
+
+    #[test]
+    fn spans_widen_over_the_references_they_cut() {
+        let text = "<p>Up 20&#37; to &pound;3 &amp; 5&nbsp;cars, 7&#8212;8.</p>";
+        let doc = Document::new("a.html", text.to_string(), Format::Html);
+        let widen = |needle: &str, len: usize| {
+            let start = text.find(needle).expect("in the text");
+            doc.widen_to_references(Span::new(start, start + len))
+                .text(text)
+        };
+        assert_eq!(widen("20&#37;", 3), "20&#37;");
+        assert_eq!(widen("7&#8212;", 1 + '—'.len_utf8()), "7&#8212;");
+        assert_eq!(widen("&pound;3", 8), "&pound;3", "a whole span stays");
+        assert_eq!(
+            widen("5&nbsp;", 1),
+            "5",
+            "a span ending before a reference stays"
+        );
+        assert_eq!(widen("Up 20", 5), "Up 20");
     }
 
     #[test]
