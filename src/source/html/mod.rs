@@ -140,7 +140,7 @@ impl<'t> Reader<'t> {
         }
         self.dates.tag(tag, !self.seen_paragraph);
         if is_skipped(name) || is_widget(tag) {
-            if !(is_foreign(name) && tag.self_closing) && !is_void(name) {
+            if has_content(tag) {
                 self.skipped.push(tag.name.clone());
             }
             if name == "script" && dates::is_json_ld(tag) {
@@ -192,7 +192,7 @@ impl<'t> Reader<'t> {
         // Elements named like an open skipped one are counted, so that a share widget's
         // inner `</div>` does not end the widget.
         let nests = is_skipped(name) || self.skipped.iter().any(|s| s == name);
-        if nests && !(is_foreign(name) && tag.self_closing) && !is_void(name) {
+        if nests && has_content(tag) {
             self.skipped.push(tag.name.clone());
         }
     }
@@ -264,6 +264,12 @@ fn is_widget(tag: &StartTag) -> bool {
 /// A span from the tokenizer's positions, never reversed.
 fn span(start: usize, end: usize) -> Span {
     Span::new(start.min(end), end)
+}
+
+/// Whether a start tag opens an element with content: not a void one, nor a self-closed SVG
+/// or MathML one (`<svg/>`; in HTML proper a `/>` closes nothing).
+fn has_content(tag: &StartTag) -> bool {
+    !(is_void(&tag.name) || (is_foreign(&tag.name) && tag.self_closing))
 }
 
 /// Void elements have no content to capture.

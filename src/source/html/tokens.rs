@@ -77,8 +77,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     };
     // The string reader cannot fail: the error type is `Infallible`.
     let _ = Tokenizer::new_with_emitter(text, emitter).finish();
-    let out = tokens.take();
-    out
+    tokens.take()
 }
 
 /// Gathers tags and comments from the callback emitter's events.
