@@ -59,6 +59,10 @@ struct Open {
     start: usize,
     /// Open elements of the same name inside it (nested `<div class="dek"><div>`).
     depth: usize,
+    /// Elements opened inside it and not yet closed: an end tag of an element opened
+    /// outside (`</div>`, `</header>` around an unclosed `<h1>`) closes it, as the tree
+    /// builder does, instead of the heading running to the end of the page.
+    inner: Vec<String>,
 }
 
 struct Reader<'t> {
@@ -161,8 +165,14 @@ impl<'t> Reader<'t> {
                 name: tag.name.clone(),
                 start: tag.end,
                 depth: 1,
+                inner: Vec::new(),
             });
             return;
+        }
+        if let Some(open) = &mut self.heading {
+            if has_content(tag) {
+                open.inner.push(tag.name.clone());
+            }
         }
         match &mut self.headline_like {
             Some(open) if open.name == name => open.depth += 1,
@@ -174,6 +184,7 @@ impl<'t> Reader<'t> {
                         name: tag.name.clone(),
                         start: tag.end,
                         depth: 1,
+                        inner: Vec::new(),
                     });
                 }
             }
@@ -216,9 +227,13 @@ impl<'t> Reader<'t> {
         if name == "p" {
             self.seen_paragraph |= self.opened_paragraph;
         }
-        if let Some(open) = &self.heading {
+        if let Some(open) = &mut self.heading {
             // Any `</hN>` closes any open `<hM>`, as the tree builder does.
-            if open.name == name || (is_numbered_heading(name) && is_numbered_heading(&open.name)) {
+            let own =
+                open.name == name || (is_numbered_heading(name) && is_numbered_heading(&open.name));
+            if let Some(k) = open.inner.iter().rposition(|n| n == name).filter(|_| !own) {
+                open.inner.truncate(k);
+            } else if own || (is_block(name) && name != "br") {
                 self.headings.push(span(open.start, start));
                 self.heading = None;
             }

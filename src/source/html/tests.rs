@@ -216,3 +216,12 @@ fn crlf_and_nul_keep_offsets() {
     assert!(d.masked().contains("Up\r\n5%"));
     assert_eq!(heading_texts(&d), ["T & 2"]);
 }
+
+#[test]
+fn an_unclosed_heading_ends_with_the_block_around_it() {
+    let d = doc("<header><h1>Fares Up 12%</header><p>Fares rose 12% on Monday.</p>");
+    assert_eq!(heading_texts(&d), ["Fares Up 12%"]);
+    // Blocks opened inside the heading do not close it.
+    let d = doc("<h1><div class=t><span>Fares</span> Up 12%</div></h1><p>Body.</p>");
+    assert_eq!(heading_texts(&d), ["Fares Up 12%"]);
+}
