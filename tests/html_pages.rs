@@ -158,6 +158,7 @@ fn assert_sound(doc: &Document, claims: &[Claim], findings: &[Finding]) -> Resul
     };
     for c in claims {
         check(c.span, "claim")?;
+        decodes_to_what_was_read(doc, c.span)?;
         let json = ClaimJson::new(doc, c);
         if Some(json.text) != text.get(c.span.start..c.span.end) {
             return Err(format!("claim text {:?} is not its span's", json.text));
@@ -172,6 +173,27 @@ fn assert_sound(doc: &Document, claims: &[Claim], findings: &[Finding]) -> Resul
                 return Err(format!("related {:?} off the text", r.span));
             }
         }
+    }
+    Ok(())
+}
+
+/// The claim's span, widened over a reference it ends inside (`20&#37;`), sliced from the
+/// original and read again as HTML on its own, gives the prose the page's reader read there.
+fn decodes_to_what_was_read(doc: &Document, span: Span) -> Result<(), String> {
+    let wide = doc.widen_to_references(span);
+    let (Some(original), Some(read)) = (
+        doc.text.get(wide.start..wide.end),
+        doc.masked().get(wide.start..wide.end),
+    ) else {
+        return Err(format!("widened {wide:?} not on character boundaries"));
+    };
+    let again = Document::new("slice.html", original.to_string(), Format::Html);
+    if one_line(again.masked()) != one_line(read) {
+        return Err(format!(
+            "{original:?} reads {:?} alone but {:?} in the page",
+            one_line(again.masked()),
+            one_line(read)
+        ));
     }
     Ok(())
 }
@@ -197,8 +219,16 @@ fn piece() -> impl Strategy<Value = String> {
     ]
 }
 
+fn cases() -> u32 {
+    // `PROPTEST_CASES=20000 cargo test --test html_pages` for a longer run.
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn arbitrary_html_never_panics_and_spans_are_true(

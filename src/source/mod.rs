@@ -163,8 +163,14 @@ impl Document {
         if text[first] != b'&' || masked[first] == b'&' {
             return span;
         }
+        // A reference is `&`, a name or `#` and digits, and an optional `;`: the padded
+        // bytes that spell that much, no further (a tag may follow, blanked too).
+        let padded = |i: usize| i < text.len() && masked[i] == b' ';
         let mut end = span.end;
-        while end < text.len() && masked[end] == b' ' && !text[end].is_ascii_whitespace() {
+        while padded(end) && (text[end].is_ascii_alphanumeric() || text[end] == b'#') {
+            end += 1;
+        }
+        if padded(end) && text[end] == b';' {
             end += 1;
         }
         Span::new(span.start, end)
@@ -289,7 +295,7 @@ mod tests {
 
     #[test]
     fn spans_widen_over_the_references_they_cut() {
-        let text = "<p>Up 20&#37; to &pound;3 &amp; 5&nbsp;cars, 7&#8212;8.</p>";
+        let text = "<p>Up 20&#37; to &pound;3 &amp; 5&nbsp;cars, 7&#8212;8, 1&frac12;</p>";
         let doc = Document::new("a.html", text.to_string(), Format::Html);
         let widen = |needle: &str, len: usize| {
             let start = text.find(needle).expect("in the text");
@@ -305,6 +311,11 @@ mod tests {
             "a span ending before a reference stays"
         );
         assert_eq!(widen("Up 20", 5), "Up 20");
+        assert_eq!(
+            widen("1&frac12;</p>", 1 + '½'.len_utf8()),
+            "1&frac12;",
+            "not into the tag"
+        );
     }
 
     #[test]

@@ -124,12 +124,32 @@ impl<'t> Reader<'t> {
     /// Copies prose into the masked copy, whole characters only.
     fn prose(&mut self, start: usize, end: usize, decoded: Option<&str>) {
         let text = self.text;
-        if !(text.is_char_boundary(start) && text.is_char_boundary(end)) || start > end {
+        if start > end || end > text.len() {
             return;
         }
         match decoded {
-            None => self.masked[start..end].copy_from_slice(&text.as_bytes()[start..end]),
-            Some(d) => write_decoded(&mut self.masked, text, start, end, d),
+            // The tokenizer reads bytes and may hand a character over in pieces ("&é" in a
+            // title): copying whole characters of the original keeps the copy valid UTF-8.
+            None => {
+                let (mut start, mut end) = (start, end);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                // NUL is dropped by browsers wherever it stands: never prose.
+                for (m, &b) in self.masked[start..end]
+                    .iter_mut()
+                    .zip(&text.as_bytes()[start..end])
+                {
+                    *m = if b == 0 { b' ' } else { b };
+                }
+            }
+            Some(d) if text.is_char_boundary(start) && text.is_char_boundary(end) => {
+                write_decoded(&mut self.masked, text, start, end, d)
+            }
+            Some(_) => {}
         }
     }
 

@@ -187,7 +187,7 @@ fn place(text: &str, end: usize, piece: &[u8]) -> Option<Token> {
     let window = end.saturating_sub(MAX_REFERENCE);
     let amp = window + bytes.get(window..end)?.iter().rposition(|&b| b == b'&')?;
     let raw = text.get(amp..end)?;
-    if raw[1..].contains(['<', '>', ' ', '\n']) {
+    if !is_reference(raw) {
         return None;
     }
     let decoded = std::str::from_utf8(piece).ok()?.to_string();
@@ -196,6 +196,21 @@ fn place(text: &str, end: usize, piece: &[u8]) -> Option<Token> {
         end,
         decoded: Some(decoded),
     })
+}
+
+/// `&name`, `&#123`, `&#x1F`, each with an optional `;`: ASCII only, so that decoding it in
+/// place never splits a character of the original.
+fn is_reference(raw: &str) -> bool {
+    let Some(body) = raw.strip_prefix('&') else {
+        return false;
+    };
+    let body = body.strip_suffix(';').unwrap_or(body);
+    let body = body
+        .strip_prefix("#x")
+        .or_else(|| body.strip_prefix("#X"))
+        .or_else(|| body.strip_prefix('#'))
+        .unwrap_or(body);
+    !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 #[cfg(test)]
@@ -210,7 +225,10 @@ mod tests {
                     start,
                     end,
                     decoded,
-                } => Some((html[start..end].to_string(), decoded)),
+                } => Some((
+                    String::from_utf8_lossy(&html.as_bytes()[start..end]).into_owned(),
+                    decoded,
+                )),
                 _ => None,
             })
             .collect()
@@ -235,6 +253,23 @@ mod tests {
                 ("&not", "¬")
             ]
         );
+    }
+
+    #[test]
+    fn only_references_are_decoded_in_place() {
+        // In a title NUL becomes U+FFFD: not a reference, though an `&` stands before it.
+        let t = texts("<title>12&\u{e000}\0</title>");
+        assert!(t.iter().all(|(_, d)| d.is_none()), "{t:?}");
+        for (raw, yes) in [
+            ("&amp;", true),
+            ("&#x2014", true),
+            ("&#8212;", true),
+            ("&", false),
+            ("&#;", false),
+            ("&a b", false),
+        ] {
+            assert_eq!(is_reference(raw), yes, "{raw}");
+        }
     }
 
     #[test]
