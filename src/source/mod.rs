@@ -56,8 +56,17 @@ pub enum DateSource {
     CommandLine,
     /// Markdown front matter `date:` / `date =`.
     FrontMatter,
-    /// HTML `<meta property="article:published_time">` or `<time datetime>`.
+    /// HTML: schema.org JSON-LD (`NewsArticle`, `Article`…, or one in an `@graph`)
+    /// `datePublished`, where most news CMSs put it.
+    HtmlJsonLd,
+    /// HTML: Open Graph `<meta property="article:published_time">`.
     HtmlMeta,
+    /// HTML microdata: `itemprop="datePublished"` on a `<meta>` or `<time>`.
+    HtmlItemprop,
+    /// HTML `<meta name="date">`.
+    HtmlMetaDate,
+    /// HTML: the first `<time datetime>` before the first paragraph.
+    HtmlTime,
     /// A dateline before the first sentence ("HARWICK, March 14, 2025 —").
     Dateline,
     /// `reference-date` in numcheck.toml.
@@ -69,7 +78,11 @@ impl DateSource {
         match self {
             DateSource::CommandLine => "--date",
             DateSource::FrontMatter => "front matter",
-            DateSource::HtmlMeta => "html metadata",
+            DateSource::HtmlJsonLd => "schema.org JSON-LD datePublished",
+            DateSource::HtmlMeta => "Open Graph article:published_time",
+            DateSource::HtmlItemprop => "microdata itemprop=datePublished",
+            DateSource::HtmlMetaDate => "html meta name=date",
+            DateSource::HtmlTime => "html time datetime before the first paragraph",
             DateSource::Dateline => "dateline",
             DateSource::Config => "numcheck.toml",
         }
@@ -130,6 +143,37 @@ impl Document {
         } else {
             &self.text
         }
+    }
+
+    /// `span` widened to cover any character reference it cuts. A reference decodes into
+    /// its first byte (`20&#37;` reads `20%    `), so a claim found in the masked copy ends
+    /// inside it; sliced from the original, the widened span holds the whole reference and
+    /// decodes to what the claim read. The rest of a decoded reference is the padding the
+    /// masked copy has where the original has no whitespace.
+    pub fn widen_to_references(&self, span: Span) -> Span {
+        let (text, masked) = (self.text.as_bytes(), self.masked().as_bytes());
+        if span.end == 0 || span.end >= text.len() || masked.len() != text.len() {
+            return span;
+        }
+        // The byte before the end is the decoded character's last byte: find its start.
+        let mut first = span.end - 1;
+        while first > span.start && !self.masked().is_char_boundary(first) {
+            first -= 1;
+        }
+        if text[first] != b'&' || masked[first] == b'&' {
+            return span;
+        }
+        // A reference is `&`, a name or `#` and digits, and an optional `;`: the padded
+        // bytes that spell that much, no further (a tag may follow, blanked too).
+        let padded = |i: usize| i < text.len() && masked[i] == b' ';
+        let mut end = span.end;
+        while padded(end) && (text[end].is_ascii_alphanumeric() || text[end] == b'#') {
+            end += 1;
+        }
+        if padded(end) && text[end] == b';' {
+            end += 1;
+        }
+        Span::new(span.start, end)
     }
 
     /// Whether a span lies in a heading.
@@ -247,6 +291,31 @@ mod tests {
         assert!(!doc.masked().contains("2024") && !doc.masked().contains('7'));
         assert!(doc.masked().contains("Then 12 boats."));
         assert!(doc.masked().contains("(") && doc.masked().contains(")."));
+    }
+
+    #[test]
+    fn spans_widen_over_the_references_they_cut() {
+        let text = "<p>Up 20&#37; to &pound;3 &amp; 5&nbsp;cars, 7&#8212;8, 1&frac12;</p>";
+        let doc = Document::new("a.html", text.to_string(), Format::Html);
+        let widen = |needle: &str, len: usize| {
+            let start = text.find(needle).expect("in the text");
+            doc.widen_to_references(Span::new(start, start + len))
+                .text(text)
+        };
+        assert_eq!(widen("20&#37;", 3), "20&#37;");
+        assert_eq!(widen("7&#8212;", 1 + '—'.len_utf8()), "7&#8212;");
+        assert_eq!(widen("&pound;3", 8), "&pound;3", "a whole span stays");
+        assert_eq!(
+            widen("5&nbsp;", 1),
+            "5",
+            "a span ending before a reference stays"
+        );
+        assert_eq!(widen("Up 20", 5), "Up 20");
+        assert_eq!(
+            widen("1&frac12;</p>", 1 + '½'.len_utf8()),
+            "1&frac12;",
+            "not into the tag"
+        );
     }
 
     #[test]
