@@ -40,6 +40,9 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
     claims.retain(|c| !names::is_name(doc.masked(), c));
     for claim in &mut claims {
         claim.scope.shrink();
+        // "20&#37;" reads "20%" from the reference's first byte: the claim's span takes the
+        // whole reference, so that sliced from the original it decodes to what was read.
+        claim.span = doc.widen_to_references(claim.span);
     }
     claims
 }

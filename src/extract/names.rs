@@ -177,6 +177,19 @@ pub fn is_name(text: &str, claim: &Claim) -> bool {
             return true;
         }
     }
+    // "Live: Harwick marathon 2025", "Budget 2026: what it means": a heading names its event
+    // by a year after a noun; nothing is counted and no body figure could support it.
+    if years
+        && claim.in_heading
+        && claim.kind == Kind::Number
+        && claim.counted.is_none()
+        && prev.chars().all(char::is_alphabetic)
+        && !prev.is_empty()
+        && !NOT_NAMES.contains(&prev.to_lowercase().as_str())
+        && !DETERMINERS.contains(&prev.to_lowercase().as_str())
+    {
+        return true;
+    }
     // "Measure 110", "Local 1199", "Area 51".
     bare_point && NAME_HEADS.contains(&prev)
 }
@@ -342,6 +355,18 @@ mod tests {
         assert_eq!(
             claims("Fire Kills 3 In Harwick\n\nThree people died."),
             vec!["3", "Three"]
+        );
+    }
+
+    #[test]
+    fn a_heading_year_after_a_noun_names_its_event() {
+        assert_eq!(
+            claims("Live: Harwick marathon 2025\n\nAbout 3,000 runners started."),
+            vec!["About 3,000"]
+        );
+        assert_eq!(
+            claims("Council cuts 2025 jobs\n\nThe council will cut 2,025 jobs."),
+            vec!["2025", "2,025"]
         );
     }
 
