@@ -114,11 +114,8 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
             .collect();
         return check_against_kind(ctx, heading.claim, &heading.reading, &figures);
     }
-    let target = &heading.reading.permissive;
-    if let Some(found) = candidates
-        .iter()
-        .find(|c| c.reading.permissive.overlaps(target))
-    {
+    let copies = |b: &Mention| copies(heading.claim, &heading.reading, b.claim, &b.reading);
+    if let Some(found) = candidates.iter().find(|c| copies(c)) {
         return ctx
             .settings
             .show_consistent
@@ -127,11 +124,7 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     // Headings drop modifiers ("3,400 homes" for the body's "3,400 new homes"): the same
     // value under the same head noun anywhere in the body is the heading's source, whatever
     // qualifiers the body adds.
-    if let Some(found) = body
-        .iter()
-        .take(MAX_BODY)
-        .find(|b| b.reading.permissive.overlaps(target))
-    {
+    if let Some(found) = body.iter().take(MAX_BODY).find(|b| copies(b)) {
         return ctx
             .settings
             .show_consistent
@@ -708,25 +701,7 @@ fn supported<'a>(
     stated: &Reading,
     figures: &[Figure<'a>],
 ) -> Option<Support<'a>> {
-    let target = &stated.permissive;
-    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
-    let bound = matches!(
-        heading.hedge,
-        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
-    );
-    // The heading keeps its strict interval against the body's permissive one (§6.3), or
-    // takes its own rounding around the body's stated value ("40 homes" for 38 homes).
-    // A body bound ("more than £3,200") supports nothing: it overlaps every larger figure.
-    let copied = |f: &Figure| {
-        let r = &f.reading;
-        if !r.permissive.is_bounded() {
-            return false;
-        }
-        stated.strict.overlaps(&r.permissive)
-            || r.value
-                .map_or(r.permissive.overlaps(target), |v| target.contains(v))
-            || (bound && stated.value.is_some_and(|v| r.permissive.contains(v)))
-    };
+    let copied = |f: &Figure| copies(heading, stated, f.claim, &f.reading);
     if let Some(f) = figures.iter().find(|f| copied(f)) {
         return Some(Support::Copy(f.claim));
     }
@@ -760,7 +735,9 @@ fn supported<'a>(
     };
     for (i, a) in ops.iter().enumerate() {
         for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
-            if let Some(s) = combine(a, b, stated, "+").or_else(|| combine(a, b, stated, "−")) {
+            if let Some(s) = combine(a, b, stated, heading.kind, "+")
+                .or_else(|| combine(a, b, stated, heading.kind, "−"))
+            {
                 return Some(s);
             }
         }
@@ -814,11 +791,15 @@ fn supported<'a>(
                 continue;
             }
             let found = match heading.kind {
-                Kind::Money if a.claim.kind == Kind::Money && b.claim.kind != Kind::Money => {
-                    combine(a, b, stated, "×")
+                Kind::Money
+                    if a.claim.kind == Kind::Money
+                        && b.claim.kind != Kind::Money
+                        && per_unit(ctx, a.claim) =>
+                {
+                    combine(a, b, stated, heading.kind, "×")
                 }
                 Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
-                    combine(a, b, stated, "%")
+                    combine(a, b, stated, heading.kind, "%")
                 }
                 _ => None,
             };
@@ -828,6 +809,84 @@ fn supported<'a>(
         }
     }
     None
+}
+
+/// Whether a hedge makes a figure a bound ("over 3", "up to 18 inches").
+fn is_bound(claim: &Claim) -> bool {
+    matches!(
+        claim.hedge,
+        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
+    )
+}
+
+/// Whether the heading figure copies a body figure, rounded or rescaled. The heading takes
+/// its own rounding around the body's stated value ("40 homes" for 38 homes), or falls
+/// inside the body's strict reading; a percentage is seldom rounded by more than its last
+/// digit, so it keeps its strict interval ("9%" is no copy of "about 8%"). A body bound
+/// ("up to 5.3%", "at least 5,000") supports only its own figure, since its interval
+/// holds every smaller or larger one; and a heading bound ("at least 13", "up to 54
+/// inches") must stay within twice its figure of the body's: "at least 13" is no headline
+/// for 41 dead.
+fn copies(heading: &Claim, stated: &Reading, body: &Claim, r: &Reading) -> bool {
+    if !r.permissive.is_bounded() && !is_bound(body) {
+        return false;
+    }
+    let target = if heading.kind == Kind::Percent {
+        &stated.strict
+    } else {
+        &stated.permissive
+    };
+    let Some(v) = r.value else {
+        return stated.strict.overlaps(&r.permissive);
+    };
+    if !near_bound(heading, stated, v) {
+        return false;
+    }
+    if is_bound(body) {
+        return target.contains(v);
+    }
+    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
+    target.contains(v)
+        || stated.value.is_some_and(|h| {
+            r.strict.contains(h) || (is_bound(heading) && r.permissive.contains(h))
+        })
+}
+
+/// For a heading bound, whether the body value lies within twice its figure on the side the
+/// bound leaves open; any other heading passes.
+fn near_bound(heading: &Claim, stated: &Reading, v: Decimal) -> bool {
+    let Some(h) = stated.value else {
+        return true;
+    };
+    let two = Decimal::TWO;
+    match heading.hedge {
+        Hedge::MoreThan | Hedge::AtLeast => h.checked_mul(two).is_some_and(|m| v <= m),
+        Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo => {
+            v.checked_mul(two).is_some_and(|m| m >= h)
+        }
+        _ => true,
+    }
+}
+
+/// A money figure stated per unit ("£3,000 to each of", "$300 per runner", "£50 a head"):
+/// only these multiply by a count.
+fn per_unit(ctx: &Context, claim: &Claim) -> bool {
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(claim.span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    matches!(first, "each" | "apiece" | "per" | "a" | "an" | "every")
+        || (matches!(first, "to" | "for") && matches!(second, "each" | "every"))
 }
 
 /// The figures an operation may combine: for a count, also the bare numbers that share a
@@ -876,6 +935,7 @@ fn combine<'a>(
     a: &Figure<'a>,
     b: &Figure<'a>,
     stated: &Reading,
+    kind: Kind,
     op: &'static str,
 ) -> Option<Support<'a>> {
     let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
@@ -902,7 +962,12 @@ fn combine<'a>(
     };
     // The heading's own rounding around the exact result: a tolerance on each operand as
     // well would let far-off figures pass.
-    let supports = stated.permissive.contains(point);
+    // A percentage keeps its strict interval for a sum or difference: "17%" is no "18%".
+    let supports = if kind == Kind::Percent && matches!(op, "+" | "−") {
+        stated.strict.contains(point)
+    } else {
+        stated.permissive.contains(point)
+    };
     supports.then_some(Support::Operation {
         a: a.claim,
         b: b.claim,
