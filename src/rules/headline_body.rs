@@ -735,8 +735,8 @@ fn supported<'a>(
     };
     for (i, a) in ops.iter().enumerate() {
         for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
-            if let Some(s) = combine(a, b, stated, heading.kind, "+")
-                .or_else(|| combine(a, b, stated, heading.kind, "−"))
+            if let Some(s) =
+                combine(a, b, stated, heading, "+").or_else(|| combine(a, b, stated, heading, "−"))
             {
                 return Some(s);
             }
@@ -796,10 +796,10 @@ fn supported<'a>(
                         && b.claim.kind != Kind::Money
                         && per_unit(ctx, a.claim) =>
                 {
-                    combine(a, b, stated, heading.kind, "×")
+                    combine(a, b, stated, heading, "×")
                 }
                 Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
-                    combine(a, b, stated, heading.kind, "%")
+                    combine(a, b, stated, heading, "%")
                 }
                 _ => None,
             };
@@ -837,7 +837,13 @@ fn copies(heading: &Claim, stated: &Reading, body: &Claim, r: &Reading) -> bool 
         &stated.permissive
     };
     let Some(v) = r.value else {
-        return stated.strict.overlaps(&r.permissive);
+        // A range ("14 to 18 inches") by the end that a heading bound leaves open.
+        let end = match heading.hedge {
+            Hedge::MoreThan | Hedge::AtLeast => r.permissive.low,
+            _ => r.permissive.high,
+        };
+        return end.is_none_or(|e| near_bound(heading, stated, e))
+            && stated.strict.overlaps(&r.permissive);
     };
     if !near_bound(heading, stated, v) {
         return false;
@@ -846,10 +852,12 @@ fn copies(heading: &Claim, stated: &Reading, body: &Claim, r: &Reading) -> bool 
         return target.contains(v);
     }
     // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
+    // A percentage's own figure must be the body's, give or take its last digit.
+    let within = |h: Decimal| heading.kind != Kind::Percent && r.strict.contains(h);
     target.contains(v)
-        || stated.value.is_some_and(|h| {
-            r.strict.contains(h) || (is_bound(heading) && r.permissive.contains(h))
-        })
+        || stated
+            .value
+            .is_some_and(|h| within(h) || (is_bound(heading) && r.permissive.contains(h)))
 }
 
 /// For a heading bound, whether the body value lies within twice its figure on the side the
@@ -935,7 +943,7 @@ fn combine<'a>(
     a: &Figure<'a>,
     b: &Figure<'a>,
     stated: &Reading,
-    kind: Kind,
+    heading: &Claim,
     op: &'static str,
 ) -> Option<Support<'a>> {
     let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
@@ -963,7 +971,9 @@ fn combine<'a>(
     // The heading's own rounding around the exact result: a tolerance on each operand as
     // well would let far-off figures pass.
     // A percentage keeps its strict interval for a sum or difference: "17%" is no "18%".
-    let supports = if kind == Kind::Percent && matches!(op, "+" | "−") {
+    let supports = if !near_bound(heading, stated, point) {
+        false
+    } else if heading.kind == Kind::Percent && matches!(op, "+" | "−") {
         stated.strict.contains(point)
     } else {
         stated.permissive.contains(point)
