@@ -607,6 +607,106 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
         || (matches!(first, "a" | "an") && RATE_NOUNS.contains(&second))
 }
 
+/// What makes a figure a rate: the noun after "a", "an", "per" or "every" ("30 a month" →
+/// "month", "goals a game" → "game"), "each" for "each" and "apiece", and "average" after
+/// "average of" or "averaged". Empty for a plain figure.
+fn rate_marks(ctx: &Context, claim: &Claim) -> Vec<String> {
+    let text = &ctx.doc.text;
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let words: Vec<String> = text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut marks = Vec::new();
+    match words.first().map(String::as_str) {
+        Some("each" | "apiece") => marks.push("each".to_string()),
+        Some("a" | "an" | "per" | "every") => {
+            if let Some(noun) = words.get(1).filter(|w| RATE_NOUNS.contains(&w.as_str())) {
+                marks.push(noun.clone());
+            }
+        }
+        _ => {}
+    }
+    let before: Vec<String> = text
+        .get(..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let average = |w: &String| w.starts_with("averag");
+    if before.first().is_some_and(average)
+        || (before.first().is_some_and(|w| w == "of") && before.get(1).is_some_and(average))
+    {
+        marks.push("average".to_string());
+    }
+    marks
+}
+
+/// A heading rate ("90 staff a month", "averages 54 points") against the body's rates of
+/// the same kind and mark (per month, per game, each, average): a total or a rate of
+/// another period is no source for it, but a body rate of its own kind that differs is.
+/// Silent when the body states no such rate or one matches.
+fn against_rates(ctx: &Context, heading: &Claim, stated: &Reading) -> Option<Finding> {
+    let marks = rate_marks(ctx, heading);
+    if marks.is_empty() {
+        return None;
+    }
+    let counts = |k: Kind| matches!(k, Kind::Count | Kind::Number);
+    let rates: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .filter(|c| {
+            (counts(heading.kind) && counts(c.kind))
+                || (c.kind == heading.kind && c.unit == heading.unit)
+        })
+        .filter(|c| rate_marks(ctx, c).iter().any(|m| marks.contains(m)))
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    if rates.is_empty()
+        || rates
+            .iter()
+            .any(|f| copies(heading, stated, f.claim, &f.reading))
+    {
+        return None;
+    }
+    let quoted: Vec<String> = rates
+        .iter()
+        .take(MAX_QUOTED)
+        .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
+        .collect();
+    Some(Finding {
+        rule: "NUM-HEADLINE-BODY",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "heading says {}; the body's rate of its kind differs (body says {})",
+            describe_with_interval(ctx, heading, stated),
+            quoted.join(" and "),
+        ),
+        primary: heading.span,
+        related: rates.iter().map(|f| body(f.claim.span)).collect(),
+        computed: Some(point_of(&rates[0].reading)),
+    })
+}
+
 /// The heading figure against body figures of its kind: silent when the body has none of
 /// them (the figure may come from a linked story) or one supports it; a warning otherwise.
 fn check_against_kind(
@@ -665,7 +765,7 @@ fn check_against_kind(
             related: vec![body(a.span), body(b.span)],
             computed: Some(format::computed(point, &result)),
         }),
-        None if is_rate_or_share(ctx, heading, &line) => None,
+        None if is_rate_or_share(ctx, heading, &line) => against_rates(ctx, heading, reading),
         None => {
             let quoted: Vec<String> = figures
                 .iter()
