@@ -130,6 +130,10 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
             .show_consistent
             .then(|| consistent(ctx, heading, found));
     }
+    // A rate is no sum or difference of totals: a body rate of its kind decides.
+    if let Some(f) = against_rates(ctx, heading.claim, &heading.reading) {
+        return Some(f);
+    }
     if let Some(f) = derived_by_sum(ctx, heading, &candidates) {
         return ctx.settings.show_consistent.then_some(f);
     }
@@ -720,7 +724,14 @@ fn check_against_kind(
     }
     let line = heading_line(ctx, heading.span);
     let described = describe_with_interval(ctx, heading, reading);
-    match supported(ctx, heading, reading, figures) {
+    let support = supported(ctx, heading, reading, figures);
+    if matches!(support, Some(Support::Operation { .. })) {
+        // A rate is no sum or difference of totals: a body rate of its kind decides.
+        if let Some(f) = against_rates(ctx, heading, reading) {
+            return Some(f);
+        }
+    }
+    match support {
         Some(Support::Copy(found)) => {
             let found_reading = figures.iter().find(|f| std::ptr::eq(f.claim, found))?;
             ctx.settings.show_consistent.then(|| Finding {
