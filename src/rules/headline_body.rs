@@ -26,7 +26,14 @@ declare_rule! {
     /// sentences (a count with the bare numbers of its sentence: "keep 240 jobs, down from
     /// 420"), the total of a list of parts in one sentence ("19 on Friday, 15 on Saturday
     /// and 12 on Sunday"), a per-unit amount times a count of its sentence (money), or the
-    /// change between two figures of one sentence (a percentage).
+    /// change between two figures of one sentence (a percentage). A percentage keeps its
+    /// strict reading ("27%" is no copy of "about 30%", nor "18%" of 14% + 3%); a body
+    /// bound ("up to 5.3%", "at least 3,000") supports only its own figure; a heading bound
+    /// ("at least 12", "up to 54 inches") must lie within twice its figure of the body's on
+    /// its open side; money multiplies by a count only when stated per unit ("£3,000 to
+    /// each of"). A heading rate ("18 sailings a day", "averages 54 points") that no body
+    /// figure copies is set against the body's rates of the same period or kind (a day,
+    /// each, average), never against totals or sums of them.
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -42,7 +49,8 @@ declare_rule! {
     /// ## Known limits
     /// A heading figure with no body figure of its kind is not reported, since it may come
     /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
-    /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
+    /// with "each", "per" or "average") are not set against body totals, only against body
+    /// rates of the same mark ("30 a day" against "900 a month" is silent); a bound ("over 3
     /// permits") also accepts its own figure, since "over" may mean "because of". Numbers
     /// in names or scores ("Route 66", "7-3") are not checked. Durations are compared in
     /// the heading's unit ("30 months" = "two and a half years"); a span of years may also
