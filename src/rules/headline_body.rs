@@ -112,7 +112,7 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     if candidates.is_empty() {
         // Headings drop and change qualifiers ("12 new frog species" for "nine previously
         // unknown species"): the body's figures of the same thing stand in for the key.
-        let figures: Vec<Figure> = body
+        let mut figures: Vec<Figure> = body
             .iter()
             .take(MAX_BODY)
             .map(|m| Figure {
@@ -120,6 +120,29 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
                 reading: m.reading.clone(),
             })
             .collect();
+        if figures.is_empty() {
+            // Nor does it keep the body's noun ("SUVs" for "sport utility vehicles", "jobs"
+            // for "workers"): with no body count of its own head, every body count of a
+            // noun is of its kind, unless the figure is a name ("S&P 500"), the body writes
+            // it anywhere, or it is a small count ("Two banks agree merger") the body may
+            // give by naming its members.
+            let value = heading.reading.value;
+            if in_name_or_score(ctx, heading.claim)
+                || value.is_none_or(|v| v <= Decimal::TEN || body_writes(ctx, heading.claim, v))
+            {
+                return None;
+            }
+            figures = ctx
+                .claims
+                .iter()
+                .filter(|c| !c.in_heading && c.kind == Kind::Count && c.head.is_some())
+                .filter_map(|c| {
+                    let reading = reading(c, &ctx.settings.tolerances)?;
+                    Some(Figure { claim: c, reading })
+                })
+                .take(MAX_BODY)
+                .collect();
+        }
         return check_against_kind(ctx, heading.claim, &heading.reading, &figures);
     }
     let copies = |b: &Mention| copies(heading.claim, &heading.reading, b.claim, &b.reading);
