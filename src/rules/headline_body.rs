@@ -33,7 +33,10 @@ declare_rule! {
     /// its open side; money multiplies by a count only when stated per unit ("£3,000 to
     /// each of"). A heading rate ("18 sailings a day", "averages 54 points") that no body
     /// figure copies is set against the body's rates of the same period or kind (a day,
-    /// each, average), never against totals or sums of them.
+    /// each, average), never against totals or sums of them. A heading count whose noun
+    /// has no body count ("96,000 pickups" for "32,000 light trucks") is set against the
+    /// body's counts of any noun, unless it is a name, a count of ten or fewer, or a
+    /// figure the body writes anywhere.
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
