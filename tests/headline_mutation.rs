@@ -12,10 +12,12 @@ use numcheck::report::Severity;
 use numcheck::source::{Document, Format};
 use std::path::PathBuf;
 
-/// The share (percent) of mutants that must be flagged: 121 of 153 (79.1 %) are with the
-/// headline derivations of issue 12 (13.7 % before them); raise the floor as the rule
-/// learns more derivations. The issue's target is 90.
-const FLOOR: f64 = 75.0;
+/// The share (percent) of mutants that must be flagged: 140 of 153 (91.5 %) are, since
+/// percentages keep their strict reading, bounds support only near their figure, heading
+/// rates meet body rates and a heading noun the body never counts meets the body's other
+/// counts (121, 79.1 %, with the derivations of issue 12 alone; 13.7 % before them). The
+/// issue's target is 90.
+const FLOOR: f64 = 91.0;
 
 fn articles() -> Vec<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");

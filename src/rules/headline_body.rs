@@ -26,7 +26,17 @@ declare_rule! {
     /// sentences (a count with the bare numbers of its sentence: "keep 240 jobs, down from
     /// 420"), the total of a list of parts in one sentence ("19 on Friday, 15 on Saturday
     /// and 12 on Sunday"), a per-unit amount times a count of its sentence (money), or the
-    /// change between two figures of one sentence (a percentage).
+    /// change between two figures of one sentence (a percentage). A percentage keeps its
+    /// strict reading ("27%" is no copy of "about 30%", nor "18%" of 14% + 3%); a body
+    /// bound ("up to 5.3%", "at least 3,000") supports only its own figure; a heading bound
+    /// ("at least 12", "up to 54 inches") must lie within twice its figure of the body's on
+    /// its open side; money multiplies by a count only when stated per unit ("£3,000 to
+    /// each of"). A heading rate ("18 sailings a day", "averages 54 points") that no body
+    /// figure copies is set against the body's rates of the same period or kind (a day,
+    /// each, average), never against totals or sums of them. A heading count whose noun
+    /// has no body count ("96,000 pickups" for "32,000 light trucks") is set against the
+    /// body's counts of any noun, unless it is a name, a count of ten or fewer, or a
+    /// figure the body writes anywhere.
     ///
     /// ## Why it matters
     /// Headings are rewritten late and by other hands; about a third of heading figures are
@@ -42,7 +52,8 @@ declare_rule! {
     /// ## Known limits
     /// A heading figure with no body figure of its kind is not reported, since it may come
     /// from a linked story or an update. Rates and shares ("30 a day", "£500 each", a heading
-    /// with "each", "per" or "average") are not set against body figures; a bound ("over 3
+    /// with "each", "per" or "average") are not set against body totals, only against body
+    /// rates of the same mark ("30 a day" against "900 a month" is silent); a bound ("over 3
     /// permits") also accepts its own figure, since "over" may mean "because of". Numbers
     /// in names or scores ("Route 66", "7-3") are not checked. Durations are compared in
     /// the heading's unit ("30 months" = "two and a half years"); a span of years may also
@@ -104,7 +115,7 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     if candidates.is_empty() {
         // Headings drop and change qualifiers ("12 new frog species" for "nine previously
         // unknown species"): the body's figures of the same thing stand in for the key.
-        let figures: Vec<Figure> = body
+        let mut figures: Vec<Figure> = body
             .iter()
             .take(MAX_BODY)
             .map(|m| Figure {
@@ -112,13 +123,33 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
                 reading: m.reading.clone(),
             })
             .collect();
+        if figures.is_empty() {
+            // Nor does it keep the body's noun ("SUVs" for "sport utility vehicles", "jobs"
+            // for "workers"): with no body count of its own head, every body count of a
+            // noun is of its kind, unless the figure is a name ("S&P 500"), the body writes
+            // it anywhere, or it is a small count ("Two banks agree merger") the body may
+            // give by naming its members.
+            let value = heading.reading.value;
+            if in_name_or_score(ctx, heading.claim)
+                || value.is_none_or(|v| v <= Decimal::TEN || body_writes(ctx, heading.claim, v))
+            {
+                return None;
+            }
+            figures = ctx
+                .claims
+                .iter()
+                .filter(|c| !c.in_heading && c.kind == Kind::Count && c.head.is_some())
+                .filter_map(|c| {
+                    let reading = reading(c, &ctx.settings.tolerances)?;
+                    Some(Figure { claim: c, reading })
+                })
+                .take(MAX_BODY)
+                .collect();
+        }
         return check_against_kind(ctx, heading.claim, &heading.reading, &figures);
     }
-    let target = &heading.reading.permissive;
-    if let Some(found) = candidates
-        .iter()
-        .find(|c| c.reading.permissive.overlaps(target))
-    {
+    let copies = |b: &Mention| copies(heading.claim, &heading.reading, b.claim, &b.reading);
+    if let Some(found) = candidates.iter().find(|c| copies(c)) {
         return ctx
             .settings
             .show_consistent
@@ -127,15 +158,15 @@ fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<
     // Headings drop modifiers ("3,400 homes" for the body's "3,400 new homes"): the same
     // value under the same head noun anywhere in the body is the heading's source, whatever
     // qualifiers the body adds.
-    if let Some(found) = body
-        .iter()
-        .take(MAX_BODY)
-        .find(|b| b.reading.permissive.overlaps(target))
-    {
+    if let Some(found) = body.iter().take(MAX_BODY).find(|b| copies(b)) {
         return ctx
             .settings
             .show_consistent
             .then(|| consistent(ctx, heading, found));
+    }
+    // A rate is no sum or difference of totals: a body rate of its kind decides.
+    if let Some(f) = against_rates(ctx, heading.claim, &heading.reading) {
+        return Some(f);
     }
     if let Some(f) = derived_by_sum(ctx, heading, &candidates) {
         return ctx.settings.show_consistent.then_some(f);
@@ -614,6 +645,106 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
         || (matches!(first, "a" | "an") && RATE_NOUNS.contains(&second))
 }
 
+/// What makes a figure a rate: the noun after "a", "an", "per" or "every" ("30 a month" →
+/// "month", "goals a game" → "game"), "each" for "each" and "apiece", and "average" after
+/// "average of" or "averaged". Empty for a plain figure.
+fn rate_marks(ctx: &Context, claim: &Claim) -> Vec<String> {
+    let text = &ctx.doc.text;
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let words: Vec<String> = text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut marks = Vec::new();
+    match words.first().map(String::as_str) {
+        Some("each" | "apiece") => marks.push("each".to_string()),
+        Some("a" | "an" | "per" | "every") => {
+            if let Some(noun) = words.get(1).filter(|w| RATE_NOUNS.contains(&w.as_str())) {
+                marks.push(noun.clone());
+            }
+        }
+        _ => {}
+    }
+    let before: Vec<String> = text
+        .get(..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let average = |w: &String| w.starts_with("averag");
+    if before.first().is_some_and(average)
+        || (before.first().is_some_and(|w| w == "of") && before.get(1).is_some_and(average))
+    {
+        marks.push("average".to_string());
+    }
+    marks
+}
+
+/// A heading rate ("90 staff a month", "averages 54 points") against the body's rates of
+/// the same kind and mark (per month, per game, each, average): a total or a rate of
+/// another period is no source for it, but a body rate of its own kind that differs is.
+/// Silent when the body states no such rate or one matches.
+fn against_rates(ctx: &Context, heading: &Claim, stated: &Reading) -> Option<Finding> {
+    let marks = rate_marks(ctx, heading);
+    if marks.is_empty() {
+        return None;
+    }
+    let counts = |k: Kind| matches!(k, Kind::Count | Kind::Number);
+    let rates: Vec<Figure> = ctx
+        .claims
+        .iter()
+        .filter(|c| !c.in_heading)
+        .filter(|c| {
+            (counts(heading.kind) && counts(c.kind))
+                || (c.kind == heading.kind && c.unit == heading.unit)
+        })
+        .filter(|c| rate_marks(ctx, c).iter().any(|m| marks.contains(m)))
+        .filter_map(|c| {
+            let reading = reading(c, &ctx.settings.tolerances)?;
+            Some(Figure { claim: c, reading })
+        })
+        .take(MAX_BODY)
+        .collect();
+    if rates.is_empty()
+        || rates
+            .iter()
+            .any(|f| copies(heading, stated, f.claim, &f.reading))
+    {
+        return None;
+    }
+    let quoted: Vec<String> = rates
+        .iter()
+        .take(MAX_QUOTED)
+        .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
+        .collect();
+    Some(Finding {
+        rule: "NUM-HEADLINE-BODY",
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message: format!(
+            "heading says {}; the body's rate of its kind differs (body says {})",
+            describe_with_interval(ctx, heading, stated),
+            quoted.join(" and "),
+        ),
+        primary: heading.span,
+        related: rates.iter().map(|f| body(f.claim.span)).collect(),
+        computed: Some(point_of(&rates[0].reading)),
+    })
+}
+
 /// The heading figure against body figures of its kind: silent when the body has none of
 /// them (the figure may come from a linked story) or one supports it; a warning otherwise.
 fn check_against_kind(
@@ -627,7 +758,14 @@ fn check_against_kind(
     }
     let line = heading_line(ctx, heading.span);
     let described = describe_with_interval(ctx, heading, reading);
-    match supported(ctx, heading, reading, figures) {
+    let support = supported(ctx, heading, reading, figures);
+    if matches!(support, Some(Support::Operation { .. })) {
+        // A rate is no sum or difference of totals: a body rate of its kind decides.
+        if let Some(f) = against_rates(ctx, heading, reading) {
+            return Some(f);
+        }
+    }
+    match support {
         Some(Support::Copy(found)) => {
             let found_reading = figures.iter().find(|f| std::ptr::eq(f.claim, found))?;
             ctx.settings.show_consistent.then(|| Finding {
@@ -672,7 +810,7 @@ fn check_against_kind(
             related: vec![body(a.span), body(b.span)],
             computed: Some(format::computed(point, &result)),
         }),
-        None if is_rate_or_share(ctx, heading, &line) => None,
+        None if is_rate_or_share(ctx, heading, &line) => against_rates(ctx, heading, reading),
         None => {
             let quoted: Vec<String> = figures
                 .iter()
@@ -708,25 +846,7 @@ fn supported<'a>(
     stated: &Reading,
     figures: &[Figure<'a>],
 ) -> Option<Support<'a>> {
-    let target = &stated.permissive;
-    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
-    let bound = matches!(
-        heading.hedge,
-        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
-    );
-    // The heading keeps its strict interval against the body's permissive one (§6.3), or
-    // takes its own rounding around the body's stated value ("40 homes" for 38 homes).
-    // A body bound ("more than £3,200") supports nothing: it overlaps every larger figure.
-    let copied = |f: &Figure| {
-        let r = &f.reading;
-        if !r.permissive.is_bounded() {
-            return false;
-        }
-        stated.strict.overlaps(&r.permissive)
-            || r.value
-                .map_or(r.permissive.overlaps(target), |v| target.contains(v))
-            || (bound && stated.value.is_some_and(|v| r.permissive.contains(v)))
-    };
+    let copied = |f: &Figure| copies(heading, stated, f.claim, &f.reading);
     if let Some(f) = figures.iter().find(|f| copied(f)) {
         return Some(Support::Copy(f.claim));
     }
@@ -760,7 +880,9 @@ fn supported<'a>(
     };
     for (i, a) in ops.iter().enumerate() {
         for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
-            if let Some(s) = combine(a, b, stated, "+").or_else(|| combine(a, b, stated, "−")) {
+            if let Some(s) =
+                combine(a, b, stated, heading, "+").or_else(|| combine(a, b, stated, heading, "−"))
+            {
                 return Some(s);
             }
         }
@@ -814,11 +936,15 @@ fn supported<'a>(
                 continue;
             }
             let found = match heading.kind {
-                Kind::Money if a.claim.kind == Kind::Money && b.claim.kind != Kind::Money => {
-                    combine(a, b, stated, "×")
+                Kind::Money
+                    if a.claim.kind == Kind::Money
+                        && b.claim.kind != Kind::Money
+                        && per_unit(ctx, a.claim) =>
+                {
+                    combine(a, b, stated, heading, "×")
                 }
                 Kind::Percent if a.claim.kind == b.claim.kind && a.claim.unit == b.claim.unit => {
-                    combine(a, b, stated, "%")
+                    combine(a, b, stated, heading, "%")
                 }
                 _ => None,
             };
@@ -828,6 +954,92 @@ fn supported<'a>(
         }
     }
     None
+}
+
+/// Whether a hedge makes a figure a bound ("over 3", "up to 18 inches").
+fn is_bound(claim: &Claim) -> bool {
+    matches!(
+        claim.hedge,
+        Hedge::MoreThan | Hedge::AtLeast | Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo
+    )
+}
+
+/// Whether the heading figure copies a body figure, rounded or rescaled. The heading takes
+/// its own rounding around the body's stated value ("40 homes" for 38 homes), or falls
+/// inside the body's strict reading; a percentage is seldom rounded by more than its last
+/// digit, so it keeps its strict interval ("9%" is no copy of "about 8%"). A body bound
+/// ("up to 5.3%", "at least 5,000") supports only its own figure, since its interval
+/// holds every smaller or larger one; and a heading bound ("at least 13", "up to 54
+/// inches") must stay within twice its figure of the body's: "at least 13" is no headline
+/// for 41 dead.
+fn copies(heading: &Claim, stated: &Reading, body: &Claim, r: &Reading) -> bool {
+    if !r.permissive.is_bounded() && !is_bound(body) {
+        return false;
+    }
+    let target = if heading.kind == Kind::Percent {
+        &stated.strict
+    } else {
+        &stated.permissive
+    };
+    let Some(v) = r.value else {
+        // A range ("14 to 18 inches") by the end that a heading bound leaves open.
+        let end = match heading.hedge {
+            Hedge::MoreThan | Hedge::AtLeast => r.permissive.low,
+            _ => r.permissive.high,
+        };
+        return end.is_none_or(|e| near_bound(heading, stated, e))
+            && stated.strict.overlaps(&r.permissive);
+    };
+    if !near_bound(heading, stated, v) {
+        return false;
+    }
+    if is_bound(body) {
+        return target.contains(v);
+    }
+    // "Over 3 permits" may mean "because of three permits": a bound's own figure counts.
+    // A percentage's own figure must be the body's, give or take its last digit.
+    let within = |h: Decimal| heading.kind != Kind::Percent && r.strict.contains(h);
+    target.contains(v)
+        || stated
+            .value
+            .is_some_and(|h| within(h) || (is_bound(heading) && r.permissive.contains(h)))
+}
+
+/// For a heading bound, whether the body value lies within twice its figure on the side the
+/// bound leaves open; any other heading passes.
+fn near_bound(heading: &Claim, stated: &Reading, v: Decimal) -> bool {
+    let Some(h) = stated.value else {
+        return true;
+    };
+    let two = Decimal::TWO;
+    match heading.hedge {
+        Hedge::MoreThan | Hedge::AtLeast => h.checked_mul(two).is_some_and(|m| v <= m),
+        Hedge::FewerThan | Hedge::AtMost | Hedge::UpTo => {
+            v.checked_mul(two).is_some_and(|m| m >= h)
+        }
+        _ => true,
+    }
+}
+
+/// A money figure stated per unit ("£3,000 to each of", "$300 per runner", "£50 a head"):
+/// only these multiply by a count.
+fn per_unit(ctx: &Context, claim: &Claim) -> bool {
+    let words: Vec<String> = ctx
+        .doc
+        .text
+        .get(claim.span.end..)
+        .unwrap_or("")
+        .split_whitespace()
+        .take(2)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let first = words.first().map_or("", String::as_str);
+    let second = words.get(1).map_or("", String::as_str);
+    matches!(first, "each" | "apiece" | "per" | "a" | "an" | "every")
+        || (matches!(first, "to" | "for") && matches!(second, "each" | "every"))
 }
 
 /// The figures an operation may combine: for a count, also the bare numbers that share a
@@ -876,6 +1088,7 @@ fn combine<'a>(
     a: &Figure<'a>,
     b: &Figure<'a>,
     stated: &Reading,
+    heading: &Claim,
     op: &'static str,
 ) -> Option<Support<'a>> {
     let (pa, pb) = (&a.reading.permissive, &b.reading.permissive);
@@ -902,7 +1115,14 @@ fn combine<'a>(
     };
     // The heading's own rounding around the exact result: a tolerance on each operand as
     // well would let far-off figures pass.
-    let supports = stated.permissive.contains(point);
+    // A percentage keeps its strict interval for a sum or difference: "17%" is no "18%".
+    let supports = if !near_bound(heading, stated, point) {
+        false
+    } else if heading.kind == Kind::Percent && matches!(op, "+" | "−") {
+        stated.strict.contains(point)
+    } else {
+        stated.permissive.contains(point)
+    };
     supports.then_some(Support::Operation {
         a: a.claim,
         b: b.claim,
