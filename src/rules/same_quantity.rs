@@ -148,6 +148,7 @@ fn check_pair(
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
         || governed_apart(ctx, earlier_around, later_around)
         || owned_apart(ctx, earlier, later)
+        || holders_apart(ctx, earlier.claim, later.claim)
         || framed_apart(ctx, earlier.claim, later.claim)
         || periods_apart(ctx, earlier.claim, later.claim)
     {
@@ -605,9 +606,23 @@ const FRAME_PREPOSITIONS: &[&str] = &[
 
 /// The phrase a figure's sentence opens with, up to its first comma, when it is a
 /// prepositional frame before the figure ("at the smallest"); totals ("In all,") are none.
-fn opening_frame(ctx: &Context, claim: &Claim) -> Option<String> {
+/// A sentence without one takes its paragraph's opening frame ("In the arson trial, 14
+/// jurors were sworn in. The defendant, 35, …").
+pub(super) fn opening_frame(ctx: &Context, claim: &Claim) -> Option<String> {
     let (_, sentence) = ctx.segments.sentence_of(claim.span.start)?;
     let head = ctx.doc.text.get(sentence.start..claim.span.start)?;
+    if let Some(frame) = frame_in(head) {
+        return Some(frame);
+    }
+    let (_, paragraph) = ctx.segments.paragraph_of(claim.span.start)?;
+    let (_, first) = ctx.segments.sentence_of(paragraph.start)?;
+    if first.start == sentence.start {
+        return None;
+    }
+    frame_in(ctx.doc.text.get(first.start..first.end)?)
+}
+
+fn frame_in(head: &str) -> Option<String> {
     let frame = head.split_once(',')?.0.trim().to_lowercase();
     let first = frame.split_whitespace().next()?;
     let total = ["in all", "in total", "all told", "in the end", "in short"];
@@ -665,7 +680,48 @@ const NO_HOLDER: &[&str] = &[
     "were", "has", "have", "had", "now", "about", "some", "around", "nearly", "almost", "more",
     "than", "over", "under", "fewer", "less", "just", "only", "all", "in", "total", "and",
     "but", "so", "still", "also", "of", "with", "roughly", "approximately", "least", "at",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those",
 ];
+
+/// The words naming who holds a bare figure: its clause before it, without function words
+/// and without the verb just before it ("The surrounding district has 148,000" →
+/// surrounding, district).
+fn holder_words(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |(_, span)| span.start);
+    let mut words: Vec<String> = ctx
+        .doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !NO_HOLDER.contains(&w.as_str()))
+        .collect();
+    // A figure after a preposition ("won by 312 votes", "lost by 213") is no holder's
+    // stock: who won and who lost may name one margin.
+    const PREPOSITIONS: &[&str] = &["by", "to", "from", "for", "than", "on", "into", "per"];
+    match words.pop() {
+        Some(verb) if !PREPOSITIONS.contains(&verb.as_str()) => words.into_iter().collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Two bare figures whose clauses name different holders ("The surrounding district has
+/// 148,000 residents" … "Its largest village, Brook, has 6,200 residents"; "Mensah scored
+/// 19 goals" … "The club scored 78 goals") count different things.
+fn holders_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    if a.scope.owner.is_some() || b.scope.owner.is_some() {
+        return false;
+    }
+    let (ha, hb) = (holder_words(ctx, a), holder_words(ctx, b));
+    !ha.is_empty() && !hb.is_empty() && ha.is_disjoint(&hb)
+}
 
 /// One mention has a possessive owner ("the town's 12 ambulances") and the other none, but
 /// its clause names another holder before it ("The county has 32 ambulances"): the county's
