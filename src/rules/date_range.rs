@@ -22,6 +22,9 @@ declare_rule! {
     /// inclusive, 4 exclusive: warning. Weeks are read against the days of the span, within
     /// three days of seven a week ("a three-week ban from 1 to 8 August": warning).
     ///
+    /// A date moved is no span: "moved the deadline from June 30 to June 1", "brought
+    /// forward from May 20 to May 6" (a reschedule word or "deadline"/"date" just before).
+    ///
     /// ## Known limits
     /// Month spans without a year that run backwards are read as crossing a new year
     /// ("December to March"). Fiscal years ("2014-15") and "between" meaning "at some time

@@ -39,7 +39,13 @@ declare_rule! {
     /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
     /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
     /// deaths") against an actual figure, and figures whose clauses name different years
-    /// ("12.1 million people in 2015").
+    /// ("12.1 million people in 2015") or different periods ("19 goals last season" …
+    /// "78 goals this season"); a bare figure whose clause names another holder ("The county
+    /// has 32 ambulances" … "the town's 12 ambulances"; "The district has 148,000 residents"
+    /// … "Its largest village, Brook, has 6,200 residents"); sentences or paragraphs opening
+    /// on different frames ("At the largest school, …" / "At the smallest, …"), which the
+    /// age chain does not cross either; and clause-opening counts with different verbs
+    /// ("Eight crews attended" … "12 crews fought a fire").
     ///
     /// ## Why it matters
     /// Long stories repeat their figures; an edit that updates one mention and not the other
@@ -701,13 +707,32 @@ fn holder_words(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .filter(|w| !w.is_empty() && !NO_HOLDER.contains(&w.as_str()))
+        .filter(|w| !w.is_empty())
         .collect();
-    // A figure after a preposition ("won by 312 votes", "lost by 213") is no holder's
-    // stock: who won and who lost may name one margin.
-    const PREPOSITIONS: &[&str] = &["by", "to", "from", "for", "than", "on", "into", "per"];
+    // "Officials said it killed 36 people": the holder is what follows the reporting verb.
+    const REPORTING: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "reported",
+        "according",
+        "stated",
+    ];
+    if let Some(at) = words.iter().rposition(|w| REPORTING.contains(&w.as_str())) {
+        words.drain(..=at);
+    }
+    // The word just before the figure governs it. After a preposition ("won by 312 votes",
+    // "a town with 7 boats") the figure is no holder's stock: who won and who lost may name
+    // one margin.
+    const PREPOSITIONS: &[&str] = &[
+        "by", "to", "from", "for", "than", "on", "into", "per", "with", "of", "at", "in",
+    ];
     match words.pop() {
-        Some(verb) if !PREPOSITIONS.contains(&verb.as_str()) => words.into_iter().collect(),
+        Some(verb) if !PREPOSITIONS.contains(&verb.as_str()) => words
+            .into_iter()
+            .filter(|w| !NO_HOLDER.contains(&w.as_str()))
+            .collect(),
         _ => BTreeSet::new(),
     }
 }
