@@ -32,7 +32,9 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
             ..
         } = claims[i].quantity
         {
-            let (resolved, anchor) = if is_deictic(&claims[i], text) {
+            let (resolved, anchor) = if in_another_year(&claims[i], text) {
+                (None, None)
+            } else if is_deictic(&claims[i], text) {
                 (reference.and_then(|r| from_reference(&claims[i], r)), None)
             } else {
                 match last_dated {
@@ -147,6 +149,29 @@ fn is_time_of_day(word: &str) -> bool {
 /// 2021", "3,400 homes by 2030", "open until June". "A year earlier" in the next sentence
 /// counts back from the story's time, never from such a date.
 const BOUND_WORDS: &[&str] = &["since", "by", "until", "till", "through"];
+
+/// A relative phrase set in another year by the words after it ("in the same week last
+/// year", "the following day in 2019"): its anchor's year does not apply, so it resolves
+/// to nothing.
+fn in_another_year(claim: &Claim, text: &str) -> bool {
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let words: Vec<String> = after
+        .split_whitespace()
+        .take(3)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let w = |i: usize| words.get(i).map_or("", String::as_str);
+    matches!(
+        (w(0), w(1)),
+        ("last" | "next", "year")
+            | ("a" | "the", "year")
+            | ("the", "previous" | "following")
+            | ("of", "last" | "the")
+    ) || (w(0) == "in" && w(1).len() == 4 && w(1).parse::<u16>().is_ok())
+}
 
 /// A date written as the limit of a span ("since the autumn of 2021", "by 2030").
 fn is_bound(claim: &Claim, text: &str) -> bool {
@@ -517,5 +542,13 @@ mod tests {
         let text = "The vote will be held on March 3.";
         let claims = claims_of(text, Some(r));
         assert!(matches!(claims[0].quantity, Quantity::Date(d) if d.timex() == "2026-03-03"));
+    }
+
+    #[test]
+    fn a_phrase_set_in_another_year_is_not_resolved() {
+        let r: Date = "2025-01-13".parse().unwrap();
+        let text = "Flu admissions doubled on Monday. In the same week last year there were 60.";
+        let dates = resolved(&claims_of(text, Some(r)));
+        assert!(!dates.iter().any(|d| d.starts_with("2025")), "{dates:?}");
     }
 }

@@ -22,6 +22,9 @@ declare_rule! {
     /// inclusive, 4 exclusive: warning. Weeks are read against the days of the span, within
     /// three days of seven a week ("a three-week ban from 1 to 8 August": warning).
     ///
+    /// A date moved is no span: "moved the deadline from June 30 to June 1", "brought
+    /// forward from May 20 to May 6" (a reschedule word or "deadline"/"date" just before).
+    ///
     /// ## Known limits
     /// Month spans without a year that run backwards are read as crossing a new year
     /// ("December to March"). Fiscal years ("2014-15") and "between" meaning "at some time
@@ -35,7 +38,7 @@ impl RuleCheck for DateRange {
             let Quantity::Period { from, to } = claim.quantity else {
                 continue;
             };
-            if reversed(from, to) {
+            if reversed(from, to) && !rescheduled(ctx, claim) {
                 out.push(Finding {
                     rule: "DATE-RANGE",
                     severity: Severity::Error,
@@ -56,6 +59,36 @@ impl RuleCheck for DateRange {
             }
         }
     }
+}
+
+/// Words that make "from A to B" a date moved, not a span: "moved the deadline from June 30
+/// to June 1", "the vote was brought forward from May 20 to May 6".
+#[rustfmt::skip]
+const RESCHEDULE_WORDS: &[&str] = &[
+    "moved", "move", "moves", "moving", "brought", "bring", "brings", "pushed", "push",
+    "pulled", "postponed", "postpone", "delayed", "delay", "rescheduled", "reschedule",
+    "changed", "change", "shifted", "shift", "advanced", "deferred", "put", "switched",
+    "deadline", "deadlines", "date", "dates", "forward", "back", "earlier", "later",
+];
+
+/// A reschedule word in the claim's clause before it (or the six words before it): the two
+/// dates are the old and new dates of one event, so their order says nothing.
+fn rescheduled(ctx: &Context, claim: &Claim) -> bool {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map(|(_, span)| span.start)
+        .unwrap_or(0);
+    let text = ctx.doc.text.get(start..claim.span.start).unwrap_or("");
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let near = &words[words.len().saturating_sub(8)..];
+    near.iter().any(|w| RESCHEDULE_WORDS.contains(&w.as_str()))
 }
 
 /// (year, month, day) order where both ends give the parts compared. Without years, only a

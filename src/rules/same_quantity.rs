@@ -39,7 +39,13 @@ declare_rule! {
     /// Not paired: a part named as such ("Two of the nurses", "one of the drivers"), a
     /// single individual ("one suspect"), a goal or limit ("a target of fewer than 200
     /// deaths") against an actual figure, and figures whose clauses name different years
-    /// ("12.1 million people in 2015").
+    /// ("12.1 million people in 2015") or different periods ("19 goals last season" …
+    /// "78 goals this season"); a bare figure whose clause names another holder ("The county
+    /// has 32 ambulances" … "the town's 12 ambulances"; "The district has 148,000 residents"
+    /// … "Its largest village, Brook, has 6,200 residents"); sentences or paragraphs opening
+    /// on different frames ("At the largest school, …" / "At the smallest, …"), which the
+    /// age chain does not cross either; and clause-opening counts with different verbs
+    /// ("Eight crews attended" … "12 crews fought a fire").
     ///
     /// ## Why it matters
     /// Long stories repeat their figures; an edit that updates one mention and not the other
@@ -147,6 +153,10 @@ fn check_pair(
         || earlier_around.time_markers(ctx) != later_around.time_markers(ctx)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
         || governed_apart(ctx, earlier_around, later_around)
+        || owned_apart(ctx, earlier, later)
+        || holders_apart(ctx, earlier.claim, later.claim)
+        || framed_apart(ctx, earlier.claim, later.claim)
+        || periods_apart(ctx, earlier.claim, later.claim)
     {
         return None;
     }
@@ -523,7 +533,8 @@ fn is_definite(ctx: &Context, claim: &Claim) -> bool {
 }
 
 /// What an indefinite figure is governed by: for the subject of an event, the verb after
-/// its auxiliaries ("140 people were injured" → "injured"); otherwise the word before it
+/// its auxiliaries ("140 people were injured" → "injured"); for a figure opening its
+/// clause, the word after its noun; otherwise the word before it
 /// ("Employers added 210,000 jobs" → "added", "a margin of 8,343 votes" → "of").
 fn governor(ctx: &Context, claim: &Claim) -> String {
     if event_count(ctx, claim) {
@@ -545,7 +556,31 @@ fn governor(ctx: &Context, claim: &Claim) -> String {
             });
         return format!("event:{}", verb.unwrap_or_default());
     }
-    previous_word(ctx, claim)
+    let previous = previous_word(ctx, claim);
+    if previous.is_empty() {
+        // A figure opening its clause is its subject: the verb after it governs it ("Eight
+        // crews attended" the farm fire, "12 crews fought" the warehouse fire).
+        return format!("subject:{}", word_after_counted(ctx, claim));
+    }
+    previous
+}
+
+/// The first word after a figure's counted noun, lower case.
+fn word_after_counted(ctx: &Context, claim: &Claim) -> String {
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    ctx.doc
+        .text
+        .get(after..)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .unwrap_or_default()
 }
 
 /// Two indefinite figures of one noun governed differently count different sets: "Fourteen
@@ -559,6 +594,197 @@ fn governed_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
     let change_amount = |x: &Around, definite: bool| !definite && is_change_verb(x.governor(ctx));
     (!da && !db && a.governor(ctx) != b.governor(ctx))
         || (da != db && (change_amount(a, da) || change_amount(b, db)))
+}
+
+/// Prepositions that open a scene-setting phrase ("At the largest school, 18 teachers …").
+const FRAME_PREPOSITIONS: &[&str] = &[
+    "at",
+    "in",
+    "among",
+    "across",
+    "for",
+    "on",
+    "within",
+    "outside",
+    "inside",
+    "elsewhere",
+];
+
+/// The phrase a figure's sentence opens with, up to its first comma, when it is a
+/// prepositional frame before the figure ("at the smallest"); totals ("In all,") are none.
+/// A sentence without one takes its paragraph's opening frame ("In the arson trial, 14
+/// jurors were sworn in. The defendant, 35, …").
+pub(super) fn opening_frame(ctx: &Context, claim: &Claim) -> Option<String> {
+    let (_, sentence) = ctx.segments.sentence_of(claim.span.start)?;
+    let head = ctx.doc.text.get(sentence.start..claim.span.start)?;
+    if let Some(frame) = frame_in(head) {
+        return Some(frame);
+    }
+    let (_, paragraph) = ctx.segments.paragraph_of(claim.span.start)?;
+    let (_, first) = ctx.segments.sentence_of(paragraph.start)?;
+    if first.start == sentence.start {
+        return None;
+    }
+    frame_in(ctx.doc.text.get(first.start..first.end)?)
+}
+
+fn frame_in(head: &str) -> Option<String> {
+    let frame = head.split_once(',')?.0.trim().to_lowercase();
+    let first = frame.split_whitespace().next()?;
+    let total = ["in all", "in total", "all told", "in the end", "in short"];
+    (FRAME_PREPOSITIONS.contains(&first) && !total.contains(&frame.as_str())).then_some(frame)
+}
+
+/// Mentions set in different frames are different groups: "At the largest school, 18
+/// teachers …" and "At the smallest, 3 teachers …"; a framed figure against an unframed one
+/// is a part of the whole.
+fn framed_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    opening_frame(ctx, a) != opening_frame(ctx, b)
+}
+
+/// Relative periods named anywhere in a figure's clause: "last season", "this year".
+fn periods(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    const SHIFTS: &[&str] = &["last", "this", "next", "previous", "past", "coming"];
+    const UNITS: &[&str] = &[
+        "season", "year", "month", "week", "quarter", "term", "spring", "summer", "autumn",
+        "winter", "decade",
+    ];
+    let Some((_, clause)) = ctx.segments.clause_of(claim.span.start) else {
+        return BTreeSet::new();
+    };
+    // Up to the first comma after the figure: "…, 20 more than last season" is another.
+    let text = ctx.doc.text.get(clause.start..clause.end).unwrap_or("");
+    let cut = claim.span.end.saturating_sub(clause.start).min(text.len());
+    let end = text
+        .get(cut..)
+        .and_then(|rest| rest.find([',', ';']))
+        .map_or(text.len(), |i| cut + i);
+    let words: Vec<String> = text
+        .get(..end)
+        .unwrap_or(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words
+        .windows(2)
+        .filter(|w| SHIFTS.contains(&w[0].as_str()) && UNITS.contains(&w[1].as_str()))
+        .map(|w| format!("{} {}", w[0], w[1]))
+        .collect()
+}
+
+/// "19 goals last season" and "78 goals … this season" count different periods.
+fn periods_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    let (pa, pb) = (periods(ctx, a), periods(ctx, b));
+    !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb)
+}
+
+/// Words that name no holder of a figure: "There are about 32 ambulances".
+#[rustfmt::skip]
+const NO_HOLDER: &[&str] = &[
+    "the", "a", "an", "there", "here", "it", "they", "we", "he", "she", "is", "are", "was",
+    "were", "has", "have", "had", "now", "about", "some", "around", "nearly", "almost", "more",
+    "than", "over", "under", "fewer", "less", "just", "only", "all", "in", "total", "and",
+    "but", "so", "still", "also", "of", "with", "roughly", "approximately", "least", "at",
+    "its", "their", "his", "her", "our", "this", "that", "these", "those",
+];
+
+/// The words naming who holds a bare figure: its clause before it, without function words
+/// and without the verb just before it ("The surrounding district has 148,000" →
+/// surrounding, district).
+fn holder_words(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
+    let start = ctx
+        .segments
+        .clause_of(claim.span.start)
+        .map_or(claim.span.start, |(_, span)| span.start);
+    let mut words: Vec<String> = ctx
+        .doc
+        .text
+        .get(start..claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "Officials said it killed 36 people": the holder is what follows the reporting verb.
+    const REPORTING: &[&str] = &[
+        "said",
+        "says",
+        "say",
+        "told",
+        "reported",
+        "according",
+        "stated",
+    ];
+    if let Some(at) = words.iter().rposition(|w| REPORTING.contains(&w.as_str())) {
+        words.drain(..=at);
+    }
+    // The word just before the figure governs it. After a preposition ("won by 312 votes",
+    // "a town with 7 boats") the figure is no holder's stock: who won and who lost may name
+    // one margin.
+    const PREPOSITIONS: &[&str] = &[
+        "by", "to", "from", "for", "than", "on", "into", "per", "with", "of", "at", "in",
+    ];
+    match words.pop() {
+        Some(verb) if !PREPOSITIONS.contains(&verb.as_str()) => words
+            .into_iter()
+            .filter(|w| !NO_HOLDER.contains(&w.as_str()))
+            .collect(),
+        _ => BTreeSet::new(),
+    }
+}
+
+/// Two bare figures whose clauses name different holders ("The surrounding district has
+/// 148,000 residents" … "Its largest village, Brook, has 6,200 residents"; "Mensah scored
+/// 19 goals" … "The club scored 78 goals") count different things.
+fn holders_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
+    if a.scope.owner.is_some() || b.scope.owner.is_some() {
+        return false;
+    }
+    let (ha, hb) = (holder_words(ctx, a), holder_words(ctx, b));
+    !ha.is_empty() && !hb.is_empty() && ha.is_disjoint(&hb)
+}
+
+/// One mention has a possessive owner ("the town's 12 ambulances") and the other none, but
+/// its clause names another holder before it ("The county has 32 ambulances"): the county's
+/// fleet and the town's are two figures. A clause that names the same owner ("The rail yard
+/// has 1,200 employees" … "the yard's 3,400 employees"), a name, or no holder at all still
+/// pairs.
+fn owned_apart(ctx: &Context, a: &Mention, b: &Mention) -> bool {
+    let (owned, bare) = match (&a.key.owner, &b.key.owner) {
+        (Some(_), None) => (a, b),
+        (None, Some(_)) => (b, a),
+        _ => return false,
+    };
+    let Some(owner) = owned.key.owner.as_deref() else {
+        return false;
+    };
+    let start = ctx
+        .segments
+        .clause_of(bare.claim.span.start)
+        .map_or(bare.claim.span.start, |(_, span)| span.start);
+    let words: Vec<&str> = ctx
+        .doc
+        .text
+        .get(start..bare.claim.span.start)
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty() && !NO_HOLDER.contains(&w.to_lowercase().as_str()))
+        .collect();
+    // A name ("The Kestrel Bay shipyard") may be what "the yard's" refers back to.
+    if words.is_empty() || words.iter().any(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    !owner.split_whitespace().any(|o| {
+        words.iter().any(|w| {
+            let w = w.to_lowercase();
+            w.ends_with(o) || o.ends_with(w.as_str())
+        })
+    })
 }
 
 /// Verbs whose object is the amount of a change ("add 150", "cut 300", "hire 40").

@@ -78,7 +78,11 @@ pub(super) fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let between = between
             .split_once(&*earlier.noun)
             .map_or(between, |(_, b)| b);
-        if introduces(between, &later.noun) {
+        // "In the fraud trial, … The defendant, 61" and "In the arson trial, … The
+        // defendant, 35": two scenes, two people.
+        if introduces(between, &later.noun)
+            || super::opening_frame(ctx, earlier.claim) != super::opening_frame(ctx, later.claim)
+        {
             continue;
         }
         if let Some(f) = compare(ctx, earlier.claim, later.claim) {
