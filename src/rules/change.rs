@@ -878,6 +878,25 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 }
 
 /// The one change relation of a sentence, if it has exactly one pair of values.
+/// A participle or comparative used as an adjective before its noun, after a preposition or
+/// determiner: "the income limit for reduced fares", "the lower rate". It names a thing; it
+/// does not state the change of the sentence's values.
+fn attributive(text: &str, sentence: Span, w: &Word) -> bool {
+    const BEFORE: &[&str] = &[
+        "for", "of", "with", "at", "on", "a", "an", "the", "its", "their", "his", "her",
+    ];
+    let word = text.get(w.span.start..w.span.end).unwrap_or("");
+    let adjective = word.len() > 4 && (word.ends_with("ed") || word.ends_with("er"));
+    let before = words_before(text, sentence.start, w.span.start, 1);
+    let next = words(text, Span::new(w.span.end, sentence.end)).next();
+    adjective
+        && before.first().is_some_and(|b| BEFORE.contains(&b.as_str()))
+        && next.is_some_and(|(_, n)| {
+            n.chars().next().is_some_and(char::is_alphabetic)
+                && !lower_in(n, &["by", "from", "to", "than", "of", "in", "at"])
+        })
+}
+
 fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let text = &ctx.doc.text;
     let r = roles(ctx, sentence);
@@ -925,6 +944,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         words
             .iter()
             .rev()
+            .filter(|w| !attributive(text, sentence, w))
             .find(|w| w.span.end <= first)
             .or_else(|| words.iter().find(|w| w.span.start >= first))
             .copied()
