@@ -221,7 +221,20 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                     .next()
                     .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
                 !own && per_unit::period_count(c, *unit).is_some()
-            }))?
+            }))
+            // "Each of the 12 jurors was paid $50 a day for the 20-day trial, $12,000 in
+            // all": a count of people is a third factor of the total.
+            .filter(|&n| {
+                !others().any(|i| {
+                    let c = &ctx.claims[i];
+                    i != n
+                        && parts::is_countish(c)
+                        && c.counted.is_some()
+                        && per_unit::period_count(c, *unit).is_none()
+                        && !per_unit::is_total(ctx, sentence, c)
+                        && measure_factor(avg, c).is_none()
+                })
+            })?
         }
         // "30 each", "averaged 18 points", "$40 a head" (of fans; a population is
         // NUM-RATE-PER-CAPITA's): the one count with a noun.
