@@ -240,7 +240,19 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
         if !parts::is_amount(c) || !parts::same_unit(c, whole) {
             break;
         }
-        let gap = parts::words(parts::between(ctx, prev.span, c.span));
+        let gap_text = parts::between(ctx, prev.span, c.span);
+        let gap = parts::words(gap_text);
+        // "the 100-seat chamber", "the 90-point mark": a modifier, not a part; nor is an
+        // amount that is not coordinated with the part before ("hold 23; overall, 51").
+        let modifier = ctx
+            .doc
+            .text
+            .get(c.span.end..)
+            .is_some_and(|t| t.starts_with(['-', '‑']));
+        let coordinated = gap_text.contains(',') || gap.iter().any(|w| w == "and");
+        if modifier || (!list.is_empty() && (!coordinated || gap_text.contains([';', ':']))) {
+            break;
+        }
         if parts::has_non_exhaustive(&gap) || (!list.is_empty() && gap.iter().any(|w| w == "of")) {
             return None;
         }
