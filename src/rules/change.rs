@@ -880,8 +880,8 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 
 /// The one change relation of a sentence, if it has exactly one pair of values.
 /// "rose to 1,200 from 1,000 in 2022 and 800 in 2020, a 50% rise": the from value is one of
-/// several earlier values joined by "and"/"or", and which one a stated size measures from is
-/// a guess.
+/// several dated earlier values joined by "and"/"or", and which one a stated size measures
+/// from is a guess.
 fn another_base_after(ctx: &Context, sentence: Span, from: &End, to: &End) -> bool {
     let fc = &ctx.claims[from.claim];
     let next = claims_in(ctx, sentence)
@@ -893,7 +893,11 @@ fn another_base_after(ctx: &Context, sentence: Span, from: &End, to: &End) -> bo
         let gap_words: Vec<&str> = words(gap, Span::new(0, gap.len()))
             .map(|(_, w)| w)
             .collect();
-        c.kind == fc.kind
+        // The earlier values are dated: "from 1,000 in 2022 and 800 in 2020", not "up
+        // from 24%, and Labour 40%".
+        let dated = (from.claim + 1..i).any(|j| crate::rules::parts::is_time(&ctx.claims[j]));
+        dated
+            && c.kind == fc.kind
             && c.unit == fc.unit
             && gap_words.len() <= 5
             && gap_words.iter().any(|w| lower_in(w, &["and", "or"]))
@@ -1216,6 +1220,11 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // One of several dated earlier values: which one the size measures from is a guess.
+        assert!(
+            found("Membership rose to 1,200 from 1,000 in 2022 and 800 in 2020, a 50% rise.")
+                .is_empty()
         );
         // A percentage after the values without a change word of its own.
         assert_eq!(
