@@ -38,7 +38,8 @@ declare_rule! {
     /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a noun
     /// ("per cyclist") needs the one count of that noun; "each" or a bare average needs the one
     /// count with a noun; "a day" needs the one period the sentence gives in days ("over four
-    /// days", "a nine-day heatwave", a named month other than February). Without an average
+    /// days", "a nine-day heatwave", a named month other than February), and no count of
+    /// people beside it ("each of the 12 jurors … $50 a day", a third factor). Without an average
     /// mark (or, for "a day", a marked total), the figure must be set beside the total and
     /// count as their quotient (", or $300 per runner"); peaks and records are skipped. The total is the one marked total ("a total
     /// of", "a combined", "in all"), else the one other amount in the figure's unit. Medians,

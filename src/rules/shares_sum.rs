@@ -31,15 +31,19 @@ declare_rule! {
     /// visitors' 42%") are read as one set, and only in a sentence that speaks of shares
     /// ("of the vote", favoured, opposed, possession, a named base) or whose last share is
     /// marked as the rest ("the remaining", "the other", "all other"). Rates ("5% a year"),
-    /// several answers per person ("multiple", "more than one", "one or more") and shares of different bases ("44% of men and 60% of
-    /// women") are skipped anywhere in the sentence; change and contrast words (rose,
-    /// from, than, while) only among the shares or just before them; two dates among them
-    /// make shares of different times. k shares written to unit u may sum to 100 + k·u/2
+    /// several answers per person ("multiple", "more than one", "all that apply", here or
+    /// in the sentence before) and shares of different bases ("44% of men and 60% of
+    /// women") are skipped anywhere in the sentence; so are bare shares after a count of as
+    /// many things ("Two judges won, with 71% and 68%": one share each); change and
+    /// contrast words (rose, from, than, while) only among the shares or just before them;
+    /// two dates among them make shares of different times. k shares written to unit u may sum to 100 + k·u/2
     /// (rounding). A sum short of 100% is reported only when the last share is the stated
     /// rest, every share is unhedged and the run holds every share of the sentence. A rest
     /// is the rest of the paragraph's shares: one share of a named base in the sentence
     /// before joins the set ("X won 52.4% of the vote. Y took 41.3% and the other
-    /// candidates 6.3%."); with more shares before it, the run is only checked for excess.
+    /// candidates 6.3%."); with more shares before it, or a run that opens with "another"
+    /// ("Another 31% was burned and the remaining 17% …"), the run is only checked for
+    /// excess.
     /// Fractions are read only as words of one named whole, the later ones without a verb
     /// of their own ("and half with wheat"), since "two-thirds are women and half are over
     /// 40" describes the whole twice.
