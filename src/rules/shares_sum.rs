@@ -36,7 +36,8 @@ declare_rule! {
     /// women") are skipped anywhere in the sentence; so are bare shares after a count of as
     /// many things ("Two judges won, with 71% and 68%": one share each); change and
     /// contrast words (rose, from, than, while) only among the shares or just before them;
-    /// two dates among them make shares of different times. k shares written to unit u may sum to 100 + k·u/2
+    /// two dates among them make shares of different times. k shares written to unit u may
+    /// sum to 100 + k·u/2
     /// (rounding). A sum short of 100% is reported only when the last share is the stated
     /// rest, every share is unhedged and the run holds every share of the sentence. A rest
     /// is the rest of the paragraph's shares: one share of a named base in the sentence

@@ -37,7 +37,8 @@ declare_rule! {
     /// error when a part is marked as the rest ("the other six") or a group count matches the
     /// parts ("came from three divisions: …"). A whole that leads the sentence ("Of the 60
     /// seats on the council, …"; its parts joined by commas or "and", a hyphenated modifier
-    /// such as "the 100-seat chamber" ending them) is an error only with such a marker; without one, parts are
+    /// such as "the 100-seat chamber" ending them) is an error only with such a marker;
+    /// without one, parts are
     /// reported (as a warning) only when they exceed the whole. ", of which" and ", with"
     /// lists are complete only with such a marker, too. Without a marker, parts whose
     /// predicates mix states and events ("22 were unvaccinated and 12 were taken to
