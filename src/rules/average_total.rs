@@ -38,7 +38,8 @@ declare_rule! {
     /// One sentence. The units are read from the figure's own "per"/"a"/"each" phrase: a noun
     /// ("per cyclist") needs the one count of that noun; "each" or a bare average needs the one
     /// count with a noun; "a day" needs the one period the sentence gives in days ("over four
-    /// days", "a nine-day heatwave", a named month other than February). Without an average
+    /// days", "a nine-day heatwave", a named month other than February), and no count of
+    /// people beside it ("each of the 12 jurors … $50 a day", a third factor). Without an average
     /// mark (or, for "a day", a marked total), the figure must be set beside the total and
     /// count as their quotient (", or $300 per runner"); peaks and records are skipped. The total is the one marked total ("a total
     /// of", "a combined", "in all"), else the one other amount in the figure's unit. Medians,
@@ -221,7 +222,20 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
                     .next()
                     .is_some_and(|w| lower_in(w, &["a", "an", "per", "each", "every"]));
                 !own && per_unit::period_count(c, *unit).is_some()
-            }))?
+            }))
+            // "Each of the 12 jurors was paid $50 a day for the 20-day trial, $12,000 in
+            // all": a count of people is a third factor of the total.
+            .filter(|&n| {
+                !others().any(|i| {
+                    let c = &ctx.claims[i];
+                    i != n
+                        && parts::is_countish(c)
+                        && c.counted.is_some()
+                        && per_unit::period_count(c, *unit).is_none()
+                        && !per_unit::is_total(ctx, sentence, c)
+                        && measure_factor(avg, c).is_none()
+                })
+            })?
         }
         // "30 each", "averaged 18 points", "$40 a head" (of fans; a population is
         // NUM-RATE-PER-CAPITA's): the one count with a noun.

@@ -103,6 +103,7 @@ const RATE_AFTER: &[&str] = &[
 const OTHER_TERMS: &[&str] = &[
     "per share", "a share", "real terms", "inflation-adjusted", "adjusted", "constant currenc",
     "constant-currenc", "organic", "like-for-like", "like for like", "excluding", "seasonally",
+    "local currenc", "local-currenc", "constant exchange", "currency-neutral",
 ];
 
 /// The sign of a direction word, if it is one.
@@ -878,6 +879,51 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 }
 
 /// The one change relation of a sentence, if it has exactly one pair of values.
+/// "rose to 1,200 from 1,000 in 2022 and 800 in 2020, a 50% rise": the from value is one of
+/// several dated earlier values joined by "and"/"or", and which one a stated size measures
+/// from is a guess.
+fn another_base_after(ctx: &Context, sentence: Span, from: &End, to: &End) -> bool {
+    let fc = &ctx.claims[from.claim];
+    let next = claims_in(ctx, sentence)
+        .filter(|&i| i > from.claim && !crate::rules::parts::is_time(&ctx.claims[i]))
+        .find(|&i| ctx.claims[i].span.start >= from.span.end);
+    next.filter(|&i| i != to.claim).is_some_and(|i| {
+        let c = &ctx.claims[i];
+        let gap = ctx.doc.text.get(from.span.end..c.span.start).unwrap_or("");
+        let gap_words: Vec<&str> = words(gap, Span::new(0, gap.len()))
+            .map(|(_, w)| w)
+            .collect();
+        // The earlier values are dated: "from 1,000 in 2022 and 800 in 2020", not "up
+        // from 24%, and Labour 40%".
+        let dated = (from.claim + 1..i).any(|j| crate::rules::parts::is_time(&ctx.claims[j]));
+        dated
+            && c.kind == fc.kind
+            && c.unit == fc.unit
+            && gap_words.len() <= 5
+            && gap_words.iter().any(|w| lower_in(w, &["and", "or"]))
+            && !gap_words.iter().any(|w| lower_in(w, &["to", "from", "by"]))
+    })
+}
+
+/// A participle or comparative used as an adjective before its noun, after a preposition or
+/// determiner: "the income limit for reduced fares", "the lower rate". It names a thing; it
+/// does not state the change of the sentence's values.
+fn attributive(text: &str, sentence: Span, w: &Word) -> bool {
+    const BEFORE: &[&str] = &[
+        "for", "of", "with", "at", "on", "a", "an", "the", "its", "their", "his", "her",
+    ];
+    let word = text.get(w.span.start..w.span.end).unwrap_or("");
+    let adjective = word.len() > 4 && (word.ends_with("ed") || word.ends_with("er"));
+    let before = words_before(text, sentence.start, w.span.start, 1);
+    let next = words(text, Span::new(w.span.end, sentence.end)).next();
+    adjective
+        && before.first().is_some_and(|b| BEFORE.contains(&b.as_str()))
+        && next.is_some_and(|(_, n)| {
+            n.chars().next().is_some_and(char::is_alphabetic)
+                && !lower_in(n, &["by", "from", "to", "than", "of", "in", "at"])
+        })
+}
+
 fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     let text = &ctx.doc.text;
     let r = roles(ctx, sentence);
@@ -916,7 +962,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
     if OTHER_TERMS.iter().any(|t| lower.contains(t)) {
         return None;
     }
-    if different_terms(text, &from, &to) {
+    if different_terms(text, &from, &to) || another_base_after(ctx, sentence, &from, &to) {
         return None;
     }
     let first = from.span.start.min(to.span.start);
@@ -925,6 +971,7 @@ fn change_in(ctx: &Context, sentence: Span) -> Option<Change> {
         words
             .iter()
             .rev()
+            .filter(|w| !attributive(text, sentence, w))
             .find(|w| w.span.end <= first)
             .or_else(|| words.iter().find(|w| w.span.start >= first))
             .copied()
@@ -1173,6 +1220,11 @@ mod tests {
         assert_eq!(
             found("Sales rose to $5.2 million from $4.9 million and margins rose 2%."),
             one("$4.9 million", "$5.2 million", None)
+        );
+        // One of several dated earlier values: which one the size measures from is a guess.
+        assert!(
+            found("Membership rose to 1,200 from 1,000 in 2022 and 800 in 2020, a 50% rise.")
+                .is_empty()
         );
         // A percentage after the values without a change word of its own.
         assert_eq!(

@@ -32,7 +32,8 @@ declare_rule! {
     /// not ranges are skipped, and an inverted range among them is missed rather than risk a
     /// false alarm:
     /// - scores, votes and tallies: "won 3–1", "a 5–4 vote", "passed it 61-39", "voted 7 to
-    ///   2" (a score word nearby, a bare dashed pair with no unit or noun, or a bare "A to B");
+    ///   2", "rallied from 3-1 down" (a score word nearby, a bare dashed pair with no unit or
+    ///   noun, or a bare "A to B");
     /// - comparisons and margins: "leads 48% to 41%", "outraised him $12,000 to $3,500" (a
     ///   comparing verb in the clause, or "A to B" with each end written in full);
     /// - ratios: "3 to 1", "nine to one";
@@ -222,7 +223,12 @@ pub(crate) fn reads_as_score(
     first: &Numeral,
     second: &Numeral,
 ) -> bool {
+    // "rally from 3-1 down": the pair itself is bare whatever word leads the span.
     let text = ctx.text(claim.span);
+    let text = text
+        .strip_prefix("from ")
+        .or_else(|| text.strip_prefix("From "))
+        .unwrap_or(text);
     let dash_joined = !text.contains(char::is_whitespace) && text.contains(['-', '–', '—']);
     let small = |n: &Numeral| n.decimals == 0 && n.value < rust_decimal::Decimal::ONE_HUNDRED;
     dash_joined && claim.unit.is_none() && small(first) && small(second)
@@ -450,6 +456,8 @@ mod tests {
     fn small_bare_dash_pairs_read_as_scores() {
         let text = "Harwick beat the visitors 2-1 after extra time.";
         assert!(run(text, vec![range_claim(text, "2-1", 2, 1)]).is_empty());
+        let text = "The Ospreys came back from 3-1 down to take the series.";
+        assert!(run(text, vec![range_claim(text, "from 3-1", 3, 1)]).is_empty());
         let text = "Officials expect between 80 and 45 evacuees.";
         assert_eq!(
             run(text, vec![range_claim(text, "between 80 and 45", 80, 45)]).len(),

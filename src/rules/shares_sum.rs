@@ -31,15 +31,20 @@ declare_rule! {
     /// visitors' 42%") are read as one set, and only in a sentence that speaks of shares
     /// ("of the vote", favoured, opposed, possession, a named base) or whose last share is
     /// marked as the rest ("the remaining", "the other", "all other"). Rates ("5% a year"),
-    /// several answers per person and shares of different bases ("44% of men and 60% of
-    /// women") are skipped anywhere in the sentence; change and contrast words (rose,
-    /// from, than, while) only among the shares or just before them; two dates among them
-    /// make shares of different times. k shares written to unit u may sum to 100 + k·u/2
+    /// several answers per person ("multiple", "more than one", "all that apply", here or
+    /// in the sentence before) and shares of different bases ("44% of men and 60% of
+    /// women") are skipped anywhere in the sentence; so are bare shares after a count of as
+    /// many things ("Two judges won, with 71% and 68%": one share each); change and
+    /// contrast words (rose, from, than, while) only among the shares or just before them;
+    /// two dates among them make shares of different times. k shares written to unit u may
+    /// sum to 100 + k·u/2
     /// (rounding). A sum short of 100% is reported only when the last share is the stated
     /// rest, every share is unhedged and the run holds every share of the sentence. A rest
     /// is the rest of the paragraph's shares: one share of a named base in the sentence
     /// before joins the set ("X won 52.4% of the vote. Y took 41.3% and the other
-    /// candidates 6.3%."); with more shares before it, the run is only checked for excess.
+    /// candidates 6.3%."); with more shares before it, or a run that opens with "another"
+    /// ("Another 31% was burned and the remaining 17% …"), the run is only checked for
+    /// excess.
     /// Fractions are read only as words of one named whole, the later ones without a verb
     /// of their own ("and half with wheat"), since "two-thirds are women and half are over
     /// 40" describes the whole twice.
@@ -77,6 +82,17 @@ const MONTHS: &[&str] = &[
     "October", "November", "December",
 ];
 
+/// "could name more than one", "one or more", "all that apply": each person gave several
+/// answers, so the shares overlap.
+fn several_answers(words: &[String]) -> bool {
+    let at = |i: usize, w: &str| words.get(i).is_some_and(|x| x == w);
+    (0..words.len()).any(|i| {
+        (at(i, "more") && at(i + 1, "than") && at(i + 2, "one"))
+            || (at(i, "one") && at(i + 1, "or") && at(i + 2, "more"))
+            || (at(i, "all") && at(i + 1, "that") && at(i + 2, "apply"))
+    })
+}
+
 /// "5% a year", "2% per month": a rate, not a share.
 fn rate_phrase(words: &[String]) -> bool {
     words.windows(2).any(|w| {
@@ -98,7 +114,12 @@ impl RuleCheck for SharesSum {
                 continue;
             }
             let text = ctx.text(sentence.span);
-            if not_shares(text) {
+            // "Respondents could name more than one. 71% cited speed, 48% cost…"
+            let answers_before = k
+                .checked_sub(1)
+                .and_then(|j| sentences.get(j))
+                .is_some_and(|s| several_answers(&parts::words(ctx.text(s.span))));
+            if not_shares(text) || answers_before {
                 continue;
             }
             let has_base = shares.iter().any(|&i| ctx.claims[i].of.is_some());
@@ -109,7 +130,10 @@ impl RuleCheck for SharesSum {
                 // Only when the run holds every share of the sentence: a share left out
                 // may be the rest's other part.
                 let remainder = remainder_marked(ctx, &run) && run.len() == shares.len();
-                if !(share_words || remainder) || !near_words_allow(ctx, sentence, &run) {
+                if !(share_words || remainder)
+                    || !near_words_allow(ctx, sentence, &run)
+                    || one_each(ctx, sentence, &run)
+                {
                     continue;
                 }
                 // A rest is the rest of every share before it in the paragraph: with one
@@ -117,7 +141,9 @@ impl RuleCheck for SharesSum {
                 // Y took 43.3% and the other candidates 6.3%."), the set starts there; with
                 // more, the rest is not read.
                 let mut set = run.clone();
-                let mut exhaustive = remainder;
+                // "Another 31% … and the remaining 17%": the set began in an earlier
+                // sentence, so the rest is not the rest of this run.
+                let mut exhaustive = remainder && !continues_earlier(ctx, sentence, &run);
                 if remainder {
                     match earlier {
                         Earlier::None => {}
@@ -145,7 +171,8 @@ fn shares_of(ctx: &Context, sentence: &parts::Sentence) -> Vec<usize> {
 
 /// A sentence whose percentages are rates or overlapping answers.
 fn not_shares(text: &str) -> bool {
-    parts::has_word(text, NOT_SHARES) || rate_phrase(&parts::words(text))
+    let words = parts::words(text);
+    parts::has_word(text, NOT_SHARES) || rate_phrase(&words) || several_answers(&words)
 }
 
 /// The percentages earlier in a sentence's paragraph.
@@ -302,6 +329,49 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
                 && ["make", "makes", "made", "making"].contains(&words[k - 1].as_str()))
     });
     !change && times < 2
+}
+
+/// "Another 31%", "a further 12%": the first share adds to shares stated before.
+fn continues_earlier(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) -> bool {
+    let Some(&first) = run.first() else {
+        return false;
+    };
+    let before = parts::words(parts::before_in_sentence(
+        ctx,
+        sentence.span,
+        &ctx.claims[first],
+    ));
+    before
+        .iter()
+        .rev()
+        .take(3)
+        .any(|w| ["another", "further", "additional"].contains(&w.as_str()))
+}
+
+/// "Two judges won retention, with 71% and 68%": bare shares joined only by "and" or
+/// commas after a count of as many things are one share of each thing, not parts of one.
+fn one_each(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) -> bool {
+    const COUNTS: &[&str] = &["", "", "two", "three", "four", "five", "six"];
+    let (Some(&first), Some(count)) = (run.first(), COUNTS.get(run.len())) else {
+        return false;
+    };
+    let bare = run.windows(2).all(|w| {
+        parts::words(parts::between(
+            ctx,
+            ctx.claims[w[0]].span,
+            ctx.claims[w[1]].span,
+        ))
+        .iter()
+        .all(|g| g == "and")
+    });
+    let digits = run.len().to_string();
+    bare && parts::words(parts::before_in_sentence(
+        ctx,
+        sentence.span,
+        &ctx.claims[first],
+    ))
+    .iter()
+    .any(|w| w == count || *w == digits)
 }
 
 /// Shares naming different bases ("of men", "of women") are not parts of one whole.

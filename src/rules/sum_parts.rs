@@ -36,7 +36,9 @@ declare_rule! {
     /// officials said:"). Such a list is read as the whole breakdown: a miss is a warning, an
     /// error when a part is marked as the rest ("the other six") or a group count matches the
     /// parts ("came from three divisions: …"). A whole that leads the sentence ("Of the 60
-    /// seats on the council, …") is an error only with such a marker; without one, parts are
+    /// seats on the council, …"; its parts joined by commas or "and", a hyphenated modifier
+    /// such as "the 100-seat chamber" ending them) is an error only with such a marker;
+    /// without one, parts are
     /// reported (as a warning) only when they exceed the whole. ", of which" and ", with"
     /// lists are complete only with such a marker, too. Without a marker, parts whose
     /// predicates mix states and events ("22 were unvaccinated and 12 were taken to
@@ -240,7 +242,19 @@ fn breakdown(ctx: &Context, sentence: &Sentence, w: usize, first: usize) -> Opti
         if !parts::is_amount(c) || !parts::same_unit(c, whole) {
             break;
         }
-        let gap = parts::words(parts::between(ctx, prev.span, c.span));
+        let gap_text = parts::between(ctx, prev.span, c.span);
+        let gap = parts::words(gap_text);
+        // "the 100-seat chamber", "the 90-point mark": a modifier, not a part; nor is an
+        // amount that is not coordinated with the part before ("hold 23; overall, 51").
+        let modifier = ctx
+            .doc
+            .text
+            .get(c.span.end..)
+            .is_some_and(|t| t.starts_with(['-', '‑']));
+        let coordinated = gap_text.contains(',') || gap.iter().any(|w| w == "and");
+        if modifier || (!list.is_empty() && (!coordinated || gap_text.contains([';', ':']))) {
+            break;
+        }
         if parts::has_non_exhaustive(&gap) || (!list.is_empty() && gap.iter().any(|w| w == "of")) {
             return None;
         }

@@ -33,7 +33,9 @@ declare_rule! {
     /// An unhedged conversion keeps its own strict interval: only the source's rounding is
     /// the tolerance. A compound conversion ("2.30 metres (7 ft 6.5 in)") is read whole; a
     /// bound ("up to 150 mm (6 inches)") governs both figures, so their numbers are compared.
-    /// Currencies are never converted (no exchange rate is known). Ranges and dimensions
+    /// A temperature in a sentence that speaks of a difference ("a rise of 1.5C (2.7F)",
+    /// "warmer", "above normal") may also be read as a difference, its scales' offsets
+    /// cancelling. Currencies are never converted (no exchange rate is known). Ranges and dimensions
     /// ("2 x 3 m") are skipped.
     pub struct UnitConversion = ("NUM-UNIT-CONVERSION", "stated unit conversion vs the exact factor");
 }
@@ -89,9 +91,10 @@ fn convert_interval(
     iv: &Interval,
     from: (&UnitDef, Decimal),
     to: (&UnitDef, Decimal),
+    delta: bool,
 ) -> Option<Interval> {
     let end = |e: Option<Decimal>| match e {
-        Some(v) => convert_with(v, from.0, from.1, to.0, to.1).map(Some),
+        Some(v) => convert(v, from, to, delta).map(Some),
         None => Some(None),
     };
     Some(Interval::new(
@@ -101,6 +104,30 @@ fn convert_interval(
         iv.high_open,
     ))
 }
+
+/// A value converted as a level, or as a difference (`delta`: "a rise of 1.5C (2.7F)",
+/// where the scales' zero offsets cancel).
+fn convert(
+    v: Decimal,
+    from: (&UnitDef, Decimal),
+    to: (&UnitDef, Decimal),
+    delta: bool,
+) -> Option<Decimal> {
+    if delta {
+        v.checked_mul(from.1)?.checked_div(to.1)
+    } else {
+        convert_with(v, from.0, from.1, to.0, to.1)
+    }
+}
+
+/// Words that make a temperature a difference, not a level: "a 1.5-degree rise", "2C
+/// warmer", "3 degrees above normal".
+#[rustfmt::skip]
+const DIFFERENCE_WORDS: &[&str] = &[
+    "rise", "rises", "rose", "increase", "increased", "warming", "warmer", "hotter", "cooler",
+    "colder", "above", "below", "higher", "lower", "drop", "dropped", "fall", "fell",
+    "difference", "change", "swing",
+];
 
 /// One reading's result: the exact conversion and how the stated one compares with it.
 struct Outcome {
@@ -186,43 +213,56 @@ fn best_outcome(
     if !is_hedged(target.0) {
         stated.permissive = stated.strict;
     }
+    // A scale with a zero offset (temperature) may state a difference, in a sentence that
+    // speaks of one: then the offsets cancel.
+    let offsets = !(source.1.offset.is_zero() && target.1.offset.is_zero());
+    let sentence = ctx
+        .segments
+        .sentence_of(source.0.span.start)
+        .map_or("", |(_, span)| ctx.text(span));
+    let difference = offsets && crate::rules::parts::has_word(sentence, DIFFERENCE_WORDS);
+    let deltas: &[bool] = if difference { &[false, true] } else { &[false] };
     let mut best: Option<Outcome> = None;
-    for from_factor in source.1.readings() {
-        for to_factor in target.1.readings() {
-            let (f, t) = ((source.1, from_factor), (target.1, to_factor));
-            let Some(point) = convert_with(source.2, f.0, f.1, t.0, t.1) else {
-                continue;
-            };
-            let (Some(strict), Some(permissive)) = (
-                convert_interval(&from.strict, f, t),
-                convert_interval(&from.permissive, f, t),
-            ) else {
-                continue;
-            };
-            let computation = Computation {
-                point: Some(point),
-                strict,
-                permissive,
-                untestable: from.untestable,
-            };
-            let judgement = judge(&stated, &computation);
-            let verdict = match judgement.verdict {
-                Some(Verdict::Inconsistent) if close_round_conversion(target.0, &stated, point) => {
-                    Verdict::ConsistentByRounding
+    for &delta in deltas {
+        for from_factor in source.1.readings() {
+            for to_factor in target.1.readings() {
+                let (f, t) = ((source.1, from_factor), (target.1, to_factor));
+                let Some(point) = convert(source.2, f, t, delta) else {
+                    continue;
+                };
+                let (Some(strict), Some(permissive)) = (
+                    convert_interval(&from.strict, f, t, delta),
+                    convert_interval(&from.permissive, f, t, delta),
+                ) else {
+                    continue;
+                };
+                let computation = Computation {
+                    point: Some(point),
+                    strict,
+                    permissive,
+                    untestable: from.untestable,
+                };
+                let judgement = judge(&stated, &computation);
+                let verdict = match judgement.verdict {
+                    Some(Verdict::Inconsistent)
+                        if close_round_conversion(target.0, &stated, point) =>
+                    {
+                        Verdict::ConsistentByRounding
+                    }
+                    Some(v) => v,
+                    None => continue,
+                };
+                let outcome = Outcome {
+                    point,
+                    verdict,
+                    computed: judgement.computed,
+                };
+                if best
+                    .as_ref()
+                    .is_none_or(|b| rank(outcome.verdict) < rank(b.verdict))
+                {
+                    best = Some(outcome);
                 }
-                Some(v) => v,
-                None => continue,
-            };
-            let outcome = Outcome {
-                point,
-                verdict,
-                computed: judgement.computed,
-            };
-            if best
-                .as_ref()
-                .is_none_or(|b| rank(outcome.verdict) < rank(b.verdict))
-            {
-                best = Some(outcome);
             }
         }
     }
