@@ -104,6 +104,15 @@ impl RuleCheck for HeadlineBody {
 }
 
 fn check_heading(ctx: &Context, heading: &Mention, body: &[&Mention]) -> Option<Finding> {
+    // "Four suspects charged" … "One suspect is also charged in …": one of them singled out
+    // is a member of the heading's group, not its count.
+    let several = heading.reading.value.is_some_and(|v| v > Decimal::ONE);
+    let body: Vec<&Mention> = body
+        .iter()
+        .copied()
+        .filter(|b| !(several && b.reading.value == Some(Decimal::ONE)))
+        .collect();
+    let body = body.as_slice();
     let line = heading_line(ctx, heading.claim.span);
     let line_stems = stems(&line);
     let candidates: Vec<&Mention> = body
@@ -522,6 +531,11 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     // ("over the next two years") is there even where no claim was read.
     let literal = ctx.text(heading.span).to_lowercase();
     if literal.starts_with("a ") || literal.starts_with("an ") || literal.starts_with("the ") {
+        return None;
+    }
+    // "from $12 to $15 over three years": "over" a span of time says how long it runs,
+    // not "more than" — the heading gives the span, not a figure to support.
+    if literal.starts_with("over ") {
         return None;
     }
     if stated

@@ -292,7 +292,36 @@ fn subset_or_individual(ctx: &Context, m: &Mention) -> bool {
     let partitive = after
         .trim_start_matches(|c: char| !c.is_alphanumeric())
         .starts_with("of ");
-    partitive || m.reading.value == Some(rust_decimal::Decimal::ONE)
+    partitive
+        || m.reading.value == Some(rust_decimal::Decimal::ONE)
+        || margin_or_restricted(ctx, m.claim)
+}
+
+/// Words after a counted noun that make the figure a margin: "three games ahead of
+/// Houston", "two points clear", "40 votes short".
+const MARGIN_WORDS: &[&str] = &[
+    "ahead", "behind", "clear", "adrift", "short", "back", "more", "fewer", "less", "better",
+    "worse",
+];
+
+/// A margin between two figures, or a count narrowed by a restrictive clause ("the 1,800
+/// members who work at the airport", "the 40 homes that flooded"): neither restates the
+/// group's own figure. A comma before "who" makes the clause an aside, and the figure the
+/// group's.
+fn margin_or_restricted(ctx: &Context, claim: &Claim) -> bool {
+    let word = word_after_counted(ctx, claim);
+    if MARGIN_WORDS.contains(&word.as_str()) {
+        return true;
+    }
+    let after = claim
+        .counted
+        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let comma = ctx
+        .doc
+        .text
+        .get(after..)
+        .is_some_and(|t| t.trim_start_matches(' ').starts_with(','));
+    claim.counted.is_some() && !comma && matches!(word.as_str(), "who" | "that" | "whose")
 }
 
 /// Nouns that make a figure a goal or a limit ("a target of fewer than 200 deaths"), never
