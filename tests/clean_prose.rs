@@ -3,10 +3,11 @@
 //! budget is at most 0.5 per 100 articles, and each one we know of is listed below until its
 //! rule is fixed. (`tests/rules.rs` also snapshots each article, notes included.)
 
+mod common;
+
 use numcheck::pipeline::{check_text, Options};
 use numcheck::report::Severity;
 use numcheck::source::Format;
-use std::path::PathBuf;
 
 /// Known false alarms: (article, rule id). Remove an entry when its rule stops firing there;
 /// the test fails on entries that no longer fire, so the list stays true.
@@ -25,22 +26,7 @@ const KNOWN_FALSE_ALARMS: &[(&str, &str)] = &[
 /// The minimum size of the corpus (issue 12).
 const MIN_ARTICLES: usize = 150;
 
-fn articles() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("clean-prose directory")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).expect("readable article"))
-        })
-        .collect()
-}
+use common::articles;
 
 #[test]
 fn clean_prose_raises_no_warning_or_error() {

@@ -5,12 +5,13 @@
 //! stay words. The share of mutants NUM-HEADLINE-BODY flags (warning or error) is printed and
 //! must not fall below [`FLOOR`]. The target is 90 %.
 
+mod common;
+
 use numcheck::extract::extract;
 use numcheck::model::{Claim, Kind};
 use numcheck::pipeline::{check_text, Options};
 use numcheck::report::Severity;
 use numcheck::source::{Document, Format};
-use std::path::PathBuf;
 
 /// The share (percent) of mutants that must be flagged. On the first 188 articles, 140 of 153
 /// (91.5 %) were, since percentages keep their strict reading, bounds support only near
@@ -20,22 +21,7 @@ use std::path::PathBuf;
 /// rates, paces and margins more often) it is 250 of 282 (88.7 %). The target is 90.
 const FLOOR: f64 = 88.0;
 
-fn articles() -> Vec<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-prose");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("clean-prose directory")
-        .map(|e| e.expect("directory entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
-        .collect();
-    files.sort();
-    files
-        .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(&p).expect("readable article"))
-        })
-        .collect()
-}
+use common::articles;
 
 /// The byte range of the headline: the first non-empty line after any front matter.
 fn headline(text: &str) -> Option<(usize, usize)> {
