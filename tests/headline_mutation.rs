@@ -18,7 +18,7 @@ use numcheck::source::{Document, Format};
 /// their figure, heading rates meet body rates and a heading noun the body never counts
 /// meets the body's other counts (121, 79.1 %, with the derivations of issue 12 alone;
 /// 13.7 % before them). With the 265 false-alarm-hunt articles added (their headlines are
-/// rates, paces and margins more often) it is 250 of 282 (88.7 %). The issue's target is 90.
+/// rates, paces and margins more often) it is 251 of 282 (89.0 %). The issue's target is 90.
 const FLOOR: f64 = 88.0;
 
 use common::articles;

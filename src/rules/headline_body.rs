@@ -533,9 +533,17 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     if literal.starts_with("a ") || literal.starts_with("an ") || literal.starts_with("the ") {
         return None;
     }
-    // "from $12 to $15 over three years": "over" a span of time says how long it runs,
-    // not "more than" — the heading gives the span, not a figure to support.
-    if literal.starts_with("over ") {
+    // "from $12 to $15 over three years": after a change, "over" a span of time says how
+    // long it runs, not "more than" ("waits of over four hours") — the heading gives the
+    // span, not a figure to support.
+    let line = ctx.doc.heading_of(heading.span).unwrap_or(heading.span);
+    let before = ctx
+        .doc
+        .text
+        .get(line.start..heading.span.start)
+        .unwrap_or("")
+        .to_lowercase();
+    if literal.starts_with("over ") && before.contains(" from ") && before.contains(" to ") {
         return None;
     }
     if stated
