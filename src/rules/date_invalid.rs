@@ -39,8 +39,18 @@ impl RuleCheck for DateInvalid {
                     && matches!(c.quantity, Quantity::Date(_) | Quantity::Period { .. })
             })
         };
+        // Prose only (the masked copy: no code, markup or web addresses), and only the
+        // paragraphs of this pass: an over-cap document is checked a paragraph at a time,
+        // and every pass scanning the whole text was quadratic and repeated its findings.
+        let masked = ctx.doc.masked();
+        let paragraphs = &ctx.segments.paragraphs;
+        let from = paragraphs.first().map_or(0, |p| p.start);
+        let to = paragraphs.last().map_or(masked.len(), |p| p.end);
+        let Some(prose) = masked.get(from..to) else {
+            return;
+        };
         out.extend(
-            numeric_nowhere(&ctx.doc.text)
+            numeric_nowhere(prose, from)
                 .into_iter()
                 .filter(|f| !read(f.primary.start, f.primary.end)),
         );
@@ -48,8 +58,9 @@ impl RuleCheck for DateInvalid {
 }
 
 /// Numeric dates that are no date in either order ("25/13/2023": no month 13 either way),
-/// which the grammar does not read as dates at all.
-fn numeric_nowhere(text: &str) -> Vec<Finding> {
+/// which the grammar does not read as dates at all. `base` is the offset of `text` in the
+/// document.
+fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let digits_at = |i: usize, max: usize| -> (usize, u32) {
@@ -101,7 +112,7 @@ fn numeric_nowhere(text: &str) -> Vec<Finding> {
                     "{} is no date in either order (day/month or month/day): inconsistent",
                     &text[i..end]
                 ),
-                primary: crate::model::Span::new(i, end),
+                primary: crate::model::Span::new(base + i, base + end),
                 related: Vec::new(),
                 computed: None,
             });
