@@ -154,24 +154,7 @@ fn phrase_anchored(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding>
     if gap <= tolerance_days(claim) {
         return None;
     }
-    Some(Finding {
-        rule: "DATE-OFFSET",
-        severity: Severity::Error,
-        verdict: Verdict::Inconsistent,
-        message: format!(
-            "{} {} is {}; the text says {}: inconsistent",
-            describe_anchor(anchor)?,
-            offset_words(claim)?,
-            describe(expected),
-            ctx.text(stated.span)
-        ),
-        primary: stated.span,
-        related: vec![Related {
-            span: anchor.span,
-            label: "anchor",
-        }],
-        computed: None,
-    })
+    mismatch(ctx, anchor, claim, stated, expected)
 }
 
 /// "Ten days after the 4 May election, on 14 May, …": the dated event names its date
@@ -205,6 +188,17 @@ fn embedded_anchor(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding>
     if day_gap(expected, s)? <= tolerance_days(claim) {
         return None;
     }
+    mismatch(ctx, anchor, claim, stated, expected)
+}
+
+/// The error for a stated date that is not `anchor` shifted by `claim`'s offset.
+fn mismatch(
+    ctx: &Context,
+    anchor: &Claim,
+    claim: &Claim,
+    stated: &Claim,
+    expected: DateParts,
+) -> Option<Finding> {
     Some(Finding {
         rule: "DATE-OFFSET",
         severity: Severity::Error,
