@@ -642,18 +642,7 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
     let after = claim
         .counted
         .map_or(claim.span.end, |c| c.end.max(claim.span.end));
-    let words: Vec<String> = ctx
-        .doc
-        .text
-        .get(after..)
-        .unwrap_or("")
-        .split_whitespace()
-        .take(2)
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
+    let words = next_words(ctx, after, 2);
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
     let shared = line.split(|c: char| !c.is_alphanumeric()).any(|w| {
@@ -1043,21 +1032,25 @@ fn near_bound(heading: &Claim, stated: &Reading, v: Decimal) -> bool {
     }
 }
 
-/// A money figure stated per unit ("£3,000 to each of", "$300 per runner", "£50 a head"):
-/// only these multiply by a count.
-fn per_unit(ctx: &Context, claim: &Claim) -> bool {
-    let words: Vec<String> = ctx
-        .doc
+/// The first `n` words of the text from `at`, punctuation trimmed, in lower case.
+fn next_words(ctx: &Context, at: usize, n: usize) -> Vec<String> {
+    ctx.doc
         .text
-        .get(claim.span.end..)
+        .get(at..)
         .unwrap_or("")
         .split_whitespace()
-        .take(2)
+        .take(n)
         .map(|w| {
             w.trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase()
         })
-        .collect();
+        .collect()
+}
+
+/// A money figure stated per unit ("£3,000 to each of", "$300 per runner", "£50 a head"):
+/// only these multiply by a count.
+fn per_unit(ctx: &Context, claim: &Claim) -> bool {
+    let words = next_words(ctx, claim.span.end, 2);
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
     matches!(first, "each" | "apiece" | "per" | "a" | "an" | "every")
