@@ -5,7 +5,7 @@
 //! article keep old findings matched. Matching counts duplicates: two identical findings in
 //! the baseline hide at most two.
 
-use crate::report::Finding;
+use crate::finding::Finding;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -114,8 +114,8 @@ impl Matcher {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{Related, Severity, Verdict};
     use crate::model::Span;
-    use crate::report::{Related, Severity, Verdict};
 
     fn finding(primary: Span, related: Span) -> Finding {
         Finding {

@@ -1,138 +1,22 @@
-//! Running the rules over one document.
+//! The one library entry point that does everything `numcheck check` does for one document:
+//! the reference date, extraction and the rules, rule selection (`select`, `ignore`,
+//! `per-file-ignores`), suppression comments and severity overrides.
+//!
+//! Every front door (the CLI, and any server or binding built on the library) goes through
+//! [`check`] or [`check_text`], so the same text and settings give the same findings.
 
+use crate::analysis::Context;
+pub use crate::analysis::Settings;
+use crate::config::{Overrides, Resolved};
 use crate::extract::extract_with;
 use crate::extract::segment::Segments;
+use crate::finding::Finding;
 use crate::limits;
 use crate::model::{Claim, Span};
-use crate::report::Finding;
-use crate::source::Document;
+use crate::source::{DateSource, Document, Format};
 use jiff::civil::Date;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-/// Settings that change what the rules conclude.
-#[derive(Clone, Debug, Default)]
-pub struct Settings {
-    /// The date the article speaks from (`semantics.md` §8); never the wall clock.
-    pub reference_date: Option<Date>,
-    /// The `[tolerance]` table of `numcheck.toml` (`semantics.md` §10).
-    pub tolerances: crate::semantics::Tolerances,
-    /// Also report checks that passed (verdict `consistent`) where the severity policy
-    /// (`semantics.md` §7.5) would keep them quiet.
-    pub show_consistent: bool,
-}
-
-/// What a rule sees of one document.
-pub struct Context<'a> {
-    pub doc: &'a Document,
-    pub claims: &'a [Claim],
-    /// Paragraphs, sentences and clauses, for binding (`semantics.md` §7.1).
-    pub segments: &'a Segments,
-    pub settings: &'a Settings,
-    /// Analyses several rules share, computed once per document on first use.
-    memo: Memo<'a>,
-}
-
-/// Per-document results shared by rules (the change relations feed six rules, their owners
-/// three, the multiples two, the claims by sentence seven, the mentions by head two, the resolved claims two).
-struct Memo<'a> {
-    changes: OnceLock<Vec<crate::rules::change::Change>>,
-    change_owners: OnceLock<Vec<Option<crate::rules::change::Owner>>>,
-    multiples: OnceLock<Vec<crate::rules::change::Multiple>>,
-    claim_sentences: OnceLock<Vec<crate::rules::parts::Sentence>>,
-    mentions: OnceLock<Mentions<'a>>,
-    resolved_claims: OnceLock<Vec<Claim>>,
-}
-
-/// Mentions of counted things, bucketed by canonical head ([`crate::rules::pairing::by_head`]).
-pub type Mentions<'a> = BTreeMap<String, Vec<crate::rules::pairing::Mention<'a>>>;
-
-impl Default for Memo<'_> {
-    fn default() -> Self {
-        Memo {
-            changes: OnceLock::new(),
-            change_owners: OnceLock::new(),
-            multiples: OnceLock::new(),
-            claim_sentences: OnceLock::new(),
-            mentions: OnceLock::new(),
-            resolved_claims: OnceLock::new(),
-        }
-    }
-}
-
-impl<'a> Context<'a> {
-    pub fn new(
-        doc: &'a Document,
-        claims: &'a [Claim],
-        segments: &'a Segments,
-        settings: &'a Settings,
-    ) -> Context<'a> {
-        Context {
-            doc,
-            claims,
-            segments,
-            settings,
-            memo: Memo::default(),
-        }
-    }
-
-    /// The change relations of the document ([`crate::rules::change::changes`]), computed once.
-    pub fn changes(&self) -> &[crate::rules::change::Change] {
-        self.memo
-            .changes
-            .get_or_init(|| crate::rules::change::changes(self))
-    }
-
-    /// The rule that owns each change of [`Context::changes`]
-    /// ([`crate::rules::change::owner`]), computed once: three rules ask.
-    pub fn change_owners(&self) -> &[Option<crate::rules::change::Owner>] {
-        self.memo.change_owners.get_or_init(|| {
-            self.changes()
-                .iter()
-                .map(|c| crate::rules::change::owner(self, c))
-                .collect()
-        })
-    }
-
-    /// The multiples of the document ([`crate::rules::change::multiples`]), computed once.
-    pub fn multiples(&self) -> &[crate::rules::change::Multiple] {
-        self.memo
-            .multiples
-            .get_or_init(|| crate::rules::change::multiples(self))
-    }
-
-    /// The claims grouped by sentence ([`crate::rules::parts::group_by_sentence`]),
-    /// computed once.
-    pub fn claim_sentences(&self) -> &[crate::rules::parts::Sentence] {
-        self.memo
-            .claim_sentences
-            .get_or_init(|| crate::rules::parts::group_by_sentence(self))
-    }
-
-    /// The count mentions by head ([`crate::rules::pairing::by_head`]), computed once.
-    pub fn mentions(&self) -> &Mentions<'a> {
-        self.memo
-            .mentions
-            .get_or_init(|| crate::rules::pairing::by_head(self))
-    }
-
-    /// The claims with relative dates resolved against the reference date
-    /// ([`crate::extract::resolve::resolved_claims`]); without a reference date nothing
-    /// resolves and they are the claims themselves.
-    pub fn resolved_claims(&self) -> &[Claim] {
-        if self.settings.reference_date.is_none() {
-            return self.claims;
-        }
-        self.memo
-            .resolved_claims
-            .get_or_init(|| crate::extract::resolve::resolved_claims(self))
-    }
-
-    /// The original text of a span.
-    pub fn text(&self, span: crate::model::Span) -> &str {
-        span.text(&self.doc.text)
-    }
-}
+use std::path::Path;
+use std::sync::Arc;
 
 /// The claims and the findings for one document, findings sorted by start offset, rule id
 /// and end offset. Over [`limits::MAX_CLAIMS_CROSS_CHECKED`] claims the rules check within
@@ -173,4 +57,148 @@ pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<F
     }
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     (claims, findings)
+}
+
+/// One checked document.
+pub struct Checked {
+    pub doc: Document,
+    pub claims: Vec<Claim>,
+    /// Every finding, notes included, sorted by offset and rule id.
+    pub findings: Vec<Finding>,
+    /// The reference date used, and where it came from.
+    pub date: Option<(Date, DateSource)>,
+    pub resolved: Arc<Resolved>,
+}
+
+/// The reference date by `semantics.md` §8: the caller's (`--date`), the document's own,
+/// then the configuration's.
+pub fn reference_date(
+    doc: &Document,
+    given: Option<Date>,
+    resolved: &Resolved,
+) -> Option<(Date, DateSource)> {
+    given
+        .map(|d| (d, DateSource::CommandLine))
+        .or(doc.reference_date)
+        .or(resolved.reference_date.map(|d| (d, DateSource::Config)))
+}
+
+/// Checks one document under resolved settings. `date` is the caller's reference date, which
+/// wins over the document's; `show_consistent` keeps the notes of checks that passed.
+pub fn check(
+    doc: Document,
+    resolved: Arc<Resolved>,
+    date: Option<Date>,
+    show_consistent: bool,
+) -> Checked {
+    let date = reference_date(&doc, date, &resolved);
+    let settings = Settings {
+        reference_date: date.map(|(d, _)| d),
+        tolerances: resolved.tolerance.clone(),
+        show_consistent,
+    };
+    let (claims, findings) = check_document(&doc, &settings);
+    let path = Path::new(&doc.path);
+    let enabled = |id: &str| resolved.enabled_for(id, path);
+    let findings: Vec<Finding> = findings.into_iter().filter(|f| enabled(f.rule)).collect();
+    let findings = crate::source::suppress::apply(&doc.suppressions, findings, enabled)
+        .into_iter()
+        .map(|mut f| {
+            f.severity = resolved.severity_of(f.rule, f.severity);
+            f
+        })
+        .collect();
+    Checked {
+        doc,
+        claims,
+        findings,
+        date,
+        resolved,
+    }
+}
+
+/// What a caller without a configuration file sets: the options of `numcheck check` that
+/// change findings.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The reference date; `None` takes the document's own, as the CLI does.
+    pub date: Option<Date>,
+    /// Rule selectors to run (`None`: all).
+    pub select: Option<Vec<String>>,
+    /// Rule selectors to leave out.
+    pub ignore: Vec<String>,
+    pub show_consistent: bool,
+}
+
+/// A selector that names no rule or prefix, returned by [`check_text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownSelector(pub String);
+
+impl std::fmt::Display for UnknownSelector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown rule selector `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownSelector {}
+
+/// Checks a text in memory as `numcheck check` checks a file with no `numcheck.toml`;
+/// `path` names it in the report (and decides nothing else).
+pub fn check_text(
+    path: &str,
+    text: String,
+    format: Format,
+    options: &Options,
+) -> Result<Checked, UnknownSelector> {
+    let selectors = options.select.iter().flatten().chain(&options.ignore);
+    if let Some(bad) = selectors
+        .into_iter()
+        .find(|s| !crate::config::is_known_selector(s))
+    {
+        return Err(UnknownSelector(bad.clone()));
+    }
+    let overrides = Overrides {
+        select: options.select.clone(),
+        extend_ignore: options.ignore.clone(),
+        fail_on: None,
+    };
+    let resolved = Arc::new(Resolved::new(None, &overrides));
+    let doc = Document::new(path, text, format);
+    Ok(check(doc, resolved, options.date, options.show_consistent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Sales rose 50% to $3 million from $1 million last year.\n";
+
+    #[test]
+    fn check_text_applies_selection() {
+        let all = check_text("a.txt", TEXT.into(), Format::Plain, &Options::default()).unwrap();
+        assert!(all.findings.iter().any(|f| f.rule == "NUM-PCT-CHANGE"));
+        let options = Options {
+            ignore: vec!["NUM-PCT".into()],
+            ..Options::default()
+        };
+        let some = check_text("a.txt", TEXT.into(), Format::Plain, &options).unwrap();
+        assert!(some.findings.iter().all(|f| !f.rule.starts_with("NUM-PCT")));
+    }
+
+    #[test]
+    fn check_text_applies_suppressions() {
+        let text = format!("<!-- numcheck: ignore[NUM-PCT-CHANGE] -->\n{TEXT}");
+        let c = check_text("a.md", text, Format::Markdown, &Options::default()).unwrap();
+        assert!(c.findings.iter().all(|f| f.rule != "NUM-PCT-CHANGE"));
+    }
+
+    #[test]
+    fn check_text_rejects_unknown_selectors() {
+        let options = Options {
+            select: Some(vec!["NUM-NOPE".into()]),
+            ..Options::default()
+        };
+        let err = check_text("a.txt", TEXT.into(), Format::Plain, &options).err();
+        assert_eq!(err, Some(UnknownSelector("NUM-NOPE".into())));
+    }
 }

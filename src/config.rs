@@ -17,7 +17,7 @@
 //! "archive/**" = ["NUM-HEADLINE-BODY"]
 //! ```
 
-use crate::report::Severity;
+use crate::finding::Severity;
 use globset::{Glob, GlobMatcher};
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer};
@@ -136,10 +136,7 @@ impl ConfigFile {
 
 /// Every rule id, the registry's and the engine's.
 pub fn all_rule_ids() -> Vec<&'static str> {
-    crate::suppress::catalogue()
-        .iter()
-        .map(|r| r.id())
-        .collect()
+    crate::rules::registry().iter().map(|r| r.id()).collect()
 }
 
 /// `ALL`, a rule id, or a prefix of ids ending before a hyphen (`NUM`, `NUM-PCT`).

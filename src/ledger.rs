@@ -6,9 +6,9 @@
 //! Lines carry no line numbers or offsets: an edit in one paragraph changes only the ledger
 //! lines of the figures it touches.
 
+use crate::finding::Finding;
 use crate::model::{Claim, Span};
 use crate::report::claim_json::ClaimJson;
-use crate::report::Finding;
 use crate::source::{DateSource, Document};
 use jiff::civil::Date;
 use std::fmt::Write;
@@ -133,7 +133,7 @@ fn role_of(f: &Finding, span: Span) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Related, Severity, Verdict};
+    use crate::finding::{Related, Severity, Verdict};
     use crate::source::Format;
 
     #[test]

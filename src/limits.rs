@@ -8,8 +8,8 @@
 //! ([`LIMIT_RULE`]) says so: pairs examined stay below claims × [`MAX_CLAIMS_PER_PASS`].
 //! Extraction itself is linear and never capped: every claim is still found and reported.
 
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Span};
-use crate::report::{Finding, Severity, Verdict};
 
 /// The most claims checked against each other across a whole document (a long feature has a
 /// few hundred).

@@ -5,8 +5,8 @@
 
 mod common;
 
-use numcheck::pipeline::{check_text, Options};
-use numcheck::report::Severity;
+use numcheck::check::{check_text, Options};
+use numcheck::finding::Severity;
 use numcheck::source::Format;
 
 /// Known false alarms: (article, rule id). Remove an entry when its rule stops firing there;

@@ -2,9 +2,9 @@
 //! 2.1.0, GitHub workflow commands), with findings built by hand so that related spans,
 //! computed intervals, multi-byte text and CRLF line endings are all exercised.
 
+use numcheck::finding::{Computed, Finding, Related, Severity, Verdict};
 use numcheck::model::Span;
 use numcheck::report::render::{concise, full, github, json, sarif, FileReport};
-use numcheck::report::{Computed, Finding, Related, Severity, Verdict};
 use numcheck::source::{Document, Format};
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -102,9 +102,9 @@ fn sarif_fields() {
         findings: &findings,
         reference_date: None,
     }];
-    let rules = numcheck::suppress::catalogue();
+    let rules = numcheck::rules::registry();
     let v: Value =
-        serde_json::from_str(&sarif::render(&files, &rules, |r| r.docs().to_string())).unwrap();
+        serde_json::from_str(&sarif::render(&files, rules, |r| r.docs().to_string())).unwrap();
     assert_eq!(v["version"], "2.1.0");
     assert!(v["$schema"].as_str().unwrap().contains("sarif-2.1.0"));
     let run = &v["runs"][0];

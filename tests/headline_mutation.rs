@@ -7,10 +7,10 @@
 
 mod common;
 
+use numcheck::check::{check_text, Options};
 use numcheck::extract::extract;
+use numcheck::finding::Severity;
 use numcheck::model::{Claim, Kind};
-use numcheck::pipeline::{check_text, Options};
-use numcheck::report::Severity;
 use numcheck::source::{Document, Format};
 
 /// The share (percent) of mutants that must be flagged. On the first 188 articles, 140 of 153

@@ -3,10 +3,10 @@
 //! the prose it reads), what `extract` finds and what `check` reports. Plus a property test:
 //! arbitrary HTML never panics and every span points at the original bytes it reports.
 
+use numcheck::check::{check_text, Options};
+use numcheck::finding::Finding;
 use numcheck::model::{Claim, Span};
-use numcheck::pipeline::{check_text, Options};
 use numcheck::report::claim_json::ClaimJson;
-use numcheck::report::Finding;
 use numcheck::source::{Document, Format};
 use proptest::prelude::*;
 use std::fmt::Write;

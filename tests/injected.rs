@@ -3,7 +3,7 @@
 //! on purpose; every fixture must be free of any other warning or error.
 
 use numcheck::check::{check_document, Settings};
-use numcheck::report::Severity;
+use numcheck::finding::Severity;
 use numcheck::source::{Document, Format};
 
 const EXPECTED: &[(&str, Option<&str>)] = &[

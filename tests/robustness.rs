@@ -3,8 +3,8 @@
 
 use numcheck::check::{check_document, Settings};
 use numcheck::extract::extract;
+use numcheck::finding::Finding;
 use numcheck::model::Claim;
-use numcheck::report::Finding;
 use numcheck::source::{Document, Format};
 
 const FORMATS: [Format; 3] = [Format::Plain, Format::Markdown, Format::Html];

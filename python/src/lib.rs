@@ -1,8 +1,8 @@
-//! numcheck for Python: the library's one entry point ([`numcheck::pipeline::check_text`])
+//! numcheck for Python: the library's one entry point ([`numcheck::check::check_text`])
 //! behind four functions. Results cross the boundary as the JSON of `json.md`, which the
 //! Python side parses, so a finding is byte for byte what `numcheck check` prints.
 
-use numcheck::pipeline::{self, Options};
+use numcheck::check::{self, Options};
 use numcheck::report::claim_json::ClaimJson;
 use numcheck::report::render::json::FindingsJson;
 use numcheck::source::{Document, Format};
@@ -44,7 +44,7 @@ impl Request {
             show_consistent,
         };
         // Selectors are checked once here, so a bad one is a ValueError even for no texts.
-        pipeline::check_text("<check>", String::new(), format, &options)
+        check::check_text("<check>", String::new(), format, &options)
             .map_err(|e| PyValueError::new_err(e.to_string()))?;
         Ok(Request { format, options })
     }
@@ -52,7 +52,7 @@ impl Request {
     /// The findings of one text as a JSON array; `Err` only if the engine panicked.
     fn check(&self, text: String) -> Result<String, String> {
         guarded(|| {
-            let checked = pipeline::check_text("<string>", text, self.format, &self.options)
+            let checked = check::check_text("<string>", text, self.format, &self.options)
                 .expect("selectors were validated");
             let findings = FindingsJson {
                 doc: &checked.doc,
@@ -149,13 +149,13 @@ fn extract_json(py: Python<'_>, text: String, format: &str) -> PyResult<String> 
 /// `[(id, summary, docs)]` for every rule, engine rules included.
 #[pyfunction]
 fn rules_list() -> Vec<(String, String, String)> {
-    numcheck::suppress::catalogue()
-        .into_iter()
+    numcheck::rules::registry()
+        .iter()
         .map(|r| {
             (
                 r.id().into(),
                 r.summary().into(),
-                numcheck::rules::docs_text(r),
+                numcheck::rules::docs_text(*r),
             )
         })
         .collect()

@@ -8,10 +8,10 @@ use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::civil::Date;
 use numcheck::baseline::{self, Baseline};
+use numcheck::check::{self, Checked};
 use numcheck::config::{FailOn, Overrides};
-use numcheck::pipeline::{self, Checked};
+use numcheck::finding::{Finding, Severity};
 use numcheck::report::render::{concise, full, github, json, sarif, Counts, FileReport};
-use numcheck::report::{Finding, Severity};
 use numcheck::source::Document;
 use rayon::prelude::*;
 use serde_json::Value;
@@ -146,7 +146,7 @@ pub fn check_inputs(
         .map(|(i, resolved): (Input, _)| {
             let result = input::read(&i, stdin_name, max_file_size).map(|doc| {
                 doc.map(|doc| {
-                    let mut checked = pipeline::check(doc, resolved, date, show_consistent);
+                    let mut checked = check::check(doc, resolved, date, show_consistent);
                     if !keep_claims {
                         checked.claims = Vec::new();
                     }
@@ -238,7 +238,7 @@ pub fn run(args: CheckArgs) -> Result<ExitCode, String> {
             OutputFormat::Sarif => sarif::write(
                 out,
                 &reports,
-                &numcheck::suppress::catalogue(),
+                numcheck::rules::registry(),
                 super::rules::docs_text,
             )?,
             OutputFormat::Github => out.write_all(github::render(&reports).as_bytes())?,
@@ -377,7 +377,7 @@ fn run_batch(args: &CheckArgs, configs: &mut Configs) -> Result<ExitCode, String
         let format = batch::line_format(line)?;
         let date = batch::line_date(line)?.or(args.date);
         let doc = Document::new("<batch>", text, format);
-        let c = pipeline::check(doc, resolved.clone(), date, args.show_consistent);
+        let c = check::check(doc, resolved.clone(), date, args.show_consistent);
         let findings = json::FindingsJson {
             doc: &c.doc,
             findings: &c.findings,

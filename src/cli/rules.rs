@@ -3,8 +3,8 @@
 
 use super::output::print;
 use clap::Args;
+use numcheck::rules::registry as catalogue;
 use numcheck::rules::Rule;
-use numcheck::suppress::catalogue;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
@@ -25,11 +25,11 @@ pub use numcheck::rules::docs_text;
 pub fn run_rules(args: RulesArgs) -> Result<ExitCode, String> {
     let rules = catalogue();
     let text = if args.markdown {
-        markdown(&rules)
+        markdown(rules)
     } else {
         let width = rules.iter().map(|r| r.id().len()).max().unwrap_or(2).max(2);
         let mut s = format!("{:width$}  SUMMARY\n", "ID");
-        for r in &rules {
+        for r in rules {
             s.push_str(&format!("{:width$}  {}\n", r.id(), r.summary()));
         }
         s

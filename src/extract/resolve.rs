@@ -5,7 +5,6 @@
 //! `extract` calls [`resolve`] with `None` (the reference date is a check setting); rules that
 //! need R call [`resolved_claims`], which resolves a copy again with it.
 
-use crate::check::Context;
 use crate::grammar::time::is_deictic;
 use crate::model::{ceil_char_boundary, Claim, DateParts, Direction, Kind, Quantity, TimeUnit};
 use jiff::civil::Date;
@@ -188,10 +187,14 @@ fn is_bound(claim: &Claim, text: &str) -> bool {
 }
 
 /// The document's claims, resolved against the reference date when there is one.
-pub fn resolved_claims(ctx: &Context) -> Vec<Claim> {
-    let mut claims = ctx.claims.to_vec();
-    if ctx.settings.reference_date.is_some() {
-        resolve(&mut claims, &ctx.doc.text, ctx.settings.reference_date);
+pub fn resolved_claims(
+    claims: &[Claim],
+    text: &str,
+    reference_date: Option<jiff::civil::Date>,
+) -> Vec<Claim> {
+    let mut claims = claims.to_vec();
+    if reference_date.is_some() {
+        resolve(&mut claims, text, reference_date);
     }
     claims
 }

@@ -2,7 +2,7 @@
 //! whole arithmetic when the diagnostic cannot.
 
 use super::analysis::Analysis;
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::source::Format;
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionResponse, Command, DocumentChanges,
@@ -26,8 +26,8 @@ pub fn code_actions(analysis: &Analysis, range: Range) -> CodeActionResponse {
         // Neither the unused-suppression warning nor the work-cap note is a rule that a
         // comment could switch off for a paragraph: the fix for the first is deleting its
         // comment, and the second is about the whole document.
-        let suppressible =
-            f.rule != crate::suppress::UNUSED_SUPPRESSION && f.rule != crate::limits::LIMIT_RULE;
+        let suppressible = f.rule != crate::source::suppress::UNUSED_SUPPRESSION
+            && f.rule != crate::limits::LIMIT_RULE;
         if suppressible {
             out.push(lsp_types::CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Suppress {} here", f.rule),

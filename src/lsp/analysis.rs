@@ -2,11 +2,11 @@
 //! LSP diagnostics.
 
 use super::text::LineMap;
+use crate::check::{self, Checked};
 use crate::config::Resolved;
+use crate::finding::{Finding, Severity};
 use crate::limits::LIMIT_RULE;
-use crate::pipeline::{self, Checked};
 use crate::report::claim_json::decimal_string;
-use crate::report::{Finding, Severity};
 use crate::source::{Document, Format};
 use lsp_types::{
     CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Location,
@@ -54,7 +54,7 @@ pub struct Job {
 /// the document was past the work cap, which an editor user needs to see to trust silence.
 pub fn analyze(job: Job) -> Analysis {
     let doc = Document::new(job.path, job.text, job.format);
-    let checked = pipeline::check(doc, job.resolved, None, job.show_consistent);
+    let checked = check::check(doc, job.resolved, None, job.show_consistent);
     let lines = LineMap::new(&checked.doc.text);
     let shown: Vec<Finding> = checked
         .findings
@@ -79,7 +79,7 @@ pub fn analyze(job: Job) -> Analysis {
 
 /// The documentation link of a rule id, if it is a documented rule.
 pub fn rule_doc(rule: &str) -> Option<Uri> {
-    crate::suppress::catalogue()
+    crate::rules::registry()
         .iter()
         .any(|r| r.id() == rule)
         .then(|| format!("{RULES_DOC}#{}", rule.to_ascii_lowercase()))

@@ -1,7 +1,7 @@
 //! `numcheck server`: a language server (LSP 3.17 over stdio), so editors show the findings
 //! of `numcheck check` as the text is typed.
 //!
-//! Built only on the library's public entry points: [`crate::pipeline::check`] for the
+//! Built only on the library's public entry points: [`crate::check::check`] for the
 //! findings (the same selection, suppressions and severities as the CLI),
 //! [`crate::config`] for `numcheck.toml`, and the claim JSON and semantics for hovers.
 //!

@@ -3,17 +3,17 @@
 //! The grammar reads "52" in "the 52-year-old" or ", 63," as a plain number; the words around
 //! it make it an age, so the rule recognises ages itself rather than adding a claim kind.
 
-use super::timeline::{
+use crate::analysis::timeline::{
     by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
     speaks_of_now, words_before, year_of,
 };
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity};
-use crate::report::{Finding, Severity, Verdict};
-use crate::rules::lowercase::contains_ignoring_ascii_case;
 use crate::rules::RuleCheck;
 use crate::semantics::{severity, Binding, Facts};
+use crate::text::contains_ignoring_ascii_case;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -413,11 +413,11 @@ fn finding(
     verdict: Verdict,
     message: String,
     age: &Claim,
-    related: Vec<crate::report::Related>,
+    related: Vec<crate::finding::Related>,
     (low, high, value): (i64, i64, i64),
 ) -> Finding {
     Finding {
-        rule: "NUM-AGE-YEAR",
+        rule: AgeYear::ID,
         severity,
         verdict,
         message,

@@ -1,17 +1,17 @@
 //! NUM-AVERAGE-TOTAL (`rules.md` #24).
 
-use super::parts::{self, Check, Sentence, TotalForm};
 use super::per_unit::{self, Per};
 use super::rate_per_capita;
-use crate::check::Context;
+use crate::analysis::parts::{self, Check, Sentence, TotalForm};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity};
 use crate::grammar::unit::{by_symbol, convert};
 use crate::model::{Claim, Kind};
-use crate::report::{Finding, Severity};
-use crate::rules::lowercase::{lower_eq, lower_in};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, Binding};
+use crate::text::{lower_eq, lower_in};
 
 declare_rule! {
     /// ## What it checks
@@ -126,7 +126,7 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-AVERAGE-TOTAL",
+            rule: AverageTotal::ID,
             default: Severity::Warning,
             binding,
             checked: (total, &tr),
@@ -350,7 +350,7 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-AVERAGE-TOTAL",
+            rule: AverageTotal::ID,
             default: Severity::Warning,
             binding,
             checked: (a, &ar),
@@ -427,7 +427,7 @@ fn distributive_average(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-AVERAGE-TOTAL",
+            rule: AverageTotal::ID,
             default: Severity::Warning,
             binding: parts::binding(ctx, a, t),
             checked: (share, &ar),
@@ -478,7 +478,7 @@ fn single(mut it: impl Iterator<Item = usize>) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&AverageTotal, text, false)

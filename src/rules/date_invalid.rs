@@ -1,10 +1,10 @@
 //! DATE-INVALID (`rules.md` §20).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::describe;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, DateParts, Quantity};
-use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 
 declare_rule! {

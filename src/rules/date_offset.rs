@@ -1,13 +1,13 @@
 //! DATE-OFFSET (`rules.md` §8).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{
     civil, date_of, describe, in_year, restates, weekday_of, weekday_word,
 };
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::grammar::time::is_deictic;
 use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use rust_decimal::Decimal;
 

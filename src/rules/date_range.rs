@@ -1,10 +1,10 @@
 //! DATE-RANGE (`rules.md` §21).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{civil, describe, in_year};
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, DateParts, Hedge, Quantity, TimeUnit};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 
 declare_rule! {

@@ -1,10 +1,10 @@
 //! DATE-WEEKDAY (`rules.md` §19).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{civil, describe, weekday_of, weekday_word};
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity, Span};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use jiff::ToSpan;
 

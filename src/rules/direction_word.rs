@@ -1,15 +1,15 @@
 //! NUM-DIRECTION-WORD (`rules.md` #6).
 
-use crate::check::Context;
+use crate::analysis::change::{self, formula, Change, MultipleHedge, Sign, Word};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
-use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::change::{self, formula, Change, MultipleHedge, Sign, Word};
-use crate::rules::lowercase::{contains_ignoring_ascii_case, lower_in};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, judge, reading, Interval, Reading};
+use crate::text::{contains_ignoring_ascii_case, lower_in};
 use rust_decimal::Decimal;
 
 declare_rule! {
@@ -101,7 +101,7 @@ fn sign_finding(ctx: &Context, c: &Change) -> Option<Finding> {
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-DIRECTION-WORD",
+        rule: DirectionWord::ID,
         severity,
         verdict,
         message,
@@ -131,7 +131,7 @@ fn more_than_multiple(ctx: &Context, m: &change::Multiple) -> Option<Finding> {
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-DIRECTION-WORD",
+        rule: DirectionWord::ID,
         severity,
         verdict,
         message,
@@ -334,7 +334,7 @@ fn percent_share_finding(
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-DIRECTION-WORD",
+        rule: DirectionWord::ID,
         severity,
         verdict,
         message,
@@ -376,7 +376,7 @@ fn share_finding(
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-DIRECTION-WORD",
+        rule: DirectionWord::ID,
         severity,
         verdict,
         message,
@@ -639,7 +639,7 @@ fn earlier_finding(ctx: &Context, word: Word, link: &Link) -> Option<Finding> {
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-DIRECTION-WORD",
+        rule: DirectionWord::ID,
         severity,
         verdict,
         message,

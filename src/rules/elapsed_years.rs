@@ -3,14 +3,14 @@
 mod later;
 mod since;
 
-use super::timeline::{
+use crate::analysis::timeline::{
     by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
     speaks_of_now, words_before, year_of,
 };
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Direction, Hedge, Kind, Quantity, Span, TimeUnit};
-use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::verdict_words;
 use rust_decimal::prelude::ToPrimitive;
@@ -223,7 +223,7 @@ pub(super) fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
     let mut rel = vec![related(c.start.1, "event")];
     rel.extend(c.end.1.map(|e| related(e, "date")));
     out.push(Finding {
-        rule: "NUM-ELAPSED-YEARS",
+        rule: ElapsedYears::ID,
         severity,
         verdict,
         message,
@@ -405,7 +405,7 @@ impl RuleCheck for ElapsedYears {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Severity, Verdict};
+    use crate::finding::{Severity, Verdict};
     use crate::rules::test_support::findings_of;
 
     fn findings(text: &str, date: Option<&str>) -> Vec<(Severity, Verdict)> {

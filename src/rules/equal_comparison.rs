@@ -1,10 +1,10 @@
 //! NUM-EQUAL-COMPARISON (`rules.md` #27).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::grammar::unit::by_symbol;
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::{format, reading, Reading};
 use rust_decimal::Decimal;
@@ -196,7 +196,7 @@ fn equal(ctx: &Context, (a, ra, ma): Side, (b, rb, mb): Side) -> Option<Finding>
         (false, false) => format!(" is {shown}{unit} ({range}{unit})"),
     };
     Some(Finding {
-        rule: "NUM-EQUAL-COMPARISON",
+        rule: EqualComparison::ID,
         severity: Severity::Note,
         verdict: Verdict::Inconsistent,
         message: format!(

@@ -1,12 +1,12 @@
 //! NUM-EXTRAPOLATION (`rules.md` #12): pro-rata projections and values implied by a fraction.
 
-use crate::check::Context;
+use crate::analysis::change::{text_after, window_start};
+use crate::analysis::pairing::{bare_literal, hedge_words};
+use crate::analysis::parts::{self, Check, Sentence};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
-use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::change::{text_after, window_start};
-use crate::rules::pairing::{bare_literal, hedge_words};
-use crate::rules::parts::{self, Check, Sentence};
 use crate::rules::per_unit::{self, Per};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
@@ -250,7 +250,7 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-EXTRAPOLATION",
+        rule: Extrapolation::ID,
         severity,
         verdict,
         message,
@@ -518,7 +518,7 @@ fn derived(
         format::verdict_words(Verdict::Derived),
     );
     Some(Finding {
-        rule: "NUM-EXTRAPOLATION",
+        rule: Extrapolation::ID,
         severity: Severity::Note,
         verdict: Verdict::Derived,
         message,
@@ -579,7 +579,7 @@ fn ratio_check(
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-EXTRAPOLATION",
+        rule: Extrapolation::ID,
         severity,
         verdict,
         message,
@@ -674,7 +674,7 @@ fn restated_rate(
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-EXTRAPOLATION",
+            rule: Extrapolation::ID,
             default: Severity::Warning,
             binding: Binding::OneClause,
             checked: (b, &rb),
@@ -788,7 +788,7 @@ fn season_check(
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-EXTRAPOLATION",
+            rule: Extrapolation::ID,
             default: Severity::Warning,
             binding: Binding::OneClause,
             checked: (projected, &rp),
@@ -809,7 +809,7 @@ fn season_check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&Extrapolation, text, false)

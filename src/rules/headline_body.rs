@@ -1,11 +1,11 @@
 //! NUM-HEADLINE-BODY (`rules.md` #3).
 
-use crate::check::Context;
+use crate::analysis::pairing::{change_note, describe_with_interval, Mention};
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
-use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::pairing::{change_note, describe_with_interval, Mention};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
@@ -237,7 +237,7 @@ fn stem(word: &str) -> &str {
 
 fn consistent(ctx: &Context, heading: &Mention, found: &Mention) -> Finding {
     Finding {
-        rule: "NUM-HEADLINE-BODY",
+        rule: HeadlineBody::ID,
         severity: Severity::Note,
         verdict: Verdict::Consistent,
         message: format!(
@@ -258,7 +258,7 @@ fn body(span: Span) -> Related {
     }
 }
 
-fn point_of(r: &Reading) -> crate::report::Computed {
+fn point_of(r: &Reading) -> crate::finding::Computed {
     let point = r
         .value
         .or_else(|| r.permissive.midpoint())
@@ -333,7 +333,7 @@ fn derived_by_sum(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> 
                     continue;
                 };
                 return Some(Finding {
-                    rule: "NUM-HEADLINE-BODY",
+                    rule: HeadlineBody::ID,
                     severity: Severity::Note,
                     verdict: Verdict::Consistent,
                     message: format!(
@@ -742,7 +742,7 @@ fn against_rates(ctx: &Context, heading: &Claim, stated: &Reading) -> Option<Fin
         .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
         .collect();
     Some(Finding {
-        rule: "NUM-HEADLINE-BODY",
+        rule: HeadlineBody::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -780,7 +780,7 @@ fn check_against_kind(
         Some(Support::Copy(found)) => {
             let found_reading = figures.iter().find(|f| std::ptr::eq(f.claim, found))?;
             ctx.settings.show_consistent.then(|| Finding {
-                rule: "NUM-HEADLINE-BODY",
+                rule: HeadlineBody::ID,
                 severity: Severity::Note,
                 verdict: Verdict::Consistent,
                 message: format!(
@@ -799,7 +799,7 @@ fn check_against_kind(
             point,
             result,
         }) => ctx.settings.show_consistent.then(|| Finding {
-            rule: "NUM-HEADLINE-BODY",
+            rule: HeadlineBody::ID,
             severity: Severity::Note,
             verdict: Verdict::Consistent,
             message: if op == "%" {
@@ -829,7 +829,7 @@ fn check_against_kind(
                 .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
                 .collect();
             Some(Finding {
-                rule: "NUM-HEADLINE-BODY",
+                rule: HeadlineBody::ID,
                 severity: Severity::Warning,
                 verdict: Verdict::Inconsistent,
                 message: format!(
@@ -1179,7 +1179,7 @@ fn inconsistent(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> Fi
         Severity::Warning
     };
     Finding {
-        rule: "NUM-HEADLINE-BODY",
+        rule: HeadlineBody::ID,
         severity,
         verdict: Verdict::Inconsistent,
         message,
@@ -1204,7 +1204,7 @@ fn same_plain_phrase(ctx: &Context, heading: &Claim, body: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Finding, Severity, Verdict};
+    use crate::finding::{Finding, Severity, Verdict};
     use crate::rules::test_support::findings_of;
 
     fn run(text: &str) -> Vec<Finding> {

@@ -1,10 +1,10 @@
 //! NUM-IMPOSSIBLE-PCT (`rules.md` #14).
 
-use crate::check::Context;
+use crate::analysis::change::{self, Sign};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::Span;
-use crate::report::{Finding, Severity, Verdict};
-use crate::rules::change::{self, Sign};
 use crate::rules::RuleCheck;
 
 declare_rule! {
@@ -58,7 +58,7 @@ impl RuleCheck for ImpossiblePct {
                 )
             };
             out.push(Finding {
-                rule: "NUM-IMPOSSIBLE-PCT",
+                rule: ImpossiblePct::ID,
                 severity,
                 verdict: Verdict::Inconsistent,
                 message: format!(

@@ -1,10 +1,10 @@
 //! NUM-LIST-COUNT (`rules.md` #18).
 
-use super::parts;
-use crate::check::Context;
+use crate::analysis::parts;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Hedge, Span};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -456,7 +456,7 @@ fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding>
         .join(" or ");
     let item_texts: Vec<&str> = shown.iter().map(|s| ctx.text(*s)).collect();
     Some(Finding {
-        rule: "NUM-LIST-COUNT",
+        rule: ListCount::ID,
         severity,
         verdict,
         message: format!(
@@ -473,7 +473,7 @@ fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding>
                 label: "item",
             })
             .collect(),
-        computed: Some(crate::report::Computed {
+        computed: Some(crate::finding::Computed {
             value: Decimal::from(shown.len() as u64),
             low: counts.first().map(|&c| Decimal::from(c as u64)),
             high: counts.last().map(|&c| Decimal::from(c as u64)),
@@ -484,7 +484,7 @@ fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&ListCount, text, false)

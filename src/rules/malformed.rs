@@ -1,9 +1,9 @@
 //! NUM-MALFORMED (`rules.md` #26).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Kind, Numeral, Quantity};
-use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use rust_decimal::Decimal;
 
@@ -79,7 +79,7 @@ impl RuleCheck for Malformed {
         for claim in ctx.claims {
             if claim.flags.malformed {
                 out.push(Finding {
-                    rule: "NUM-MALFORMED",
+                    rule: Malformed::ID,
                     severity: Severity::Error,
                     verdict: Verdict::Inconsistent,
                     message: format!(
@@ -95,7 +95,7 @@ impl RuleCheck for Malformed {
                     continue;
                 };
                 out.push(Finding {
-                    rule: "NUM-MALFORMED",
+                    rule: Malformed::ID,
                     severity: Severity::Note,
                     verdict: Verdict::Derived,
                     message: format!(
@@ -115,7 +115,7 @@ impl RuleCheck for Malformed {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Settings;
+    use crate::analysis::Settings;
     use crate::model::Span;
     use crate::rules::Rule;
     use crate::source::{Document, Format};

@@ -1,9 +1,9 @@
 //! NUM-MULTIPLE (`rules.md` #11).
 
-use crate::check::Context;
+use crate::analysis::change::{self, Multiple, MultipleHedge};
+use crate::analysis::Context;
 use crate::declare_rule;
-use crate::report::{Finding, Severity, Verdict};
-use crate::rules::change::{self, Multiple, MultipleHedge};
+use crate::finding::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::severity::is_hedged;
@@ -107,17 +107,17 @@ fn finding(ctx: &Context, m: &Multiple) -> Option<Finding> {
         words.unwrap_or(format::verdict_words(verdict)),
     );
     Some(Finding {
-        rule: "NUM-MULTIPLE",
+        rule: MultipleRule::ID,
         severity,
         verdict,
         message,
         primary: m.span,
         related: vec![
-            crate::report::Related {
+            crate::finding::Related {
                 span: m.from.span,
                 label: "from",
             },
-            crate::report::Related {
+            crate::finding::Related {
                 span: m.to.span,
                 label: "to",
             },

@@ -1,10 +1,10 @@
 //! NUM-PART-EXCEEDS-WHOLE (`rules.md` #15).
 
-use super::parts::{self, PartWholeForm};
-use crate::check::Context;
+use crate::analysis::parts::{self, PartWholeForm};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Numeral, Quantity};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
 use rust_decimal::Decimal;
@@ -250,7 +250,7 @@ fn exceeds(ctx: &Context, part: usize, whole: usize) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        rule: "NUM-PART-EXCEEDS-WHOLE",
+        rule: PartExceedsWhole::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -283,7 +283,7 @@ fn out_of_claim(ctx: &Context, i: usize) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        rule: "NUM-PART-EXCEEDS-WHOLE",
+        rule: PartExceedsWhole::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -304,7 +304,7 @@ fn plain(n: &Numeral) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&PartExceedsWhole, text, true)

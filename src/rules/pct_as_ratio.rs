@@ -1,9 +1,9 @@
 //! NUM-PCT-AS-RATIO (`rules.md` #13).
 
-use crate::check::Context;
+use crate::analysis::change::{self, formula, Change, Owner};
+use crate::analysis::Context;
 use crate::declare_rule;
-use crate::report::{Finding, Severity, Verdict};
-use crate::rules::change::{self, formula, Change, Owner};
+use crate::finding::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed, message_decimals};
 
@@ -53,7 +53,7 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
         ctx.text(ctx.claims[pct].span).trim(),
     );
     Some(Finding {
-        rule: "NUM-PCT-AS-RATIO",
+        rule: PctAsRatio::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message,

@@ -1,9 +1,9 @@
 //! NUM-PCT-CHANGE (`rules.md` #1).
 
-use crate::check::Context;
+use crate::analysis::change::{self, formula, Change, Owner};
+use crate::analysis::Context;
 use crate::declare_rule;
-use crate::report::{Finding, Related, Severity};
-use crate::rules::change::{self, formula, Change, Owner};
+use crate::finding::{Finding, Related, Severity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed, message_decimals};
 use crate::semantics::reading;
@@ -77,7 +77,7 @@ fn percent_finding(ctx: &Context, c: &Change) -> Option<Finding> {
         });
     }
     Some(Finding {
-        rule: "NUM-PCT-CHANGE",
+        rule: PctChange::ID,
         severity,
         verdict,
         message,
@@ -121,7 +121,7 @@ fn amount_finding(ctx: &Context, c: &Change) -> Option<Finding> {
         format::verdict_words(verdict),
     );
     Some(Finding {
-        rule: "NUM-PCT-CHANGE",
+        rule: PctChange::ID,
         severity,
         verdict,
         message,

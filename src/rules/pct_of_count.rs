@@ -1,10 +1,10 @@
 //! NUM-PCT-OF-COUNT (`rules.md` #22): GRIM for news.
 
-use super::parts;
-use crate::check::Context;
+use crate::analysis::parts;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Computed, Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind};
-use crate::report::{Computed, Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{message_decimals, number, verdict_words};
 use rust_decimal::Decimal;
@@ -150,7 +150,7 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
         )
     };
     Some(Finding {
-        rule: "NUM-PCT-OF-COUNT",
+        rule: PctOfCount::ID,
         severity,
         verdict,
         message,
@@ -170,7 +170,7 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&PctOfCount, text, false)

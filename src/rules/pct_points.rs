@@ -1,9 +1,9 @@
 //! NUM-PCT-POINTS (`rules.md` #5).
 
-use crate::check::Context;
+use crate::analysis::change::{self, formula, Change, Owner};
+use crate::analysis::Context;
 use crate::declare_rule;
-use crate::report::{Finding, Severity, Verdict};
-use crate::rules::change::{self, formula, Change, Owner};
+use crate::finding::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed, message_decimals};
 use crate::semantics::reading;
@@ -103,7 +103,7 @@ fn finding(ctx: &Context, c: &Change) -> Option<Finding> {
         words,
     );
     Some(Finding {
-        rule: "NUM-PCT-POINTS",
+        rule: PctPoints::ID,
         severity,
         verdict,
         message,

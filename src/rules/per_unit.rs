@@ -7,12 +7,12 @@
 //!
 //! Like `parts`, everything reads the words right around one claim of one sentence.
 
-use super::parts::{self, Sentence, TotalForm};
-use crate::check::Context;
+use crate::analysis::parts::{self, Sentence, TotalForm};
+use crate::analysis::Context;
 use crate::extract::singular;
 use crate::model::{Claim, Kind, Quantity, TimeUnit};
-use crate::rules::lowercase::{lower_eq, lower_in};
 use crate::semantics::{Interval, Reading};
+use crate::text::{lower_eq, lower_in};
 use rust_decimal::Decimal;
 
 /// What a figure is counted per.
@@ -426,7 +426,7 @@ pub fn is_rate_amount(c: &Claim) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Settings;
+    use crate::analysis::Settings;
     use crate::source::{Document, Format};
 
     /// What each claim of the first sentence is counted per, by claim text.

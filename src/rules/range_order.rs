@@ -1,9 +1,9 @@
 //! NUM-RANGE-ORDER (`rules.md` #16).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Kind, Numeral, Quantity};
-use crate::report::{Finding, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
 use crate::semantics::Interval;
@@ -215,25 +215,6 @@ fn governed_by_comparison(words: &[String]) -> bool {
         .any(|w| inflects(w, COMPARING_WORDS) || is_out_verb(w))
 }
 
-/// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
-/// how news writes scores, tallies and votes, whatever words stand around them.
-pub(crate) fn reads_as_score(
-    ctx: &Context,
-    claim: &Claim,
-    first: &Numeral,
-    second: &Numeral,
-) -> bool {
-    // "rally from 3-1 down": the pair itself is bare whatever word leads the span.
-    let text = ctx.text(claim.span);
-    let text = text
-        .strip_prefix("from ")
-        .or_else(|| text.strip_prefix("From "))
-        .unwrap_or(text);
-    let dash_joined = !text.contains(char::is_whitespace) && text.contains(['-', '–', '—']);
-    let small = |n: &Numeral| n.decimals == 0 && n.value < rust_decimal::Decimal::ONE_HUNDRED;
-    dash_joined && claim.unit.is_none() && small(first) && small(second)
-}
-
 /// The range governs one unit or noun: "800 to 450 evacuees", "90–60 tonnes".
 fn governs_unit_or_noun(claim: &Claim) -> bool {
     claim.unit.is_some() || claim.counted.is_some()
@@ -283,7 +264,9 @@ fn inverted(first: &Numeral, second: &Numeral) -> bool {
 
 /// The severity of an inverted pair written this way, or `None` when it is no range.
 fn severity(ctx: &Context, claim: &Claim, first: &Numeral, second: &Numeral) -> Option<Severity> {
-    if next_to_score_word(ctx, claim) || reads_as_score(ctx, claim, first, second) {
+    if next_to_score_word(ctx, claim)
+        || crate::analysis::pairing::reads_as_score(ctx, claim, first, second)
+    {
         return None;
     }
     let clause = clause_words_before(ctx, claim);
@@ -326,7 +309,7 @@ impl RuleCheck for RangeOrder {
             let decimals = first.decimals.max(second.decimals);
             let read_as = Interval::closed(second.value, first.value);
             out.push(Finding {
-                rule: "NUM-RANGE-ORDER",
+                rule: RangeOrder::ID,
                 severity,
                 verdict: Verdict::Inconsistent,
                 message: format!(
@@ -346,7 +329,7 @@ impl RuleCheck for RangeOrder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Settings;
+    use crate::analysis::Settings;
     use crate::model::{Kind, Span};
     use crate::rules::Rule;
     use crate::source::{Document, Format};

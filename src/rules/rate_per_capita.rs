@@ -1,11 +1,11 @@
 //! NUM-RATE-PER-CAPITA (`rules.md` #23).
 
-use super::parts::{self, Check, Sentence};
 use super::per_unit::{self, Per};
-use crate::check::Context;
+use crate::analysis::parts::{self, Check, Sentence};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
 use crate::semantics::{compute, Binding, Reading};
@@ -119,7 +119,7 @@ fn per_base(claim: &Claim) -> Option<Decimal> {
 
 fn percent_on_rate(ctx: &Context, rate: usize, base: usize) -> Finding {
     Finding {
-        rule: "NUM-RATE-PER-CAPITA",
+        rule: RatePerCapita::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -308,7 +308,7 @@ fn finish(
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-RATE-PER-CAPITA",
+            rule: RatePerCapita::ID,
             default: Severity::Warning,
             binding: Binding::OneClause,
             checked,
@@ -460,7 +460,7 @@ fn one_in_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findin
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&RatePerCapita, text, false)

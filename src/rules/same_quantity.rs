@@ -1,15 +1,15 @@
 //! NUM-SAME-QUANTITY (`rules.md` #2).
 
-use crate::check::Context;
+use crate::analysis::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
+use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Kind};
-use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::lowercase::{lower, lower_in};
-use crate::rules::pairing::{change_note, describe_with_interval, Mention, MAX_EARLIER};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
+use crate::text::{lower, lower_in};
 use std::cell::OnceCell;
 use std::collections::BTreeSet;
 
@@ -199,7 +199,7 @@ fn check_pair(
         .value
         .or_else(|| judgement.computed.midpoint())?;
     Some(Finding {
-        rule: "NUM-SAME-QUANTITY",
+        rule: SameQuantity::ID,
         severity,
         verdict,
         message,
@@ -861,7 +861,7 @@ fn event_count(ctx: &Context, claim: &Claim) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Finding, Severity, Verdict};
+    use crate::finding::{Finding, Severity, Verdict};
     use crate::rules::test_support::findings_of;
 
     fn run(text: &str) -> Vec<Finding> {

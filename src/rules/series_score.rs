@@ -1,9 +1,9 @@
 //! NUM-SERIES-SCORE (`rules.md` #25).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Computed, Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Numeral, Quantity};
-use crate::report::{Computed, Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format;
 use rust_decimal::prelude::ToPrimitive;
@@ -138,7 +138,7 @@ fn finding(
         (Severity::Warning, Verdict::Inconsistent)
     };
     Some(Finding {
-        rule: "NUM-SERIES-SCORE",
+        rule: SeriesScore::ID,
         severity,
         verdict,
         message: format!("{what}: {}", format::verdict_words(verdict)),
@@ -217,7 +217,7 @@ impl RuleCheck for SeriesScore {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Severity, Verdict};
+    use crate::finding::{Severity, Verdict};
     use crate::rules::test_support::findings_of;
 
     fn verdicts(text: &str) -> Vec<(Severity, Verdict, String)> {

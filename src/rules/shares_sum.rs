@@ -1,10 +1,10 @@
 //! NUM-SHARES-SUM (`rules.md` #7).
 
-use super::parts;
-use crate::check::Context;
+use crate::analysis::parts;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Computed, Finding, Related, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
-use crate::report::{Computed, Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
 use rust_decimal::Decimal;
@@ -419,7 +419,7 @@ fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
         .join(" + ");
     let shown = decimals.min(4);
     Some(Finding {
-        rule: "NUM-SHARES-SUM",
+        rule: SharesSum::ID,
         severity,
         verdict,
         message: format!(
@@ -512,7 +512,7 @@ fn fractions(ctx: &Context, sentence: &parts::Sentence) -> Option<Finding> {
         .join(" + ");
     let last = *fr.last()?;
     Some(Finding {
-        rule: "NUM-SHARES-SUM",
+        rule: SharesSum::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -558,7 +558,7 @@ fn short_of_whole(
         .join(" + ");
     let shown = decimals.min(4);
     Finding {
-        rule: "NUM-SHARES-SUM",
+        rule: SharesSum::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -586,7 +586,7 @@ fn short_of_whole(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::parts::run_rule;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&SharesSum, text, false)

@@ -1,10 +1,10 @@
 //! NUM-SUM-PARTS (`rules.md` #4).
 
-use super::parts::{self, Check, Sentence, TotalForm};
-use crate::check::Context;
+use crate::analysis::parts::{self, Check, Sentence, TotalForm};
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Severity};
 use crate::model::{Claim, Hedge, Kind};
-use crate::report::{Finding, Severity};
 use crate::rules::RuleCheck;
 use crate::semantics::{Binding, Reading};
 use rust_decimal::Decimal;
@@ -177,7 +177,7 @@ fn total_after_parts(ctx: &Context, sentence: &Sentence, pos: usize, t: usize) -
         let found = check(ctx, t, &total_reading, run, Severity::Error, false);
         let fits = found
             .as_ref()
-            .is_none_or(|f| f.verdict != crate::report::Verdict::Inconsistent);
+            .is_none_or(|f| f.verdict != crate::finding::Verdict::Inconsistent);
         if fits {
             return found;
         }
@@ -776,7 +776,7 @@ fn check(
     parts::finish(
         ctx,
         Check {
-            rule: "NUM-SUM-PARTS",
+            rule: SumParts::ID,
             default,
             binding,
             checked: (total, &total_reading),
@@ -792,8 +792,8 @@ fn check(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::Verdict;
-    use crate::rules::parts::run_rule;
+    use crate::finding::Verdict;
+    use crate::rules::test_support::run_rule;
 
     fn run(text: &str) -> Vec<Finding> {
         run_rule(&SumParts, text, false)

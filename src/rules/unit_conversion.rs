@@ -1,10 +1,10 @@
 //! NUM-UNIT-CONVERSION (`rules.md` #17).
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::declare_rule;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::grammar::unit::{by_symbol, convert_with, UnitDef};
 use crate::model::{Claim, Hedge, Quantity};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, message_decimals, number};
 use crate::semantics::severity::is_hedged;
@@ -220,7 +220,7 @@ fn best_outcome(
         .segments
         .sentence_of(source.0.span.start)
         .map_or("", |(_, span)| ctx.text(span));
-    let difference = offsets && crate::rules::parts::has_word(sentence, DIFFERENCE_WORDS);
+    let difference = offsets && crate::analysis::parts::has_word(sentence, DIFFERENCE_WORDS);
     let deltas: &[bool] = if difference { &[false, true] } else { &[false] };
     let mut best: Option<Outcome> = None;
     for &delta in deltas {
@@ -353,7 +353,7 @@ impl RuleCheck for UnitConversion {
                 format::verdict_words(outcome.verdict),
             );
             out.push(Finding {
-                rule: "NUM-UNIT-CONVERSION",
+                rule: UnitConversion::ID,
                 severity,
                 verdict: outcome.verdict,
                 message,
@@ -370,7 +370,7 @@ impl RuleCheck for UnitConversion {
 
 #[cfg(test)]
 mod tests {
-    use crate::report::{Finding, Severity, Verdict};
+    use crate::finding::{Finding, Severity, Verdict};
     use crate::rules::test_support::findings_of;
 
     fn findings(text: &str) -> Vec<Finding> {

@@ -1,7 +1,7 @@
 //! Numbers in messages and in `computed` (`semantics.md` §9).
 
 use super::interval::Interval;
-use crate::report::{Computed, Verdict};
+use crate::finding::{Computed, Verdict};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 /// Decimals of a computed figure in a message: one more than the stated value has.

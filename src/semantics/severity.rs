@@ -1,8 +1,8 @@
 //! The severity policy of `semantics.md` §7.5: from a rule's default severity and what is
 //! known about the check, the severity to report, or none.
 
+use crate::finding::{Severity, Verdict};
 use crate::model::{Claim, Hedge, Quantity};
-use crate::report::{Severity, Verdict};
 
 /// How the compared numbers are tied together (§7.2, §7.3).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -4,7 +4,7 @@ use super::interval::Interval;
 use super::propagate::Computation;
 use super::reading::Reading;
 use super::rounding::round_back;
-use crate::report::Verdict;
+use crate::finding::Verdict;
 use rust_decimal::Decimal;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -9,8 +9,8 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue, Uri};
 use axum::response::{IntoResponse, Response};
+use numcheck::check;
 use numcheck::model::Claim;
-use numcheck::pipeline;
 use numcheck::report::claim_json::ClaimJson;
 use numcheck::report::render::{json, sarif};
 use numcheck::rules::Rule;
@@ -65,11 +65,11 @@ pub async fn check(
             format,
             options,
         } = input;
-        let checked = pipeline::check_text(&path, text, format, &options)
+        let checked = check::check_text(&path, text, format, &options)
             .map_err(|e| ApiError::unprocessable("unknown_rule", e.to_string()))?;
-        let report = [checked.report()];
+        let report = [numcheck::report::render::FileReport::from(&checked)];
         Ok(if sarif {
-            sarif::render(&report, &numcheck::suppress::catalogue(), docs_text)
+            sarif::render(&report, numcheck::rules::registry(), docs_text)
         } else {
             json::render(&report)
         })
@@ -164,8 +164,9 @@ struct RulesJson {
 }
 
 pub async fn rules() -> Response {
-    let rules = numcheck::suppress::catalogue()
-        .into_iter()
+    let rules = numcheck::rules::registry()
+        .iter()
+        .copied()
         .map(|r| RuleJson {
             id: r.id(),
             summary: r.summary(),

@@ -1,7 +1,7 @@
 //! `numcheck serve`: the checker as a local web page for fact-checkers and an HTTP API for
 //! newsroom systems (`/api/v1`, described by `assets/openapi.json`).
 //!
-//! Built only on the library's public API (`numcheck::pipeline`, the renderers), so the
+//! Built only on the library's public API (`numcheck::check`, the renderers), so the
 //! server reports exactly what `numcheck check` reports. Nothing is stored and nothing is
 //! fetched from elsewhere: the page's assets are compiled in, and the page may talk to this
 //! server only (its Content-Security-Policy says so).

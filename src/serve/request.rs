@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, StatusCode, Uri};
 use http_body_util::BodyExt;
 use jiff::civil::Date;
-use numcheck::pipeline::Options;
+use numcheck::check::Options;
 use numcheck::source::Format;
 use serde::Deserialize;
 

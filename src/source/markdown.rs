@@ -8,7 +8,7 @@ use super::{
     blank, into_masked, leading_date, write_decoded, DateSource, Document, Format, LineIndex,
 };
 use crate::model::Span;
-use crate::suppress::{comments_in, parse_comment, Suppressions};
+use crate::source::suppress::{comments_in, parse_comment, Suppressions};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
 pub fn read(path: String, text: String) -> Document {

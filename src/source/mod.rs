@@ -7,47 +7,18 @@
 //! at the entity's first byte and the rest of the entity is padded with spaces.
 
 pub mod dateline;
+pub mod format;
 pub mod html;
 pub mod lines;
 pub mod markdown;
 pub mod plain;
+pub mod suppress;
 
 use crate::model::Span;
-use crate::suppress::Suppressions;
+use crate::source::suppress::Suppressions;
+pub use format::Format;
 use jiff::civil::Date;
 pub use lines::LineIndex;
-
-/// The input formats numcheck reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Plain,
-    Markdown,
-    Html,
-}
-
-impl Format {
-    /// The format a path's extension implies; plain text when unknown.
-    pub fn from_path(path: &str) -> Format {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".md") || lower.ends_with(".markdown") || lower.ends_with(".mdx") {
-            Format::Markdown
-        } else if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
-            Format::Html
-        } else {
-            Format::Plain
-        }
-    }
-
-    /// The format named `plain`, `markdown` or `html` (as front ends and batch lines name it).
-    pub fn from_name(name: &str) -> Option<Format> {
-        match name {
-            "plain" => Some(Format::Plain),
-            "markdown" => Some(Format::Markdown),
-            "html" => Some(Format::Html),
-            _ => None,
-        }
-    }
-}
 
 /// Where a reference date came from (`semantics.md` §8), first match wins in this order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -11,7 +11,7 @@
 
 use super::{blank, Document, Format, LineIndex};
 use crate::model::Span;
-use crate::suppress::{comments_in, parse_comment, Suppressions};
+use crate::source::suppress::{comments_in, parse_comment, Suppressions};
 
 pub fn read(path: String, text: String) -> Document {
     let lines = LineIndex::new(&text);

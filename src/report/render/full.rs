@@ -2,8 +2,8 @@
 //! the source line with carets under the primary span and labelled dashes under each related
 //! span, then the computation. Colour (ANSI) only when the caller asks for it.
 
+use crate::finding::{Finding, Severity};
 use crate::report::claim_json::decimal_string;
-use crate::report::{Finding, Severity};
 use crate::source::Document;
 use std::fmt::Write;
 

@@ -5,7 +5,7 @@
 //! properties `:` and `,`).
 
 use super::{end_position, FileReport};
-use crate::report::Severity;
+use crate::finding::Severity;
 use std::fmt::Write;
 
 pub fn render(files: &[FileReport]) -> String {

@@ -3,8 +3,8 @@
 //! and the document, so a long report is never held as a tree.
 
 use super::{Counts, FileReport};
+use crate::finding::Finding;
 use crate::report::claim_json::decimal_string;
-use crate::report::Finding;
 use crate::source::Document;
 use serde::ser::{Serialize, Serializer};
 use std::io::{self, Write};

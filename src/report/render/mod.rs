@@ -7,7 +7,7 @@ pub mod github;
 pub mod json;
 pub mod sarif;
 
-use crate::report::Finding;
+use crate::finding::Finding;
 use crate::source::{DateSource, Document};
 use jiff::civil::Date;
 
@@ -17,6 +17,16 @@ pub struct FileReport<'a> {
     pub findings: &'a [Finding],
     /// The reference date used, and where it came from.
     pub reference_date: Option<(Date, DateSource)>,
+}
+
+impl<'a> From<&'a crate::check::Checked> for FileReport<'a> {
+    fn from(checked: &'a crate::check::Checked) -> Self {
+        FileReport {
+            doc: &checked.doc,
+            findings: &checked.findings,
+            reference_date: checked.date,
+        }
+    }
 }
 
 /// Error, warning and note counts.
@@ -32,9 +42,9 @@ impl Counts {
         let mut c = Counts::default();
         for f in findings {
             match f.severity {
-                crate::report::Severity::Error => c.errors += 1,
-                crate::report::Severity::Warning => c.warnings += 1,
-                crate::report::Severity::Note => c.notes += 1,
+                crate::finding::Severity::Error => c.errors += 1,
+                crate::finding::Severity::Warning => c.warnings += 1,
+                crate::finding::Severity::Note => c.notes += 1,
             }
         }
         c

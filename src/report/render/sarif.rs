@@ -8,7 +8,7 @@
 //! with level `note`.
 
 use super::{end_position, FileReport};
-use crate::report::{Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::rules::Rule;
 use crate::source::Document;
 use serde::ser::Serializer;

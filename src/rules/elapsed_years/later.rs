@@ -3,9 +3,9 @@
 
 use super::since::hedge_slack;
 use super::Check;
-use crate::check::Context;
+use crate::analysis::timeline::{words_before, year_of};
+use crate::analysis::Context;
 use crate::model::{Claim, Direction, Quantity, TimeUnit};
-use crate::rules::timeline::{words_before, year_of};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 

@@ -4,9 +4,9 @@
 //! ending a 33-year wait". Ordinals count here: the Nth anniversary is N years on.
 
 use super::{verb_words, Check, EXACT, WHOLE_YEARS};
-use crate::check::Context;
+use crate::analysis::timeline::{normalize, sentence_around, speaks_of_now, words_before};
+use crate::analysis::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeUnit};
-use crate::rules::timeline::{normalize, sentence_around, speaks_of_now, words_before};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
@@ -384,7 +384,9 @@ pub(super) fn years_since<'a>(
             .filter(|(c, _)| c.span.end <= claim.span.start)
             .collect();
         match earlier[..] {
-            [&(c, y)] if years.len() == 2 && crate::rules::timeline::same_clause(ctx, c, claim) => {
+            [&(c, y)]
+                if years.len() == 2 && crate::analysis::timeline::same_clause(ctx, c, claim) =>
+            {
                 (y, Some(c))
             }
             _ => return None,

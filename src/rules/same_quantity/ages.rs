@@ -3,9 +3,9 @@
 //! given with the same noun, unless a new person of that noun ("a man", "another man") is
 //! introduced between them.
 
-use crate::check::Context;
+use crate::analysis::Context;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Kind};
-use crate::report::{Finding, Related, Severity, Verdict};
 use crate::semantics::{format, judge, reading, Computation};
 
 /// One age and the noun it is given with.
@@ -105,7 +105,7 @@ fn compare(ctx: &Context, earlier: &Claim, later: &Claim) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        rule: "NUM-SAME-QUANTITY",
+        rule: crate::rules::same_quantity::SameQuantity::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(

@@ -3,10 +3,10 @@
 //! 34.8C reading") refers back to the one figure of that unit in the sentences just before
 //! it, and must agree with it.
 
-use crate::check::Context;
+use crate::analysis::pairing::describe_with_interval;
+use crate::analysis::Context;
+use crate::finding::{Finding, Related, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity};
-use crate::report::{Finding, Related, Severity, Verdict};
-use crate::rules::pairing::describe_with_interval;
 use crate::semantics::{format, judge, reading, Computation, Reading};
 
 /// Nouns that name an amount already stated: a deal and its price, a term, a reading.
@@ -169,7 +169,7 @@ fn compare(
     }
     let point = er.value.or_else(|| judgement.computed.midpoint())?;
     Some(Finding {
-        rule: "NUM-SAME-QUANTITY",
+        rule: crate::rules::same_quantity::SameQuantity::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(

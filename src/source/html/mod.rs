@@ -18,7 +18,7 @@ mod tokens;
 
 use super::{blank, into_masked, write_decoded, Document, Format, LineIndex};
 use crate::model::Span;
-use crate::suppress::{parse_comment, Suppressions};
+use crate::source::suppress::{parse_comment, Suppressions};
 use dates::Dates;
 use elements::{
     breaks_out_of_foreign, closes_paragraph, is_block, is_deck_class, is_foreign, is_heading,
@@ -69,7 +69,7 @@ struct Reader<'t> {
     text: &'t str,
     masked: Vec<u8>,
     headings: Vec<Span>,
-    directives: Vec<(Span, crate::suppress::Directive)>,
+    directives: Vec<(Span, crate::source::suppress::Directive)>,
     dates: Dates,
     /// Open non-prose elements, innermost last: nothing inside them is read.
     skipped: Vec<String>,

@@ -2,7 +2,7 @@
 //! values they compare: the change they name, or an "X against Y" pair.
 
 use super::*;
-use crate::rules::lowercase::{ascii_case_insensitive, lower_in};
+use crate::text::{ascii_case_insensitive, lower_in};
 use aho_corasick::AhoCorasick;
 use std::sync::OnceLock;
 

@@ -1,9 +1,9 @@
 //! What the year rules (NUM-AGE-YEAR, NUM-ELAPSED-YEARS) share: years of claims, sentences
 //! as groups of claims, the words around a claim, and "now" markers.
 
-use crate::check::Context;
+use crate::analysis::Context;
+use crate::finding::{Computed, Related};
 use crate::model::{Claim, Quantity};
-use crate::report::{Computed, Related};
 use rust_decimal::Decimal;
 
 /// The year a year or dated claim names ("in 1986", "March 1986", "May 3, 2024").

@@ -7,14 +7,14 @@
 //! judge. Years are never from/to values (§7.4); a percentage with its own base (", or 11.2% of
 //! turnover") or an annual rate ("4% a year") is never the stated change.
 
-use crate::check::Context;
+use crate::analysis::Context;
+use crate::finding::{Related, Severity, Verdict};
 use crate::model::{ceil_char_boundary, Claim, Kind, Numeral, Quantity, Span};
-use crate::report::{Related, Severity, Verdict};
-use crate::rules::lowercase::{lower, lower_eq, lower_in};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{
     compute, judge, reading, severity, Binding, Computation, Facts, Interval, Judgement, Reading,
 };
+use crate::text::{lower, lower_eq, lower_in};
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
 
@@ -885,7 +885,7 @@ fn loose_words(ctx: &Context, span: Span) -> usize {
 fn another_base_after(ctx: &Context, sentence: Span, from: &End, to: &End) -> bool {
     let fc = &ctx.claims[from.claim];
     let next = claims_in(ctx, sentence)
-        .filter(|&i| i > from.claim && !crate::rules::parts::is_time(&ctx.claims[i]))
+        .filter(|&i| i > from.claim && !crate::analysis::parts::is_time(&ctx.claims[i]))
         .find(|&i| ctx.claims[i].span.start >= from.span.end);
     next.filter(|&i| i != to.claim).is_some_and(|i| {
         let c = &ctx.claims[i];
@@ -895,7 +895,7 @@ fn another_base_after(ctx: &Context, sentence: Span, from: &End, to: &End) -> bo
             .collect();
         // The earlier values are dated: "from 1,000 in 2022 and 800 in 2020", not "up
         // from 24%, and Labour 40%".
-        let dated = (from.claim + 1..i).any(|j| crate::rules::parts::is_time(&ctx.claims[j]));
+        let dated = (from.claim + 1..i).any(|j| crate::analysis::parts::is_time(&ctx.claims[j]));
         dated
             && c.kind == fc.kind
             && c.unit == fc.unit
@@ -1132,7 +1132,7 @@ pub fn bare_percents(ctx: &Context) -> Vec<BarePercent> {
 mod tests {
     use super::*;
 
-    use crate::check::Settings;
+    use crate::analysis::Settings;
     use crate::extract::segment::Segments;
     use crate::source::{Document, Format};
 

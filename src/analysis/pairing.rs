@@ -6,7 +6,7 @@
 //! with earlier mentions of the same thing, and with at most [`MAX_EARLIER`] of them: the
 //! work stays linear in the number of claims whatever the article.
 
-use crate::check::Context;
+use crate::analysis::Context;
 use crate::extract::key::QuantityKey;
 use crate::grammar::hedge::hedge_prefix;
 use crate::model::{Claim, Hedge, Kind, Quantity};
@@ -45,9 +45,7 @@ fn names_rather_than_counts(ctx: &Context, claim: &Claim) -> bool {
         return true;
     }
     match &claim.quantity {
-        Quantity::Range { first, second } => {
-            crate::rules::range_order::reads_as_score(ctx, claim, first, second)
-        }
+        Quantity::Range { first, second } => reads_as_score(ctx, claim, first, second),
         _ => false,
     }
 }
@@ -204,6 +202,26 @@ pub fn change_note(ctx: &Context, claim: &Claim) -> Option<String> {
         None => ("change", false),
     };
     Some(format!("a {}{what}", if planned { "planned " } else { "" }))
+}
+
+/// "2-1", "5–4": two bare integers below 100 joined by a dash, high first, with no unit, are
+/// how news writes scores, tallies and votes, whatever words stand around them.
+pub(crate) fn reads_as_score(
+    ctx: &Context,
+    claim: &Claim,
+    first: &crate::model::Numeral,
+    second: &crate::model::Numeral,
+) -> bool {
+    // "rally from 3-1 down": the pair itself is bare whatever word leads the span.
+    let text = ctx.text(claim.span);
+    let text = text
+        .strip_prefix("from ")
+        .or_else(|| text.strip_prefix("From "))
+        .unwrap_or(text);
+    let dash_joined = !text.contains(char::is_whitespace) && text.contains(['-', '–', '—']);
+    let small =
+        |n: &crate::model::Numeral| n.decimals == 0 && n.value < rust_decimal::Decimal::ONE_HUNDRED;
+    dash_joined && claim.unit.is_none() && small(first) && small(second)
 }
 
 #[cfg(test)]

@@ -6,13 +6,13 @@
 //! Everything here works inside one sentence on claims in text order, so the rules that use
 //! it stay linear in the number of claims.
 
-use crate::check::Context;
+use crate::analysis::Context;
+use crate::finding::{Finding, Related, Severity};
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
-use crate::report::{Finding, Related, Severity};
-use crate::rules::lowercase::{ascii_case_insensitive, lower_eq, lower_in};
 use crate::semantics::format::{self, verdict_words};
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, Interval, Reading};
+use crate::text::{ascii_case_insensitive, lower_eq, lower_in};
 use aho_corasick::AhoCorasick;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
@@ -806,27 +806,10 @@ pub fn read(ctx: &Context, claim: &Claim) -> Option<Reading> {
     reading(claim, &ctx.settings.tolerances)
 }
 
-/// Runs one rule over a text, for the rules' unit tests.
-#[cfg(test)]
-pub(crate) fn run_rule(rule: &dyn crate::rules::Rule, text: &str, show: bool) -> Vec<Finding> {
-    use crate::source::{Document, Format};
-    let doc = Document::new("t.txt", text.to_string(), Format::Plain);
-    let claims = crate::extract::extract(&doc);
-    let segments = crate::extract::segment::Segments::new(&doc);
-    let settings = crate::check::Settings {
-        show_consistent: show,
-        ..Default::default()
-    };
-    let ctx = Context::new(&doc, &claims, &segments, &settings);
-    let mut out = Vec::new();
-    rule.check(&ctx, &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::check::Settings;
+    use crate::analysis::Settings;
     use crate::source::{Document, Format};
 
     /// The part-whole pairs of the first sentence, as (part text, whole text, form).
@@ -1009,7 +992,7 @@ mod tests {
                 &crate::rules::average_total::AverageTotal,
             ];
             for rule in rules {
-                let _ = run_rule(rule, &text, true);
+                let _ = crate::rules::test_support::run_rule(rule, &text, true);
             }
         }
     }

@@ -1,4 +1,4 @@
-//! Suppression comments and the engine rule that reports unused ones.
+//! Suppression comments: reading them, the regions they cover, and applying them to findings.
 //!
 //! In Markdown, HTML (and plain text, where the comment is masked like markup):
 //! * `<!-- numcheck: ignore[RULE-ID, …] -->` — the next paragraph; `ignore` alone: every rule;
@@ -9,56 +9,14 @@
 //!
 //! A finding is suppressed when its primary span starts inside a covered region. The engine,
 //! not a rule, knows which suppressions were used, so [`apply`] reports the unused ones (and
-//! directives it cannot read) under [`UNUSED_SUPPRESSION`], a rule whose `check` does nothing.
+//! directives it cannot read) under [`UNUSED_SUPPRESSION`] (documented as an engine rule in `rules::engine`).
 
-use crate::check::Context;
+use crate::finding::{Finding, Severity, Verdict};
 use crate::model::Span;
-use crate::report::{Finding, Severity, Verdict};
-use crate::source::Format;
+use crate::source::format::Format;
 
-/// The id of the engine rule.
+/// The id of the engine rule that reports suppressions that suppressed nothing.
 pub const UNUSED_SUPPRESSION: &str = "NUM-UNUSED-SUPPRESSION";
-
-crate::declare_rule! {
-    /// ## What it checks
-    /// `<!-- numcheck: … -->` comments that suppress nothing: an `ignore[RULE-ID]` whose next
-    /// paragraph has no finding of that rule, a `disable`/`off` range without findings, and
-    /// directives numcheck cannot read (`numcheck: ignor[…]`).
-    ///
-    /// ## Why it matters
-    /// A stale suppression hides the next real error in that paragraph; a misspelt one
-    /// suppresses nothing while the author believes it does.
-    ///
-    /// ## Example
-    /// ```markdown
-    /// <!-- numcheck: ignore[NUM-PCT-CHANGE] -->
-    /// Sales rose from 10 to 12 units, or 20%.
-    /// ```
-    /// The change is 20%, so nothing is suppressed and the comment is reported.
-    ///
-    /// ## Known limits
-    /// Suppressions naming only rules that are not selected are not reported. The engine
-    /// reports this rule after all others ran; it cannot itself be suppressed.
-    pub struct UnusedSuppression = ("NUM-UNUSED-SUPPRESSION", "suppression comments that suppress nothing");
-}
-
-impl crate::rules::RuleCheck for UnusedSuppression {
-    fn run(&self, _ctx: &Context, _out: &mut Vec<Finding>) {}
-}
-
-/// Rules the engine reports itself, listed after the registry's in docs and tables.
-pub fn engine_rules() -> &'static [&'static dyn crate::rules::Rule] {
-    &[&UnusedSuppression]
-}
-
-/// The whole catalogue: the registry's rules, then the engine's.
-pub fn catalogue() -> Vec<&'static dyn crate::rules::Rule> {
-    crate::rules::registry()
-        .iter()
-        .chain(engine_rules())
-        .copied()
-        .collect()
-}
 
 /// What one comment says.
 #[derive(Clone, Debug, PartialEq, Eq)]
