@@ -42,8 +42,7 @@ where
     while !chunk.is_empty() {
         let mut rendered: Vec<String> = Vec::new();
         // The pool renders this chunk while this thread writes the previous one and reads
-        // the next: reading and writing in between chunks left the workers idle (two
-        // threads ran 1.7x, not 2x, faster than one).
+        // the next, so the workers never wait for input or output.
         let next = rayon::in_place_scope(|scope| {
             let (rendered, process) = (&mut rendered, &process);
             scope.spawn(move |_| {
