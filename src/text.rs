@@ -1,5 +1,6 @@
-//! Lower-casing words without allocating: most words of prose are already lower-case ASCII,
-//! and the rules compare them with lower-case lexicons many times per sentence.
+//! Text helpers every layer shares: lower-casing words without allocating (most words of
+//! prose are already lower-case ASCII, and the rules compare them with lower-case lexicons
+//! many times per sentence), and reading the words before a figure.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use std::borrow::Cow;
@@ -80,9 +81,35 @@ pub fn contains_ignoring_ascii_case(text: &str, needle: &str) -> bool {
     })
 }
 
+/// A word without the punctuation around it, lower-cased: `"Rose,"` → `"rose"`.
+pub fn normalize(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The last `n` whitespace-separated words of `before`, normalized, nearest first.
+pub fn last_words(before: &str, n: usize) -> Vec<String> {
+    before
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(normalize)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_words_are_nearest_first_without_punctuation() {
+        assert_eq!(
+            last_words("Sales (rose) \"sharply,\" to", 3),
+            ["to", "sharply", "rose"]
+        );
+        assert_eq!(normalize("—Ex-chief,"), "ex-chief");
+        assert!(last_words("   ", 2).is_empty());
+    }
 
     #[test]
     fn agrees_with_to_lowercase() {

@@ -4,6 +4,7 @@
 use crate::analysis::Context;
 use crate::finding::{Computed, Related};
 use crate::model::{Claim, Quantity};
+use crate::text::normalize;
 use rust_decimal::Decimal;
 
 /// The year a year or dated claim names ("in 1986", "March 1986", "May 3, 2024").
@@ -37,12 +38,6 @@ pub fn by_sentence<'a>(ctx: &Context<'a>) -> Vec<Vec<&'a Claim>> {
     groups
 }
 
-/// Lower-case word with surrounding punctuation removed (inner hyphens kept).
-pub fn normalize(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-}
-
 /// The text from the start of `claim`'s sentence to the claim, and from the claim to the
 /// sentence end.
 pub fn sentence_around<'a>(ctx: &Context<'a>, claim: &Claim) -> (&'a str, &'a str) {
@@ -59,13 +54,7 @@ pub fn sentence_around<'a>(ctx: &Context<'a>, claim: &Claim) -> (&'a str, &'a st
 
 /// Up to `n` words before `claim` in its sentence, nearest first.
 pub fn words_before(ctx: &Context, claim: &Claim, n: usize) -> Vec<String> {
-    let (before, _) = sentence_around(ctx, claim);
-    before
-        .split_whitespace()
-        .rev()
-        .take(n)
-        .map(normalize)
-        .collect()
+    crate::text::last_words(sentence_around(ctx, claim).0, n)
 }
 
 /// Whether both claims lie in one clause (`semantics.md` §7.1).

@@ -4,8 +4,8 @@
 //! it make it an age, so the rule recognises ages itself rather than adding a claim kind.
 
 use crate::analysis::timeline::{
-    by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
-    speaks_of_now, words_before, year_of,
+    by_sentence, clause_text, computed_range, related, same_clause, sentence_around, speaks_of_now,
+    words_before, year_of,
 };
 use crate::analysis::Context;
 use crate::declare_rule;
@@ -14,6 +14,7 @@ use crate::model::{Claim, Kind, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::{severity, Binding, Facts};
 use crate::text::contains_ignoring_ascii_case;
+use crate::text::normalize;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 

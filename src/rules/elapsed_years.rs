@@ -4,8 +4,8 @@ mod later;
 mod since;
 
 use crate::analysis::timeline::{
-    by_sentence, clause_text, computed_range, normalize, related, same_clause, sentence_around,
-    speaks_of_now, words_before, year_of,
+    by_sentence, clause_text, computed_range, related, same_clause, sentence_around, speaks_of_now,
+    words_before, year_of,
 };
 use crate::analysis::Context;
 use crate::declare_rule;
@@ -13,6 +13,7 @@ use crate::finding::{Finding, Severity, Verdict};
 use crate::model::{Claim, Direction, Hedge, Kind, Quantity, Span, TimeUnit};
 use crate::rules::RuleCheck;
 use crate::semantics::format::verdict_words;
+use crate::text::normalize;
 use rust_decimal::prelude::ToPrimitive;
 
 declare_rule! {

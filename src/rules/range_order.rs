@@ -7,6 +7,7 @@ use crate::model::{Claim, Kind, Numeral, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
 use crate::semantics::Interval;
+use crate::text::normalize;
 
 declare_rule! {
     /// ## What it checks
@@ -136,20 +137,9 @@ fn construction(text: &str) -> Construction {
     }
 }
 
-fn normalize(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-}
-
 /// Up to `n` words before the claim, nearest first.
 fn words_before(ctx: &Context, claim: &Claim, n: usize) -> Vec<String> {
-    let before = ctx.doc.text.get(..claim.span.start).unwrap_or("");
-    before
-        .split_whitespace()
-        .rev()
-        .take(n)
-        .map(normalize)
-        .collect()
+    crate::text::last_words(ctx.doc.text.get(..claim.span.start).unwrap_or(""), n)
 }
 
 /// The first word after the claim.

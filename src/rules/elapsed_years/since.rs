@@ -4,9 +4,10 @@
 //! ending a 33-year wait". Ordinals count here: the Nth anniversary is N years on.
 
 use super::{verb_words, Check, EXACT, WHOLE_YEARS};
-use crate::analysis::timeline::{normalize, sentence_around, speaks_of_now, words_before};
+use crate::analysis::timeline::{sentence_around, speaks_of_now, words_before};
 use crate::analysis::Context;
 use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeUnit};
+use crate::text::normalize;
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
