@@ -126,7 +126,7 @@ mod tests {
             primary,
             related: vec![Related {
                 span: related,
-                label: "earlier",
+                label: crate::finding::Role::Earlier,
             }],
             computed: None,
         }

@@ -47,7 +47,78 @@ impl Verdict {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Related {
     pub span: Span,
-    pub label: &'static str,
+    pub label: Role,
+}
+
+/// What a related span is to the finding's arithmetic: the label reports print under it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    Share,
+    Earlier,
+    Count,
+    Anchor,
+    To,
+    From,
+    Period,
+    Base,
+    Weekday,
+    Total,
+    SourceValue,
+    Population,
+    Item,
+    Change,
+    Body,
+    Event,
+    Date,
+    Birth,
+    Part,
+    Whole,
+    Average,
+    Rate,
+    Season,
+}
+
+impl Role {
+    /// The label as reports and JSON write it (`json.md` RELATED).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Share => "share",
+            Role::Earlier => "earlier",
+            Role::Count => "count",
+            Role::Anchor => "anchor",
+            Role::To => "to",
+            Role::From => "from",
+            Role::Period => "period",
+            Role::Base => "base",
+            Role::Weekday => "weekday",
+            Role::Total => "total",
+            Role::SourceValue => "source_value",
+            Role::Population => "population",
+            Role::Item => "item",
+            Role::Change => "change",
+            Role::Body => "body",
+            Role::Event => "event",
+            Role::Date => "date",
+            Role::Birth => "birth",
+            Role::Part => "part",
+            Role::Whole => "whole",
+            Role::Average => "average",
+            Role::Rate => "rate",
+            Role::Season => "season",
+        }
+    }
+}
+
+impl std::fmt::Display for Role {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for Role {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// What the arithmetic gives: a point and the interval of the deciding pass.

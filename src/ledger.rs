@@ -127,7 +127,7 @@ fn role_of(f: &Finding, span: Span) -> Option<&'static str> {
     f.related
         .iter()
         .find(|r| r.span.overlaps(span) || r.span == span)
-        .map(|r| r.label)
+        .map(|r| r.label.as_str())
 }
 
 #[cfg(test)]
@@ -151,7 +151,7 @@ mod tests {
             primary: claims[claims.len() - 1].span,
             related: vec![Related {
                 span: s38,
-                label: "count",
+                label: crate::finding::Role::Count,
             }],
             computed: None,
         };

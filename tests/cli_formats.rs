@@ -27,11 +27,11 @@ fn findings() -> Vec<Finding> {
         related: vec![
             Related {
                 span: span_of(TEXT, "38 attacks"),
-                label: "count",
+                label: numcheck::finding::Role::Count,
             },
             Related {
                 span: span_of(TEXT, "January to May"),
-                label: "period",
+                label: numcheck::finding::Role::Period,
             },
         ],
         computed: Some(Computed {

@@ -691,7 +691,7 @@ pub struct Check<'a> {
     pub default: Severity,
     pub binding: Binding,
     pub checked: (usize, &'a Reading),
-    pub inputs: Vec<(usize, &'static str)>,
+    pub inputs: Vec<(usize, crate::finding::Role)>,
     pub computation: Computation,
     /// "14 + 23", "3 × $2,400": the inputs and the operation.
     pub operation: String,

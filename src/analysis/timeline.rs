@@ -113,7 +113,7 @@ pub fn computed_range(low: i64, high: i64, value: i64) -> Computed {
     }
 }
 
-pub fn related(claim: &Claim, label: &'static str) -> Related {
+pub fn related(claim: &Claim, label: crate::finding::Role) -> Related {
     Related {
         span: claim.span,
         label,

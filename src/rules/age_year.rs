@@ -9,7 +9,7 @@ use crate::analysis::timeline::{
 };
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Severity, Verdict};
+use crate::finding::{Finding, Role, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::{severity, Binding, Facts};
@@ -501,8 +501,8 @@ fn check_birth(
             crate::semantics::format::verdict_words(verdict),
         ),
     };
-    let mut rel = vec![related(birth_claim, "birth")];
-    rel.extend(event_claim.map(|c| related(c, "event")));
+    let mut rel = vec![related(birth_claim, Role::Birth)];
+    rel.extend(event_claim.map(|c| related(c, Role::Event)));
     out.push(finding(
         severity,
         verdict,
@@ -554,7 +554,10 @@ fn check_milestones(s: &Sentence, (event, event_claim): (i32, &Claim), out: &mut
             Verdict::Inconsistent,
             message,
             age_claim,
-            vec![related(event_claim, "event"), related(claim, "event")],
+            vec![
+                related(event_claim, Role::Event),
+                related(claim, Role::Event),
+            ],
             (low, high, high),
         ));
     }

@@ -5,7 +5,7 @@ use super::rate_per_capita;
 use crate::analysis::parts::{self, Check, Sentence, TotalForm};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Role, Severity};
 use crate::grammar::unit::{by_symbol, convert};
 use crate::model::{Claim, Kind};
 use crate::rules::RuleCheck;
@@ -130,7 +130,7 @@ fn check(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             default: Severity::Warning,
             binding,
             checked: (total, &tr),
-            inputs: vec![(average, "average"), (count, "count")],
+            inputs: vec![(average, Role::Average), (count, Role::Count)],
             computation,
             operation: format!(
                 "{} × {}",
@@ -354,7 +354,7 @@ fn per_unit_average(ctx: &Context, sentence: &Sentence, a: usize) -> Option<Find
             default: Severity::Warning,
             binding,
             checked: (a, &ar),
-            inputs: vec![(total, "total"), (count, "count")],
+            inputs: vec![(total, Role::Total), (count, Role::Count)],
             computation,
             operation: format!("{} / {units}", ctx.text(t.span)),
             cap: Some(Severity::Warning),
@@ -431,7 +431,7 @@ fn distributive_average(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
             default: Severity::Warning,
             binding: parts::binding(ctx, a, t),
             checked: (share, &ar),
-            inputs: vec![(total, "total"), (count, "count")],
+            inputs: vec![(total, Role::Total), (count, Role::Count)],
             computation,
             operation: format!("{} / {}", ctx.text(t.span), ctx.text(n.span)),
             cap: Some(Severity::Warning),

@@ -5,7 +5,7 @@ use crate::declare_rule;
 use crate::extract::resolve::{
     civil, date_of, describe, in_year, restates, weekday_of, weekday_word,
 };
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::grammar::time::is_deictic;
 use crate::model::{Claim, DateParts, Direction, Hedge, Kind, Quantity, TimeUnit};
 use crate::rules::RuleCheck;
@@ -213,7 +213,7 @@ fn mismatch(
         primary: stated.span,
         related: vec![Related {
             span: anchor.span,
-            label: "anchor",
+            label: Role::Anchor,
         }],
         computed: None,
     })
@@ -277,7 +277,7 @@ fn hours(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
         primary: stated.span,
         related: vec![Related {
             span: anchor.span,
-            label: "anchor",
+            label: Role::Anchor,
         }],
         computed: None,
     })
@@ -340,7 +340,7 @@ fn day_count(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
         primary: claim.span,
         related: vec![Related {
             span: start.span,
-            label: "anchor",
+            label: Role::Anchor,
         }],
         computed: None,
     })
@@ -454,7 +454,7 @@ fn check_stated(
         primary: stated.span,
         related: vec![Related {
             span: anchor.span,
-            label: "anchor",
+            label: Role::Anchor,
         }],
         computed: None,
     })
@@ -481,7 +481,7 @@ fn derived(offset: &Claim, anchor: &Claim, resolved: DateParts) -> Option<Findin
         primary: offset.span,
         related: vec![Related {
             span: anchor.span,
-            label: "anchor",
+            label: Role::Anchor,
         }],
         computed: None,
     })

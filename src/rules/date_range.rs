@@ -3,7 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{civil, describe, in_year};
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, DateParts, Hedge, Quantity, TimeUnit};
 use crate::rules::RuleCheck;
 
@@ -240,7 +240,7 @@ fn check_duration(
         primary: period.span,
         related: vec![Related {
             span: duration.span,
-            label: "period",
+            label: Role::Period,
         }],
         computed: None,
     })
@@ -276,7 +276,7 @@ fn check_weeks(
         primary: period.span,
         related: vec![Related {
             span: duration.span,
-            label: "period",
+            label: Role::Period,
         }],
         computed: None,
     })

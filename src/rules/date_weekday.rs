@@ -3,7 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{civil, describe, weekday_of, weekday_word};
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use jiff::ToSpan;
@@ -85,7 +85,7 @@ fn check(ctx: &Context, claim: &Claim) -> Option<Finding> {
         primary: claim.span,
         related: vec![Related {
             span: weekday_span,
-            label: "weekday",
+            label: Role::Weekday,
         }],
         computed: None,
     })

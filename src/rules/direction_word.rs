@@ -3,7 +3,7 @@
 use crate::analysis::change::{self, formula, Change, MultipleHedge, Sign, Word};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
@@ -139,11 +139,11 @@ fn more_than_multiple(ctx: &Context, m: &change::Multiple) -> Option<Finding> {
         related: vec![
             Related {
                 span: m.from.span,
-                label: "from",
+                label: Role::From,
             },
             Related {
                 span: m.to.span,
-                label: "to",
+                label: Role::To,
             },
         ],
         computed: Some(computed(point, &iv)),
@@ -341,7 +341,7 @@ fn percent_share_finding(
         primary: word,
         related: vec![Related {
             span: p.span,
-            label: "share",
+            label: Role::Share,
         }],
         computed: Some(computed(point, &judgement.computed)),
     })
@@ -384,11 +384,11 @@ fn share_finding(
         related: vec![
             Related {
                 span: x.span,
-                label: "share",
+                label: Role::Share,
             },
             Related {
                 span: y.span,
-                label: "share",
+                label: Role::Share,
             },
         ],
         computed: Some(computed(point, &judgement.computed)),
@@ -647,11 +647,11 @@ fn earlier_finding(ctx: &Context, word: Word, link: &Link) -> Option<Finding> {
         related: vec![
             Related {
                 span: current.span,
-                label: "to",
+                label: Role::To,
             },
             Related {
                 span: link.span,
-                label: "share",
+                label: Role::Share,
             },
         ],
         computed: Some(computed(point, &earlier.permissive)),

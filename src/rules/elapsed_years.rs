@@ -9,7 +9,7 @@ use crate::analysis::timeline::{
 };
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Severity, Verdict};
+use crate::finding::{Finding, Role, Severity, Verdict};
 use crate::model::{Claim, Direction, Hedge, Kind, Quantity, Span, TimeUnit};
 use crate::rules::RuleCheck;
 use crate::semantics::format::verdict_words;
@@ -221,8 +221,8 @@ pub(super) fn report(ctx: &Context, c: Check, out: &mut Vec<Finding>) {
         ctx.text(c.stated),
         verdict_words(verdict)
     );
-    let mut rel = vec![related(c.start.1, "event")];
-    rel.extend(c.end.1.map(|e| related(e, "date")));
+    let mut rel = vec![related(c.start.1, Role::Event)];
+    rel.extend(c.end.1.map(|e| related(e, Role::Date)));
     out.push(Finding {
         rule: ElapsedYears::ID,
         severity,

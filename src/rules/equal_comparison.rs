@@ -2,7 +2,7 @@
 
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::grammar::unit::by_symbol;
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
 use crate::rules::RuleCheck;
@@ -207,7 +207,7 @@ fn equal(ctx: &Context, (a, ra, ma): Side, (b, rb, mb): Side) -> Option<Finding>
         primary: b.span,
         related: vec![Related {
             span: a.span,
-            label: "earlier",
+            label: Role::Earlier,
         }],
         computed: Some(format::computed(point, &a_strict)),
     })

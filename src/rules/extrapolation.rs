@@ -5,7 +5,7 @@ use crate::analysis::pairing::{bare_literal, hedge_words};
 use crate::analysis::parts::{self, Check, Sentence};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
 use crate::rules::per_unit::{self, Per};
 use crate::rules::RuleCheck;
@@ -258,11 +258,11 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
         related: vec![
             Related {
                 span: count.span,
-                label: "count",
+                label: Role::Count,
             },
             Related {
                 span: period.span,
-                label: "period",
+                label: Role::Period,
             },
         ],
         computed: Some(format::computed(point, &judgement.computed)),
@@ -525,7 +525,7 @@ fn derived(
         primary: fraction.span,
         related: vec![Related {
             span: value.span,
-            label: "base",
+            label: Role::Base,
         }],
         computed: Some(format::computed(point, &iv)),
     })
@@ -587,11 +587,11 @@ fn ratio_check(
         related: vec![
             Related {
                 span: value.span,
-                label: "count",
+                label: Role::Count,
             },
             Related {
                 span: base.span,
-                label: "base",
+                label: Role::Base,
             },
         ],
         computed: Some(format::computed(point, &judgement.computed)),
@@ -678,7 +678,7 @@ fn restated_rate(
             default: Severity::Warning,
             binding: Binding::OneClause,
             checked: (b, &rb),
-            inputs: vec![(a, "rate")],
+            inputs: vec![(a, Role::Rate)],
             computation,
             operation,
             cap: Some(Severity::Warning),
@@ -792,7 +792,11 @@ fn season_check(
             default: Severity::Warning,
             binding: Binding::OneClause,
             checked: (projected, &rp),
-            inputs: vec![(tally, "count"), (played, "period"), (season, "season")],
+            inputs: vec![
+                (tally, Role::Count),
+                (played, Role::Period),
+                (season, Role::Season),
+            ],
             computation,
             operation: format!(
                 "{} / {} × {}",

@@ -4,7 +4,7 @@ use crate::analysis::pairing::{change_note, describe_with_interval, Mention};
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
@@ -254,7 +254,7 @@ fn consistent(ctx: &Context, heading: &Mention, found: &Mention) -> Finding {
 fn body(span: Span) -> Related {
     Related {
         span,
-        label: "body",
+        label: Role::Body,
     }
 }
 

@@ -3,7 +3,7 @@
 use crate::analysis::parts;
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Span};
 use crate::rules::RuleCheck;
 use rust_decimal::Decimal;
@@ -470,7 +470,7 @@ fn check(ctx: &Context, sentence: &parts::Sentence, i: usize) -> Option<Finding>
             .iter()
             .map(|s| Related {
                 span: *s,
-                label: "item",
+                label: Role::Item,
             })
             .collect(),
         computed: Some(crate::finding::Computed {

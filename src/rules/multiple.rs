@@ -3,7 +3,7 @@
 use crate::analysis::change::{self, Multiple, MultipleHedge};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Severity, Verdict};
+use crate::finding::{Finding, Role, Severity, Verdict};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed};
 use crate::semantics::severity::is_hedged;
@@ -115,11 +115,11 @@ fn finding(ctx: &Context, m: &Multiple) -> Option<Finding> {
         related: vec![
             crate::finding::Related {
                 span: m.from.span,
-                label: "from",
+                label: Role::From,
             },
             crate::finding::Related {
                 span: m.to.span,
-                label: "to",
+                label: Role::To,
             },
         ],
         computed: Some(computed(point, &iv)),

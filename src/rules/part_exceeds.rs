@@ -3,7 +3,7 @@
 use crate::analysis::parts::{self, PartWholeForm};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Numeral, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
@@ -261,7 +261,7 @@ fn exceeds(ctx: &Context, part: usize, whole: usize) -> Option<Finding> {
         primary: p.span,
         related: vec![Related {
             span: w.span,
-            label: "total",
+            label: Role::Total,
         }],
         computed: None,
     })

@@ -3,7 +3,7 @@
 use crate::analysis::change::{self, formula, Change, Owner};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity};
+use crate::finding::{Finding, Related, Role, Severity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, computed, message_decimals};
 use crate::semantics::reading;
@@ -73,7 +73,7 @@ fn percent_finding(ctx: &Context, c: &Change) -> Option<Finding> {
     if let Some(a) = c.amount {
         related.push(Related {
             span: ctx.claims[a].span,
-            label: "change",
+            label: Role::Change,
         });
     }
     Some(Finding {

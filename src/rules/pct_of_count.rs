@@ -3,7 +3,7 @@
 use crate::analysis::parts;
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Computed, Finding, Related, Severity, Verdict};
+use crate::finding::{Computed, Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{message_decimals, number, verdict_words};
@@ -157,7 +157,7 @@ fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
         primary: pct.span,
         related: vec![Related {
             span: whole.span,
-            label: "count",
+            label: Role::Count,
         }],
         computed: Some(Computed {
             value: crate::semantics::format::computed_decimal(exact),

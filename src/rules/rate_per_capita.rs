@@ -4,7 +4,7 @@ use super::per_unit::{self, Per};
 use crate::analysis::parts::{self, Check, Sentence};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
@@ -130,7 +130,7 @@ fn percent_on_rate(ctx: &Context, rate: usize, base: usize) -> Finding {
         primary: ctx.claims[rate].span,
         related: vec![Related {
             span: ctx.claims[base].span,
-            label: "population",
+            label: Role::Population,
         }],
         computed: None,
     }
@@ -292,7 +292,7 @@ fn per_base_rate(
     finish(
         ctx,
         (rate, &rr),
-        vec![(count, "count"), (pop, "population")],
+        vec![(count, Role::Count), (pop, Role::Population)],
         computation,
         format!("{} / {}{per_text}", ctx.text(c.span), ctx.text(p.span)),
     )
@@ -301,7 +301,7 @@ fn per_base_rate(
 fn finish(
     ctx: &Context,
     checked: (usize, &Reading),
-    inputs: Vec<(usize, &'static str)>,
+    inputs: Vec<(usize, crate::finding::Role)>,
     computation: crate::semantics::Computation,
     operation: String,
 ) -> Option<Finding> {
@@ -369,7 +369,7 @@ fn one_for_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findi
     finish(
         ctx,
         (n, &nr),
-        vec![(count, "count"), (pop, "population")],
+        vec![(count, Role::Count), (pop, Role::Population)],
         computation,
         format!("{} / {}", ctx.text(p.span), ctx.text(c.span)),
     )
@@ -451,7 +451,7 @@ fn one_in_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findin
     finish(
         ctx,
         (n, &nr),
-        vec![(part_i, "part"), (whole_i, "whole")],
+        vec![(part_i, Role::Part), (whole_i, Role::Whole)],
         computation,
         format!("{} / {}", ctx.text(whole.span), ctx.text(part.span)),
     )
@@ -473,7 +473,7 @@ mod tests {
         );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Warning);
-        let labels: Vec<&str> = f[0].related.iter().map(|r| r.label).collect();
+        let labels: Vec<&str> = f[0].related.iter().map(|r| r.label.as_str()).collect();
         assert_eq!(labels, ["count", "population"]);
         assert!(run(
             "The county recorded 84 cases among its 56,000 residents, a rate of 150 per 100,000."

@@ -4,7 +4,7 @@ use crate::analysis::pairing::{change_note, describe_with_interval, Mention, MAX
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
@@ -206,7 +206,7 @@ fn check_pair(
         primary: later.claim.span,
         related: vec![Related {
             span: earlier.claim.span,
-            label: "earlier",
+            label: Role::Earlier,
         }],
         computed: Some(format::computed(point, &judgement.computed)),
     })

@@ -2,7 +2,7 @@
 
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Computed, Finding, Related, Severity, Verdict};
+use crate::finding::{Computed, Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Numeral, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format;
@@ -145,7 +145,7 @@ fn finding(
         primary: claim.span,
         related: vec![Related {
             span: related.span,
-            label: "count",
+            label: Role::Count,
         }],
         computed: Some(Computed {
             value: Decimal::from(games),

@@ -3,7 +3,7 @@
 use crate::analysis::parts;
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Computed, Finding, Related, Severity, Verdict};
+use crate::finding::{Computed, Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
@@ -433,7 +433,7 @@ fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
             .iter()
             .map(|&i| Related {
                 span: ctx.claims[i].span,
-                label: "share",
+                label: Role::Share,
             })
             .collect(),
         computed: Some(Computed {
@@ -526,7 +526,7 @@ fn fractions(ctx: &Context, sentence: &parts::Sentence) -> Option<Finding> {
             .iter()
             .map(|&i| Related {
                 span: ctx.claims[i].span,
-                label: "share",
+                label: Role::Share,
             })
             .collect(),
         computed: Some(Computed {
@@ -572,7 +572,7 @@ fn short_of_whole(
             .iter()
             .map(|&i| Related {
                 span: ctx.claims[i].span,
-                label: "share",
+                label: Role::Share,
             })
             .collect(),
         computed: Some(Computed {

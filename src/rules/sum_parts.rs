@@ -3,7 +3,7 @@
 use crate::analysis::parts::{self, Check, Sentence, TotalForm};
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Role, Severity};
 use crate::model::{Claim, Hedge, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::{Binding, Reading};
@@ -780,7 +780,7 @@ fn check(
             default,
             binding,
             checked: (total, &total_reading),
-            inputs: parts_read.iter().map(|(p, _)| (*p, "part")).collect(),
+            inputs: parts_read.iter().map(|(p, _)| (*p, Role::Part)).collect(),
             computation,
             operation,
             cap: Some(default),

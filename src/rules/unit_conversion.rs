@@ -2,7 +2,7 @@
 
 use crate::analysis::Context;
 use crate::declare_rule;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::grammar::unit::{by_symbol, convert_with, UnitDef};
 use crate::model::{Claim, Hedge, Quantity};
 use crate::rules::RuleCheck;
@@ -360,7 +360,7 @@ impl RuleCheck for UnitConversion {
                 primary: target.span,
                 related: vec![Related {
                     span: source.span,
-                    label: "source_value",
+                    label: Role::SourceValue,
                 }],
                 computed: Some(format::computed(outcome.point, &outcome.computed)),
             });

@@ -2,6 +2,7 @@
 //! judged checks and the pieces of their messages.
 
 use super::*;
+use crate::finding::Role;
 
 /// Which rule reports a change that has a stated percentage (`semantics.md` §7.6: one
 /// finding per problem; the more specific rules suppress NUM-PCT-CHANGE on their triple).
@@ -368,11 +369,11 @@ pub fn related(change: &Change) -> Vec<Related> {
     vec![
         Related {
             span: change.from.span,
-            label: "from",
+            label: Role::From,
         },
         Related {
             span: change.to.span,
-            label: "to",
+            label: Role::To,
         },
     ]
 }

@@ -61,7 +61,7 @@ impl<'a> FindingJson<'a> {
                     start: r.span.start,
                     end: r.span.end,
                     text: text(r.span),
-                    label: r.label,
+                    label: r.label.as_str(),
                 })
                 .collect(),
             computed: f.computed.as_ref().map(|c| ComputedJson {

@@ -211,7 +211,7 @@ fn result<'a>(
             .related
             .iter()
             .enumerate()
-            .map(|(i, r)| location(doc, uri, r.span, Some(i + 1), Some(r.label)))
+            .map(|(i, r)| location(doc, uri, r.span, Some(i + 1), Some(r.label.as_str())))
             .collect(),
     }
 }

@@ -4,7 +4,7 @@
 //! introduced between them.
 
 use crate::analysis::Context;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Kind};
 use crate::semantics::{format, judge, reading, Computation};
 
@@ -116,7 +116,7 @@ fn compare(ctx: &Context, earlier: &Claim, later: &Claim) -> Option<Finding> {
         primary: later.span,
         related: vec![Related {
             span: earlier.span,
-            label: "earlier",
+            label: Role::Earlier,
         }],
         computed: Some(format::computed(er.value?, &judgement.computed)),
     })

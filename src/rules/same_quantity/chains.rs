@@ -5,7 +5,7 @@
 
 use crate::analysis::pairing::describe_with_interval;
 use crate::analysis::Context;
-use crate::finding::{Finding, Related, Severity, Verdict};
+use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Kind, Quantity};
 use crate::semantics::{format, judge, reading, Computation, Reading};
 
@@ -180,7 +180,7 @@ fn compare(
         primary: later.span,
         related: vec![Related {
             span: earlier.span,
-            label: "earlier",
+            label: Role::Earlier,
         }],
         computed: Some(format::computed(point, &judgement.computed)),
     })
