@@ -105,7 +105,7 @@ fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
         };
         if (1900..=2100).contains(&y) && !fits(a, b) && !fits(b, a) && a > 0 && b > 0 {
             out.push(Finding {
-                rule: "DATE-INVALID",
+                rule: DateInvalid::ID,
                 severity: Severity::Error,
                 verdict: Verdict::Inconsistent,
                 message: format!(
@@ -169,7 +169,7 @@ fn check(claim: &Claim) -> Vec<Finding> {
         .into_iter()
         .filter_map(impossible)
         .map(|message| Finding {
-            rule: "DATE-INVALID",
+            rule: DateInvalid::ID,
             severity: Severity::Error,
             verdict: Verdict::Inconsistent,
             message,

@@ -200,7 +200,7 @@ fn mismatch(
     expected: DateParts,
 ) -> Option<Finding> {
     Some(Finding {
-        rule: "DATE-OFFSET",
+        rule: DateOffset::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -261,7 +261,7 @@ fn hours(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        rule: "DATE-OFFSET",
+        rule: DateOffset::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -328,7 +328,7 @@ fn day_count(ctx: &Context, claims: &[Claim], i: usize) -> Option<Finding> {
         return None;
     }
     Some(Finding {
-        rule: "DATE-OFFSET",
+        rule: DateOffset::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -447,7 +447,7 @@ fn check_stated(
         )
     };
     Some(Finding {
-        rule: "DATE-OFFSET",
+        rule: DateOffset::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: problem,
@@ -471,7 +471,7 @@ fn derived(offset: &Claim, anchor: &Claim, resolved: DateParts) -> Option<Findin
         return None;
     };
     Some(Finding {
-        rule: "DATE-OFFSET",
+        rule: DateOffset::ID,
         severity: Severity::Note,
         verdict: Verdict::Derived,
         message: format!(

@@ -40,7 +40,7 @@ impl RuleCheck for DateRange {
             };
             if reversed(from, to) && !rescheduled(ctx, claim) {
                 out.push(Finding {
-                    rule: "DATE-RANGE",
+                    rule: DateRange::ID,
                     severity: Severity::Error,
                     verdict: Verdict::Inconsistent,
                     message: format!(
@@ -227,7 +227,7 @@ fn check_duration(
         return None;
     }
     Some(Finding {
-        rule: "DATE-RANGE",
+        rule: DateRange::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(
@@ -265,7 +265,7 @@ fn check_weeks(
         return None;
     }
     Some(Finding {
-        rule: "DATE-RANGE",
+        rule: DateRange::ID,
         severity: Severity::Warning,
         verdict: Verdict::Inconsistent,
         message: format!(

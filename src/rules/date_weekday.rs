@@ -71,7 +71,7 @@ fn check(ctx: &Context, claim: &Claim) -> Option<Finding> {
     };
     let plain = crate::model::DateParts { weekday: None, ..d };
     Some(Finding {
-        rule: "DATE-WEEKDAY",
+        rule: DateWeekday::ID,
         severity: Severity::Error,
         verdict: Verdict::Inconsistent,
         message: format!(
