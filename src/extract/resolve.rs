@@ -25,18 +25,30 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
     // The nearest earlier dated claim; in its paragraph if it has one there, else before it,
     // which is the same claim either way.
     let mut last_dated: Option<usize> = None;
+    // The dated claim before `last_dated`, for an offset that restates the date it follows.
+    let mut dated_before_last: Option<usize> = None;
     for i in 0..claims.len() {
         if let Quantity::Relative {
             anchored_to_phrase: false,
             ..
         } = claims[i].quantity
         {
-            let (resolved, anchor) = if in_another_year(&claims[i], text) {
+            let (resolved, anchor) = if in_another_year(&claims[i], text)
+                || compares(&claims[i], text)
+            {
                 (None, None)
             } else if is_deictic(&claims[i], text) {
                 (reference.and_then(|r| from_reference(&claims[i], r)), None)
             } else {
-                match last_dated {
+                let from =
+                    if last_dated == i.checked_sub(1) && restates_date_before(claims, text, i) {
+                        // From a single date only: after "from April 7 to April 13" the
+                        // week may count from either end.
+                        dated_before_last.filter(|&j| claims[j].kind == Kind::Date)
+                    } else {
+                        last_dated
+                    };
+                match from {
                     Some(j) => (
                         date_of(&claims[j]).and_then(|d| shift(d, &claims[i].quantity)),
                         Some(j),
@@ -61,9 +73,51 @@ pub fn resolve(claims: &mut [Claim], text: &str, reference: Option<Date>) {
             && !is_deictic(&claims[i], text)
             && !is_bound(&claims[i], text)
         {
+            dated_before_last = last_dated;
             last_dated = Some(i);
         }
     }
+}
+
+/// "a week later than planned", "two days earlier than expected": a delay or an advance on
+/// a plan, not an offset from a date in the text.
+fn compares(claim: &Claim, text: &str) -> bool {
+    let after = text.get(claim.span.end..).unwrap_or("");
+    let next = after.trim_start_matches(' ');
+    next.len() < after.len()
+        && next
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("than"))
+        && !next[4..].starts_with(|c: char| c.is_alphanumeric())
+}
+
+/// "power returned on June 9, a week later": an offset that follows a date after nothing but
+/// a comma, and closes its clause, restates that date; it counts from the date before it.
+/// ("on June 9, a week later than planned" goes on, and is left alone.)
+pub fn restates_date_before(claims: &[Claim], text: &str, i: usize) -> bool {
+    let Some(date) = i.checked_sub(1).and_then(|j| claims.get(j)) else {
+        return false;
+    };
+    let Some(offset) = claims.get(i) else {
+        return false;
+    };
+    let forward = matches!(
+        offset.quantity,
+        Quantity::Relative {
+            direction: Direction::After,
+            anchored_to_phrase: false,
+            ..
+        }
+    );
+    let gap = text.get(date.span.end..offset.span.start).unwrap_or("");
+    let closes = text
+        .get(offset.span.end..)
+        .unwrap_or("")
+        .trim_start_matches(' ')
+        .chars()
+        .next()
+        .is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n' | '\r' | '—' | '–'));
+    date.kind == Kind::Date && forward && gap.trim() == "," && closes
 }
 
 /// "four weeks later, on 5 May": a date restating an offset's result takes the year that

@@ -3,7 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::resolve::{
-    civil, date_of, describe, in_year, restates, weekday_of, weekday_word,
+    civil, date_of, describe, in_year, restates, restates_date_before, weekday_of, weekday_word,
 };
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::grammar::time::is_deictic;
@@ -16,7 +16,8 @@ declare_rule! {
     /// An offset from a date in the text ("six days later", "a week after", "the next day"):
     /// the date it implies, and whether a date or weekday stated right after it
     /// ("six days later, on August 16", "six weeks later, in the match on 14 December")
-    /// agrees with it. Also a date written before an offset from a dated event ("arrested
+    /// agrees with it, or a date the offset follows after a comma ("reopened on June 9, a
+    /// week later" counts from the date before). Also a date written before an offset from a dated event ("arrested
     /// on 3 March, five days after the robbery on 26 February", "just three weeks after
     /// being injured on 2 March", "two days after they began on 29 May"), an offset from an
     /// event carrying its date ("three weeks after the 6 February flood, on 27 February"),
@@ -37,7 +38,8 @@ declare_rule! {
     ///
     /// ## Known limits
     /// "later" anchors on the nearest earlier date in the paragraph, which may belong to
-    /// another event. Business days, time zones and a day count without a dated start are
+    /// another event; after a span of dates ("from 1 to 6 March") it anchors nowhere.
+    /// "A week later than planned" is a delay, not an offset, and is left alone. Business days, time zones and a day count without a dated start are
     /// not modelled. A weekday is checked only when the year is known (from the text or the
     /// reference date).
     pub struct DateOffset = ("DATE-OFFSET", "date arithmetic: offsets vs stated dates and weekdays");
@@ -68,7 +70,12 @@ impl RuleCheck for DateOffset {
             let Some(anchor_claim) = claims.get(*anchor) else {
                 continue;
             };
-            let stated = stated_after(ctx, claims, i);
+            let stated = stated_after(ctx, claims, i).or_else(|| {
+                // "on June 9, a week later": the date before restates the offset's result.
+                let before = i.checked_sub(1)?;
+                (*anchor != before && restates_date_before(claims, &ctx.doc.text, i))
+                    .then(|| &claims[before])
+            });
             let finding = match stated {
                 Some(s) => check_stated(ctx, claim, anchor_claim, *resolved, s),
                 None => derived(claim, anchor_claim, *resolved),
