@@ -5,10 +5,19 @@
 
 use super::date::{calendar_date, year_tail};
 use super::lexicon::month_name;
-use super::period::{calendar_relative, Stretch};
+use super::relative::calendar_relative;
 use super::year::{followed_by_counted_noun, year_number};
 use super::{date_parts, digits, fail, kw, kw_any, sp, sp1, word_before, words_before, Res};
-use crate::model::{DateParts, Direction, Numeral, TimeUnit};
+use crate::model::{DateParts, Direction, Numeral, TimeUnit, Vague};
+
+/// What a period production reads: two ends, or an offset from the article's date. Defined
+/// with the named stretches that build most of them; `period` reads them all.
+pub enum Stretch {
+    Span(DateParts, DateParts),
+    Relative(Numeral, TimeUnit, Direction),
+    /// "the past few weeks": as long as the vague amount says, up to the article's date.
+    Vague(Vague, TimeUnit),
+}
 
 /// Months a season covers (meteorological, northern hemisphere); winter crosses the year.
 fn season_months(word: &str) -> (u8, u8) {

@@ -5,13 +5,14 @@
 use super::date::{calendar_date, day_number, weekday_date, year_tail};
 use super::duration::amount;
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
-use super::part;
+use super::part::{self, Stretch};
+use super::relative::calendar_relative;
 use super::year::year_number;
 use super::{
     dash, date_parts, digits, fail, kw, kw_any, opens, parsed, sp, sp1, when, word_before, Res,
 };
 use crate::grammar::Parsed;
-use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
+use crate::model::{DateParts, Hedge, Kind, Quantity};
 
 /// One end of a span as written, before the ends lend each other their missing parts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -370,55 +371,6 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
-/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
-/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
-/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
-pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
-    let (s, which) = kw_any(
-        s,
-        &[
-            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
-        ],
-    )?;
-    let which = match which {
-        "current" => "this",
-        "upcoming" => "coming",
-        w => w,
-    };
-    let (s, ()) = sp1(s)?;
-    let (s, n, counted) = match amount(s) {
-        Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
-        _ => (
-            s,
-            Numeral::integer(if which == "this" { 0 } else { 1 }),
-            false,
-        ),
-    };
-    let (rest, unit) = super::time_unit(s)?;
-    let calendar_unit = matches!(
-        unit,
-        TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Decade
-    );
-    if !(calendar_unit || counted && unit == TimeUnit::Day) || rest.starts_with('-') {
-        return fail(input);
-    }
-    let direction = if matches!(which, "next" | "coming") {
-        Direction::After
-    } else {
-        Direction::Before
-    };
-    Ok((rest, (n, unit, direction)))
-}
-
-/// What a period production reads: two ends, or an offset from the article's date.
-pub enum Stretch {
-    Span(DateParts, DateParts),
-    Relative(Numeral, TimeUnit, Direction),
-    /// "the past few weeks": as long as the vague amount says, up to the article's date.
-    Vague(Vague, TimeUnit),
-}
-
 /// `vague_recent = ["the" " "] ("past" | "last" | "previous" | "next" | "coming") " "
 /// vague_time`: "the past few weeks", "the next several months".
 fn vague_recent(input: &str) -> Res<'_, Stretch> {
@@ -514,6 +466,7 @@ fn stretch_quantity(stretch: Stretch) -> Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{TimeUnit, Vague};
 
     fn span(text: &str) -> Option<(String, String, String)> {
         let p = period(text, "")?;

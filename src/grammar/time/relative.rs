@@ -1,7 +1,8 @@
 //! Relative dates: "eleven days later", "three days after Trump's meeting", "the next day",
-//! "two weeks earlier", "two months ago", "yesterday".
+//! "two weeks earlier", "two months ago", "yesterday"; and the calendar offsets that periods
+//! and their parts are built on ("last year", "the past two decades").
 
-use super::duration::offset_time;
+use super::duration::{amount, offset_time};
 use super::{fail, kw, kw_any, parsed, sp, sp1, Res};
 use crate::grammar::Parsed;
 use crate::model::{Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
@@ -193,6 +194,47 @@ pub fn relative(input: &str, _before: &str) -> Option<Parsed> {
         },
         o.hedge,
     ))
+}
+
+/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
+/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
+/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
+pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
+    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let (s, which) = kw_any(
+        s,
+        &[
+            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
+        ],
+    )?;
+    let which = match which {
+        "current" => "this",
+        "upcoming" => "coming",
+        w => w,
+    };
+    let (s, ()) = sp1(s)?;
+    let (s, n, counted) = match amount(s) {
+        Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
+        _ => (
+            s,
+            Numeral::integer(if which == "this" { 0 } else { 1 }),
+            false,
+        ),
+    };
+    let (rest, unit) = super::time_unit(s)?;
+    let calendar_unit = matches!(
+        unit,
+        TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Decade
+    );
+    if !(calendar_unit || counted && unit == TimeUnit::Day) || rest.starts_with('-') {
+        return fail(input);
+    }
+    let direction = if matches!(which, "next" | "coming") {
+        Direction::After
+    } else {
+        Direction::Before
+    };
+    Ok((rest, (n, unit, direction)))
 }
 
 #[cfg(test)]
