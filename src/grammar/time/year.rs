@@ -1,12 +1,13 @@
 //! Years: a four-digit number 1000–2100 in year position ("in 2025", "2025's", "by 2030").
 
-use super::{date_parts, digits, fail, kw_any, parsed, sp, words_before, Res};
+use super::{date_parts, parsed, words_before, Res};
+use crate::grammar::lex::{fail, kw_any, sp_no_nnbsp, uint};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Quantity};
 
 /// `year_number = digit{4}` with a value from 1000 to 2100, not part of a grouped number.
 pub fn year_number(input: &str) -> Res<'_, i32> {
-    let (rest, (v, _)) = digits(input, 4, 4)?;
+    let (rest, (v, _)) = uint(input, 4, 4)?;
     if !(1000..=2100).contains(&v) {
         return fail(input);
     }
@@ -198,7 +199,7 @@ fn is_counted_noun(word: &str) -> bool {
 
 /// "2000 troops", "2000 U.S. troops", "2000 and 3000 fighters".
 pub fn followed_by_counted_noun(rest: &str) -> bool {
-    let after = sp(rest);
+    let after = sp_no_nnbsp(rest);
     if after.starts_with("'s") || after.starts_with("’s") {
         return false;
     }
@@ -221,7 +222,7 @@ pub fn followed_by_counted_noun(rest: &str) -> bool {
     }
     // Coordinated with another number that counts something.
     if let Ok((r, _)) = kw_any(after, &["and", "or", "to"]) {
-        let r = sp(r);
+        let r = sp_no_nnbsp(r);
         let n = r
             .bytes()
             .take_while(|b| b.is_ascii_digit() || *b == b',')
