@@ -42,7 +42,10 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let text = fs::read_to_string(&path).expect("lexicon files are UTF-8");
         for line in text.lines().filter(|l| !l.trim_start().starts_with('#')) {
-            add_words(line, &mut words);
+            match file.as_str() {
+                "change_words.txt" => add_change_word(line, &mut words),
+                _ => add_words(line, &mut words),
+            }
         }
     }
 
@@ -101,6 +104,18 @@ fn collect_rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push(path);
         }
+    }
+}
+
+/// The word of a `change_words.txt` row if the grammar reads it: the "earlier" reading is a
+/// rule's (NUM-RANGE-ORDER), and the readings column names no word of a claim.
+fn add_change_word(line: &str, words: &mut BTreeSet<String>) {
+    let mut columns = line.split('\t');
+    let (Some(word), Some(readings)) = (columns.next(), columns.next()) else {
+        return;
+    };
+    if readings.split(' ').any(|r| r == "from" || r == "year") {
+        add_words(word, words);
     }
 }
 

@@ -356,6 +356,42 @@ pub fn is_full_month(word: &str) -> bool {
         .any(|name| name.eq_ignore_ascii_case(word))
 }
 
+/// Where a change word makes a figure a change (`grammar/lexicon/change_words.txt`
+/// explains each reading).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeReading {
+    /// Right before "from A to B" (the grammar's ranges).
+    From,
+    /// Anywhere earlier in the clause, in any inflection (NUM-RANGE-ORDER).
+    Earlier,
+    /// Right before "by", "from" or "to" and a year-like number (the time grammar).
+    Year,
+}
+
+/// The change words ("fell", "rose", "cut", …) that take `reading`.
+pub fn change_words(reading: ChangeReading) -> &'static [&'static str] {
+    static L: OnceLock<[Vec<&'static str>; 3]> = OnceLock::new();
+    let lists = L.get_or_init(|| {
+        let mut lists: [Vec<&'static str>; 3] = Default::default();
+        for row in rows(include_str!("../../grammar/lexicon/change_words.txt")) {
+            let (Some(word), Some(readings)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            for r in readings.split(' ') {
+                let list = match r {
+                    "from" => ChangeReading::From,
+                    "earlier" => ChangeReading::Earlier,
+                    "year" => ChangeReading::Year,
+                    _ => continue,
+                };
+                lists[list as usize].push(*word);
+            }
+        }
+        lists
+    });
+    &lists[reading as usize]
+}
+
 /// Rows of a three-column lexicon as (first, second, third).
 pub fn triples(
     file: &'static str,
@@ -419,6 +455,34 @@ mod tests {
         assert_eq!(index.longest("A Little  over 5"), Some((" 5", 2)));
         assert_eq!(index.longest("twenty-one"), Some(("", 7)));
         assert_eq!(index.longest("aboutness"), None);
+    }
+
+    #[test]
+    fn every_change_word_takes_a_known_reading() {
+        let file = include_str!("../../grammar/lexicon/change_words.txt");
+        for row in rows(file) {
+            let readings = row.get(1).map_or(0, |r| {
+                r.split(' ')
+                    .filter(|r| ["from", "earlier", "year"].contains(r))
+                    .count()
+            });
+            assert!(readings > 0, "{row:?}");
+        }
+        let from = change_words(ChangeReading::From);
+        let year = change_words(ChangeReading::Year);
+        assert!(from.contains(&"fell") && year.contains(&"fell"));
+        assert!(year.contains(&"gained") && !from.contains(&"gained"));
+        assert!(change_words(ChangeReading::Earlier).contains(&"reduce"));
+    }
+
+    #[test]
+    fn month_and_weekday_words() {
+        assert_eq!(MONTH_NAMES[8], "September");
+        assert_eq!(WEEKDAY_NAMES[6], "Sunday");
+        assert_eq!(month_of_word("Sept"), Some(9));
+        assert_eq!(month_of_word("septem"), None);
+        assert_eq!(weekday_of_word("THURS"), Some(4));
+        assert!(is_full_month("may") && !is_full_month("jun"));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Years: a four-digit number 1000–2100 in year position ("in 2025", "2025's", "by 2030").
 
 use super::{date_parts, parsed, words_before, Res};
-use crate::grammar::lex::{fail, kw_any, sp_no_nnbsp, uint};
+use crate::grammar::lex::{change_words, fail, kw_any, sp_no_nnbsp, uint, ChangeReading};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Quantity};
 
@@ -52,31 +52,9 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "around",
 ];
 
-/// Change verbs after which "by 2000" is an amount, not a deadline.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "fell",
-    "increased",
-    "decreased",
-    "grew",
-    "dropped",
-    "cut",
-    "up",
-    "down",
-    "climbed",
-    "declined",
-    "jumped",
-    "reduced",
-    "raised",
-    "shrank",
-    "slipped",
-    "gained",
-    "lost",
-];
-
 /// Whether a word is a change verb ("rose", "fell by").
 pub fn is_change_word(word: &str) -> bool {
-    CHANGE_WORDS.contains(&word)
+    change_words(ChangeReading::Year).contains(&word)
 }
 
 /// `year = year_number` in year position; `None` where a count reads better.
@@ -108,7 +86,7 @@ fn in_year_position(before: &str) -> bool {
     }
     let earlier = words.len().checked_sub(2).map(|i| words[i].as_str());
     match prev {
-        "by" | "from" | "to" => !earlier.is_some_and(|w| CHANGE_WORDS.contains(&w)),
+        "by" | "from" | "to" => !earlier.is_some_and(is_change_word),
         "of" => !earlier.is_some_and(|w| {
             matches!(w, "out" | "total" | "all") || w.starts_with(|c: char| c.is_ascii_digit())
         }),
