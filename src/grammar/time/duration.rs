@@ -219,7 +219,7 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
 
 /// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
 pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
-    // Word by word: splitting phrases at every start cost more than matching them.
+    // Word by word: splitting phrases at every start costs more than matching them.
     const VAGUE: &[(&[&str], Vague)] = &[
         (&["a", "few"], Vague::Few),
         (&["a", "couple", "of"], Vague::Couple),

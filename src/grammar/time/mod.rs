@@ -87,7 +87,8 @@ fn longest_production(input: &str, before: &str) -> Option<Parsed> {
     let dated = !start::opens_a_length(input);
     // The longest wins; on a tie the earlier production (period before date before year).
     // Kept as we go rather than collected and compared: a `Parsed` is large, and moving
-    // five of them around cost more than most failing starts spend parsing.
+    // every production's result around would cost more than most failing starts spend
+    // parsing.
     let mut best = None;
     if dated {
         keep_longer(&mut best, period::period(input, before));
@@ -186,8 +187,8 @@ fn dash(input: &str) -> Res<'_, ()> {
 /// The last `n` words before a position, lower case, nearest last ("'s" and punctuation
 /// dropped).
 fn words_before(before: &str, n: usize) -> Vec<String> {
-    // A few words lie within 256 bytes; looking for the line start further back made a long
-    // line without breaks quadratic.
+    // A few words lie within 256 bytes; looking for the line start further back would make
+    // a long line without breaks quadratic.
     let from = ceil_char_boundary(before, before.len().saturating_sub(256));
     let line = before[from..].rsplit('\n').next().unwrap_or("");
     let mut words: Vec<String> = line

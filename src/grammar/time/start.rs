@@ -1,10 +1,10 @@
 //! The words a time expression may begin with: the cheap failure path of [`super::claim_at`].
 //!
 //! The scanner tries every token start in the few words before an anchor ("said", "the",
-//! "of", …), and running all five time productions there costs thousands of instructions
-//! per start. A start whose first word no production begins with is rejected
-//! with one binary search. The list is the lexicon words plus [`KEYWORDS`]; a test keeps
-//! it in step with the words the productions match.
+//! "of", …), and running every time production there costs far more than the lookup. A
+//! start whose first word no production begins with is rejected with one set lookup. The
+//! list is the lexicon words plus [`KEYWORDS`]; a test keeps it in step with the words the
+//! productions match.
 
 use super::lexicon;
 use crate::fnv::{self, FnvSet};
