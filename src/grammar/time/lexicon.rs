@@ -186,5 +186,9 @@ mod tests {
         assert_eq!(ordinal_day_word("eleventh").map(|r| r.1), Ok(11));
         assert_eq!(ordinal_day_word("thirtieth").map(|r| r.1), Ok(30));
         assert!(ordinal_day_word("thirty-fifth").is_err());
+        assert!(ordinal_day_word("twenty").is_err());
+        // The lexicon's other spellings, as the number grammar reads them.
+        assert_eq!(small_number_word("fourty-two days").map(|r| r.1), Ok(42));
+        assert_eq!(ordinal_day_word("twenty-nineth").map(|r| r.1), Ok(29));
     }
 }
