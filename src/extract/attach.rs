@@ -13,7 +13,7 @@ use super::attribution::source_of;
 use super::lexicon::{self, lower, singular};
 use super::segment::Segments;
 use super::tokens::{Token, TokenKind, Tokens};
-use crate::grammar::time;
+use crate::grammar::lex;
 use crate::model::{Claim, Kind, Quantity, Span};
 
 /// Words a counted noun phrase may run to, at most.
@@ -455,8 +455,8 @@ fn of_phrase(w: &Window, from: usize) -> Option<Span> {
 
 fn is_time_word(t: &Token) -> bool {
     let low = lower(t.text);
-    time::month_of_word(&low).is_some_and(|_| low.len() >= 3)
-        || time::weekday_of_word(&low).is_some()
+    lex::month_of_word(&low).is_some_and(|_| low.len() >= 3)
+        || lex::weekday_of_word(&low).is_some()
         || TIME_NOUNS.contains(&low.as_ref())
         || (t.kind == TokenKind::Number && t.text.len() == 4 && t.text.starts_with(['1', '2']))
 }

@@ -5,7 +5,7 @@
 //! word in any case, "Route 66", "Apollo 11", "Windows 10", are cut earlier by the grammar's
 //! not-claims filter.)
 
-use crate::grammar::time::{month_of_word, weekday_of_word};
+use crate::grammar::lex::{month_of_word, weekday_of_word};
 use crate::model::{Claim, Kind, Numeral, Quantity};
 use rust_decimal::Decimal;
 

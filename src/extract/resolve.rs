@@ -5,6 +5,7 @@
 //! `extract` calls [`resolve`] with `None` (the reference date is a check setting); rules that
 //! need R call [`resolved_claims`], which resolves a copy again with it.
 
+use crate::grammar::lex::{MONTH_NAMES, WEEKDAY_NAMES};
 use crate::grammar::time::is_deictic;
 use crate::model::{ceil_char_boundary, Claim, DateParts, Direction, Kind, Quantity, TimeUnit};
 use jiff::civil::Date;
@@ -353,30 +354,6 @@ pub fn in_year(d: DateParts, year: i32) -> DateParts {
         ..d
     }
 }
-
-const MONTH_NAMES: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const WEEKDAY_NAMES: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 /// "Monday" for 1 … "Sunday" for 7.
 pub fn weekday_word(n: u8) -> &'static str {

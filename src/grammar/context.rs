@@ -86,13 +86,13 @@ fn name_words() -> &'static lex::WordList<()> {
 /// A month name or abbreviation, with or without its period ("Dec.", "sept", "May").
 fn is_month_word(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    word.len() >= 3 && super::time::month_of_word(word).is_some()
+    word.len() >= 3 && lex::month_of_word(word).is_some()
 }
 
 /// Whether `text` starts with a month's full name ("March 3", "december").
 fn starts_with_full_month(text: &str) -> bool {
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
-    super::time::is_full_month(&word)
+    lex::is_full_month(&word)
 }
 
 /// Words after a number that make it a time expression, left to the time grammar.

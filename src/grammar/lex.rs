@@ -1,5 +1,6 @@
 //! Token helpers shared by the productions, and the word lists of `grammar/lexicon/`,
-//! compiled in and parsed once.
+//! compiled in and parsed once. The word lists other layers need (month and weekday names,
+//! number words) are read from here too, so that each list is written once, in its lexicon.
 
 use nom::error::{Error, ErrorKind};
 use nom::IResult;
@@ -46,8 +47,8 @@ pub fn word<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
 }
 
 /// The inlined fast path of [`word`] and [`phrase`]: word lists are tried one entry after
-/// another and nearly all fail on the first letter, where the call itself cost as much as
-/// the test.
+/// another and nearly all fail on the first letter, where a call would cost as much as the
+/// test.
 #[inline]
 fn first_letters_differ(input: &str, lit: &str) -> bool {
     match (input.as_bytes().first(), lit.as_bytes().first()) {
@@ -74,10 +75,65 @@ pub fn sp1(input: &str) -> Option<&str> {
     (rest.len() < input.len()).then_some(rest)
 }
 
+/// [`sp`] that stops at a narrow no-break space (U+202F): the time productions' space.
+// Time's start check does not know thin-space digit grouping: "2\u{202f}000 days" would read "000 days".
+pub fn sp_no_nnbsp(input: &str) -> &str {
+    input.trim_start_matches([' ', '\t', '\u{a0}'])
+}
+
+/// At least one [`sp_no_nnbsp`] space, as a nom result (the time productions chain them
+/// with `?`).
+pub fn sp1_no_nnbsp(input: &str) -> IResult<&str, ()> {
+    let rest = sp_no_nnbsp(input);
+    if rest.len() == input.len() {
+        fail(input)
+    } else {
+        Ok((rest, ()))
+    }
+}
+
+/// [`word`] as a nom result.
+#[inline]
+pub fn kw<'a>(input: &'a str, lit: &str) -> IResult<&'a str, ()> {
+    match word(input, lit) {
+        Some(rest) => Ok((rest, ())),
+        None => fail(input),
+    }
+}
+
+/// The first of `words` that [`kw`] matches, as given.
+pub fn kw_any<'a>(input: &'a str, words: &[&'static str]) -> IResult<&'a str, &'static str> {
+    for w in words {
+        if let Some(rest) = word(input, w) {
+            return Ok((rest, w));
+        }
+    }
+    fail(input)
+}
+
+/// An unsigned integer of `min..=max` digits, not followed by another digit or a decimal
+/// part; returns (value, digit count).
+pub fn uint(input: &str, min: usize, max: usize) -> IResult<&str, (u32, usize)> {
+    let n = input.bytes().take_while(u8::is_ascii_digit).count();
+    if n < min || n > max {
+        return fail(input);
+    }
+    let rest = &input[n..];
+    let b = rest.as_bytes();
+    if b.len() >= 2 && matches!(b[0], b'.' | b',') && b[1].is_ascii_digit() {
+        return fail(input);
+    }
+    match input[..n].parse() {
+        Ok(v) => Ok((rest, (v, n))),
+        Err(_) => fail(input),
+    }
+}
+
 /// A phrase of space-separated words, each separated in the text by one or more spaces.
 #[inline]
 pub fn phrase<'a>(input: &'a str, lit: &str) -> Option<&'a str> {
-    // Rejected before the phrase is split (the split dominated the profile).
+    // Rejected before the phrase is split: most calls fail on the first letter, and the
+    // split costs more than that test.
     if first_letters_differ(input, lit) {
         return None;
     }
@@ -237,6 +293,106 @@ pub fn scales() -> &'static [(&'static str, (u64, ScaleForm))] {
     })
 }
 
+/// The space-separated words of each line of a lexicon, without comments and blank lines.
+pub fn word_rows(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    file.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect())
+}
+
+const MONTHS: &str = include_str!("../../grammar/lexicon/months.txt");
+const WEEKDAYS: &str = include_str!("../../grammar/lexicon/weekdays.txt");
+
+// MONTH_NAMES and WEEKDAY_NAMES: the first word of each line of those lexicons, capitalised
+// as prose writes them ("January", "Monday").
+include!(concat!(env!("OUT_DIR"), "/lexicon_names.rs"));
+
+/// (written form, 1-based line of the lexicon), longest forms first so "sept" wins over
+/// "sep".
+fn indexed(list: &'static str) -> Vec<(&'static str, u8)> {
+    let mut forms: Vec<(&'static str, u8)> = word_rows(list)
+        .zip(1u8..)
+        .flat_map(|(words, i)| words.into_iter().map(move |w| (w, i)))
+        .collect();
+    by_length(&mut forms);
+    forms
+}
+
+/// Month names and abbreviations ("january", "jan", "sept") → 1–12.
+pub fn month_forms() -> &'static WordList<u8> {
+    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
+    FORMS.get_or_init(|| WordList::new(indexed(MONTHS)))
+}
+
+/// Weekday names and abbreviations ("friday", "fri", "tues") → 1 = Monday … 7 = Sunday.
+pub fn weekday_forms() -> &'static WordList<u8> {
+    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
+    FORMS.get_or_init(|| WordList::new(indexed(WEEKDAYS)))
+}
+
+/// The entry of `forms` that `input` begins with as a whole word: (its length, its value).
+pub fn form_of<T: Copy>(input: &str, forms: &WordList<T>) -> Option<(usize, T)> {
+    forms
+        .candidates(input)
+        .find_map(|&(w, v)| word(input, w).map(|_| (w.len(), v)))
+}
+
+/// The month (1–12) a whole word names in any case: "December", "dec", "Sept". It does not
+/// guard "may"/"march" (the time grammar's `month_name` does): callers use it where a date
+/// is expected.
+pub fn month_of_word(word: &str) -> Option<u8> {
+    form_of(word, month_forms()).and_then(|(len, m)| (len == word.len()).then_some(m))
+}
+
+/// The weekday (1 = Monday … 7 = Sunday) a whole word names in any case.
+pub fn weekday_of_word(word: &str) -> Option<u8> {
+    form_of(word, weekday_forms()).and_then(|(len, d)| (len == word.len()).then_some(d))
+}
+
+/// Whether `word` is a month's full name, in any case ("December", "may").
+pub fn is_full_month(word: &str) -> bool {
+    MONTH_NAMES
+        .iter()
+        .any(|name| name.eq_ignore_ascii_case(word))
+}
+
+/// Where a change word makes a figure a change (`grammar/lexicon/change_words.txt`
+/// explains each reading).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeReading {
+    /// Right before "from A to B" (the grammar's ranges).
+    From,
+    /// Anywhere earlier in the clause, in any inflection (NUM-RANGE-ORDER).
+    Earlier,
+    /// Right before "by", "from" or "to" and a year-like number (the time grammar).
+    Year,
+}
+
+/// The change words ("fell", "rose", "cut", …) that take `reading`.
+pub fn change_words(reading: ChangeReading) -> &'static [&'static str] {
+    static L: OnceLock<[Vec<&'static str>; 3]> = OnceLock::new();
+    let lists = L.get_or_init(|| {
+        let mut lists: [Vec<&'static str>; 3] = Default::default();
+        for row in rows(include_str!("../../grammar/lexicon/change_words.txt")) {
+            let (Some(word), Some(readings)) = (row.first(), row.get(1)) else {
+                continue;
+            };
+            for r in readings.split(' ') {
+                let list = match r {
+                    "from" => ChangeReading::From,
+                    "earlier" => ChangeReading::Earlier,
+                    "year" => ChangeReading::Year,
+                    _ => continue,
+                };
+                lists[list as usize].push(*word);
+            }
+        }
+        lists
+    });
+    &lists[reading as usize]
+}
+
 /// Rows of a three-column lexicon as (first, second, third).
 pub fn triples(
     file: &'static str,
@@ -300,6 +456,34 @@ mod tests {
         assert_eq!(index.longest("A Little  over 5"), Some((" 5", 2)));
         assert_eq!(index.longest("twenty-one"), Some(("", 7)));
         assert_eq!(index.longest("aboutness"), None);
+    }
+
+    #[test]
+    fn every_change_word_takes_a_known_reading() {
+        let file = include_str!("../../grammar/lexicon/change_words.txt");
+        for row in rows(file) {
+            let readings = row.get(1).map_or(0, |r| {
+                r.split(' ')
+                    .filter(|r| ["from", "earlier", "year"].contains(r))
+                    .count()
+            });
+            assert!(readings > 0, "{row:?}");
+        }
+        let from = change_words(ChangeReading::From);
+        let year = change_words(ChangeReading::Year);
+        assert!(from.contains(&"fell") && year.contains(&"fell"));
+        assert!(year.contains(&"gained") && !from.contains(&"gained"));
+        assert!(change_words(ChangeReading::Earlier).contains(&"reduce"));
+    }
+
+    #[test]
+    fn month_and_weekday_words() {
+        assert_eq!(MONTH_NAMES[8], "September");
+        assert_eq!(WEEKDAY_NAMES[6], "Sunday");
+        assert_eq!(month_of_word("Sept"), Some(9));
+        assert_eq!(month_of_word("septem"), None);
+        assert_eq!(weekday_of_word("THURS"), Some(4));
+        assert!(is_full_month("may") && !is_full_month("jun"));
     }
 
     #[test]

@@ -7,15 +7,18 @@
 //! borrowed and unchanged throughout), the last few results of each remembered parser are
 //! kept by position; outside a session nothing is cached, and a new session never sees an
 //! older one's entries, so a later text at the same address can never get a stale result.
+//!
+//! The cache knows no production: each remembered parser owns its [`Slot`] (a
+//! `thread_local!` beside the parser) and calls [`cached`], so this module imports none of
+//! the grammar and the productions depend on it, never the reverse.
 
-use super::numeral::Number;
 use nom::error::{Error, ErrorKind};
 use nom::IResult;
 use std::cell::{Cell, RefCell};
 use std::thread::LocalKey;
 
 /// Where a parse was tried: the input's address and length, and a flag of the parser's
-/// (the money flag of [`number`]).
+/// (the money flag of `numeral::number`).
 type Key = (usize, usize, bool);
 
 /// A parse, with the rest and the error position as offsets into the input.
@@ -51,7 +54,6 @@ impl<T> Slot<T> {
 thread_local! {
     /// (open sessions, number of the current session; 0 = none yet).
     static SESSION: Cell<(usize, u64)> = const { Cell::new((0, 0)) };
-    static NUMBERS: RefCell<Slot<Number>> = const { RefCell::new(Slot::new()) };
 }
 
 /// Caching is on while a session lives; the outermost one numbers a new generation of
@@ -127,15 +129,6 @@ pub fn cached<'a, T: Clone + 'static>(
     result
 }
 
-/// `parse(input, money)`, or its remembered result at this very position.
-pub fn number<'a>(
-    input: &'a str,
-    money: bool,
-    parse: fn(&'a str, bool) -> IResult<&'a str, Number>,
-) -> IResult<&'a str, Number> {
-    cached(&NUMBERS, input, money, |input| parse(input, money))
-}
-
 fn rebuild<T>(input: &str, outcome: Outcome<T>) -> IResult<&str, T> {
     let at = |offset: usize| input.get(offset..).unwrap_or("");
     match outcome {
@@ -153,30 +146,42 @@ mod tests {
 
     thread_local! {
         static CALLS: Cell<usize> = const { Cell::new(0) };
+        static LEADING_DIGITS: RefCell<Slot<usize>> = const { RefCell::new(Slot::new()) };
     }
 
-    fn counting(input: &str, money: bool) -> IResult<&str, Number> {
+    /// A stand-in production: the leading digits (and, with `flag`, a "%" after them).
+    fn digits(input: &str, flag: bool) -> IResult<&str, usize> {
         CALLS.with(|c| c.set(c.get() + 1));
-        super::super::numeral::number_uncached(input, money)
+        let n = input.bytes().take_while(u8::is_ascii_digit).count();
+        let n = n + usize::from(flag && n > 0 && input[n..].starts_with('%'));
+        if n == 0 {
+            return Err(nom::Err::Error(Error::new(input, ErrorKind::Digit)));
+        }
+        Ok((&input[n..], n))
+    }
+
+    fn remembered(input: &str, flag: bool) -> IResult<&str, usize> {
+        cached(&LEADING_DIGITS, input, flag, |i| digits(i, flag))
     }
 
     #[test]
     fn a_session_parses_each_position_once_and_gives_the_same_result() {
-        let text = "3 out of 4";
-        let plain = super::super::numeral::number_uncached(text, false);
+        let text = "3% out of 4";
+        let plain = digits(text, false);
+        CALLS.with(|c| c.set(0));
         let session = Session::start();
-        let first = number(text, false, counting);
-        let second = number(text, false, counting);
+        let first = remembered(text, false);
+        let second = remembered(text, false);
         assert_eq!(CALLS.with(Cell::get), 1);
         assert_eq!(first, plain);
         assert_eq!(second, plain);
         // Another position or flag is parsed afresh.
-        let _ = number(&text[9..], false, counting);
-        let _ = number(text, true, counting);
+        let _ = remembered(&text[10..], false);
+        assert_eq!(remembered(text, true), Ok((" out of 4", 2)));
         assert_eq!(CALLS.with(Cell::get), 3);
         drop(session);
         // Outside a session nothing is remembered.
-        let _ = number(text, true, counting);
+        let _ = remembered(text, true);
         assert_eq!(CALLS.with(Cell::get), 4);
     }
 
@@ -184,9 +189,11 @@ mod tests {
     fn failures_are_remembered_with_their_kind() {
         let _session = Session::start();
         let text = "none here";
-        let plain = super::super::numeral::number_uncached(text, false);
+        let plain = digits(text, false);
         assert!(plain.is_err());
-        assert_eq!(number(text, false, counting), plain);
-        assert_eq!(number(text, false, counting), plain);
+        CALLS.with(|c| c.set(0));
+        assert_eq!(remembered(text, false), plain);
+        assert_eq!(remembered(text, false), plain);
+        assert_eq!(CALLS.with(Cell::get), 1);
     }
 }

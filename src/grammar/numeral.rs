@@ -279,11 +279,17 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
 /// `number = [plus_or_minus | ("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
 /// [exponent | mixed_fraction | million_before_count | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
-    super::memo::number(input, money, number_uncached)
+    thread_local! {
+        static NUMBERS: RefCell<Slot<Number>> = const { RefCell::new(Slot::new()) };
+    }
+    // "3 out of 4", "3 dozen", "3 million people": several productions open on the number.
+    memo::cached(&NUMBERS, input, money, |input| {
+        number_uncached(input, money)
+    })
 }
 
 /// [`number`] without the per-start memo.
-pub fn number_uncached(input: &str, money: bool) -> IResult<&str, Number> {
+fn number_uncached(input: &str, money: bool) -> IResult<&str, Number> {
     if let Some(after) = plus_or_minus(input) {
         return unsigned_number(after, money);
     }
@@ -684,6 +690,18 @@ mod tests {
     fn value(input: &str) -> (Decimal, &str) {
         let (rest, n) = number(input, false).unwrap();
         (n.numeral.value, rest)
+    }
+
+    #[test]
+    fn a_remembered_number_is_the_number_parsed_afresh() {
+        let _session = memo::Session::start();
+        for text in ["3 out of 4", "$1.5m", "none here", "two-thirds of"] {
+            for money in [false, true] {
+                let plain = number_uncached(text, money);
+                assert_eq!(number(text, money), plain, "{text}");
+                assert_eq!(number(text, money), plain, "{text}, remembered");
+            }
+        }
     }
 
     #[test]

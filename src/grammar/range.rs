@@ -3,74 +3,11 @@
 //! currency written once applies to both ends. Scores ("won 3–1", "a 5–4 vote") are cut.
 
 use super::context::Before;
-use super::lex::{self, cut, fail};
+use super::lex::{self, cut, fail, ChangeReading};
 use super::{hedge, numeral, Expr};
 use crate::model::{Hedge, Kind, Numeral, Quantity};
 use nom::IResult;
 use rust_decimal::Decimal;
-
-/// Words before "from" that make "from A to B" a change, not a range.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "rising",
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "falling",
-    "increased",
-    "increase",
-    "increases",
-    "increasing",
-    "decreased",
-    "decrease",
-    "decreases",
-    "declined",
-    "decline",
-    "declines",
-    "dropped",
-    "drop",
-    "drops",
-    "grew",
-    "grow",
-    "grows",
-    "grown",
-    "climbed",
-    "climb",
-    "jumped",
-    "jump",
-    "surged",
-    "soared",
-    "slipped",
-    "slid",
-    "plunged",
-    "plummeted",
-    "tumbled",
-    "sank",
-    "up",
-    "down",
-    "cut",
-    "reduced",
-    "raised",
-    "lowered",
-    "boosted",
-    "shrank",
-    "expanded",
-    "went",
-    "moved",
-    "changed",
-    "revised",
-    "doubled",
-    "tripled",
-    "halved",
-    "swelled",
-    "ballooned",
-    "edged",
-    "inched",
-];
 
 /// Words around a dashed pair that make it a score or a vote tally.
 const SCORE_BEFORE: &[&str] = &[
@@ -336,7 +273,7 @@ pub fn from_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
     let Some(r) = lex::word(input, "from").and_then(lex::sp1) else {
         return fail(input);
     };
-    if before.word_is(CHANGE_WORDS) {
+    if before.word_is(lex::change_words(ChangeReading::From)) {
         return fail(input);
     }
     let (r, a) = numeral::quantity(r)?;
@@ -427,7 +364,7 @@ pub fn bare_range<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr>
     // "rose 14% to 3.9 billion": after a change verb "to" introduces the result.
     let to = ["to", "through", "thru"]
         .iter()
-        .filter(|_| !before.word_is(CHANGE_WORDS))
+        .filter(|_| !before.word_is(lex::change_words(ChangeReading::From)))
         .find_map(|w| lex::word(s, w));
     if let Some(after) = to.and_then(lex::sp1) {
         let (rest, b) = numeral::quantity(after)?;

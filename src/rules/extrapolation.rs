@@ -373,7 +373,7 @@ fn period_length(ctx: &Context, c: &Claim) -> Option<Length> {
 /// The month named by the word at the start of `text` ("may 2025" → 5).
 fn month_number(text: &str) -> Option<u8> {
     let word: String = text.chars().take_while(|c| c.is_alphabetic()).collect();
-    crate::grammar::time::month_of_word(&word).filter(|_| word.len() >= 3)
+    crate::grammar::lex::month_of_word(&word).filter(|_| word.len() >= 3)
 }
 
 /// "replaced 2,600 of the bridge's 5,200 panels, half of the total": a count after "of"

@@ -3,6 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Severity, Verdict};
+use crate::grammar::lex::{self, ChangeReading};
 use crate::model::{Claim, Kind, Numeral, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
@@ -50,23 +51,6 @@ const SCORE_WORDS: &[&str] = &[
     "vote", "votes", "voted", "tally", "margin", "ratio", "odds", "win", "won", "victory", "loss",
     "lost", "defeat", "defeated", "beat", "decision", "ruling", "lead", "leads", "led", "score",
     "scored", "final", "record", "trailed", "gap", "difference", "split",
-];
-
-/// Words that make "from A to B" a change, not a range (`semantics.md` §5): "fell from 30 to
-/// 12" is a decrease for the change rules, never an inverted range.
-#[rustfmt::skip]
-const CHANGE_WORDS: &[&str] = &[
-    "fell", "fall", "falls", "falling", "dropped", "drop", "drops", "declined", "decline",
-    "declines", "decreased", "decrease", "cut", "cuts", "cutting", "reduced", "reduce", "reduces",
-    "reducing", "reduction", "slid", "slipped", "plunged", "plummeted", "shrank", "shrunk",
-    "sank", "eased", "tumbled", "lower", "lowers", "lowered", "lowering", "down", "dipped",
-    "rose", "rise", "rises", "increased", "increase", "increases", "increasing", "grew", "grow",
-    "climbed", "jumped", "soared", "up", "raise", "raises", "raised", "raising", "went",
-    "changed", "change", "moved", "move", "shifted", "narrowed", "widened", "trimmed", "slashed",
-    "halved", "revised", "downgraded", "upgraded", "set", "reset", "adjusted", "extended",
-    "shift", "adjust", "revise", "trim", "slash", "boost", "expand", "tighten", "relax",
-    "extend", "shortened", "shorten", "lengthened", "boosted", "expanded", "tightened",
-    "relaxed", "brought", "bring", "pushed", "pulled",
 ];
 
 /// Nouns naming a setting or threshold: "from A to B" after one is the setting moved ("the age
@@ -188,7 +172,10 @@ fn inflects(word: &str, list: &[&str]) -> bool {
 /// A change word earlier in the claim's clause ("cut its deposit rate by 35 basis points,
 /// from 4.10% to 3.75%").
 fn governed_by_change(words: &[String]) -> bool {
-    words.iter().any(|w| inflects(w, CHANGE_WORDS))
+    // "fell from 30 to 12" is a decrease for the change rules, never an inverted range
+    // (`semantics.md` §5).
+    let change_words = lex::change_words(ChangeReading::Earlier);
+    words.iter().any(|w| inflects(w, change_words))
 }
 
 /// A threshold noun among the four words before "from": "the speed limit from 30 to 20".

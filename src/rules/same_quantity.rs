@@ -5,6 +5,7 @@ use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
+use crate::grammar::lex;
 use crate::model::{Claim, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
@@ -472,21 +473,9 @@ fn is_time_word(word: &str) -> bool {
             | "week"
             | "decade"
             | "century"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
             | "spring"
             | "autumn"
-    )
+    ) || lex::is_full_month(word)
 }
 
 /// The time words (and years) before a figure in its clause. The quantity key holds only

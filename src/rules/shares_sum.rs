@@ -4,6 +4,7 @@ use crate::analysis::parts;
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Computed, Finding, Related, Role, Severity, Verdict};
+use crate::grammar::lex::MONTH_NAMES;
 use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
@@ -74,12 +75,6 @@ const NOT_SHARES_NEAR: &[&str] = &[
     "rose", "fell", "rise", "fall", "up", "down", "from", "increase", "increased", "decrease",
     "decreased", "points", "than", "compared", "versus", "whom", "them", "those", "among",
     "while", "whereas", "but",
-];
-
-#[rustfmt::skip]
-const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
 ];
 
 /// "could name more than one", "one or more", "all that apply": each person gave several
@@ -303,7 +298,7 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
     // "May" is seldom read as a date: month names are counted as written too.
     let span_text = ctx.doc.text.get(first.span.start..phrase_end).unwrap_or("");
     let months = parts::words_as_written(span_text)
-        .filter(|w| MONTHS.contains(w))
+        .filter(|w| MONTH_NAMES.contains(w))
         .count();
     let times = times.max(months);
     // "62% in the north and 58% in the south": each share of its own place or group.

@@ -113,7 +113,7 @@ fn month_number(word: &str) -> Option<i8> {
     if word.len() < 3 {
         return None;
     }
-    crate::grammar::time::month_of_word(word).map(|m| m as i8)
+    crate::grammar::lex::month_of_word(word).map(|m| m as i8)
 }
 
 #[cfg(test)]

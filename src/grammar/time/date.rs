@@ -3,9 +3,8 @@
 
 use super::lexicon::{is_full_weekday, month_name, ordinal_day_word, weekday_name};
 use super::year::year_number;
-use super::{
-    date_parts, digits, fail, kw, kw_any, opens, parsed, sp, sp1, when, word_before, Opens, Res,
-};
+use super::{date_parts, opens, parsed, when, word_before, Opens, Res};
+use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp, uint, MONTH_NAMES};
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Hedge, Kind, Quantity};
@@ -13,7 +12,7 @@ use std::cell::RefCell;
 
 /// `day_number = digit{1,2} [ordinal_suffix]`, 1 to 31.
 pub fn day_number(input: &str) -> Res<'_, u8> {
-    let (rest, (d, _)) = digits(input, 1, 2)?;
+    let (rest, (d, _)) = uint(input, 1, 2)?;
     if !(1..=31).contains(&d) {
         return fail(input);
     }
@@ -36,10 +35,10 @@ pub fn year_tail(input: &str) -> Res<'_, i32> {
     if let Some(r) = input.strip_prefix('-') {
         return year_number(r);
     }
-    let s = sp(input).strip_prefix(',').unwrap_or(input);
-    let (s, ()) = sp1(s)?;
+    let s = sp_no_nnbsp(input).strip_prefix(',').unwrap_or(input);
+    let (s, ()) = sp1_no_nnbsp(s)?;
     let s = match kw(s, "of") {
-        Ok((r, ())) => sp1(r)?.0,
+        Ok((r, ())) => sp1_no_nnbsp(r)?.0,
         Err(_) => s,
     };
     year_number(s)
@@ -63,9 +62,9 @@ pub fn month_day(input: &str) -> Res<'_, DateParts> {
     let (s, m) = month_name(input)?;
     let (s, ()) = match s.strip_prefix('-') {
         Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => (r, ()),
-        _ => sp1(s)?,
+        _ => sp1_no_nnbsp(s)?,
     };
-    let s = kw(s, "the").map(|(r, ())| sp(r)).unwrap_or(s);
+    let s = kw(s, "the").map(|(r, ())| sp_no_nnbsp(r)).unwrap_or(s);
     let (s, d) = day_number(s).or_else(|_| ordinal_day_word(s))?;
     Ok(with_year(s, date_parts(None, Some(m), Some(d))))
 }
@@ -73,17 +72,19 @@ pub fn month_day(input: &str) -> Res<'_, DateParts> {
 /// `ordinal_of_month = ["the" " "] ordinal_day_word " of " month_name [year_tail]`:
 /// "the fourth of July".
 pub fn ordinal_of_month(input: &str) -> Res<'_, DateParts> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let s = kw(input, "the")
+        .map(|(r, ())| sp_no_nnbsp(r))
+        .unwrap_or(input);
     let (s, d) = ordinal_day_word(s)?;
-    let (s, ()) = kw(sp(s), "of")?;
-    let (s, m) = month_name(sp(s))?;
+    let (s, ()) = kw(sp_no_nnbsp(s), "of")?;
+    let (s, m) = month_name(sp_no_nnbsp(s))?;
     Ok(with_year(s, date_parts(None, Some(m), Some(d))))
 }
 
 /// `day_alone = "the" " " digit{1,2} ordinal_suffix` before punctuation: "on the 15th.".
 fn day_alone(input: &str) -> Res<'_, DateParts> {
     let (s, ()) = kw(input, "the")?;
-    let s = sp(s);
+    let s = sp_no_nnbsp(s);
     let (rest, d) = day_number(s)?;
     let suffixed = s[..s.len() - rest.len()].ends_with(char::is_alphabetic);
     let at_end = rest.is_empty() || rest.starts_with(['.', ',', ';', '!', '?', ')']);
@@ -99,8 +100,8 @@ pub fn day_month(input: &str) -> Res<'_, DateParts> {
     let s = match s.strip_prefix('-') {
         Some(r) => r,
         None => {
-            let (s, ()) = sp1(s)?;
-            kw(s, "of").map(|(r, ())| sp(r)).unwrap_or(s)
+            let (s, ()) = sp1_no_nnbsp(s)?;
+            kw(s, "of").map(|(r, ())| sp_no_nnbsp(r)).unwrap_or(s)
         }
     };
     let (s, m) = month_name(s)?;
@@ -120,7 +121,7 @@ pub fn iso_date(input: &str) -> Res<'_, DateParts> {
     let (s, y) = year_number_glued(input)?;
     let sep = s.chars().next().filter(|c| matches!(c, '-' | '/'));
     let Some(sep) = sep else { return fail(input) };
-    let (s, (m, _)) = digits(&s[1..], 1, 2).or_else(|_| {
+    let (s, (m, _)) = uint(&s[1..], 1, 2).or_else(|_| {
         // "2019-Sep-01": the month by name.
         let (r, m) = month_name(&s[1..])?;
         Ok((r, (u32::from(m), 0)))
@@ -128,7 +129,7 @@ pub fn iso_date(input: &str) -> Res<'_, DateParts> {
     let s = s
         .strip_prefix(sep)
         .ok_or_else(|| fail::<()>(input).unwrap_err())?;
-    let (s, (d, _)) = digits(s, 1, 2)?;
+    let (s, (d, _)) = uint(s, 1, 2)?;
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || s.starts_with(char::is_alphanumeric) {
         return fail(input);
     }
@@ -142,7 +143,7 @@ pub fn iso_month(input: &str) -> Res<'_, DateParts> {
     let Some(sep) = s.chars().next().filter(|c| matches!(c, '-' | '/')) else {
         return fail(input);
     };
-    let (s, (m, n)) = digits(&s[1..], 1, 2)?;
+    let (s, (m, n)) = uint(&s[1..], 1, 2)?;
     let consecutive = (y + 1).rem_euclid(100) == m as i32;
     if n == 1 && sep == '-' || !(1..=12).contains(&m) || consecutive {
         return fail(input);
@@ -161,7 +162,8 @@ pub fn month_slash_year(input: &str) -> Res<'_, DateParts> {
         .strip_prefix('/')
         .ok_or_else(|| fail::<()>(input).unwrap_err())?;
     let (s, y) = year_number(s)?;
-    if !(1..=12).contains(&m) || y < 1900 || kw(sp(s), "of").is_ok() || s.starts_with('/') {
+    if !(1..=12).contains(&m) || y < 1900 || kw(sp_no_nnbsp(s), "of").is_ok() || s.starts_with('/')
+    {
         return fail(input);
     }
     Ok((s, date_parts(Some(y), Some(m as u8), None)))
@@ -195,7 +197,7 @@ fn day_slash_month<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
 
 /// Four digits 1000–2100 followed by a separator.
 fn year_number_glued(input: &str) -> Res<'_, i32> {
-    let (s, (y, _)) = digits(input, 4, 4)?;
+    let (s, (y, _)) = uint(input, 4, 4)?;
     if !(1000..=2100).contains(&y) {
         return fail(input);
     }
@@ -214,7 +216,7 @@ pub fn numeric_date(input: &str) -> Res<'_, DateParts> {
     let s = s
         .strip_prefix(sep)
         .ok_or_else(|| fail::<()>(input).unwrap_err())?;
-    let (s, (y, _)) = digits(s, 4, 4)?;
+    let (s, (y, _)) = uint(s, 4, 4)?;
     if !(1000..=2100).contains(&y) || s.starts_with(char::is_alphanumeric) {
         return fail(input);
     }
@@ -272,12 +274,12 @@ fn calendar_date_uncached(input: &str) -> Res<'_, DateParts> {
 pub fn weekday_date(input: &str) -> Res<'_, DateParts> {
     let (s, wd) = weekday_name(input)?;
     let s = s.strip_prefix(',').unwrap_or(s);
-    let (s, ()) = sp1(s)?;
+    let (s, ()) = sp1_no_nnbsp(s)?;
     let (s, parts) = match calendar_date(s) {
         Ok(ok) => ok,
         Err(_) => {
             let (r, ()) = kw(s, "the")?;
-            let r = sp(r);
+            let r = sp_no_nnbsp(r);
             let (r, d) = day_number(r).or_else(|_| ordinal_day_word(r))?;
             (r, date_parts(None, None, Some(d)))
         }
@@ -305,7 +307,7 @@ const DATE_PREPOSITIONS: &[&str] = &[
 /// full after one of those words, or capitalised, or after "on".
 fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     if let Ok((r, _)) = kw_any(input, &["last", "next", "this", "past"]) {
-        let r = sp1(r)?.0;
+        let r = sp1_no_nnbsp(r)?.0;
         if is_full_weekday(r) {
             return weekday_alone(r, "on ");
         }
@@ -336,12 +338,12 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     let determiner = kw_any(input, &["this", "last", "next", "coming", "past"])
         .map(|(r, _)| r)
         .or_else(|_| {
-            let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+            let s = kw(input, "the").map_or(input, |(r, ())| sp_no_nnbsp(r));
             kw(s, "month")
-                .and_then(|(r, ())| kw(sp(r), "of"))
+                .and_then(|(r, ())| kw(sp_no_nnbsp(r), "of"))
                 .map(|(r, ())| r)
         })
-        .and_then(sp1);
+        .and_then(sp1_no_nnbsp);
     if let Ok((s, ())) = determiner {
         let (rest, m) = month_name(s)?;
         return Ok((rest, date_parts(None, Some(m), None)));
@@ -354,21 +356,20 @@ fn month_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     Ok((s, date_parts(None, Some(m), None)))
 }
 
+/// Months whose names are also common words or first names: March, April, May, June,
+/// August.
+const NAME_LIKE_MONTHS: [usize; 5] = [3, 4, 5, 6, 8];
+
 /// A capitalised month name in full that is no common word or first name ("November", not
 /// "May", "June" or "August"), and not the first word of a name ("the October Revolution").
 fn unmistakable_month(input: &str, rest: &str) -> bool {
     let word = &input[..input.len() - rest.len()];
-    let plain = [
-        "January",
-        "February",
-        "July",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let next_is_name = sp(rest).starts_with(|c: char| c.is_uppercase());
-    plain.contains(&word) && !next_is_name
+    let plain = MONTH_NAMES
+        .iter()
+        .position(|name| *name == word)
+        .is_some_and(|i| !NAME_LIKE_MONTHS.contains(&(i + 1)));
+    let next_is_name = sp_no_nnbsp(rest).starts_with(|c: char| c.is_uppercase());
+    plain && !next_is_name
 }
 
 /// `weekday_of_week = weekday_name [" " ("of" | "on")] " " ("this" | "next" | "last") " week" |
@@ -377,7 +378,7 @@ fn unmistakable_month(input: &str, rest: &str) -> bool {
 fn weekday_of_week(input: &str) -> Res<'_, DateParts> {
     let week = |i| -> Res<'_, ()> {
         let (r, _) = kw_any(i, &["this", "next", "last"])?;
-        kw(sp1(r)?.0, "week")
+        kw(sp1_no_nnbsp(r)?.0, "week")
     };
     let weekday = |i| -> Res<'_, u8> {
         if !is_full_weekday(i) {
@@ -387,14 +388,14 @@ fn weekday_of_week(input: &str) -> Res<'_, DateParts> {
     };
     let (rest, wd) = match weekday(input) {
         Ok((s, wd)) => {
-            let s = sp1(s)?.0;
-            let s = kw_any(s, &["of", "on"]).map_or(s, |(r, _)| sp(r));
+            let s = sp1_no_nnbsp(s)?.0;
+            let s = kw_any(s, &["of", "on"]).map_or(s, |(r, _)| sp_no_nnbsp(r));
             (week(s)?.0, wd)
         }
         Err(_) => {
             let (s, ()) = week(input)?;
-            let s = sp1(s)?.0;
-            let s = kw(s, "on").map_or(s, |(r, ())| sp(r));
+            let s = sp1_no_nnbsp(s)?.0;
+            let s = kw(s, "on").map_or(s, |(r, ())| sp_no_nnbsp(r));
             weekday(s)?
         }
     };
@@ -412,16 +413,16 @@ fn weekday_of_week(input: &str) -> Res<'_, DateParts> {
 fn nth_weekday(input: &str) -> Res<'_, DateParts> {
     let (s, ()) = kw(input, "the")?;
     let (s, _) = kw_any(
-        sp1(s)?.0,
+        sp1_no_nnbsp(s)?.0,
         &["first", "second", "third", "fourth", "fifth", "last"],
     )?;
-    let s = sp1(s)?.0;
+    let s = sp1_no_nnbsp(s)?.0;
     if !is_full_weekday(s) {
         return fail(input);
     }
     let (s, wd) = weekday_name(s)?;
-    let (s, _) = kw_any(sp1(s)?.0, &["of", "in"])?;
-    let (rest, month) = month_or_relative(sp1(s)?.0)?;
+    let (s, _) = kw_any(sp1_no_nnbsp(s)?.0, &["of", "in"])?;
+    let (rest, month) = month_or_relative(sp1_no_nnbsp(s)?.0)?;
     Ok((
         rest,
         DateParts {
@@ -434,7 +435,7 @@ fn nth_weekday(input: &str) -> Res<'_, DateParts> {
 /// A month by name (with its year if given), or "this/next/last month" (parts unknown).
 fn month_or_relative(input: &str) -> Res<'_, DateParts> {
     if let Ok((r, _)) = kw_any(input, &["this", "next", "last"]) {
-        let (r, ()) = kw(sp1(r)?.0, "month")?;
+        let (r, ()) = kw(sp1_no_nnbsp(r)?.0, "month")?;
         return Ok((r, DateParts::default()));
     }
     let (s, m) = month_name(input)?;
@@ -444,12 +445,12 @@ fn month_or_relative(input: &str) -> Res<'_, DateParts> {
 /// `day_of_month = ["the" " "] day_number [" of"] " " ("this" | "next" | "last") " month"`:
 /// "the 20th of next month".
 fn day_of_month(input: &str) -> Res<'_, DateParts> {
-    let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+    let s = kw(input, "the").map_or(input, |(r, ())| sp_no_nnbsp(r));
     let (s, d) = day_number(s)?;
-    let s = sp1(s)?.0;
-    let s = kw(s, "of").map_or(s, |(r, ())| sp(r));
+    let s = sp1_no_nnbsp(s)?.0;
+    let s = kw(s, "of").map_or(s, |(r, ())| sp_no_nnbsp(r));
     let (s, _) = kw_any(s, &["this", "next", "last"])?;
-    let (rest, ()) = kw(sp1(s)?.0, "month")?;
+    let (rest, ()) = kw(sp1_no_nnbsp(s)?.0, "month")?;
     Ok((rest, date_parts(None, None, Some(d))))
 }
 

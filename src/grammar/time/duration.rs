@@ -2,8 +2,9 @@
 //! "half an hour".
 
 use super::lexicon::{small_number_word, time_unit};
-use super::{fail, kw, kw_any, opens, parsed, sp, sp1, when, words_before, Res};
+use super::{opens, parsed, when, words_before, Res};
 use crate::grammar::lex::WordList;
+use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp};
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
@@ -33,9 +34,9 @@ pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
 
 /// `and_a_half = " and" [" a"] " half"`: "two and a half", "an hour and a half".
 fn and_a_half(input: &str) -> Res<'_, ()> {
-    let (s, ()) = kw(sp1(input)?.0, "and")?;
-    let s = sp1(s)?.0;
-    let s = kw(s, "a").map_or(s, |(r, ())| sp(r));
+    let (s, ()) = kw(sp1_no_nnbsp(input)?.0, "and")?;
+    let s = sp1_no_nnbsp(s)?.0;
+    let s = kw(s, "a").map_or(s, |(r, ())| sp_no_nnbsp(r));
     kw(s, "half")
 }
 
@@ -87,8 +88,8 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
     let mut parts = 1;
     loop {
         let t = s.strip_prefix(',').unwrap_or(s);
-        let t = sp1(t).map_or(t, |(r, ())| r);
-        let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+        let t = sp1_no_nnbsp(t).map_or(t, |(r, ())| r);
+        let t = kw(t, "and").map_or(t, |(r, ())| sp_no_nnbsp(r));
         if t.len() == s.len() {
             break;
         }
@@ -109,8 +110,8 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
     // A list that goes on in units that do not add up ("3 years, 2 months, 14 days") is read
     // part by part, not half summed.
     let t = s.strip_prefix(',').unwrap_or(s);
-    let t = sp1(t).map_or(t, |(r, ())| r);
-    let t = kw(t, "and").map_or(t, |(r, ())| sp(r));
+    let t = sp1_no_nnbsp(t).map_or(t, |(r, ())| r);
+    let t = kw(t, "and").map_or(t, |(r, ())| sp_no_nnbsp(r));
     if parts < 2 || t.len() < s.len() && amount_unit(t).is_ok() {
         return fail(input);
     }
@@ -172,14 +173,14 @@ fn amount_unit_uncached(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
         Some(r) if !article => time_unit(r)?,
         _ if glued && s.starts_with(char::is_alphabetic) => glued_unit(s)?,
         _ => {
-            let s = sp1(s)?.0;
+            let s = sp1_no_nnbsp(s)?.0;
             let s = kw_any(s, &["more", "additional", "extra", "further"])
-                .map(|(r, _)| sp(r))
+                .map(|(r, _)| sp_no_nnbsp(r))
                 .unwrap_or(s);
             time_unit(s)?
         }
     };
-    if s.starts_with('-') || kw(sp(s), "old").is_ok() {
+    if s.starts_with('-') || kw(sp_no_nnbsp(s), "old").is_ok() {
         // "13-year-old", "13 years old": an age, not a span of time.
         return fail(input);
     }
@@ -196,7 +197,7 @@ fn counts_quarters(input: &str, rest: &str) -> bool {
     let written = &input[..input.len() - rest.len()];
     let plural = written.ends_with(['s', 'S']);
     let fraction_word = kw_any(input, &["a", "an", "one", "three"]).is_ok();
-    let next = sp(rest);
+    let next = sp_no_nnbsp(rest);
     let followed = kw_any(
         next,
         &[
@@ -218,7 +219,7 @@ fn glued_unit(input: &str) -> Res<'_, TimeUnit> {
 
 /// `vague_time = ("a few" | "few" | "several" | "a couple of" | "couple of" | "a handful of") " " units`
 pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
-    // Word by word: splitting phrases at every start cost more than matching them.
+    // Word by word: splitting phrases at every start costs more than matching them.
     const VAGUE: &[(&[&str], Vague)] = &[
         (&["a", "few"], Vague::Few),
         (&["a", "couple", "of"], Vague::Couple),
@@ -231,7 +232,7 @@ pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
         let mut s = input;
         let matched = words.iter().all(|w| match kw(s, w) {
             Ok((r, ())) => {
-                s = sp(r);
+                s = sp_no_nnbsp(r);
                 true
             }
             Err(_) => false,
@@ -251,13 +252,15 @@ pub fn vague_time(input: &str) -> Res<'_, (Vague, TimeUnit)> {
 /// `half_unit = "half" (" a" | " an" | "-" | " ") unit | "a half" " " unit`: "half an hour".
 fn half_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
     let s = match kw(input, "a") {
-        Ok((r, ())) => sp1(r)?.0,
+        Ok((r, ())) => sp1_no_nnbsp(r)?.0,
         Err(_) => input,
     };
     let (s, ()) = kw(s, "half")?;
     let s = s.strip_prefix('-').unwrap_or(s);
-    let s = sp(s);
-    let s = kw_any(s, &["an", "a"]).map(|(r, _)| sp(r)).unwrap_or(s);
+    let s = sp_no_nnbsp(s);
+    let s = kw_any(s, &["an", "a"])
+        .map(|(r, _)| sp_no_nnbsp(r))
+        .unwrap_or(s);
     let (s, unit) = time_unit(s)?;
     let half = Numeral {
         value: Decimal::new(5, 1),
@@ -271,11 +274,11 @@ fn half_unit(input: &str) -> Res<'_, (Numeral, bool, TimeUnit)> {
 /// "another week" (one more), "a fortnight" (two weeks).
 fn another_or_fortnight(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
     if let Ok((r, ())) = kw(input, "another") {
-        let (rest, unit) = time_unit(sp1(r)?.0)?;
+        let (rest, unit) = time_unit(sp1_no_nnbsp(r)?.0)?;
         return Ok((rest, (Numeral::integer(1), unit)));
     }
     let (r, ()) = kw(input, "a")?;
-    let (rest, ()) = kw(sp1(r)?.0, "fortnight")?;
+    let (rest, ()) = kw(sp1_no_nnbsp(r)?.0, "fortnight")?;
     Ok((rest, (Numeral::integer(2), TimeUnit::Week)))
 }
 
@@ -309,7 +312,7 @@ pub fn time_hedge(input: &str) -> (&str, Hedge) {
         let mut ok = true;
         for w in words.split(' ') {
             match kw(s, w) {
-                Ok((r, ())) => s = sp(r),
+                Ok((r, ())) => s = sp_no_nnbsp(r),
                 Err(_) => {
                     ok = false;
                     break;
@@ -343,7 +346,7 @@ pub fn offset_time(input: &str) -> Res<'_, (Hedge, Numeral, bool, TimeUnit)> {
     let (s, hedge) = time_hedge(input);
     if let Ok((r, ())) = kw(s, "a") {
         // "a fortnight later": two weeks.
-        if let Ok((rest, ())) = sp1(r).and_then(|(r, ())| kw(r, "fortnight")) {
+        if let Ok((rest, ())) = sp1_no_nnbsp(r).and_then(|(r, ())| kw(r, "fortnight")) {
             return Ok((rest, (hedge, Numeral::integer(2), false, TimeUnit::Week)));
         }
     }

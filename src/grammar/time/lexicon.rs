@@ -1,48 +1,19 @@
-//! The time lexicon (`grammar/lexicon/{months,weekdays,time}.txt`, compiled in) and the
-//! word-level parsers built on it: month and weekday names, time units, and a small
-//! number-word reader.
+//! The time words and the word-level parsers built on them: month and weekday names (their
+//! lists are `grammar::lex`'s, which other layers read too), time units
+//! (`grammar/lexicon/time.txt`, compiled in), and small cardinal and ordinal number words
+//! (`grammar/lexicon/{number,ordinal}_words.txt`).
 
-use super::{fail, Res};
-use crate::grammar::lex::WordList;
+use super::Res;
+use crate::grammar::lex::{self, fail, form_of, month_forms, weekday_forms, WordList};
 use crate::model::TimeUnit;
 use std::sync::OnceLock;
 
-const MONTHS: &str = include_str!("../../../grammar/lexicon/months.txt");
-const WEEKDAYS: &str = include_str!("../../../grammar/lexicon/weekdays.txt");
 const UNITS: &str = include_str!("../../../grammar/lexicon/time.txt");
-
-/// Lexicon lines without comments and blank lines.
-fn entries(list: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| l.split_whitespace().collect())
-}
-
-/// (written form, 1-based index in the list), longest forms first so "sept" wins over "sep".
-fn indexed(list: &'static str) -> Vec<(&'static str, u8)> {
-    let mut forms: Vec<(&'static str, u8)> = entries(list)
-        .zip(1u8..)
-        .flat_map(|(words, i)| words.into_iter().map(move |w| (w, i)))
-        .collect();
-    forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-    forms
-}
-
-fn month_forms() -> &'static WordList<u8> {
-    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
-    FORMS.get_or_init(|| WordList::new(indexed(MONTHS)))
-}
-
-fn weekday_forms() -> &'static WordList<u8> {
-    static FORMS: OnceLock<WordList<u8>> = OnceLock::new();
-    FORMS.get_or_init(|| WordList::new(indexed(WEEKDAYS)))
-}
 
 fn unit_forms() -> &'static WordList<TimeUnit> {
     static FORMS: OnceLock<WordList<TimeUnit>> = OnceLock::new();
     FORMS.get_or_init(|| {
-        let mut forms: Vec<(&'static str, TimeUnit)> = entries(UNITS)
+        let mut forms: Vec<(&'static str, TimeUnit)> = lex::word_rows(UNITS)
             .filter_map(|words| {
                 let unit = unit_named(words.first()?)?;
                 Some(
@@ -54,7 +25,7 @@ fn unit_forms() -> &'static WordList<TimeUnit> {
             })
             .flatten()
             .collect();
-        forms.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        lex::by_length(&mut forms);
         WordList::new(forms)
     })
 }
@@ -75,39 +46,12 @@ fn unit_named(name: &str) -> Option<TimeUnit> {
     })
 }
 
-/// The month (1–12) a whole word names in any case: "December", "dec", "Sept". Unlike
-/// [`month_name`] it does not guard "may"/"march": callers use it where a date is expected.
-pub fn month_of_word(word: &str) -> Option<u8> {
-    form_of(word, month_forms()).and_then(|(len, m)| (len == word.len()).then_some(m))
-}
-
-/// The weekday (1 = Monday … 7 = Sunday) a whole word names in any case.
-pub fn weekday_of_word(word: &str) -> Option<u8> {
-    form_of(word, weekday_forms()).and_then(|(len, d)| (len == word.len()).then_some(d))
-}
-
 /// Every written form of months, weekdays and units.
 pub fn all_forms() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = month_forms().iter().map(|(w, _)| *w).collect();
     all.extend(weekday_forms().iter().map(|(w, _)| *w));
     all.extend(unit_forms().iter().map(|(w, _)| *w));
     all
-}
-
-/// Matches one of `forms` as a whole word (case-insensitive); only the forms that begin with
-/// the input's first word are compared.
-fn form_of<T: Copy>(input: &str, forms: &WordList<T>) -> Option<(usize, T)> {
-    forms
-        .candidates(input)
-        .find_map(|&(w, v)| whole_word(input, w).then_some((w.len(), v)))
-}
-
-/// `input` begins with `w` (any case) and no letter or digit follows it.
-pub(super) fn whole_word(input: &str, w: &str) -> bool {
-    let Some(head) = input.get(..w.len()) else {
-        return false;
-    };
-    head.eq_ignore_ascii_case(w) && !input[w.len()..].starts_with(char::is_alphanumeric)
 }
 
 /// Months that are also common English words: alone or lower-case they are not dates.
@@ -126,19 +70,10 @@ pub fn month_name(input: &str) -> Res<'_, u8> {
         return fail(input);
     }
     let mut rest = &input[len..];
-    if len <= 4 && !is_full_month(word) {
+    if len <= 4 && !lex::is_full_month(word) {
         rest = rest.strip_prefix('.').unwrap_or(rest);
     }
     Ok((rest, m))
-}
-
-/// Whether `word` is a month's full name, in any case ("December", "may").
-pub fn is_full_month(word: &str) -> bool {
-    static NAMES: OnceLock<Vec<&'static str>> = OnceLock::new();
-    NAMES
-        .get_or_init(|| entries(MONTHS).map(|w| w[0]).collect())
-        .iter()
-        .any(|name| name.eq_ignore_ascii_case(word))
 }
 
 /// `weekday_name = weekday | weekday_abbrev ["."]`: 1 = Monday … 7 = Sunday.
@@ -168,113 +103,54 @@ pub fn time_unit(input: &str) -> Res<'_, TimeUnit> {
     }
 }
 
-pub(super) const UNITS_WORDS: [&str; 20] = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-pub(super) const TENS_WORDS: [&str; 8] = [
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
-
-/// The value of the word of `words` that `input` starts with (whole words only, so the order
-/// of the list does not matter).
-fn word_value(input: &str, words: &[&'static str], base: u32, step: u32) -> Option<(usize, u32)> {
-    // The words are ASCII letters, so a whole word is all of the input's leading letters:
-    // measured once, they rule out most words by length.
-    let len = input.bytes().take_while(u8::is_ascii_alphabetic).count();
-    if len == 0 || input[len..].starts_with(char::is_alphanumeric) {
-        return None;
-    }
-    let head = &input[..len];
-    words.iter().zip(0u32..).find_map(|(w, i)| {
-        (w.len() == len && head.eq_ignore_ascii_case(w)).then_some((len, base + step * i))
-    })
+/// The word of `words` that `input` begins with, if its value lies in `values`: (rest,
+/// value).
+fn valued<'a>(
+    input: &'a str,
+    words: &WordList<u64>,
+    values: std::ops::RangeInclusive<u64>,
+) -> Option<(&'a str, u32)> {
+    let (len, v) = form_of(input, words).filter(|(_, v)| values.contains(v))?;
+    Some((&input[len..], u32::try_from(v).ok()?))
 }
 
-/// A private stand-in for the shared number-word grammar (`grammar::words`), limited to what
-/// time expressions need: "zero" … "ninety-nine", hyphenated or spaced ("twenty-one",
-/// "twenty one").
+/// The word after the hyphen or space that joins it to a tens word ("one" of "twenty-one").
+fn joined<'a>(
+    rest: &'a str,
+    words: &WordList<u64>,
+    values: std::ops::RangeInclusive<u64>,
+) -> Option<(&'a str, u32)> {
+    let r = rest.strip_prefix('-').or_else(|| rest.strip_prefix(' '))?;
+    valued(r, words, values)
+}
+
+/// `small_number_word`: the cardinals of the number lexicon below a hundred, tens joined to
+/// a unit by a hyphen or a space ("twenty-one", "twenty one"). The time productions read
+/// these rather than the whole number grammar (`grammar::words`), whose scales and fractions
+/// no time expression needs.
 pub fn small_number_word(input: &str) -> Res<'_, u32> {
-    if let Some((len, tens)) = word_value(input, &TENS_WORDS, 20, 10) {
-        let rest = &input[len..];
-        let unit_after = rest
-            .strip_prefix('-')
-            .or_else(|| rest.strip_prefix(' '))
-            .and_then(|r| word_value(r, &UNITS_WORDS[1..10], 1, 1).map(|(l, u)| (&r[l..], u)));
-        return Ok(match unit_after {
-            Some((r, u)) => (r, tens + u),
-            None => (rest, tens),
-        });
-    }
-    match word_value(input, &UNITS_WORDS, 0, 1) {
-        Some((len, v)) => Ok((&input[len..], v)),
+    let cardinals = lex::number_words();
+    match valued(input, cardinals, 0..=99) {
+        Some((rest, tens)) if tens >= 20 => {
+            Ok(joined(rest, cardinals, 1..=9).map_or((rest, tens), |(r, unit)| (r, tens + unit)))
+        }
+        Some(word) => Ok(word),
         None => fail(input),
     }
 }
 
-const ORDINAL_WORDS: [&str; 19] = [
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-];
-
 /// A day of the month written as an ordinal word: "first" … "thirty-first", hyphenated or
 /// spaced ("twenty-second", "twenty second").
 pub fn ordinal_day_word(input: &str) -> Res<'_, u8> {
-    for (tens_word, exact, tens) in [("twenty", "twentieth", 20u32), ("thirty", "thirtieth", 30)] {
-        if whole_word(input, exact) {
-            return Ok((&input[exact.len()..], tens as u8));
-        }
-        if whole_word(input, tens_word) {
-            let rest = &input[tens_word.len()..];
-            let unit = rest
-                .strip_prefix('-')
-                .or_else(|| rest.strip_prefix(' '))
-                .and_then(|r| word_value(r, &ORDINAL_WORDS[..9], 1, 1).map(|(l, u)| (&r[l..], u)));
-            if let Some((r, u)) = unit {
-                if tens + u <= 31 {
-                    return Ok((r, (tens + u) as u8));
-                }
-            }
-            return fail(input);
-        }
-    }
-    match word_value(input, &ORDINAL_WORDS, 1, 1) {
-        Some((len, v)) => Ok((&input[len..], v as u8)),
+    let ordinals = lex::ordinal_words();
+    // "twenty" and "thirty" open a day only joined to an ordinal ("twenty-first").
+    let day = valued(input, ordinals, 1..=31).or_else(|| {
+        valued(input, lex::number_words(), 20..=30)
+            .and_then(|(rest, tens)| joined(rest, ordinals, 1..=9).map(|(r, u)| (r, tens + u)))
+            .filter(|(_, d)| *d <= 31)
+    });
+    match day {
+        Some((rest, d)) => Ok((rest, d as u8)),
         None => fail(input),
     }
 }
@@ -310,5 +186,9 @@ mod tests {
         assert_eq!(ordinal_day_word("eleventh").map(|r| r.1), Ok(11));
         assert_eq!(ordinal_day_word("thirtieth").map(|r| r.1), Ok(30));
         assert!(ordinal_day_word("thirty-fifth").is_err());
+        assert!(ordinal_day_word("twenty").is_err());
+        // The lexicon's other spellings, as the number grammar reads them.
+        assert_eq!(small_number_word("fourty-two days").map(|r| r.1), Ok(42));
+        assert_eq!(ordinal_day_word("twenty-nineth").map(|r| r.1), Ok(29));
     }
 }

@@ -5,10 +5,20 @@
 
 use super::date::{calendar_date, year_tail};
 use super::lexicon::month_name;
-use super::period::{calendar_relative, Stretch};
+use super::relative::calendar_relative;
 use super::year::{followed_by_counted_noun, year_number};
-use super::{date_parts, digits, fail, kw, kw_any, sp, sp1, word_before, words_before, Res};
-use crate::model::{DateParts, Direction, Numeral, TimeUnit};
+use super::{date_parts, word_before, words_before, Res};
+use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp, uint};
+use crate::model::{DateParts, Direction, Numeral, TimeUnit, Vague};
+
+/// What a period production reads: two ends, or an offset from the article's date. Defined
+/// with the named stretches that build most of them; `period` reads them all.
+pub enum Stretch {
+    Span(DateParts, DateParts),
+    Relative(Numeral, TimeUnit, Direction),
+    /// "the past few weeks": as long as the vague amount says, up to the article's date.
+    Vague(Vague, TimeUnit),
+}
 
 /// Months a season covers (meteorological, northern hemisphere); winter crosses the year.
 fn season_months(word: &str) -> (u8, u8) {
@@ -32,11 +42,11 @@ const SEASON_PREPOSITIONS: &[&str] = &[
 /// "The fall" needs a year ("the fall of Kabul").
 pub fn season<'a>(input: &'a str, before: &str) -> Res<'a, Stretch> {
     let s = match kw(input, "the") {
-        Ok((r, ())) => sp1(r)?.0,
+        Ok((r, ())) => sp1_no_nnbsp(r)?.0,
         Err(_) => input,
     };
     let (s, det) = match kw_any(s, &["this", "last", "next", "that", "past", "coming"]) {
-        Ok((r, w)) => (sp1(r)?.0, Some(w)),
+        Ok((r, w)) => (sp1_no_nnbsp(r)?.0, Some(w)),
         Err(_) => (s, None),
     };
     let (s, word) = kw_any(s, &["spring", "summer", "autumn", "fall", "winter"])?;
@@ -82,9 +92,11 @@ fn span(from: DateParts, to: DateParts) -> Stretch {
 /// `weekend = ("this" | "last" | "next" | "the" | "that" | "coming" | "past") " " "weekend"`:
 /// the week it falls in, counted from the article's date.
 pub fn weekend(input: &str) -> Res<'_, Stretch> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let s = kw(input, "the")
+        .map(|(r, ())| sp_no_nnbsp(r))
+        .unwrap_or(input);
     let (s, det) = kw_any(s, &["this", "last", "next", "that", "coming", "past"])
-        .map(|(r, w)| (sp(r), w))
+        .map(|(r, w)| (sp_no_nnbsp(r), w))
         .unwrap_or((s, "the"));
     if s.len() == input.len() {
         return fail(input);
@@ -101,7 +113,7 @@ pub fn weekend(input: &str) -> Res<'_, Stretch> {
     ))
 }
 
-const DECADE_WORDS: [&str; 8] = [
+pub(super) const DECADE_WORDS: [&str; 8] = [
     "twenties",
     "thirties",
     "forties",
@@ -134,7 +146,7 @@ const NOT_A_DECADE: &[&str] = &[
 /// 1970..1979; two digits only with an apostrophe or away from temperatures and ages.
 pub fn decade_words<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let (rest, start) = decade_start(sp1(s)?.0, before)?;
+    let (rest, start) = decade_start(sp1_no_nnbsp(s)?.0, before)?;
     Ok((
         rest,
         (
@@ -154,7 +166,7 @@ fn decade_start<'a>(input: &'a str, before: &str) -> Res<'a, i32> {
 
 /// "1990s", "1990's": the decade starting in that year.
 pub fn four_digit_decade(input: &str) -> Res<'_, i32> {
-    let (r, (y, _)) = digits(input, 4, 4)?;
+    let (r, (y, _)) = uint(input, 4, 4)?;
     let r = r
         .strip_prefix('\'')
         .or_else(|| r.strip_prefix('’'))
@@ -174,7 +186,7 @@ fn two_digit_decade<'a>(input: &'a str, before: &str) -> Res<'a, i32> {
         Some(r) => (r, true),
         None => (input, false),
     };
-    let (r, (d, n)) = digits(s, 2, 2)?;
+    let (r, (d, n)) = uint(s, 2, 2)?;
     let r = apostrophe(r).unwrap_or(r);
     let Some(r) = r.strip_prefix('s') else {
         return fail(input);
@@ -183,7 +195,10 @@ fn two_digit_decade<'a>(input: &'a str, before: &str) -> Res<'a, i32> {
         return fail(input);
     }
     let context = words_before(before, 4);
-    let next = sp(r).split(char::is_whitespace).next().unwrap_or("");
+    let next = sp_no_nnbsp(r)
+        .split(char::is_whitespace)
+        .next()
+        .unwrap_or("");
     let temperature = next.starts_with(['°', 'F']) || next.eq_ignore_ascii_case("degrees");
     if !lead && (temperature || context.iter().any(|w| NOT_A_DECADE.contains(&w.as_str()))) {
         return fail(input);
@@ -199,7 +214,10 @@ fn two_digit_decade<'a>(input: &'a str, before: &str) -> Res<'a, i32> {
 
 fn worded_decade(input: &str) -> Res<'_, i32> {
     let (s, century) = match kw(input, "nineteen") {
-        Ok((r, ())) => (r.strip_prefix('-').unwrap_or_else(|| sp(r)), Some(1900)),
+        Ok((r, ())) => (
+            r.strip_prefix('-').unwrap_or_else(|| sp_no_nnbsp(r)),
+            Some(1900),
+        ),
         Err(_) => (input, None),
     };
     let (rest, w) = kw_any(s, &DECADE_WORDS)?;
@@ -232,7 +250,7 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
     if let Ok((r, w)) = kw_any(input, &["early", "late", "mid", "later", "earlier"]) {
         let r = match (w, r.strip_prefix('-')) {
             ("mid", Some(r2)) => r2,
-            _ => sp1(r)?.0,
+            _ => sp1_no_nnbsp(r)?.0,
         };
         let part = match w {
             "early" => Part::Early,
@@ -243,7 +261,7 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
         return Ok((r, (part, false)));
     }
     let (s, the) = match kw(input, "the") {
-        Ok((r, ())) => (sp1(r)?.0, true),
+        Ok((r, ())) => (sp1_no_nnbsp(r)?.0, true),
         Err(_) => (input, false),
     };
     let named = [
@@ -257,25 +275,27 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
     ];
     for (word, part) in named {
         if let Ok((r, ())) = kw(s, word) {
-            let (r, ()) = kw(sp(r), "of")?;
-            return Ok((sp1(r)?.0, (part, true)));
+            let (r, ()) = kw(sp_no_nnbsp(r), "of")?;
+            return Ok((sp1_no_nnbsp(r)?.0, (part, true)));
         }
     }
     if !the {
         return fail(input);
     }
     if let Ok((r, ())) = kw(s, "week") {
-        let r = sp(r);
+        let r = sp_no_nnbsp(r);
         let r = kw(r, "of").map(|(r2, ())| r2).or_else(|_| {
             let (r2, _) = kw_any(r, &["starting", "beginning", "commencing"])?;
-            Ok::<_, nom::Err<nom::error::Error<&str>>>(kw(sp(r2), "on").map_or(r2, |(r3, ())| r3))
+            Ok::<_, nom::Err<nom::error::Error<&str>>>(
+                kw(sp_no_nnbsp(r2), "on").map_or(r2, |(r3, ())| r3),
+            )
         })?;
-        return Ok((sp1(r)?.0, (Part::Some, true)));
+        return Ok((sp1_no_nnbsp(r)?.0, (Part::Some, true)));
     }
     let (s, which) = kw_any(s, &["first", "second", "third", "fourth", "final", "last"])?;
-    let s = s.strip_prefix('-').unwrap_or(sp(s));
+    let s = s.strip_prefix('-').unwrap_or(sp_no_nnbsp(s));
     let (s, unit) = kw_any(s, &["half", "quarter", "week"])?;
-    let (s, ()) = kw(sp(s), "of")?;
+    let (s, ()) = kw(sp_no_nnbsp(s), "of")?;
     let months = match unit {
         "half" => 6,
         "quarter" => 3,
@@ -296,7 +316,7 @@ fn part_prefix(input: &str) -> Res<'_, (Part, bool)> {
     } else {
         Part::Share(index, months)
     };
-    Ok((sp1(s)?.0, (part, true)))
+    Ok((sp1_no_nnbsp(s)?.0, (part, true)))
 }
 
 /// `part_of = part_prefix (calendar_relative | weekend | "the" " " ("year" | "month" |
@@ -311,7 +331,8 @@ pub fn part_of(input: &str) -> Res<'_, Stretch> {
         return Ok(ok);
     }
     if of_form {
-        let the_unit = kw(s, "the").and_then(|(r, ())| kw_any(sp(r), &["year", "month", "week"]));
+        let the_unit =
+            kw(s, "the").and_then(|(r, ())| kw_any(sp_no_nnbsp(r), &["year", "month", "week"]));
         if let Ok((r, w)) = the_unit {
             let unit = match w {
                 "year" => TimeUnit::Year,
@@ -364,10 +385,10 @@ fn week_end_month(d: DateParts) -> DateParts {
 /// "the early 1990s" → 1990..1993, "the late '70s" → 1976..1979.
 pub fn decade_part<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let (s, w) = kw_any(sp1(s)?.0, &["early", "mid", "late"])?;
+    let (s, w) = kw_any(sp1_no_nnbsp(s)?.0, &["early", "mid", "late"])?;
     let s = match s.strip_prefix('-') {
         Some(r) if w == "mid" => r,
-        _ => sp1(s)?.0,
+        _ => sp1_no_nnbsp(s)?.0,
     };
     let (rest, a) = decade_start(s, before)?;
     let (x, y) = match w {
@@ -402,9 +423,9 @@ fn narrow_year(y: i32, part: Part) -> (DateParts, DateParts) {
 /// `after_next = "the" " " ("week" | "month" | "year") " after next"`: two units on.
 pub fn after_next(input: &str) -> Res<'_, Stretch> {
     let (s, ()) = kw(input, "the")?;
-    let (s, w) = kw_any(sp1(s)?.0, &["week", "month", "year"])?;
-    let (s, ()) = kw(sp1(s)?.0, "after")?;
-    let (rest, ()) = kw(sp1(s)?.0, "next")?;
+    let (s, w) = kw_any(sp1_no_nnbsp(s)?.0, &["week", "month", "year"])?;
+    let (s, ()) = kw(sp1_no_nnbsp(s)?.0, "after")?;
+    let (rest, ()) = kw(sp1_no_nnbsp(s)?.0, "next")?;
     let unit = match w {
         "week" => TimeUnit::Week,
         "month" => TimeUnit::Month,
@@ -418,11 +439,13 @@ pub fn after_next(input: &str) -> Res<'_, Stretch> {
 
 /// `year_to_date = ["the" " "] "year" ("-" | " ") "to" ("-" | " ") "date"`
 pub fn year_to_date(input: &str) -> Res<'_, Stretch> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let s = kw(input, "the")
+        .map(|(r, ())| sp_no_nnbsp(r))
+        .unwrap_or(input);
     let (s, ()) = kw(s, "year")?;
-    let s = s.strip_prefix('-').unwrap_or_else(|| sp(s));
+    let s = s.strip_prefix('-').unwrap_or_else(|| sp_no_nnbsp(s));
     let (s, ()) = kw(s, "to")?;
-    let s = s.strip_prefix('-').unwrap_or_else(|| sp(s));
+    let s = s.strip_prefix('-').unwrap_or_else(|| sp_no_nnbsp(s));
     let (rest, ()) = kw(s, "date")?;
     Ok((
         rest,

@@ -5,13 +5,13 @@
 use super::date::{calendar_date, day_number, weekday_date, year_tail};
 use super::duration::amount;
 use super::lexicon::{is_full_weekday, month_name, weekday_name};
-use super::part;
+use super::part::{self, Stretch};
+use super::relative::calendar_relative;
 use super::year::year_number;
-use super::{
-    dash, date_parts, digits, fail, kw, kw_any, opens, parsed, sp, sp1, when, word_before, Res,
-};
+use super::{dash, date_parts, opens, parsed, when, word_before, Res};
+use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp, uint};
 use crate::grammar::Parsed;
-use crate::model::{DateParts, Direction, Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
+use crate::model::{DateParts, Hedge, Kind, Quantity};
 
 /// One end of a span as written, before the ends lend each other their missing parts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -28,7 +28,7 @@ enum End {
 fn span_end(input: &str) -> Res<'_, DateParts> {
     let weekday = |i| -> Res<'_, DateParts> {
         let i = kw_any(i, &["this", "next", "last", "coming"])
-            .and_then(|(r, _)| sp1(r))
+            .and_then(|(r, _)| sp1_no_nnbsp(r))
             .map_or(i, |(r, ())| r);
         if !is_full_weekday(i) {
             return fail(i);
@@ -71,9 +71,9 @@ fn deictic_end(input: &str) -> Res<'_, ()> {
         return Ok((r, ()));
     }
     let s = kw(input, "the")
-        .and_then(|(r, ())| kw(sp(r), "day"))
-        .and_then(|(r, ())| kw_any(sp(r), &["after", "before"]))
-        .map_or(input, |(r, _)| sp(r));
+        .and_then(|(r, ())| kw(sp_no_nnbsp(r), "day"))
+        .and_then(|(r, ())| kw_any(sp_no_nnbsp(r), &["after", "before"]))
+        .map_or(input, |(r, _)| sp_no_nnbsp(r));
     kw_any(s, &["today", "tomorrow", "yesterday"]).map(|(r, _)| (r, ()))
 }
 
@@ -98,7 +98,9 @@ fn second_end(input: &str, first: End, after_dash: bool) -> Res<'_, End> {
             day: Some(_),
             ..
         }) => {
-            let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+            let s = kw(input, "the")
+                .map(|(r, ())| sp_no_nnbsp(r))
+                .unwrap_or(input);
             day_number(s).map(|(r, d)| (r, End::Day(d)))
         }
         End::Date(DateParts {
@@ -106,7 +108,7 @@ fn second_end(input: &str, first: End, after_dash: bool) -> Res<'_, End> {
             month: None,
             ..
         }) if after_dash => {
-            let (r, (yy, n)) = digits(input, 2, 2)?;
+            let (r, (yy, n)) = uint(input, 2, 2)?;
             if n != 2 || r.starts_with(char::is_alphanumeric) {
                 return fail(input);
             }
@@ -175,21 +177,21 @@ fn is_bare_year(d: &DateParts) -> bool {
 /// "to", "until", "through" or a dash ("and" after "between").
 fn date_span<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)> {
     let (s, opener) = match kw_any(input, &["from", "between"]) {
-        Ok((r, w)) => (sp1(r)?.0, Some(w)),
+        Ok((r, w)) => (sp1_no_nnbsp(r)?.0, Some(w)),
         Err(_) => (input, None),
     };
     let start = s;
     let (s, first) = first_end(s)?;
     let between_and = (opener == Some("between"))
-        .then(|| kw(sp(s), "and").ok())
+        .then(|| kw(sp_no_nnbsp(s), "and").ok())
         .flatten();
     let (s, after_dash) = if let Some((r, ())) = between_and {
-        (sp(r), false)
+        (sp_no_nnbsp(r), false)
     } else if let Ok((r, ())) = dash(s) {
         (r, true)
     } else {
-        let (r, _) = kw_any(sp(s), &["to", "until", "till", "through", "thru"])?;
-        (sp1(r)?.0, false)
+        let (r, _) = kw_any(sp_no_nnbsp(s), &["to", "until", "till", "through", "thru"])?;
+        (sp1_no_nnbsp(r)?.0, false)
     };
     let (s, second) = second_end(s, first, after_dash)?;
     let (s, tail) = match year_tail(s) {
@@ -225,7 +227,7 @@ fn plausible_year_span(from: &DateParts, to: &DateParts, rest: &str, before: &st
     if (b - a).abs() > 100 {
         return false;
     }
-    let after = sp(rest);
+    let after = sp_no_nnbsp(rest);
     let next = after
         .split(char::is_whitespace)
         .next()
@@ -243,16 +245,16 @@ fn plausible_year_span(from: &DateParts, to: &DateParts, rest: &str, before: &st
 /// year" | year_number)`
 fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let (s, which) = kw_any(sp(s), &["first", "last"])?;
-    let (s, (n, article)) = amount(sp(s))?;
-    let (s, ()) = kw(sp(s), if article { "month" } else { "months" })?;
-    let (s, ()) = kw(sp(s), "of")?;
-    let s = sp(s);
+    let (s, which) = kw_any(sp_no_nnbsp(s), &["first", "last"])?;
+    let (s, (n, article)) = amount(sp_no_nnbsp(s))?;
+    let (s, ()) = kw(sp_no_nnbsp(s), if article { "month" } else { "months" })?;
+    let (s, ()) = kw(sp_no_nnbsp(s), "of")?;
+    let s = sp_no_nnbsp(s);
     let (s, year) = match year_number(s) {
         Ok((r, y)) => (r, Some(y)),
         Err(_) => {
             let (r, _) = kw_any(s, &["the", "this", "that"])?;
-            (kw(sp(r), "year")?.0, None)
+            (kw(sp_no_nnbsp(r), "year")?.0, None)
         }
     };
     let n: u8 = u8::try_from(n.value.trunc().mantissa()).unwrap_or(0);
@@ -275,8 +277,8 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
 
 /// " this year", " next year", " last year" after a part of a year.
 fn deictic_year(input: &str) -> Res<'_, ()> {
-    let (s, _) = kw_any(sp1(input)?.0, &["this", "next", "last"])?;
-    kw(sp1(s)?.0, "year")
+    let (s, _) = kw_any(sp1_no_nnbsp(input)?.0, &["this", "next", "last"])?;
+    kw(sp1_no_nnbsp(s)?.0, "year")
 }
 
 /// `part_of_year = ("Q" digit | "the" " " ordinal " " ("quarter" | "half")) [[","] " "
@@ -287,9 +289,12 @@ fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
         Ok(ok) => ok,
         Err(_) => {
             let (s, ()) = kw(input, "the")?;
-            let (s, which) = kw_any(sp(s), &["first", "second", "third", "fourth", "final"])?;
+            let (s, which) = kw_any(
+                sp_no_nnbsp(s),
+                &["first", "second", "third", "fourth", "final"],
+            )?;
             let s = s.strip_prefix('-').unwrap_or(s);
-            let (s, part) = kw_any(sp(s), &["quarter", "half"])?;
+            let (s, part) = kw_any(sp_no_nnbsp(s), &["quarter", "half"])?;
             let months: u8 = if part == "quarter" { 3 } else { 6 };
             let index: u8 = match which {
                 "first" => 1,
@@ -360,7 +365,7 @@ fn mid_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
 /// `decade = "the" " " digit{3} "0" ["'"] "s"`: "the 1990s".
 fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
-    let (r, y) = super::part::four_digit_decade(sp(s))?;
+    let (r, y) = super::part::four_digit_decade(sp_no_nnbsp(s))?;
     Ok((
         r,
         (
@@ -370,61 +375,12 @@ fn decade(input: &str) -> Res<'_, (DateParts, DateParts)> {
     ))
 }
 
-/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
-/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
-/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
-pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
-    let (s, which) = kw_any(
-        s,
-        &[
-            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
-        ],
-    )?;
-    let which = match which {
-        "current" => "this",
-        "upcoming" => "coming",
-        w => w,
-    };
-    let (s, ()) = sp1(s)?;
-    let (s, n, counted) = match amount(s) {
-        Ok((r, (n, false))) if which != "this" => (sp1(r)?.0, n, true),
-        _ => (
-            s,
-            Numeral::integer(if which == "this" { 0 } else { 1 }),
-            false,
-        ),
-    };
-    let (rest, unit) = super::time_unit(s)?;
-    let calendar_unit = matches!(
-        unit,
-        TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Decade
-    );
-    if !(calendar_unit || counted && unit == TimeUnit::Day) || rest.starts_with('-') {
-        return fail(input);
-    }
-    let direction = if matches!(which, "next" | "coming") {
-        Direction::After
-    } else {
-        Direction::Before
-    };
-    Ok((rest, (n, unit, direction)))
-}
-
-/// What a period production reads: two ends, or an offset from the article's date.
-pub enum Stretch {
-    Span(DateParts, DateParts),
-    Relative(Numeral, TimeUnit, Direction),
-    /// "the past few weeks": as long as the vague amount says, up to the article's date.
-    Vague(Vague, TimeUnit),
-}
-
 /// `vague_recent = ["the" " "] ("past" | "last" | "previous" | "next" | "coming") " "
 /// vague_time`: "the past few weeks", "the next several months".
 fn vague_recent(input: &str) -> Res<'_, Stretch> {
-    let s = kw(input, "the").map_or(input, |(r, ())| sp(r));
+    let s = kw(input, "the").map_or(input, |(r, ())| sp_no_nnbsp(r));
     let (s, _) = kw_any(s, &["past", "last", "previous", "next", "coming"])?;
-    let (rest, (vague, unit)) = super::duration::vague_time(sp1(s)?.0)?;
+    let (rest, (vague, unit)) = super::duration::vague_time(sp1_no_nnbsp(s)?.0)?;
     Ok((rest, Stretch::Vague(vague, unit)))
 }
 
@@ -514,6 +470,7 @@ fn stretch_quantity(stretch: Stretch) -> Quantity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{TimeUnit, Vague};
 
     fn span(text: &str) -> Option<(String, String, String)> {
         let p = period(text, "")?;

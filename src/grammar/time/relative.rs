@@ -1,8 +1,10 @@
 //! Relative dates: "eleven days later", "three days after Trump's meeting", "the next day",
-//! "two weeks earlier", "two months ago", "yesterday".
+//! "two weeks earlier", "two months ago", "yesterday"; and the calendar offsets that periods
+//! and their parts are built on ("last year", "the past two decades").
 
-use super::duration::offset_time;
-use super::{fail, kw, kw_any, parsed, sp, sp1, Res};
+use super::duration::{amount, offset_time};
+use super::{parsed, Res};
+use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp};
 use crate::grammar::Parsed;
 use crate::model::{Direction, Hedge, Kind, Numeral, Quantity, TimeUnit};
 
@@ -19,7 +21,7 @@ struct Offset {
 /// " before" [phrase] | " from now" | " hence" | " afterwards") [" " deictic_day]`
 fn offset_date(input: &str) -> Res<'_, Offset> {
     let (s, (hedge, amount, _, unit)) = offset_time(input)?;
-    let (s, ()) = sp1(s)?;
+    let (s, ()) = sp1_no_nnbsp(s)?;
     let (rest, word) = kw_any(
         s,
         &[
@@ -36,7 +38,7 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
     )
     .or_else(|_| {
         let (r, ()) = kw(s, "from")?;
-        let r = sp(r);
+        let r = sp_no_nnbsp(r);
         // "three weeks from tomorrow" counts from tomorrow; the deictic day is read below.
         match kw(r, "now") {
             Ok((r2, ())) => Ok((r2, "from now")),
@@ -48,7 +50,7 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
         _ => Direction::After,
     };
     let rest = if word == "prior" {
-        match kw(sp(rest), "to") {
+        match kw(sp_no_nnbsp(rest), "to") {
             Ok((r, ())) => r,
             Err(_) => return fail(input),
         }
@@ -57,7 +59,7 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
     };
     // "two days after today" counts from the article's date, like "two days from now".
     let deictic = matches!(word, "after" | "before" | "from now" | "from")
-        .then(|| kw_any(sp(rest), &["today", "tomorrow", "yesterday"]).ok())
+        .then(|| kw_any(sp_no_nnbsp(rest), &["today", "tomorrow", "yesterday"]).ok())
         .flatten();
     if let Some((r, _)) = deictic {
         return Ok((
@@ -86,17 +88,17 @@ fn offset_date(input: &str) -> Res<'_, Offset> {
 
 /// Whether a noun phrase follows "after"/"before" (not a sentence end or a comma).
 fn phrase_follows(rest: &str) -> bool {
-    sp(rest).starts_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“' | '\''))
+    sp_no_nnbsp(rest).starts_with(|c: char| c.is_alphanumeric() || matches!(c, '"' | '“' | '\''))
 }
 
 /// `day_beside_deictic = "the day" (" after tomorrow" | " before yesterday")`: two days
 /// from the article's date.
 fn day_beside_deictic(input: &str) -> Res<'_, Offset> {
     let (s, ()) = kw(input, "the")?;
-    let (s, ()) = kw(sp(s), "day")?;
-    let (s, w) = kw_any(sp(s), &["after", "before"])?;
+    let (s, ()) = kw(sp_no_nnbsp(s), "day")?;
+    let (s, w) = kw_any(sp_no_nnbsp(s), &["after", "before"])?;
     let (rest, ()) = kw(
-        sp(s),
+        sp_no_nnbsp(s),
         if w == "after" {
             "tomorrow"
         } else {
@@ -114,9 +116,11 @@ fn day_beside_deictic(input: &str) -> Res<'_, Offset> {
 /// `next_day = ["the" " "] ("next" | "following" | "previous" | "preceding" | "same") " "
 /// unit | "the day" (" after" | " before")`: "the next day", "the following week".
 fn next_day(input: &str) -> Res<'_, Offset> {
-    let s = kw(input, "the").map(|(r, ())| sp(r)).unwrap_or(input);
+    let s = kw(input, "the")
+        .map(|(r, ())| sp_no_nnbsp(r))
+        .unwrap_or(input);
     let day_after = kw(s, "day").and_then(|(r, ())| {
-        let (r2, w) = kw_any(sp(r), &["after", "before"])?;
+        let (r2, w) = kw_any(sp_no_nnbsp(r), &["after", "before"])?;
         if phrase_follows(r2) {
             return fail(r2);
         }
@@ -131,11 +135,11 @@ fn next_day(input: &str) -> Res<'_, Offset> {
         return Ok((rest, one(TimeUnit::Day, direction, 1)));
     }
     let (s, which) = kw_any(s, &["next", "following", "previous", "preceding", "same"])?;
-    let (s, ()) = sp1(s)?;
+    let (s, ()) = sp1_no_nnbsp(s)?;
     let (rest, unit) = match kw_any(s, &["morning", "evening", "night", "afternoon"]) {
         Ok((r, _)) => (r, TimeUnit::Day),
         Err(_) => {
-            let (r, u) = super::time_unit(s)?;
+            let (r, u) = super::lexicon::time_unit(s)?;
             let singular = &s[..s.len() - r.len()];
             if singular.ends_with('s') || matches!(u, TimeUnit::Second | TimeUnit::Minute) {
                 return fail(input);
@@ -193,6 +197,49 @@ pub fn relative(input: &str, _before: &str) -> Option<Parsed> {
         },
         o.hedge,
     ))
+}
+
+/// `calendar_relative = ("last" | "this" | "next" | "past" | "previous" | "coming" | "upcoming" |
+/// "current") " " ("year" | "month" | "week" | "decade") | ["the" " "] ("past" | "last" |
+/// "previous" | "next") " " amount " " units`: "last year", "the past two decades", "the past three days".
+pub fn calendar_relative(input: &str) -> Res<'_, (Numeral, TimeUnit, Direction)> {
+    let s = kw(input, "the")
+        .map(|(r, ())| sp_no_nnbsp(r))
+        .unwrap_or(input);
+    let (s, which) = kw_any(
+        s,
+        &[
+            "last", "this", "next", "past", "previous", "coming", "upcoming", "current",
+        ],
+    )?;
+    let which = match which {
+        "current" => "this",
+        "upcoming" => "coming",
+        w => w,
+    };
+    let (s, ()) = sp1_no_nnbsp(s)?;
+    let (s, n, counted) = match amount(s) {
+        Ok((r, (n, false))) if which != "this" => (sp1_no_nnbsp(r)?.0, n, true),
+        _ => (
+            s,
+            Numeral::integer(if which == "this" { 0 } else { 1 }),
+            false,
+        ),
+    };
+    let (rest, unit) = super::lexicon::time_unit(s)?;
+    let calendar_unit = matches!(
+        unit,
+        TimeUnit::Year | TimeUnit::Month | TimeUnit::Week | TimeUnit::Decade
+    );
+    if !(calendar_unit || counted && unit == TimeUnit::Day) || rest.starts_with('-') {
+        return fail(input);
+    }
+    let direction = if matches!(which, "next" | "coming") {
+        Direction::After
+    } else {
+        Direction::Before
+    };
+    Ok((rest, (n, unit, direction)))
 }
 
 #[cfg(test)]

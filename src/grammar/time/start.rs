@@ -1,10 +1,10 @@
 //! The words a time expression may begin with: the cheap failure path of [`super::claim_at`].
 //!
 //! The scanner tries every token start in the few words before an anchor ("said", "the",
-//! "of", …), and running all five time productions there costs thousands of instructions
-//! per start. A start whose first word no production begins with is rejected
-//! with one binary search. The list is the lexicon words plus [`KEYWORDS`]; a test keeps
-//! it in step with the words the productions match.
+//! "of", …), and running every time production there costs far more than the lookup. A
+//! start whose first word no production begins with is rejected with one set lookup. The
+//! list is the lexicon words plus [`KEYWORDS`]; a test keeps it in step with the words the
+//! productions match.
 
 use super::lexicon;
 use crate::fnv::{self, FnvSet};
@@ -107,12 +107,7 @@ fn start_words() -> &'static FnvSet<&'static str> {
     static WORDS: OnceLock<FnvSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut words: Vec<&'static str> = KEYWORDS.to_vec();
-        words.extend(super::ANCHORS.iter().filter(|w| !opens_nothing(w)));
-        words.extend(
-            lexicon::all_forms()
-                .into_iter()
-                .filter(|w| !opens_nothing(w)),
-        );
+        words.extend(super::anchors().into_iter().filter(|w| !opens_nothing(w)));
         words.extend(lex::number_words().iter().map(|(w, _)| *w));
         words.extend(lex::ordinal_words().iter().map(|(w, _)| *w));
         words.extend(lex::fraction_words().iter().map(|(w, _)| *w));
@@ -181,14 +176,11 @@ fn length_words() -> impl Iterator<Item = &'static str> {
         "another",
         "half",
     ];
-    let tens = lexicon::TENS_WORDS
+    let cardinals = lex::number_words()
         .iter()
-        .filter(|w| !matches!(**w, "twenty" | "thirty"));
-    HEDGES_AND_AMOUNTS
-        .iter()
-        .chain(lexicon::UNITS_WORDS.iter())
-        .chain(tens)
-        .copied()
+        .filter(|(_, v)| !matches!(v, 20 | 30))
+        .map(|(w, _)| *w);
+    HEDGES_AND_AMOUNTS.iter().copied().chain(cardinals)
 }
 
 /// Whether `input` opens with one of the [`length_words`], where no period or date begins. A
@@ -406,7 +398,7 @@ mod tests {
         ];
         let matched = literal_words_of(&dated);
         for w in length_words() {
-            let lexical = lexicon::month_of_word(w).or(lexicon::weekday_of_word(w));
+            let lexical = lex::month_of_word(w).or(lex::weekday_of_word(w));
             assert!(lexical.is_none(), "{w}");
             assert!(lexicon::ordinal_day_word(w).is_err(), "{w}");
             let known = context_only.contains(&w);

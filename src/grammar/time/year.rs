@@ -1,12 +1,13 @@
 //! Years: a four-digit number 1000–2100 in year position ("in 2025", "2025's", "by 2030").
 
-use super::{date_parts, digits, fail, kw_any, parsed, sp, words_before, Res};
+use super::{date_parts, parsed, words_before, Res};
+use crate::grammar::lex::{change_words, fail, kw_any, sp_no_nnbsp, uint, ChangeReading};
 use crate::grammar::Parsed;
 use crate::model::{Hedge, Kind, Quantity};
 
 /// `year_number = digit{4}` with a value from 1000 to 2100, not part of a grouped number.
 pub fn year_number(input: &str) -> Res<'_, i32> {
-    let (rest, (v, _)) = digits(input, 4, 4)?;
+    let (rest, (v, _)) = uint(input, 4, 4)?;
     if !(1000..=2100).contains(&v) {
         return fail(input);
     }
@@ -51,31 +52,9 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "around",
 ];
 
-/// Change verbs after which "by 2000" is an amount, not a deadline.
-const CHANGE_WORDS: &[&str] = &[
-    "rose",
-    "fell",
-    "increased",
-    "decreased",
-    "grew",
-    "dropped",
-    "cut",
-    "up",
-    "down",
-    "climbed",
-    "declined",
-    "jumped",
-    "reduced",
-    "raised",
-    "shrank",
-    "slipped",
-    "gained",
-    "lost",
-];
-
 /// Whether a word is a change verb ("rose", "fell by").
 pub fn is_change_word(word: &str) -> bool {
-    CHANGE_WORDS.contains(&word)
+    change_words(ChangeReading::Year).contains(&word)
 }
 
 /// `year = year_number` in year position; `None` where a count reads better.
@@ -107,7 +86,7 @@ fn in_year_position(before: &str) -> bool {
     }
     let earlier = words.len().checked_sub(2).map(|i| words[i].as_str());
     match prev {
-        "by" | "from" | "to" => !earlier.is_some_and(|w| CHANGE_WORDS.contains(&w)),
+        "by" | "from" | "to" => !earlier.is_some_and(is_change_word),
         "of" => !earlier.is_some_and(|w| {
             matches!(w, "out" | "total" | "all") || w.starts_with(|c: char| c.is_ascii_digit())
         }),
@@ -198,7 +177,7 @@ fn is_counted_noun(word: &str) -> bool {
 
 /// "2000 troops", "2000 U.S. troops", "2000 and 3000 fighters".
 pub fn followed_by_counted_noun(rest: &str) -> bool {
-    let after = sp(rest);
+    let after = sp_no_nnbsp(rest);
     if after.starts_with("'s") || after.starts_with("’s") {
         return false;
     }
@@ -221,7 +200,7 @@ pub fn followed_by_counted_noun(rest: &str) -> bool {
     }
     // Coordinated with another number that counts something.
     if let Ok((r, _)) = kw_any(after, &["and", "or", "to"]) {
-        let r = sp(r);
+        let r = sp_no_nnbsp(r);
         let n = r
             .bytes()
             .take_while(|b| b.is_ascii_digit() || *b == b',')
