@@ -459,6 +459,139 @@ impl std::fmt::Debug for ScopeBox {
     }
 }
 
+/// One unit of measure as the lexicon defines it.
+#[derive(Debug)]
+pub struct UnitDef {
+    /// The symbol `json.md` reports ("km", "mi", "ft", "m", "kg", "lb", "°C", "l").
+    pub symbol: &'static str,
+    /// What it measures ("length", "mass", "volume", "temperature", "area", "speed", …).
+    pub dimension: &'static str,
+    /// Multiply by this to get the dimension's base unit (metre, kilogram, litre, …).
+    pub to_base: Decimal,
+    /// Added after multiplying by `to_base` (temperature scales; zero elsewhere).
+    pub offset: Decimal,
+    /// The `to_base` of the unit's other readings, empty unless the unit is ambiguous
+    /// (a gallon may be US or imperial, a ton short, metric or long).
+    pub alt_to_base: Vec<Decimal>,
+}
+
+impl UnitDef {
+    /// Whether the unit has more than one reading.
+    pub fn is_ambiguous(&self) -> bool {
+        !self.alt_to_base.is_empty()
+    }
+
+    /// Every factor the unit may stand for, the usual reading first.
+    pub fn readings(&self) -> impl Iterator<Item = Decimal> + '_ {
+        std::iter::once(self.to_base).chain(self.alt_to_base.iter().copied())
+    }
+}
+
+/// What a figure is measured in: the claim's `unit` (`json.md` CLAIM.unit writes
+/// [`Unit::symbol`]). Rules compare units as values and read a measure's dimension and
+/// conversion from it, never by looking a string up again.
+#[derive(Clone, Copy, Debug)]
+pub enum Unit {
+    /// "%": a percentage.
+    Percent,
+    /// "pp": percentage points.
+    Points,
+    /// "bp": basis points.
+    BasisPoints,
+    /// An ISO 4217 currency ("USD").
+    Currency(CurrencyCode),
+    /// A unit of measure from the lexicon (`grammar/lexicon/units.txt`).
+    Measure(&'static UnitDef),
+    /// A unit of time (durations, relative dates, vague periods).
+    Time(TimeUnit),
+}
+
+impl Unit {
+    /// The unit a percentage symbol names: "%", "pp" or "bp".
+    pub fn percent(symbol: &str) -> Option<Unit> {
+        match symbol {
+            "%" => Some(Unit::Percent),
+            "pp" => Some(Unit::Points),
+            "bp" => Some(Unit::BasisPoints),
+            _ => None,
+        }
+    }
+
+    /// The currency with this ISO 4217 code; `None` unless it is three ASCII letters.
+    pub fn currency(code: &str) -> Option<Unit> {
+        CurrencyCode::new(code).map(Unit::Currency)
+    }
+
+    /// The symbol reports write: "%", "pp", "bp", the currency code, the measure's symbol,
+    /// the time unit's name.
+    pub fn symbol(&self) -> &str {
+        match self {
+            Unit::Percent => "%",
+            Unit::Points => "pp",
+            Unit::BasisPoints => "bp",
+            Unit::Currency(code) => code.as_str(),
+            Unit::Measure(def) => def.symbol,
+            Unit::Time(t) => t.as_str(),
+        }
+    }
+
+    /// The unit of measure, if this is one.
+    pub fn measure(&self) -> Option<&'static UnitDef> {
+        match self {
+            Unit::Measure(def) => Some(def),
+            _ => None,
+        }
+    }
+
+    /// The unit of time, if this is one.
+    pub fn time(&self) -> Option<TimeUnit> {
+        match self {
+            Unit::Time(t) => Some(*t),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Unit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.symbol())
+    }
+}
+
+/// Units are equal when they report the same symbol (a measure is one lexicon entry).
+impl PartialEq for Unit {
+    fn eq(&self, other: &Unit) -> bool {
+        match (self, other) {
+            (Unit::Measure(a), Unit::Measure(b)) => a.symbol == b.symbol,
+            (Unit::Currency(a), Unit::Currency(b)) => a == b,
+            (Unit::Time(a), Unit::Time(b)) => a == b,
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
+}
+
+impl Eq for Unit {}
+
+/// An ISO 4217 currency code, three ASCII upper-case letters stored inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CurrencyCode([u8; 3]);
+
+impl CurrencyCode {
+    /// `None` unless `code` is three ASCII letters (stored upper case).
+    pub fn new(code: &str) -> Option<CurrencyCode> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        bytes
+            .iter()
+            .all(u8::is_ascii_alphabetic)
+            .then(|| CurrencyCode(bytes.map(|b| b.to_ascii_uppercase())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Three ASCII letters by construction.
+        std::str::from_utf8(&self.0).unwrap_or("")
+    }
+}
+
 /// One quantitative statement found in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
@@ -467,9 +600,7 @@ pub struct Claim {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    /// "%", "pp", "bp", ISO 4217 codes, unit symbols, time units: always one of the grammar's
-    /// own strings, so claims share them instead of each allocating a copy.
-    pub unit: Option<&'static str>,
+    pub unit: Option<Unit>,
     /// The noun phrase the number counts.
     pub counted: Option<Span>,
     /// Singular, lower-case head noun of `counted`.

@@ -51,10 +51,19 @@ fn headline(text: &str) -> Option<(usize, usize)> {
 fn class(claim: &Claim) -> Option<String> {
     claim.numeral()?;
     match claim.kind {
-        Kind::Money => Some(format!("money:{}", claim.unit.unwrap_or(""))),
+        Kind::Money => Some(format!(
+            "money:{}",
+            claim.unit.as_ref().map_or("", |u| u.symbol())
+        )),
         Kind::Percent => Some("percent".into()),
-        Kind::Duration => Some(format!("duration:{}", claim.unit.unwrap_or(""))),
-        Kind::Measure => Some(format!("measure:{}", claim.unit.unwrap_or(""))),
+        Kind::Duration => Some(format!(
+            "duration:{}",
+            claim.unit.as_ref().map_or("", |u| u.symbol())
+        )),
+        Kind::Measure => Some(format!(
+            "measure:{}",
+            claim.unit.as_ref().map_or("", |u| u.symbol())
+        )),
         Kind::Count | Kind::Number => Some("count".into()),
         _ => None,
     }

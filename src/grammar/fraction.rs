@@ -5,7 +5,7 @@ use super::context::Before;
 use super::lex::{self, fail};
 use super::numeral::{self, Number};
 use super::{unit, words, Expr};
-use crate::model::{FractionForm, Kind, Numeral, Quantity};
+use crate::model::{FractionForm, Kind, Numeral, Quantity, Unit};
 use nom::IResult;
 use rust_decimal::Decimal;
 
@@ -324,7 +324,7 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
 /// `of_a_unit = ("-point" | "-percentage-point") | [" of"] " a" [n] (" percentage point" | " percent"
 /// | " per cent" | unit_after)`: "half a percentage point" and "a half-point cut" are 0.5 pp, "a
 /// quarter of a mile" 0.25 mi.
-fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, &'static str)> {
+fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, Unit)> {
     // "a quarter-point cut": rates move in percentage points ("the half-point of the season"
     // is a place).
     if let Some(r) = ["-percentage-point", "-point"]
@@ -332,7 +332,7 @@ fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, &'static str)> {
         .find_map(|w| lex::word(input, w))
         .filter(|_| after_a)
     {
-        return Some((r, Kind::Percent, "pp"));
+        return Some((r, Kind::Percent, Unit::Points));
     }
     let r = lex::sp1(input)?;
     let r = lex::word(r, "of").and_then(lex::sp1).unwrap_or(r);
@@ -344,12 +344,15 @@ fn of_a_unit(input: &str, after_a: bool) -> Option<(&str, Kind, &'static str)> {
         ("per cent", "%"),
     ]
     .iter()
-    .find_map(|(w, unit)| lex::phrase(after, w).map(|rest| (rest, Kind::Percent, *unit)));
+    .find_map(|(w, unit)| {
+        lex::phrase(after, w).map(|rest| (rest, Kind::Percent, Unit::percent(unit)))
+    })
+    .and_then(|(rest, kind, unit)| Some((rest, kind, unit?)));
     percent.or_else(|| {
         let (rest, u) = unit::unit_after(r).ok()?;
         // A unit's name ("a quarter of an inch"), not a lone symbol ("half a m").
         let written = r[..r.len() - rest.len()].trim();
-        (written.len() > 2).then_some((rest, Kind::Measure, u.symbol))
+        (written.len() > 2).then_some((rest, Kind::Measure, Unit::Measure(u)))
     })
 }
 
@@ -475,7 +478,7 @@ mod tests {
         assert!(fraction("half the crew", &Before::default()).is_ok());
     }
 
-    fn percent(input: &str) -> Option<(Decimal, &'static str, &str)> {
+    fn percent(input: &str) -> Option<(Decimal, Unit, &str)> {
         let (rest, e) = fraction(input, &Before::default()).ok()?;
         match (e.kind, e.quantity, e.unit) {
             (Kind::Percent, Quantity::Point(n), Some(u)) => Some((n.value, u, rest)),
@@ -487,32 +490,41 @@ mod tests {
     fn a_fraction_of_a_percentage_point_is_a_percentage() {
         assert_eq!(
             percent("half a percentage point to"),
-            Some((d("0.5"), "pp", " to"))
+            Some((d("0.5"), Unit::Points, " to"))
         );
         assert_eq!(
             percent("a quarter of a percentage point"),
-            Some((d("0.25"), "pp", ""))
+            Some((d("0.25"), Unit::Points, ""))
         );
         assert_eq!(
             percent("three-quarters of a percentage point"),
-            Some((d("0.75"), "pp", ""))
+            Some((d("0.75"), Unit::Points, ""))
         );
-        assert_eq!(percent("half a per cent"), Some((d("0.5"), "%", "")));
+        assert_eq!(
+            percent("half a per cent"),
+            Some((d("0.5"), Unit::Percent, ""))
+        );
         assert_eq!(
             percent("a quarter-point cut"),
-            Some((d("0.25"), "pp", " cut"))
+            Some((d("0.25"), Unit::Points, " cut"))
         );
         assert_eq!(
             percent("a half-point rise"),
-            Some((d("0.5"), "pp", " rise"))
+            Some((d("0.5"), Unit::Points, " rise"))
         );
         assert_eq!(percent("a quarter-pointed"), None);
         assert_eq!(percent("half-point of the season"), None);
         let (rest, e) = fraction("half a mile away", &Before::default()).unwrap();
-        assert_eq!((e.kind, e.unit, rest), (Kind::Measure, Some("mi"), " away"));
+        assert_eq!(
+            (e.kind, e.unit.map(|u| u.symbol().to_string()), rest),
+            (Kind::Measure, Some("mi".to_string()), " away")
+        );
         assert_eq!(e.quantity, Quantity::Point(Numeral::exact(d("0.5"))));
         let (_, e) = fraction("a quarter of an inch", &Before::default()).unwrap();
-        assert_eq!((e.kind, e.unit), (Kind::Measure, Some("in")));
+        assert_eq!(
+            (e.kind, e.unit.map(|u| u.symbol().to_string())),
+            (Kind::Measure, Some("in".to_string()))
+        );
         // A share of something else stays a fraction.
         assert_eq!(
             fraction("half a team", &Before::default()).unwrap().1.kind,

@@ -19,7 +19,7 @@ pub mod vague;
 pub mod words;
 
 use crate::fnv::{self, FnvSet};
-use crate::model::{Flags, Hedge, Kind, Quantity};
+use crate::model::{Flags, Hedge, Kind, Quantity, Unit};
 use std::sync::OnceLock;
 
 /// What a production recognised, relative to the position it was called at.
@@ -30,7 +30,7 @@ pub struct Parsed {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    pub unit: Option<&'static str>,
+    pub unit: Option<Unit>,
     pub flags: Flags,
 }
 
@@ -41,7 +41,7 @@ pub struct Expr {
     pub kind: Kind,
     pub quantity: Quantity,
     pub hedge: Hedge,
-    pub unit: Option<&'static str>,
+    pub unit: Option<Unit>,
     pub flags: Flags,
 }
 

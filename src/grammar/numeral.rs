@@ -4,7 +4,7 @@
 use super::lex::{self, fail, ScaleForm};
 use super::memo::{self, Slot};
 use super::{fraction, hedge, money, percent, unit, words, Expr};
-use crate::model::{Flags, Kind, Numeral, Quantity};
+use crate::model::{Flags, Kind, Numeral, Quantity, Unit};
 use nom::IResult;
 use rust_decimal::Decimal;
 use std::cell::RefCell;
@@ -541,7 +541,7 @@ fn quantity_uncached(input: &str) -> IResult<&str, Expr> {
         if let Ok((r, symbol)) = percent::percent_suffix(rest) {
             rest = r;
             kind = Kind::Percent;
-            unit_name = Some(symbol);
+            unit_name = Unit::percent(symbol);
         } else if let Ok((r, c)) = money::currency_after(rest) {
             rest = r;
             currency = Some(c);
@@ -551,12 +551,12 @@ fn quantity_uncached(input: &str) -> IResult<&str, Expr> {
         } else if let Ok((r, u)) = unit::unit_after(rest) {
             rest = r;
             kind = Kind::Measure;
-            unit_name = Some(u.symbol);
+            unit_name = Some(Unit::Measure(u));
         }
     }
     if let Some(c) = currency {
         kind = Kind::Money;
-        unit_name = Some(c.code);
+        unit_name = Unit::currency(c.code);
         if c.factor != Decimal::ONE {
             apply_scale(&mut n, c.factor);
             n.scaled = false;
@@ -564,7 +564,7 @@ fn quantity_uncached(input: &str) -> IResult<&str, Expr> {
             rest = r;
             n.numeral = v;
         }
-    } else if let Some((r, v)) = unit_name.and_then(|u| smaller_unit(rest, u, &n)) {
+    } else if let Some((r, v)) = unit_name.and_then(|u| smaller_unit(rest, u.symbol(), &n)) {
         rest = r;
         n.numeral = v;
     }
@@ -786,7 +786,7 @@ mod tests {
         let (rest, e) = quantity("12% of voters").unwrap();
         assert_eq!(rest, " of voters");
         assert_eq!(e.kind, Kind::Percent);
-        assert_eq!(e.unit, Some("%"));
+        assert_eq!(e.unit, Some(Unit::Percent));
         let (rest, e) = quantity("38 attacks").unwrap();
         assert_eq!((rest, e.kind), (" attacks", Kind::Number));
     }
@@ -855,12 +855,17 @@ mod compound_tests {
         s.parse().unwrap()
     }
 
-    fn q(input: &str) -> (Kind, Decimal, Option<&'static str>, &str) {
+    fn q(input: &str) -> (Kind, Decimal, Option<String>, &str) {
         let (rest, e) = quantity(input).unwrap();
         let Quantity::Point(n) = e.quantity else {
             panic!("not a point: {input}");
         };
-        (e.kind, n.value, e.unit, rest)
+        (
+            e.kind,
+            n.value,
+            e.unit.map(|u| u.symbol().to_string()),
+            rest,
+        )
     }
 
     #[test]
@@ -891,7 +896,10 @@ mod compound_tests {
         assert_eq!(value("3/4 of the vote"), (dec("0.75"), " of the vote"));
         assert_eq!(value("12 1/2 hours"), (dec("12.5"), " hours"));
         let (kind, v, unit, _) = q("1/4 mile track");
-        assert_eq!((kind, v, unit), (Kind::Measure, dec("0.25"), Some("mi")));
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Measure, dec("0.25"), Some("mi"))
+        );
         // Dates, names and ratios are not fractions.
         assert_eq!(value("9/11 attacks").0, dec("9"));
         assert_eq!(value("3/15").0, dec("3"));
@@ -908,7 +916,7 @@ mod compound_tests {
     fn dollars_and_cents() {
         let (kind, v, unit, rest) = q("12 dollars and 75 cents each");
         assert_eq!(
-            (kind, v, unit, rest),
+            (kind, v, unit.as_deref(), rest),
             (Kind::Money, dec("12.75"), Some("USD"), " each")
         );
         assert_eq!(q("£4 20p").1, dec("4.2"));
@@ -922,7 +930,10 @@ mod compound_tests {
     #[test]
     fn feet_and_inches_pounds_and_ounces() {
         let (kind, v, unit, rest) = q("6 feet 3 inches tall");
-        assert_eq!((kind, unit, rest), (Kind::Measure, Some("ft"), " tall"));
+        assert_eq!(
+            (kind, unit.as_deref(), rest),
+            (Kind::Measure, Some("ft"), " tall")
+        );
         assert_eq!(v, dec("6") + dec("3") / dec("12"));
         assert_eq!(q("eight pounds and 4 ounces").1, dec("8.25"));
         // Inches after metres are not one length.
@@ -932,17 +943,23 @@ mod compound_tests {
     #[test]
     fn scaled_pounds_are_sterling() {
         let (kind, v, unit, _) = q("40 million pounds (about $52 million) in fines");
-        assert_eq!((kind, v, unit), (Kind::Money, dec("40000000"), Some("GBP")));
-        assert_eq!(q("2.5 billion pounds in aid").2, Some("GBP"));
-        assert_eq!(q("3 billion pounds of grain").2, Some("lb"));
-        assert_eq!(q("3 million pounds were recalled").2, Some("lb"));
-        assert_eq!(q("300 pounds").2, Some("lb"));
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("40000000"), Some("GBP"))
+        );
+        assert_eq!(q("2.5 billion pounds in aid").2.as_deref(), Some("GBP"));
+        assert_eq!(q("3 billion pounds of grain").2.as_deref(), Some("lb"));
+        assert_eq!(q("3 million pounds were recalled").2.as_deref(), Some("lb"));
+        assert_eq!(q("300 pounds").2.as_deref(), Some("lb"));
     }
 
     #[test]
     fn half_a_scale_and_scale_and_a_half_take_a_currency() {
         let (kind, v, unit, _) = q("half a million dollars");
-        assert_eq!((kind, v, unit), (Kind::Money, dec("500000"), Some("USD")));
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("500000"), Some("USD"))
+        );
         assert_eq!(q("a quarter billion euros").1, dec("250000000"));
         let (kind, v, _, rest) = q("4 million and a half voters");
         assert_eq!((kind, v, rest), (Kind::Number, dec("4500000"), " voters"));
@@ -968,7 +985,7 @@ mod compound_tests {
         assert_eq!(value("4 tln").0, dec("4000000000000"));
         assert_eq!(q("$7MM budget").1, dec("7000000"));
         // Without a currency "mm" is the millimetre.
-        assert_eq!(q("7mm").2, Some("mm"));
+        assert_eq!(q("7mm").2.as_deref(), Some("mm"));
     }
 
     #[test]

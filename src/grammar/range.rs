@@ -499,7 +499,10 @@ mod tests {
             _ => panic!("not a range"),
         }
         let (_, e) = range("5 to 7%", &b).unwrap();
-        assert_eq!((e.kind, e.unit), (Kind::Percent, Some("%")));
+        assert_eq!(
+            (e.kind, e.unit),
+            (Kind::Percent, Some(crate::model::Unit::Percent))
+        );
         assert!(
             !e.flags.scale_ellipsis,
             "a unit written once is ordinary style"

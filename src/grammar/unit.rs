@@ -3,37 +3,10 @@
 //! The units come from `grammar/lexicon/units.txt` (its header documents the format), parsed
 //! once into a [`SpellingTable`]; `money.rs` reuses that table for currency spellings.
 
+pub use crate::model::UnitDef;
 use nom::IResult;
 use rust_decimal::Decimal;
 use std::sync::OnceLock;
-
-/// One unit of measure as the lexicon defines it.
-#[derive(Debug)]
-pub struct UnitDef {
-    /// The symbol `json.md` reports ("km", "mi", "ft", "m", "kg", "lb", "°C", "l").
-    pub symbol: &'static str,
-    /// What it measures ("length", "mass", "volume", "temperature", "area", "speed", …).
-    pub dimension: &'static str,
-    /// Multiply by this to get the dimension's base unit (metre, kilogram, litre, …).
-    pub to_base: Decimal,
-    /// Added after multiplying by `to_base` (temperature scales; zero elsewhere).
-    pub offset: Decimal,
-    /// The `to_base` of the unit's other readings, empty unless the unit is ambiguous
-    /// (a gallon may be US or imperial, a ton short, metric or long).
-    pub alt_to_base: Vec<Decimal>,
-}
-
-impl UnitDef {
-    /// Whether the unit has more than one reading.
-    pub fn is_ambiguous(&self) -> bool {
-        !self.alt_to_base.is_empty()
-    }
-
-    /// Every factor the unit may stand for, the usual reading first.
-    pub fn readings(&self) -> impl Iterator<Item = Decimal> + '_ {
-        std::iter::once(self.to_base).chain(self.alt_to_base.iter().copied())
-    }
-}
 
 /// `value` in `from` expressed in `to`, with both units in their usual reading; `None` across
 /// dimensions or when the arithmetic overflows.

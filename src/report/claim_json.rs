@@ -85,7 +85,7 @@ impl<'a> ClaimJson<'a> {
             high,
             hedge: claim.hedge.as_str(),
             interval,
-            unit: claim.unit,
+            unit: claim.unit.as_ref().map(|u| u.symbol()),
             counted: claim.counted.map(|s| s.text(&doc.text)),
             head: claim.head.as_deref(),
             of: claim.of.map(|s| s.text(&doc.text)),

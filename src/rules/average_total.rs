@@ -6,7 +6,7 @@ use crate::analysis::parts::{self, Check, Sentence, TotalForm};
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Role, Severity};
-use crate::grammar::unit::{by_symbol, convert};
+use crate::grammar::unit::convert;
 use crate::model::{Claim, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
@@ -157,7 +157,7 @@ fn measure_factor(avg: &Claim, total: &Claim) -> Option<rust_decimal::Decimal> {
     if avg.kind != Kind::Measure || total.kind != Kind::Measure {
         return None;
     }
-    let (to, from) = (by_symbol(avg.unit?)?, by_symbol(total.unit?)?);
+    let (to, from) = (avg.unit?.measure()?, total.unit?.measure()?);
     if to.is_ambiguous() || from.is_ambiguous() || !to.offset.is_zero() || !from.offset.is_zero() {
         return None;
     }

@@ -3,8 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
-use crate::grammar::unit::by_symbol;
-use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
+use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit, Unit};
 use crate::rules::RuleCheck;
 use crate::semantics::{format, reading, Reading};
 use rust_decimal::Decimal;
@@ -97,9 +96,9 @@ fn measure(c: &Claim) -> Option<Measure> {
     match (&c.quantity, c.kind) {
         (Quantity::Duration { unit, .. }, _) => m("time", seconds(*unit)?),
         (Quantity::Fraction(_), _) => m("ratio", Decimal::ONE),
-        (_, Kind::Percent) if c.unit == Some("%") => m("ratio", Decimal::new(1, 2)),
+        (_, Kind::Percent) if c.unit == Some(Unit::Percent) => m("ratio", Decimal::new(1, 2)),
         (_, Kind::Measure) => {
-            let def = by_symbol(c.unit?)?;
+            let def = c.unit?.measure()?;
             // Temperature scales and ambiguous units (US or imperial gallons) convert
             // with doubt; leave them to NUM-UNIT-CONVERSION.
             if !def.offset.is_zero() || def.is_ambiguous() {
@@ -107,7 +106,7 @@ fn measure(c: &Claim) -> Option<Measure> {
             }
             m(def.dimension, def.to_base)
         }
-        (_, Kind::Money) => m(&format!("money {}", c.unit?), Decimal::ONE),
+        (_, Kind::Money) => m(&format!("money {}", c.unit?.symbol()), Decimal::ONE),
         (_, Kind::Count) => m(&format!("count {}", c.head.as_deref()?), Decimal::ONE),
         _ => None,
     }
@@ -184,8 +183,8 @@ fn equal(ctx: &Context, (a, ra, ma): Side, (b, rb, mb): Side) -> Option<Finding>
     let decimals = rb.decimals.min(6);
     let unit = match (&b.quantity, b.unit) {
         (Quantity::Duration { unit, .. }, _) => format!(" {}s", unit.as_str()),
-        (_, Some("%")) => "%".to_string(),
-        (_, Some(u)) => format!(" {u}"),
+        (_, Some(Unit::Percent)) => "%".to_string(),
+        (_, Some(u)) => format!(" {}", u.symbol()),
         (_, None) => String::new(),
     };
     let shown = format::number(point, decimals);

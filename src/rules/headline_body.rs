@@ -5,7 +5,7 @@ use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
-use crate::model::{Claim, Hedge, Kind, Quantity, Span};
+use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeUnit, Unit};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
@@ -525,7 +525,8 @@ fn rescaled(r: &Reading, k: Decimal) -> Option<Reading> {
 /// the body, or from one of them to the reference date ("40 years after" a 1985 flood).
 fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     let stated = reading(heading, &ctx.settings.tolerances)?;
-    let unit = heading.unit?;
+    let heading_unit = heading.unit?;
+    let unit = heading_unit.symbol();
     let (base, factor) = time_unit(unit)?;
     // "in a week" names a period, not a figure; and a span the body writes with its unit
     // ("over the next two years") is there even where no claim was read.
@@ -558,14 +559,14 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
         .iter()
         .filter(|c| !c.in_heading && c.kind == Kind::Duration)
         .filter_map(|c| {
-            let (b, f) = time_unit(c.unit?)?;
+            let (b, f) = time_unit(c.unit?.symbol())?;
             let k = Decimal::from(f).checked_div(Decimal::from(factor))?;
             let reading = rescaled(&reading(c, &ctx.settings.tolerances)?, k)?;
             (b == base).then_some(Figure { claim: c, reading })
         })
         .take(MAX_BODY)
         .collect();
-    if heading.unit == Some("year") && years_apart(ctx, &stated) {
+    if heading.unit == Some(Unit::Time(TimeUnit::Year)) && years_apart(ctx, &stated) {
         return None;
     }
     check_against_kind(ctx, heading, &stated, &figures)

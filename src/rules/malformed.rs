@@ -65,9 +65,9 @@ fn end_text(claim: &Claim, n: &Numeral) -> String {
         None => mantissa,
     };
     match (claim.kind, claim.unit) {
-        (Kind::Money, Some(code)) => match currency_symbol(code) {
+        (Kind::Money, Some(unit)) => match currency_symbol(unit.symbol()) {
             Some(sym) => format!("{sym}{scaled}"),
-            None => format!("{code} {scaled}"),
+            None => format!("{} {scaled}", unit.symbol()),
         },
         (Kind::Percent, _) => format!("{scaled}%"),
         _ => scaled,
@@ -185,7 +185,7 @@ mod tests {
                 second: millions(19),
             },
         );
-        c.unit = Some("EUR");
+        c.unit = crate::model::Unit::currency("EUR");
         c.flags.scale_ellipsis = true;
         let findings = run(text, vec![c]);
         assert_eq!(findings.len(), 1);

@@ -82,7 +82,7 @@ fn base(claim: &Claim) -> Option<u64> {
 fn check(ctx: &Context, p: usize, w: usize) -> Option<Finding> {
     let (pct, whole) = (&ctx.claims[p], &ctx.claims[w]);
     if pct.kind != Kind::Percent
-        || pct.unit != Some("%")
+        || pct.unit != Some(crate::model::Unit::Percent)
         || !matches!(pct.hedge, Hedge::None | Hedge::Exactly)
         || !parts::is_amount(pct)
     {

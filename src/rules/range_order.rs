@@ -380,7 +380,9 @@ mod tests {
         b: i64,
     ) -> Claim {
         let mut c = range_claim(text, literal, a, b);
-        c.unit = Some(unit);
+        c.unit = crate::model::Unit::percent(unit)
+            .or_else(|| crate::model::Unit::currency(unit))
+            .or_else(|| crate::grammar::unit::by_symbol(unit).map(crate::model::Unit::Measure));
         c.kind = kind;
         c
     }
@@ -446,7 +448,7 @@ mod tests {
         let c = counting(text, "$500,000 to 40", "schools", 500_000, 40);
         let mut c = c;
         c.kind = Kind::Money;
-        c.unit = Some("USD");
+        c.unit = crate::model::Unit::currency("USD");
         assert!(
             severities(text, c).is_empty(),
             "an amount and its recipients"

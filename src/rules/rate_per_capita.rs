@@ -69,7 +69,7 @@ impl RuleCheck for RatePerCapita {
             for (pos, &rate) in sentence.claims.iter().enumerate() {
                 let finding = match per_unit::per_around(ctx, sentence, rate) {
                     Some(Per::Base { value, claim }) => {
-                        if ctx.claims[rate].unit == Some("%") {
+                        if ctx.claims[rate].unit == Some(crate::model::Unit::Percent) {
                             // Only "5.8% per 1,000": "8% every 100 metres" is a gradient.
                             claim
                                 .filter(|&b| {

@@ -211,7 +211,9 @@ fn earlier_in_paragraph(ctx: &Context, sentences: &[parts::Sentence], k: usize) 
 }
 
 fn is_share(claim: &Claim) -> bool {
-    claim.kind == Kind::Percent && claim.unit == Some("%") && parts::is_amount(claim)
+    claim.kind == Kind::Percent
+        && claim.unit == Some(crate::model::Unit::Percent)
+        && parts::is_amount(claim)
 }
 
 /// Runs of percentages joined by commas, "and", "against" or "to" ("63% of possession to

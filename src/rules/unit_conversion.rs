@@ -3,7 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
-use crate::grammar::unit::{by_symbol, convert_with, UnitDef};
+use crate::grammar::unit::{convert_with, UnitDef};
 use crate::model::{Claim, Hedge, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{self, message_decimals, number};
@@ -56,7 +56,7 @@ fn measure(claim: &Claim) -> Option<(&'static UnitDef, Decimal)> {
     if claim.flags.malformed || claim.flags.too_large {
         return None;
     }
-    let unit = by_symbol(claim.unit?)?;
+    let unit = claim.unit?.measure()?;
     Some((unit, n.value))
 }
 

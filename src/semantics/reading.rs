@@ -42,10 +42,11 @@ fn is_signed(claim: &Claim, value: Decimal) -> bool {
     if value.is_sign_negative() && !value.is_zero() {
         return true;
     }
-    let temperature = claim.unit.is_some_and(|u| {
-        let u = u.to_ascii_lowercase();
-        u.starts_with('°') || u.starts_with("degree") || u == "celsius" || u == "fahrenheit"
-    });
+    let temperature = claim
+        .unit
+        .and_then(|u| u.measure())
+        // °C, °F and a bare degree; kelvin is never negative.
+        .is_some_and(|def| def.symbol.starts_with('°'));
     claim.kind == Kind::Measure && temperature
 }
 
@@ -278,7 +279,7 @@ mod tests {
             second: num("-9", 1),
         };
         let mut c = claim(Kind::Measure, negative, Hedge::None);
-        c.unit = Some("°C");
+        c.unit = crate::grammar::unit::by_symbol("°C").map(crate::model::Unit::Measure);
         assert_eq!(read(&c).strict, iv("-9", "-3"));
     }
 

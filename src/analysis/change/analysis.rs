@@ -197,8 +197,8 @@ pub fn between_percentages(change: &Change) -> bool {
 /// The stated size in points (`None` for a plain "%"): "pp"/"points" → 1, "bp" → 0.01.
 pub fn points_scale(claim: &Claim) -> Option<rust_decimal::Decimal> {
     match claim.unit {
-        Some("pp") => Some(rust_decimal::Decimal::ONE),
-        Some("bp") => Some(rust_decimal::Decimal::new(1, 2)),
+        Some(crate::model::Unit::Points) => Some(rust_decimal::Decimal::ONE),
+        Some(crate::model::Unit::BasisPoints) => Some(rust_decimal::Decimal::new(1, 2)),
         _ => None,
     }
 }

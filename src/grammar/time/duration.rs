@@ -7,7 +7,7 @@ use crate::grammar::lex::WordList;
 use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp};
 use crate::grammar::memo::{self, Slot};
 use crate::grammar::Parsed;
-use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Vague};
+use crate::model::{Hedge, Kind, Numeral, Quantity, TimeUnit, Unit, Vague};
 use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -391,7 +391,7 @@ pub fn duration(input: &str, before: &str) -> Option<Parsed> {
             Quantity::Vague(vague),
             Hedge::None,
         );
-        p.unit = Some(unit.as_str());
+        p.unit = Some(Unit::Time(unit));
         return Some(p);
     }
     if let Some((rest, (amount, unit))) = when(word, || another_or_fortnight(input)) {
@@ -470,7 +470,10 @@ mod tests {
             d("another month", "1", "month")
         );
         let p = duration("several weeks of talks", "").unwrap();
-        assert_eq!((p.len, p.unit), ("several weeks".len(), Some("week")));
+        assert_eq!(
+            (p.len, p.unit),
+            ("several weeks".len(), Some(Unit::Time(TimeUnit::Week)))
+        );
         assert!(duration("several week", "").is_none());
     }
 

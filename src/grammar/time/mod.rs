@@ -21,7 +21,7 @@ mod year;
 
 use super::lex::{fail, sp_no_nnbsp};
 use super::Parsed;
-use crate::model::{ceil_char_boundary, Claim, DateParts, Flags, Hedge, Kind, Quantity};
+use crate::model::{ceil_char_boundary, Claim, DateParts, Flags, Hedge, Kind, Quantity, Unit};
 use nom::IResult;
 
 type Res<'a, T> = IResult<&'a str, T>;
@@ -58,7 +58,9 @@ pub fn anchors() -> Vec<&'static str> {
 /// The parts a claim of one of the time kinds speaks of, as a [`Parsed`].
 fn parsed(len: usize, kind: Kind, quantity: Quantity, hedge: Hedge) -> Parsed {
     let unit = match &quantity {
-        Quantity::Duration { unit, .. } | Quantity::Relative { unit, .. } => Some(unit.as_str()),
+        Quantity::Duration { unit, .. } | Quantity::Relative { unit, .. } => {
+            Some(Unit::Time(*unit))
+        }
         _ => None,
     };
     Parsed {

@@ -11,7 +11,7 @@ use super::year::year_number;
 use super::{dash, date_parts, opens, parsed, when, word_before, Res};
 use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp, uint};
 use crate::grammar::Parsed;
-use crate::model::{DateParts, Hedge, Kind, Quantity};
+use crate::model::{DateParts, Hedge, Kind, Quantity, Unit};
 
 /// One end of a span as written, before the ends lend each other their missing parts.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -398,7 +398,7 @@ pub fn period(input: &str, before: &str) -> Option<Parsed> {
         .flatten()
         .min_by_key(|(r, _)| r.len())?;
     let (quantity, unit) = match stretch {
-        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(unit.as_str())),
+        Stretch::Vague(vague, unit) => (Quantity::Vague(vague), Some(Unit::Time(unit))),
         other => (stretch_quantity(other), None),
     };
     let mut p = parsed(
@@ -583,7 +583,11 @@ mod tests {
         assert_eq!(p.len, "the past few weeks".len());
         assert_eq!(
             (p.kind, p.quantity, p.unit),
-            (Kind::Period, Quantity::Vague(Vague::Few), Some("week"))
+            (
+                Kind::Period,
+                Quantity::Vague(Vague::Few),
+                Some(Unit::Time(crate::model::TimeUnit::Week))
+            )
         );
         let p = period("the past three days", "").unwrap();
         assert_eq!(p.len, "the past three days".len());
