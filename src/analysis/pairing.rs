@@ -137,7 +137,7 @@ pub fn describe(ctx: &Context, claim: &Claim) -> String {
         s.push(' ');
         s.push_str(&counted);
     }
-    if let Some(place) = &claim.scope.place {
+    if let Some(place) = claim.scope.place_text(&ctx.doc.text) {
         s.push_str(" in ");
         s.push_str(place);
     }

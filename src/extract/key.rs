@@ -51,19 +51,18 @@ impl QuantityKey {
         let scope = &claim.scope;
         QuantityKey {
             head,
-            owner: scope.owner.as_deref().and_then(normalise_owner),
-            place: scope.place.as_deref().map(|p| strip_the(&p.to_lowercase())),
-            time: scope.time.as_deref().map(normalise_time),
+            owner: scope.owner_text(text).as_deref().and_then(normalise_owner),
+            place: scope.place_text(text).map(|p| strip_the(&p.to_lowercase())),
+            time: scope.time_text(text).map(normalise_time),
             qualifiers: scope
                 .qualifiers
                 .iter()
-                .map(|q| q.to_lowercase())
+                .map(|q| q.text(text).into_owned())
                 .filter(|q| !lexicon::neutral_modifiers().contains(q.as_str()))
                 .filter(|q| !absorbed.contains(q))
                 .collect(),
             source: scope
-                .source
-                .as_deref()
+                .source_text(text)
                 .map(|s| strip_the(&s.to_lowercase())),
             change_result: scope.changed && !scope.change_object,
             estimate: claim.hedge == Hedge::Estimate,
