@@ -281,7 +281,7 @@ fn attribution_by_verb() {
     assert_eq!(cs[1].scope.source_text(t), Some("Maria Lopez"));
 }
 
-fn key(t: &str, c: &Claim) -> QuantityKey {
+fn key<'a>(t: &'a str, c: &'a Claim) -> QuantityKey<'a> {
     QuantityKey::of(c, t)
 }
 

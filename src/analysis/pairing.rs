@@ -21,7 +21,7 @@ pub const MAX_EARLIER: usize = 16;
 pub struct Mention<'a> {
     pub index: usize,
     pub claim: &'a Claim,
-    pub key: QuantityKey,
+    pub key: QuantityKey<'a>,
     pub reading: Reading,
 }
 
@@ -64,7 +64,7 @@ pub fn by_head<'a>(ctx: &Context<'a>) -> BTreeMap<String, Vec<Mention<'a>>> {
             continue;
         };
         let key = QuantityKey::of(claim, &ctx.doc.text);
-        let Some(head) = key.head.clone() else {
+        let Some(head) = key.head.as_deref().map(String::from) else {
             continue;
         };
         index.entry(head).or_default().push(Mention {

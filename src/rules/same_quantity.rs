@@ -261,7 +261,7 @@ fn keys_join(ctx: &Context, earlier: &Mention, later: &Mention, later_around: &A
                 .key
                 .qualifiers
                 .iter()
-                .all(|q| WHOLE_VERBS.contains(&q.as_str()));
+                .all(|q| WHOLE_VERBS.contains(&q.as_ref()));
             if modifiers.is_empty() && !whole {
                 return false;
             }
