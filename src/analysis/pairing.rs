@@ -64,10 +64,15 @@ pub fn by_head<'a>(ctx: &Context<'a>) -> BTreeMap<String, Vec<Mention<'a>>> {
             continue;
         };
         let key = QuantityKey::of(claim, &ctx.doc.text);
-        let Some(head) = key.head.as_deref().map(String::from) else {
+        let Some(head) = key.head.as_deref() else {
             continue;
         };
-        index.entry(head).or_default().push(Mention {
+        // The bucket's name is copied once per head, not once per mention.
+        let bucket = match index.get_mut(head) {
+            Some(bucket) => bucket,
+            None => index.entry(head.to_string()).or_default(),
+        };
+        bucket.push(Mention {
             index: i,
             claim,
             key,
