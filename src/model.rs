@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// A byte range `[start, end)` into the original input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
@@ -383,16 +384,18 @@ pub struct Flags {
 /// make every claim 120 bytes larger.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Scope {
-    /// Possessor or national/organisational modifier ("its", "U.S.", "the county's").
-    pub owner: Option<String>,
+    /// Possessor or national/organisational modifier ("its", "U.S.", "the county's"): the
+    /// words as written, read joined by one space (`owner_text`). Usually one span; the proper
+    /// modifiers of a noun phrase ("U.S. Army") may be several.
+    pub owner: Vec<Span>,
     /// Place modifier or "in X" phrase, as written.
-    pub place: Option<String>,
+    pub place: Option<Span>,
     /// Time expression attached to the count, as written.
-    pub time: Option<String>,
-    /// Restrictive modifiers and trailing qualifiers, lower case.
-    pub qualifiers: Vec<String>,
-    /// Attribution ("according to X", "X said").
-    pub source: Option<String>,
+    pub time: Option<Span>,
+    /// Restrictive modifiers and trailing qualifiers, read lower case (`Qualifier::text`).
+    pub qualifiers: Vec<Qualifier>,
+    /// Attribution ("according to X", "X said"), as written.
+    pub source: Option<Span>,
     /// The number is the result of a change ("rose to", "now"), its amount ("fell 4%", "cut
     /// 1,200 jobs"), or the object of one (see `change_object`).
     pub changed: bool,
@@ -401,10 +404,29 @@ pub struct Scope {
     pub change_object: bool,
 }
 
+/// One restrictive qualifier of a [`Scope`]: words of the document, or a rate the words imply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Qualifier {
+    /// Words as written ("defense", "who were evacuated"), read lower case.
+    Written(Span),
+    /// A rate: "a day", "each week" reads "per day", "per week"; the time noun, singular.
+    Per(&'static str),
+}
+
+impl Qualifier {
+    /// The qualifier lower case, as quantity keys compare it: "who were evacuated", "per day".
+    pub fn text<'a>(&self, input: &'a str) -> Cow<'a, str> {
+        match self {
+            Qualifier::Written(span) => crate::text::lower(span.text(input)),
+            Qualifier::Per(noun) => Cow::Owned(format!("per {noun}")),
+        }
+    }
+}
+
 impl Scope {
     /// The empty scope, as a constant (what [`ScopeBox`] reads as while it holds nothing).
     pub const EMPTY: Scope = Scope {
-        owner: None,
+        owner: Vec::new(),
         place: None,
         time: None,
         qualifiers: Vec::new(),
@@ -412,6 +434,34 @@ impl Scope {
         changed: false,
         change_object: false,
     };
+
+    /// The owner's words joined by one space ("U.S. Army"), or `None` without an owner.
+    pub fn owner_text<'a>(&self, input: &'a str) -> Option<Cow<'a, str>> {
+        match self.owner.as_slice() {
+            [] => None,
+            [one] => Some(Cow::Borrowed(one.text(input))),
+            parts => Some(Cow::Owned(
+                parts
+                    .iter()
+                    .map(|p| p.text(input))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )),
+        }
+    }
+    pub fn place_text<'a>(&self, input: &'a str) -> Option<&'a str> {
+        self.place.map(|s| s.text(input))
+    }
+    pub fn time_text<'a>(&self, input: &'a str) -> Option<&'a str> {
+        self.time.map(|s| s.text(input))
+    }
+    pub fn source_text<'a>(&self, input: &'a str) -> Option<&'a str> {
+        self.source.map(|s| s.text(input))
+    }
+    /// The qualifiers lower case, in order.
+    pub fn qualifier_texts<'a>(&self, input: &'a str) -> Vec<Cow<'a, str>> {
+        self.qualifiers.iter().map(|q| q.text(input)).collect()
+    }
 }
 
 /// A [`Scope`] that takes no heap while it is empty: it reads as [`Scope::EMPTY`] and
@@ -669,9 +719,9 @@ mod tests {
         scope.changed = false;
         scope.shrink();
         assert!(scope.0.is_none(), "an emptied scope is freed");
-        scope.owner = Some("its".into());
+        scope.owner = vec![Span::new(0, 3)];
         scope.shrink();
-        assert_eq!(scope.owner.as_deref(), Some("its"));
+        assert_eq!(scope.owner_text("its troops").as_deref(), Some("its"));
     }
 
     #[test]

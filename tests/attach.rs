@@ -60,10 +60,10 @@ fn plain_count_gets_noun_place_time_and_source() {
     assert_eq!(c.kind, Kind::Count);
     assert_eq!(counted(t, &c), Some("attacks"));
     assert_eq!(c.head.as_deref(), Some("attack"));
-    assert_eq!(c.scope.place.as_deref(), Some("Syria"));
-    assert_eq!(c.scope.time.as_deref(), Some("from January to May of 2025"));
+    assert_eq!(c.scope.place_text(t), Some("Syria"));
+    assert_eq!(c.scope.time_text(t), Some("from January to May of 2025"));
     assert_eq!(
-        c.scope.source.as_deref(),
+        c.scope.source_text(t),
         Some("data from the Monitoring Group")
     );
     assert!(c.scope.qualifiers.is_empty());
@@ -78,7 +78,7 @@ fn hedged_count_with_trailing_qualifiers() {
     assert_eq!(counted(t, &c), Some("rebel fighters"));
     assert_eq!(c.head.as_deref(), Some("fighter"));
     assert_eq!(
-        c.scope.qualifiers,
+        c.scope.qualifier_texts(t),
         ["rebel", "and their families", "in prisons and camps"]
     );
 }
@@ -95,8 +95,8 @@ fn acronym_modifier_is_the_owner() {
     );
     assert_eq!(counted(t, &cs[0]), Some("U.S. defense officials"));
     assert_eq!(cs[0].head.as_deref(), Some("official"));
-    assert_eq!(cs[0].scope.owner.as_deref(), Some("U.S."));
-    assert_eq!(cs[0].scope.qualifiers, ["defense"]);
+    assert_eq!(cs[0].scope.owner_text(t).as_deref(), Some("U.S."));
+    assert_eq!(cs[0].scope.qualifier_texts(t), ["defense"]);
     assert_eq!(counted(t, &cs[1]), Some("local officials"));
 }
 
@@ -114,7 +114,7 @@ fn range_shares_one_noun() {
     );
     assert_eq!(counted(t, &c), Some("fighters"));
     assert_eq!(c.head.as_deref(), Some("fighter"));
-    assert_eq!(c.scope.qualifiers, ["in the north"]);
+    assert_eq!(c.scope.qualifier_texts(t), ["in the north"]);
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn noun_before_the_number() {
     );
     assert_eq!(counted(t, &c), Some("rebel fighters"));
     assert_eq!(c.head.as_deref(), Some("fighter"));
-    assert_eq!(c.scope.place.as_deref(), Some("Chad and Niger"));
+    assert_eq!(c.scope.place_text(t), Some("Chad and Niger"));
 }
 
 #[test]
@@ -147,9 +147,9 @@ fn vague_dozen_with_event_verb_and_participle_modifier() {
     let c = one(t, c);
     assert_eq!(counted(t, &c), Some("planned attacks"));
     assert_eq!(c.head.as_deref(), Some("attack"));
-    assert_eq!(c.scope.time.as_deref(), Some("in 2025 alone"));
-    assert!(c.scope.qualifiers.contains(&"planned".to_string()));
-    assert!(c.scope.qualifiers.contains(&"foiled".to_string()));
+    assert_eq!(c.scope.time_text(t), Some("in 2025 alone"));
+    assert!(c.scope.qualifier_texts(t).contains(&"planned".into()));
+    assert!(c.scope.qualifier_texts(t).contains(&"foiled".into()));
 }
 
 #[test]
@@ -188,7 +188,10 @@ fn elided_count_inherits_the_head() {
         ],
     );
     assert_eq!(cs[0].head.as_deref(), Some("fighter"));
-    assert!(cs[0].scope.qualifiers.contains(&"neutralizing".to_string()));
+    assert!(cs[0]
+        .scope
+        .qualifier_texts(t)
+        .contains(&"neutralizing".into()));
     assert_eq!(cs[1].head.as_deref(), Some("fighter"));
     assert_eq!(cs[1].counted, None);
     assert_eq!(cs[1].kind, Kind::Count);
@@ -235,7 +238,7 @@ fn base_of_fractions_and_percentages() {
     assert_eq!(of(&cs[0]), Some("last year's count"));
     assert_eq!(of(&cs[1]), Some("Chad and Niger"));
     assert_eq!(of(&cs[2]), Some("the nine inspectors"));
-    assert_eq!(cs[0].scope.source.as_deref(), Some("the group"));
+    assert_eq!(cs[0].scope.source_text(t), Some("the group"));
 }
 
 #[test]
@@ -257,8 +260,8 @@ fn planned_change_object_and_change_result() {
             claim(t, "450", Kind::Number, point(450)),
         ],
     );
-    assert_eq!(cs[0].scope.owner.as_deref(), Some("its"));
-    assert_eq!(cs[0].scope.place.as_deref(), Some("Chad"));
+    assert_eq!(cs[0].scope.owner_text(t).as_deref(), Some("its"));
+    assert_eq!(cs[0].scope.place_text(t), Some("Chad"));
     assert_eq!(cs[0].scope.time, None, "a deadline belongs to the change");
     assert!(cs[0].scope.changed && cs[0].scope.change_object);
     assert!(cs[1].scope.changed && !cs[1].scope.change_object);
@@ -274,11 +277,11 @@ fn attribution_by_verb() {
             claim(t, "20", Kind::Number, point(20)),
         ],
     );
-    assert_eq!(cs[0].scope.source.as_deref(), Some("United Nations"));
-    assert_eq!(cs[1].scope.source.as_deref(), Some("Maria Lopez"));
+    assert_eq!(cs[0].scope.source_text(t), Some("United Nations"));
+    assert_eq!(cs[1].scope.source_text(t), Some("Maria Lopez"));
 }
 
-fn key(t: &str, c: &Claim) -> QuantityKey {
+fn key<'a>(t: &'a str, c: &'a Claim) -> QuantityKey<'a> {
     QuantityKey::of(c, t)
 }
 
@@ -494,11 +497,11 @@ fn example_article_counts_scopes_and_traps() {
     assert_eq!(of("roughly a third"), Some("Syria and Iraq"));
     assert!(find("Approximately 900").in_heading);
     assert_eq!(
-        find("a possible 90").scope.time.as_deref(),
+        find("a possible 90").scope.time_text(t),
         Some("for the whole year")
     );
     assert_eq!(
-        find("between 1,500").scope.source.as_deref(),
+        find("between 1,500").scope.source_text(t),
         Some("United Nations")
     );
 
@@ -558,8 +561,8 @@ fn multi_word_synonyms_rates_relative_clauses_and_names() {
         KeyMatch::Same,
         "staff member = worker"
     );
-    assert_eq!(cs[2].scope.qualifiers, ["per day"]);
-    assert_eq!(cs[3].scope.qualifiers, ["who were evacuated"]);
+    assert_eq!(cs[2].scope.qualifier_texts(t), ["per day"]);
+    assert_eq!(cs[3].scope.qualifier_texts(t), ["who were evacuated"]);
     assert_eq!(cs[4].counted, None, "a street name is not counted");
     assert!(cs[5].scope.changed && !cs[5].scope.change_object);
     assert!(cs[6].scope.changed && !cs[6].scope.change_object);
@@ -579,7 +582,7 @@ fn singular_heads_only_for_one_and_totals_are_no_qualifiers() {
         ],
     );
     assert_eq!(cs[0].counted, None);
-    assert_eq!(cs[1].scope.place.as_deref(), Some("Main Road"));
+    assert_eq!(cs[1].scope.place_text(t), Some("Main Road"));
     assert_eq!(cs[2].counted, None, "'others' is no noun to key on");
     assert!(cs[3].scope.qualifiers.is_empty());
     assert_eq!(counted(t, &cs[4]), Some("attack"));
@@ -623,9 +626,9 @@ fn time_possessive_is_a_time_not_an_owner() {
             claim(t, "12", Kind::Number, point(12)),
         ],
     );
-    assert_eq!(cs[0].scope.time.as_deref(), Some("Last year's"));
-    assert_eq!(cs[0].scope.owner, None);
-    assert_eq!(cs[1].scope.owner.as_deref(), Some("the county's"));
+    assert_eq!(cs[0].scope.time_text(t), Some("Last year's"));
+    assert_eq!(cs[0].scope.owner_text(t), None);
+    assert_eq!(cs[1].scope.owner_text(t).as_deref(), Some("the county's"));
 }
 
 #[test]

@@ -21,7 +21,7 @@ pub const MAX_EARLIER: usize = 16;
 pub struct Mention<'a> {
     pub index: usize,
     pub claim: &'a Claim,
-    pub key: QuantityKey,
+    pub key: QuantityKey<'a>,
     pub reading: Reading,
 }
 
@@ -64,10 +64,15 @@ pub fn by_head<'a>(ctx: &Context<'a>) -> BTreeMap<String, Vec<Mention<'a>>> {
             continue;
         };
         let key = QuantityKey::of(claim, &ctx.doc.text);
-        let Some(head) = key.head.clone() else {
+        let Some(head) = key.head.as_deref() else {
             continue;
         };
-        index.entry(head).or_default().push(Mention {
+        // The bucket's name is copied once per head, not once per mention.
+        let bucket = match index.get_mut(head) {
+            Some(bucket) => bucket,
+            None => index.entry(head.to_string()).or_default(),
+        };
+        bucket.push(Mention {
             index: i,
             claim,
             key,
@@ -137,7 +142,7 @@ pub fn describe(ctx: &Context, claim: &Claim) -> String {
         s.push(' ');
         s.push_str(&counted);
     }
-    if let Some(place) = &claim.scope.place {
+    if let Some(place) = claim.scope.place_text(&ctx.doc.text) {
         s.push_str(" in ");
         s.push_str(place);
     }

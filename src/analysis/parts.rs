@@ -573,7 +573,9 @@ pub fn total_form(ctx: &Context, sentence: &Sentence, claim: &Claim) -> Option<T
 
 /// The canonical head noun of a claim, when it has one.
 pub fn head(ctx: &Context, claim: &Claim) -> Option<String> {
-    crate::extract::key::QuantityKey::of(claim, &ctx.doc.text).head
+    crate::extract::key::QuantityKey::of(claim, &ctx.doc.text)
+        .head
+        .map(std::borrow::Cow::into_owned)
 }
 
 /// Whether two claims may count the same kind of thing: same head, or no head on `part`.

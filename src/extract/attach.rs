@@ -14,7 +14,8 @@ use super::lexicon::{self, lower, singular};
 use super::segment::Segments;
 use super::tokens::{Token, TokenKind, Tokens};
 use crate::grammar::lex;
-use crate::model::{Claim, Kind, Quantity, Span};
+use crate::model::{Claim, Kind, Qualifier, Quantity, Span};
+use std::borrow::Cow;
 
 /// Words a counted noun phrase may run to, at most.
 const MAX_PHRASE_WORDS: usize = 6;
@@ -90,7 +91,7 @@ const NEUTRAL_VERBS: [&str; 15] = [
 
 /// Fills `counted`, `head`, `of` and `scope` of every claim, in place.
 pub fn attach(text: &str, segments: &Segments, claims: &mut [Claim]) {
-    let mut source_cache: Option<(usize, Option<String>)> = None;
+    let mut source_cache: Option<(usize, Option<Span>)> = None;
     for i in 0..claims.len() {
         let span = claims[i].span;
         if span.end > text.len() || !text.is_char_boundary(span.start) {
@@ -143,10 +144,10 @@ pub fn attach(text: &str, segments: &Segments, claims: &mut [Claim]) {
         }
         let sentence = segments.sentence_of(span.start);
         let source = match (&source_cache, sentence) {
-            (Some((idx, s)), Some((si, _))) if *idx == si => s.clone(),
+            (Some((idx, s)), Some((si, _))) if *idx == si => *s,
             (_, Some((si, sspan))) => {
                 let s = source_of(text, sspan);
-                source_cache = Some((si, s.clone()));
+                source_cache = Some((si, s));
                 s
             }
             (_, None) => None,
@@ -220,8 +221,8 @@ fn space_before_runs(bytes: &[u8], n: usize) -> Option<usize> {
 struct NounPhrase {
     span: Span,
     head: String,
-    owner: Option<String>,
-    qualifiers: Vec<String>,
+    owner: Vec<Span>,
+    qualifiers: Vec<Qualifier>,
     /// Where trailing scope should be read from when the phrase stands before the number
     /// ("the number of IS fighters in Syria … to be 1,500"): the end of the phrase there.
     extend_scope_from: usize,
@@ -355,7 +356,7 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
     if !head_tok.is_plural_like() && !counts_one {
         return None;
     }
-    let mut owner_parts: Vec<&str> = Vec::new();
+    let mut owner = Vec::new();
     let mut qualifiers = Vec::new();
     for m in &words[..words.len() - 1] {
         let proper = if w.in_heading {
@@ -364,16 +365,16 @@ fn noun_phrase(w: &Window, from: usize, counts_one: bool) -> Option<NounPhrase> 
             m.is_capitalised()
         };
         if proper {
-            owner_parts.push(m.text);
+            owner.push(m.span);
         } else {
-            qualifiers.push(lower(m.text).into_owned());
+            qualifiers.push(Qualifier::Written(m.span));
         }
     }
     let span = Span::new(words[0].span.start, head_tok.span.end);
     Some(NounPhrase {
         span,
         head: singular(&head_low).into_owned(),
-        owner: (!owner_parts.is_empty()).then(|| owner_parts.join(" ")),
+        owner,
         qualifiers,
         extend_scope_from: 0,
     })
@@ -492,15 +493,15 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                 claim
                     .scope
                     .qualifiers
-                    .push(lower(&w.text[first.span.start..end]).into_owned());
+                    .push(Qualifier::Written(Span::new(first.span.start, end)));
             })
         } else if TIME_DEICTICS.contains(&low.as_ref()) && toks.get(1).is_some_and(is_time_word) {
             let end = with_alone(&toks, 2);
-            set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
+            set_once(&mut claim.scope.time, Span::new(first.span.start, end));
             Some(end)
         } else if let Some(n) = time_after_preposition(&low, &toks) {
             let end = with_alone(&toks, n + 1);
-            set_once(&mut claim.scope.time, &w.text[first.span.start..end]);
+            set_once(&mut claim.scope.time, Span::new(first.span.start, end));
             Some(end)
         } else if PLACE_PREPOSITIONS.contains(&low.as_ref()) {
             place_or_qualifier(w, &toks, claim)
@@ -510,7 +511,7 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                 claim
                     .scope
                     .qualifiers
-                    .push(lower(&w.text[first.span.start..end]).into_owned());
+                    .push(Qualifier::Written(Span::new(first.span.start, end)));
             })
         } else if matches!(low.as_ref(), "now" | "currently") {
             // "5,000 members now": the result of a change, set against older figures.
@@ -522,11 +523,9 @@ fn trailing_scope(w: &Window, from: usize, claim: &mut Claim) {
                 .is_some_and(|t| TIME_NOUNS.iter().any(|n| t.is(n)))
         {
             // A rate: "1,500 cars a day" counts per day.
-            let noun = lower(toks[1].text);
-            claim
-                .scope
-                .qualifiers
-                .push(format!("per {}", singular(&noun)));
+            if let Some(&noun) = TIME_NOUNS.iter().find(|n| toks[1].is(n)) {
+                claim.scope.qualifiers.push(Qualifier::Per(per_unit(noun)));
+            }
             Some(toks[1].span.end)
         } else {
             None
@@ -558,9 +557,18 @@ fn opens_trailing_phrase(low: &str) -> bool {
         )
 }
 
-fn set_once(slot: &mut Option<String>, value: &str) {
+fn set_once(slot: &mut Option<Span>, value: Span) {
     if slot.is_none() {
-        *slot = Some(value.to_string());
+        *slot = Some(value);
+    }
+}
+
+/// The singular of a time noun, for a rate's qualifier ("days" → "day").
+fn per_unit(noun: &'static str) -> &'static str {
+    match singular(noun) {
+        Cow::Borrowed(s) => s,
+        // No time noun ends in "-ies": `singular` borrows for each of them (a test checks).
+        Cow::Owned(_) => noun,
     }
 }
 
@@ -642,7 +650,7 @@ fn place_or_qualifier(w: &Window, toks: &[Token], claim: &mut Claim) -> Option<u
                 _ => break,
             }
         }
-        set_once(&mut claim.scope.place, &w.text[first.span.start..end]);
+        set_once(&mut claim.scope.place, Span::new(first.span.start, end));
         return Some(end);
     }
     if first.is_word()
@@ -653,7 +661,7 @@ fn place_or_qualifier(w: &Window, toks: &[Token], claim: &mut Claim) -> Option<u
         claim
             .scope
             .qualifiers
-            .push(lower(&w.text[prep.span.start..end]).into_owned());
+            .push(Qualifier::Written(Span::new(prep.span.start, end)));
         return Some(end);
     }
     None
@@ -677,7 +685,7 @@ fn before_scope(w: &Window, claim: &mut Claim) {
                 Some(d) if TIME_DEICTICS.iter().any(|x| d.is(x)) => d.span.start,
                 _ => t.span.start,
             };
-            set_once(&mut claim.scope.time, &w.text[start..t.span.end]);
+            set_once(&mut claim.scope.time, Span::new(start, t.span.end));
             determined = true;
             k -= 1;
         } else if POSSESSIVE_PRONOUNS.contains(&low.as_ref()) || possessive {
@@ -685,7 +693,7 @@ fn before_scope(w: &Window, claim: &mut Claim) {
                 Some(d) if d.is("the") && possessive => d.span.start,
                 _ => t.span.start,
             };
-            claim.scope.owner = Some(w.text[start..t.span.end].to_string());
+            claim.scope.owner = vec![Span::new(start, t.span.end)];
             determined = true;
             k -= 1;
         } else if low == "the" {
@@ -712,7 +720,7 @@ fn before_scope(w: &Window, claim: &mut Claim) {
             && !lexicon::attribution_verbs().contains(low.as_ref())
             && !v.is_capitalised()
         {
-            claim.scope.qualifiers.push(low.into_owned());
+            claim.scope.qualifiers.push(Qualifier::Written(v.span));
         }
     }
     if before.iter().any(|t| t.is("now") || t.is("currently"))
@@ -730,6 +738,13 @@ fn is_change_verb(low: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_time_noun_has_a_borrowed_singular() {
+        for n in TIME_NOUNS {
+            assert!(matches!(singular(n), Cow::Borrowed(_)), "{n}");
+        }
+    }
 
     #[test]
     fn the_short_tail_reads_the_tokens_the_whole_window_reads() {

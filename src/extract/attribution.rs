@@ -7,8 +7,8 @@ use crate::fnv;
 use crate::model::Span;
 use std::borrow::Cow;
 
-/// The attribution of a sentence: "according to X", "X said", "…, said X".
-pub fn source_of(text: &str, sentence: Span) -> Option<String> {
+/// The attribution of a sentence: "according to X", "X said", "…, said X", as written.
+pub fn source_of(text: &str, sentence: Span) -> Option<Span> {
     if text
         .get(sentence.start..sentence.end)
         .is_some_and(|s| !may_attribute(s))
@@ -28,7 +28,7 @@ pub fn source_of(text: &str, sentence: Span) -> Option<String> {
                 .take(8)
                 .take_while(|t| t.is_word() && !is_clause_word(t))
                 .last()?;
-            return Some(text[rest[0].span.start..end.span.end].to_string());
+            return Some(Span::new(rest[0].span.start, end.span.end));
         }
     }
     for (i, t) in toks.iter().enumerate() {
@@ -44,12 +44,12 @@ pub fn source_of(text: &str, sentence: Span) -> Option<String> {
         if low == "according" || !lexicon::attribution_verbs().contains(low.as_ref()) {
             continue;
         }
-        if let Some(s) = capitalised_run_before(text, &toks[..i]) {
+        if let Some(s) = capitalised_run_before(&toks[..i]) {
             return Some(s);
         }
         // "…," said X / "…," explains X
         if toks[i.saturating_sub(2)..i].iter().any(|p| p.text == ",") {
-            if let Some(s) = capitalised_run_after(text, &toks[i + 1..]) {
+            if let Some(s) = capitalised_run_after(&toks[i + 1..]) {
                 return Some(s);
             }
         }
@@ -105,7 +105,7 @@ fn joins_name(t: &Token) -> bool {
     t.is("of") || t.is("for") || t.is("the")
 }
 
-fn capitalised_run_before(text: &str, toks: &[Token]) -> Option<String> {
+fn capitalised_run_before(toks: &[Token]) -> Option<Span> {
     let mut start = None;
     let end = toks.last().filter(|t| t.is_capitalised())?.span.end;
     for t in toks.iter().rev() {
@@ -115,13 +115,13 @@ fn capitalised_run_before(text: &str, toks: &[Token]) -> Option<String> {
             break;
         }
     }
-    Some(text[start?..end].to_string())
+    Some(Span::new(start?, end))
 }
 
-fn capitalised_run_after(text: &str, toks: &[Token]) -> Option<String> {
+fn capitalised_run_after(toks: &[Token]) -> Option<Span> {
     let first = toks.first().filter(|t| t.is_capitalised())?;
     let last = toks.iter().take_while(|t| t.is_capitalised()).last()?;
-    Some(text[first.span.start..last.span.end].to_string())
+    Some(Span::new(first.span.start, last.span.end))
 }
 
 #[cfg(test)]

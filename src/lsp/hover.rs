@@ -39,13 +39,17 @@ pub fn hover(analysis: &Analysis, pos: Position) -> Option<Hover> {
     line(&mut md, "of", json.of);
     line(&mut md, "resolves to", json.resolved.as_deref());
     let scope = &*claim.scope;
-    line(&mut md, "owner", scope.owner.as_deref());
-    line(&mut md, "place", scope.place.as_deref());
-    line(&mut md, "time", scope.time.as_deref());
+    line(&mut md, "owner", scope.owner_text(text).as_deref());
+    line(&mut md, "place", scope.place_text(text));
+    line(&mut md, "time", scope.time_text(text));
     if !scope.qualifiers.is_empty() {
-        line(&mut md, "qualifiers", Some(&scope.qualifiers.join(", ")));
+        line(
+            &mut md,
+            "qualifiers",
+            Some(&scope.qualifier_texts(text).join(", ")),
+        );
     }
-    line(&mut md, "source", scope.source.as_deref());
+    line(&mut md, "source", scope.source_text(text));
     if json.in_heading {
         md.push_str("\n- in a heading");
     }

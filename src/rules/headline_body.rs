@@ -205,8 +205,8 @@ fn heading_line(ctx: &Context, span: Span) -> String {
 /// gives the body a qualifier): body qualifiers spelled in the heading line, in any
 /// inflection ("Launch" / "launched"), are no difference. The key is copied only when it
 /// loses a qualifier: most body mentions keep theirs.
-fn relaxed<'k>(key: &'k QuantityKey, heading_stems: &[&str]) -> Cow<'k, QuantityKey> {
-    let in_heading = |q: &String| {
+fn relaxed<'k, 'a>(key: &'k QuantityKey<'a>, heading_stems: &[&str]) -> Cow<'k, QuantityKey<'a>> {
+    let in_heading = |q: &Cow<str>| {
         q.split_whitespace()
             .all(|w| heading_stems.contains(&stem(w)))
     };

@@ -261,7 +261,7 @@ fn keys_join(ctx: &Context, earlier: &Mention, later: &Mention, later_around: &A
                 .key
                 .qualifiers
                 .iter()
-                .all(|q| WHOLE_VERBS.contains(&q.as_str()));
+                .all(|q| WHOLE_VERBS.contains(&q.as_ref()));
             if modifiers.is_empty() && !whole {
                 return false;
             }
@@ -505,9 +505,8 @@ fn time_markers(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
 fn pronoun_across_paragraphs(ctx: &Context, a: &Claim, b: &Claim) -> bool {
     let pronoun = |c: &Claim| {
         c.scope
-            .owner
-            .as_deref()
-            .is_some_and(|o| lower_in(o, &DEFINITE[1..]))
+            .owner_text(&ctx.doc.text)
+            .is_some_and(|o| lower_in(&o, &DEFINITE[1..]))
     };
     let paragraph = |c: &Claim| ctx.segments.paragraph_of(c.span.start).map(|p| p.0);
     (pronoun(a) || pronoun(b)) && (paragraph(a).is_none() || paragraph(a) != paragraph(b))
@@ -759,7 +758,7 @@ fn holder_words(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
 /// 148,000 residents" … "Its largest village, Brook, has 6,200 residents"; "Mensah scored
 /// 19 goals" … "The club scored 78 goals") count different things.
 fn holders_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
-    if a.scope.owner.is_some() || b.scope.owner.is_some() {
+    if !a.scope.owner.is_empty() || !b.scope.owner.is_empty() {
         return false;
     }
     let (ha, hb) = (holder_words(ctx, a), holder_words(ctx, b));
