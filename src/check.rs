@@ -5,8 +5,8 @@
 //! Every front door (the CLI, and any server or binding built on the library) goes through
 //! [`check`] or [`check_text`], so the same text and settings give the same findings.
 
-use crate::analysis::Context;
 pub use crate::analysis::Settings;
+use crate::analysis::{Context, DocumentMemo};
 use crate::config::{Overrides, Resolved};
 use crate::extract::extract_with;
 use crate::extract::segment::Segments;
@@ -30,6 +30,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<F
         findings.push(limits::note(&claims));
     }
     let whole_document = passes.len() == 1;
+    let document = DocumentMemo::default();
     for pass in passes {
         let pass_claims = &claims[pass];
         // A pass over part of the document walks only the segments its claims lie in: rules
@@ -50,7 +51,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<F
             pass_segments = segments.within(covered);
             &pass_segments
         };
-        let ctx = Context::new(doc, pass_claims, segments, settings);
+        let ctx = Context::for_pass(doc, pass_claims, segments, settings, &document);
         for rule in crate::rules::registry() {
             rule.check(&ctx, &mut findings);
         }

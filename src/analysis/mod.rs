@@ -10,6 +10,7 @@ pub mod change;
 pub mod pairing;
 pub mod parts;
 pub mod timeline;
+pub mod written;
 
 use crate::extract::segment::Segments;
 use crate::model::Claim;
@@ -37,8 +38,17 @@ pub struct Context<'a> {
     /// Paragraphs, sentences and clauses, for binding (`semantics.md` §7.1).
     pub segments: &'a Segments,
     pub settings: &'a Settings,
-    /// Analyses several rules share, computed once per document on first use.
+    /// Analyses several rules share, computed once per pass on first use.
     memo: Memo<'a>,
+    /// Indexes of the whole text, shared by every pass over the document.
+    document: Option<&'a DocumentMemo>,
+}
+
+/// Indexes of a document's text that do not depend on the claims of a pass: built once
+/// however many passes ([`crate::limits::passes`]) the rules make over the document.
+#[derive(Default)]
+pub struct DocumentMemo {
+    written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
 }
 
 /// Per-document results that several rules read, each computed on first use.
@@ -49,6 +59,8 @@ struct Memo<'a> {
     claim_sentences: OnceLock<Vec<crate::analysis::parts::Sentence>>,
     mentions: OnceLock<Mentions<'a>>,
     resolved_claims: OnceLock<Vec<Claim>>,
+    written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
+    year_spans: OnceLock<Vec<crate::model::Span>>,
 }
 
 /// Mentions of counted things, bucketed by canonical head ([`crate::analysis::pairing::by_head`]).
@@ -63,6 +75,8 @@ impl Default for Memo<'_> {
             claim_sentences: OnceLock::new(),
             mentions: OnceLock::new(),
             resolved_claims: OnceLock::new(),
+            written_numbers: OnceLock::new(),
+            year_spans: OnceLock::new(),
         }
     }
 }
@@ -80,6 +94,22 @@ impl<'a> Context<'a> {
             segments,
             settings,
             memo: Memo::default(),
+            document: None,
+        }
+    }
+
+    /// A context for one of several passes over `doc`, sharing `document`'s indexes with
+    /// the others.
+    pub fn for_pass(
+        doc: &'a Document,
+        claims: &'a [Claim],
+        segments: &'a Segments,
+        settings: &'a Settings,
+        document: &'a DocumentMemo,
+    ) -> Context<'a> {
+        Context {
+            document: Some(document),
+            ..Context::new(doc, claims, segments, settings)
         }
     }
 
@@ -136,6 +166,30 @@ impl<'a> Context<'a> {
                 &self.doc.text,
                 self.settings.reference_date,
             )
+        })
+    }
+
+    /// The words of the document that read as numbers ([`crate::analysis::written`]),
+    /// indexed once.
+    pub fn written_numbers(&self) -> &crate::analysis::written::WrittenNumbers {
+        let cell = match self.document {
+            Some(document) => &document.written_numbers,
+            None => &self.memo.written_numbers,
+        };
+        cell.get_or_init(|| crate::analysis::written::WrittenNumbers::new(&self.doc.text))
+    }
+
+    /// The spans of the claims of kind [`crate::model::Kind::Year`], sorted by start.
+    pub fn year_spans(&self) -> &[crate::model::Span] {
+        self.memo.year_spans.get_or_init(|| {
+            let mut spans: Vec<crate::model::Span> = self
+                .claims
+                .iter()
+                .filter(|c| c.kind == crate::model::Kind::Year)
+                .map(|c| c.span)
+                .collect();
+            spans.sort_by_key(|s| (s.start, s.end));
+            spans
         })
     }
 

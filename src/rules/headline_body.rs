@@ -446,32 +446,8 @@ fn body_writes_before(ctx: &Context, heading: &Claim, value: Decimal, unit: &str
         .doc
         .heading_of(heading.span)
         .map_or(heading.span.end, |h| h.end);
-    let words: Vec<String> = ctx
-        .doc
-        .text
-        .get(from..)
-        .unwrap_or("")
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    words
-        .windows(2)
-        .any(|w| w[1].starts_with(unit) && word_value(&w[0]) == Some(value))
-}
-
-/// A word's value as digits ("1,200") or a number word ("two").
-fn word_value(word: &str) -> Option<Decimal> {
-    let digits: String = word.chars().filter(|c| *c != ',').collect();
-    if let Ok(d) = digits.parse::<Decimal>() {
-        return Some(d);
-    }
-    match crate::grammar::words::small(&word.to_lowercase()) {
-        Ok(("", v)) => Some(Decimal::from(v)),
-        _ => None,
-    }
+    ctx.written_numbers()
+        .written_before(&ctx.doc.text, from, value, unit)
 }
 
 /// Whether the text after the heading line writes `value` as a word: digits ("1,200") or a
@@ -481,13 +457,8 @@ fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
         .doc
         .heading_of(heading.span)
         .map_or(heading.span.end, |h| h.end);
-    ctx.doc
-        .text
-        .get(from..)
-        .unwrap_or("")
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .any(|w| word_value(w) == Some(value))
+    ctx.written_numbers()
+        .written_after(&ctx.doc.text, from, value)
 }
 
 /// A unit of time as a multiple of its base: seconds for clock time, months for the
@@ -884,14 +855,19 @@ fn supported<'a>(
     }
     let ops = operands_of_kind(ctx, heading, figures);
     let sentence = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
+    // Each operand's sentence, looked up once: the loops below compare every pair.
+    let op_sentences: Vec<Option<usize>> = ops.iter().map(|f| sentence(f.claim)).collect();
     // Figures far apart are seldom added up for a heading, and any two far-off figures
     // would otherwise make some sum.
-    let near = |a: &Claim, b: &Claim| match (sentence(a), sentence(b)) {
+    let near = |x: Option<usize>, y: Option<usize>| match (x, y) {
         (Some(x), Some(y)) => x.abs_diff(y) <= 1,
         _ => false,
     };
     for (i, a) in ops.iter().enumerate() {
-        for b in ops[i + 1..].iter().filter(|b| near(a.claim, b.claim)) {
+        for (j, b) in ops.iter().enumerate().skip(i + 1) {
+            if !near(op_sentences[i], op_sentences[j]) {
+                continue;
+            }
             if let Some(s) =
                 combine(a, b, stated, heading, "+").or_else(|| combine(a, b, stated, heading, "−"))
             {
@@ -900,10 +876,12 @@ fn supported<'a>(
         }
     }
     // A list of parts in one sentence ("19 on Friday, 15 on Saturday and 12 on Sunday").
-    for first in &ops {
+    for (i, first) in ops.iter().enumerate() {
         let parts: Vec<&Figure> = ops
             .iter()
-            .filter(|f| sentence(f.claim) == sentence(first.claim))
+            .zip(&op_sentences)
+            .filter(|(_, s)| **s == op_sentences[i])
+            .map(|(f, _)| f)
             .collect();
         if parts.len() < 3 || !std::ptr::eq(parts[0], first) {
             continue;
@@ -922,6 +900,11 @@ fn supported<'a>(
             });
         }
     }
+    // Only money (a per-unit amount times a count) and percentages (a change) derive from
+    // two figures of one sentence.
+    if !matches!(heading.kind, Kind::Money | Kind::Percent) {
+        return None;
+    }
     let others: Vec<Figure<'a>> = ctx
         .claims
         .iter()
@@ -938,13 +921,13 @@ fn supported<'a>(
         })
         .take(MAX_BODY)
         .collect();
-    let same_sentence = |a: &Claim, b: &Claim| {
-        let s = |c: &Claim| ctx.segments.sentence_of(c.span.start).map(|s| s.0);
-        s(a).is_some() && s(a) == s(b)
-    };
-    for a in &others {
-        for b in others.iter().filter(|b| !std::ptr::eq(a.claim, b.claim)) {
-            if !same_sentence(a.claim, b.claim) {
+    let other_sentences: Vec<Option<usize>> = others.iter().map(|f| sentence(f.claim)).collect();
+    for (i, a) in others.iter().enumerate() {
+        for (j, b) in others.iter().enumerate() {
+            if std::ptr::eq(a.claim, b.claim)
+                || other_sentences[i].is_none()
+                || other_sentences[i] != other_sentences[j]
+            {
                 continue;
             }
             let found = match heading.kind {
