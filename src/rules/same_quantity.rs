@@ -6,7 +6,7 @@ use crate::declare_rule;
 use crate::extract::key::{compatible, sources_differ, KeyMatch};
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::grammar::lex;
-use crate::model::{Claim, Kind};
+use crate::model::Claim;
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, judge, Computation};
@@ -107,6 +107,12 @@ struct Around<'c> {
     time_markers: OnceCell<BTreeSet<String>>,
     definite: OnceCell<bool>,
     governor: OnceCell<String>,
+    subset_or_individual: OnceCell<bool>,
+    goal: OnceCell<bool>,
+    years: OnceCell<BTreeSet<String>>,
+    holders: OnceCell<BTreeSet<String>>,
+    frame: OnceCell<Option<String>>,
+    periods: OnceCell<BTreeSet<String>>,
 }
 
 impl<'c> Around<'c> {
@@ -118,6 +124,12 @@ impl<'c> Around<'c> {
             time_markers: OnceCell::new(),
             definite: OnceCell::new(),
             governor: OnceCell::new(),
+            subset_or_individual: OnceCell::new(),
+            goal: OnceCell::new(),
+            years: OnceCell::new(),
+            holders: OnceCell::new(),
+            frame: OnceCell::new(),
+            periods: OnceCell::new(),
         }
     }
     fn event_count(&self, ctx: &Context) -> bool {
@@ -135,6 +147,29 @@ impl<'c> Around<'c> {
     fn governor(&self, ctx: &Context) -> &str {
         self.governor.get_or_init(|| governor(ctx, self.claim))
     }
+    fn subset_or_individual(&self, ctx: &Context, m: &Mention) -> bool {
+        *self
+            .subset_or_individual
+            .get_or_init(|| subset_or_individual(ctx, m))
+    }
+    fn goal(&self, ctx: &Context) -> bool {
+        *self.goal.get_or_init(|| goal(ctx, self.claim))
+    }
+    fn years(&self, ctx: &Context) -> &BTreeSet<String> {
+        self.years.get_or_init(|| years_in_clause(ctx, self.claim))
+    }
+    fn holders(&self, ctx: &Context) -> &BTreeSet<String> {
+        self.holders.get_or_init(|| holder_words(ctx, self.claim))
+    }
+    /// Mentions set in different frames are different groups: "At the largest school, 18
+    /// teachers …" and "At the smallest, 3 teachers …"; a framed figure against an
+    /// unframed one is a part of the whole.
+    fn frame(&self, ctx: &Context) -> &Option<String> {
+        self.frame.get_or_init(|| opening_frame(ctx, self.claim))
+    }
+    fn periods(&self, ctx: &Context) -> &BTreeSet<String> {
+        self.periods.get_or_init(|| periods(ctx, self.claim))
+    }
 }
 
 fn check_pair(
@@ -146,18 +181,18 @@ fn check_pair(
         return None;
     }
     if !keys_join(ctx, earlier, later, later_around)
-        || subset_or_individual(ctx, earlier)
-        || subset_or_individual(ctx, later)
-        || goal(ctx, earlier.claim) != goal(ctx, later.claim)
-        || years_in_clause(ctx, earlier.claim) != years_in_clause(ctx, later.claim)
+        || earlier_around.subset_or_individual(ctx, earlier)
+        || later_around.subset_or_individual(ctx, later)
+        || earlier_around.goal(ctx) != later_around.goal(ctx)
+        || earlier_around.years(ctx) != later_around.years(ctx)
         || earlier_around.event_count(ctx) != later_around.event_count(ctx)
         || earlier_around.time_markers(ctx) != later_around.time_markers(ctx)
         || pronoun_across_paragraphs(ctx, earlier.claim, later.claim)
         || governed_apart(ctx, earlier_around, later_around)
         || owned_apart(ctx, earlier, later)
-        || holders_apart(ctx, earlier.claim, later.claim)
-        || framed_apart(ctx, earlier.claim, later.claim)
-        || periods_apart(ctx, earlier.claim, later.claim)
+        || holders_apart(ctx, earlier_around, later_around)
+        || earlier_around.frame(ctx) != later_around.frame(ctx)
+        || periods_apart(ctx, earlier_around, later_around)
     {
         return None;
     }
@@ -396,10 +431,13 @@ fn years_in_clause(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
     let Some((_, clause)) = ctx.segments.clause_of(claim.span.start) else {
         return BTreeSet::new();
     };
-    ctx.claims
+    let years = ctx.year_spans();
+    let from = years.partition_point(|s| s.start < clause.start);
+    years[from..]
         .iter()
-        .filter(|c| c.kind == Kind::Year && clause.contains(c.span))
-        .map(|c| ctx.text(c.span).to_string())
+        .take_while(|s| s.start <= clause.end)
+        .filter(|s| clause.contains(**s))
+        .map(|s| ctx.text(*s).to_string())
         .collect()
 }
 
@@ -652,13 +690,6 @@ fn frame_in(head: &str) -> Option<String> {
     (FRAME_PREPOSITIONS.contains(&first) && !total.contains(&frame.as_str())).then_some(frame)
 }
 
-/// Mentions set in different frames are different groups: "At the largest school, 18
-/// teachers …" and "At the smallest, 3 teachers …"; a framed figure against an unframed one
-/// is a part of the whole.
-fn framed_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
-    opening_frame(ctx, a) != opening_frame(ctx, b)
-}
-
 /// Relative periods named anywhere in a figure's clause: "last season", "this year".
 fn periods(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
     const SHIFTS: &[&str] = &["last", "this", "next", "previous", "past", "coming"];
@@ -691,9 +722,9 @@ fn periods(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
 }
 
 /// "19 goals last season" and "78 goals … this season" count different periods.
-fn periods_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
-    let (pa, pb) = (periods(ctx, a), periods(ctx, b));
-    !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(&pb)
+fn periods_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
+    let (pa, pb) = (a.periods(ctx), b.periods(ctx));
+    !pa.is_empty() && !pb.is_empty() && pa.is_disjoint(pb)
 }
 
 /// Words that name no holder of a figure: "There are about 32 ambulances".
@@ -757,12 +788,12 @@ fn holder_words(ctx: &Context, claim: &Claim) -> BTreeSet<String> {
 /// Two bare figures whose clauses name different holders ("The surrounding district has
 /// 148,000 residents" … "Its largest village, Brook, has 6,200 residents"; "Mensah scored
 /// 19 goals" … "The club scored 78 goals") count different things.
-fn holders_apart(ctx: &Context, a: &Claim, b: &Claim) -> bool {
-    if !a.scope.owner.is_empty() || !b.scope.owner.is_empty() {
+fn holders_apart(ctx: &Context, a: &Around, b: &Around) -> bool {
+    if !a.claim.scope.owner.is_empty() || !b.claim.scope.owner.is_empty() {
         return false;
     }
-    let (ha, hb) = (holder_words(ctx, a), holder_words(ctx, b));
-    !ha.is_empty() && !hb.is_empty() && ha.is_disjoint(&hb)
+    let (ha, hb) = (a.holders(ctx), b.holders(ctx));
+    !ha.is_empty() && !hb.is_empty() && ha.is_disjoint(hb)
 }
 
 /// One mention has a possessive owner ("the town's 12 ambulances") and the other none, but
