@@ -5,7 +5,8 @@
 # documents with 1 and 2 threads.
 #
 # Usage: bench/scale.sh   Env: RUNS (median of; default 3), SIZES_KB (default "1 100 10240
-# 102400"), PROSE (example | articles; default example)
+# 102400"), PROSE (example | articles; default example), NUMCHECK (a binary to measure
+# instead of building this tree's release binary, e.g. one saved before a change)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -15,8 +16,12 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 article="$root/tests/fixtures/is-resurgence.txt"
 
-(cd "$root" && cargo build --release --quiet)
-numcheck="$root/target/release/numcheck"
+if [[ -n ${NUMCHECK:-} ]]; then
+    numcheck="$(realpath "$NUMCHECK")"
+else
+    (cd "$root" && cargo build --release --quiet)
+    numcheck="$root/target/release/numcheck"
+fi
 echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # The source texts, one after another, until 1 MiB; inputs repeat that and are cut at `kb`
