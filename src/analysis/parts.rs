@@ -84,7 +84,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// checks need only the first or last few, compared with [`lower_eq`].
 pub fn words_as_written(text: &str) -> impl DoubleEndedIterator<Item = &str> {
     text.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(crate::analysis::written::trimmed)
         .filter(|w| !w.is_empty())
 }
 

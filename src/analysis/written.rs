@@ -28,13 +28,12 @@ pub fn word_value(word: &str) -> Option<Decimal> {
             return Some(d);
         }
     }
-    // Number words begin with a letter: a word that begins with another ASCII character
-    // (in lower case too) is none.
-    if word
-        .as_bytes()
-        .first()
-        .is_some_and(|b| b.is_ascii() && !b.is_ascii_alphabetic())
-        && number_words_begin_with_letters()
+    // The number-word grammar only tries entries whose leading letters are the word's: a
+    // word led by other letters is none. (A non-ASCII character after them might lower-case
+    // to a letter: such a word takes the whole way.)
+    let run = word.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if word.as_bytes().get(run).is_none_or(u8::is_ascii)
+        && !number_word_keys().contains(&word.as_bytes()[..run])
     {
         return None;
     }
@@ -53,20 +52,81 @@ pub fn word_value(word: &str) -> Option<Decimal> {
     }
 }
 
-/// Whether every number word of the lexicon begins with an ASCII letter, as [`word_value`]'s
-/// shortcut assumes.
-fn number_words_begin_with_letters() -> bool {
-    static ALL: OnceLock<bool> = OnceLock::new();
-    *ALL.get_or_init(|| {
-        crate::grammar::lex::number_words()
+/// The leading ASCII letters of the number words of the lexicon, the keys under which the
+/// grammar looks them up, by length.
+struct Keys {
+    by_len: Vec<Vec<&'static str>>,
+    /// Per length, the first letters of its keys as bits (bit 26: a key of no letters):
+    /// most words are rejected on this alone.
+    first: Vec<u32>,
+}
+
+/// The bit of a key's first letter in [`Keys::first`].
+fn first_bit(letters: &[u8]) -> u32 {
+    letters
+        .first()
+        .map_or(1 << 26, |b| 1 << (b.to_ascii_lowercase() - b'a'))
+}
+
+impl Keys {
+    /// Whether `letters` (ASCII letters) is a key, in any case.
+    fn contains(&self, letters: &[u8]) -> bool {
+        self.first
+            .get(letters.len())
+            .is_some_and(|bits| bits & first_bit(letters) != 0)
+            && self.by_len[letters.len()]
+                .iter()
+                .any(|k| k.as_bytes().eq_ignore_ascii_case(letters))
+    }
+}
+
+fn number_word_keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        for (entry, _) in crate::grammar::lex::number_words().iter() {
+            let entry: &'static str = entry;
+            let key = &entry[..entry.bytes().take_while(u8::is_ascii_alphabetic).count()];
+            if by_len.len() <= key.len() {
+                by_len.resize(key.len() + 1, Vec::new());
+            }
+            if !by_len[key.len()].contains(&key) {
+                by_len[key.len()].push(key);
+            }
+        }
+        let first = by_len
             .iter()
-            .all(|(w, _)| w.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .map(|keys| {
+                keys.iter()
+                    .fold(0, |bits, k| bits | first_bit(k.as_bytes()))
+            })
+            .collect();
+        Keys { by_len, first }
     })
+}
+
+/// Whether `word` begins with ASCII letters that lead no number word (and an ASCII
+/// character or nothing after them): then [`word_value`] of the trimmed word is `None`,
+/// since trimming keeps those letters and [`word_value`] rejects the word on them. Most
+/// words are rejected here, without being trimmed.
+fn no_number_word(word: &str) -> bool {
+    let b = word.as_bytes();
+    let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !number_word_keys().contains(&b[..run])
 }
 
 /// A word trimmed of the punctuation around it ("(12," → "12").
 pub fn trimmed(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
+    // ASCII ends are trimmed byte by byte; a non-ASCII character at either end takes the
+    // general way.
+    let b = word.as_bytes();
+    let kept = |c: &u8| !c.is_ascii() || c.is_ascii_alphanumeric();
+    let start = b.iter().position(kept).unwrap_or(b.len());
+    let end = b.iter().rposition(kept).map_or(start, |p| p + 1);
+    if b.get(start).is_some_and(|c| !c.is_ascii()) || (end > start && !b[end - 1].is_ascii()) {
+        return word.trim_matches(|c: char| !c.is_alphanumeric());
+    }
+    &word[start..end]
 }
 
 /// One word of the text that reads as a number.
@@ -91,14 +151,17 @@ impl WrittenNumbers {
         let mut words: Vec<Written> = Vec::new();
         let mut last = HashMap::new();
         let mut pending = false;
-        for word in text.split_whitespace() {
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        for (start, end) in words_of(text) {
+            let word = &text[start..end];
             if pending {
                 if let Some(w) = words.last_mut() {
-                    w.next = Some(Span::new(start, start + word.len()));
+                    w.next = Some(Span::new(start, end));
                 }
             }
             pending = false;
+            if no_number_word(word) {
+                continue;
+            }
             if let Some(value) = word_value(trimmed(word)) {
                 last.insert(value, start);
                 words.push(Written {
@@ -157,6 +220,48 @@ impl WrittenNumbers {
     }
 }
 
+/// The byte ranges of the words of `text` as `str::split_whitespace` splits them, found
+/// byte by byte: only a few lead bytes can begin a non-ASCII space.
+fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let space_at = move |i: usize| -> usize {
+        match bytes[i] {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            _ => 0,
+        }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        loop {
+            if i >= bytes.len() {
+                return None;
+            }
+            match space_at(i) {
+                0 => break,
+                n => i += n,
+            }
+        }
+        let start = i;
+        // Only bytes that may begin a space are looked at closer.
+        let may_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+        i += 1;
+        while let Some(p) = bytes[i..].iter().position(may_space) {
+            i += p;
+            if space_at(i) > 0 {
+                return Some((start, i));
+            }
+            i += 1;
+        }
+        i = bytes.len();
+        Some((start, i))
+    })
+}
+
 /// Whether `from` falls inside a word: then `text[from..]` begins with part of it.
 fn cuts_word(text: &str, from: usize) -> bool {
     let before = text.get(..from).and_then(|t| t.chars().next_back());
@@ -186,6 +291,37 @@ mod tests {
         words
             .windows(2)
             .any(|w| w[1].starts_with(unit) && word_value(&w[0]) == Some(value))
+    }
+
+    #[test]
+    fn words_are_split_as_split_whitespace_splits_them() {
+        let text = " a\u{a0}b\u{2009}c\u{3000}d\te\u{85}f\u{1680}g\u{202f}h é\u{e1}\u{2013}i\u{c2}\n\x0bj ";
+        let ours: Vec<&str> = words_of(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(ours, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn trimming_matches_trim_matches() {
+        for w in [
+            "(12,",
+            "",
+            "--",
+            "\"Two\"",
+            "é)",
+            "(é",
+            "a",
+            "1.",
+            "«12»",
+            "x\u{2019}",
+            "’s",
+            "12\u{2019}",
+        ] {
+            assert_eq!(
+                trimmed(w),
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{w}"
+            );
+        }
     }
 
     #[test]
