@@ -11,8 +11,6 @@
 use super::lexicon;
 use crate::model::Span;
 use crate::source::Document;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::sync::OnceLock;
 
 /// The segment spans of one document, each list sorted and non-overlapping.
 #[derive(Clone, Debug, Default)]
@@ -283,10 +281,14 @@ const SUBJECT_PRONOUNS: [&str; 11] = [
 fn clauses(text: &str, sentence: Span, out: &mut Vec<Span>) {
     let bytes = text.as_bytes();
     let mut start = sentence.start;
-    // The automaton finds every place a split may stand (a byte loop cost two dozen
-    // instructions a byte); a match of letters splits only at the start of a word.
-    for m in split_automaton().find_iter(&bytes[sentence.start..sentence.end]) {
-        let i = sentence.start + m.start();
+    // Only `;` and the first letters of the split words are looked at closer: a split word
+    // counts only at the start of a word, where `splits_clause` reads the whole word.
+    let mut i = sentence.start;
+    while let Some(p) = bytes[i..sentence.end]
+        .iter()
+        .position(|&b| SPLIT_START[usize::from(b)])
+    {
+        i += p;
         if bytes[i] == b';' {
             push_trimmed(out, text, Span::new(start, i + 1));
             start = i + 1;
@@ -297,24 +299,27 @@ fn clauses(text: &str, sentence: Span, out: &mut Vec<Span>) {
             push_trimmed(out, text, Span::new(start, i));
             start = i;
         }
+        i += 1;
     }
     push_trimmed(out, text, Span::new(start, sentence.end));
 }
 
-/// `;`, [`CLAUSE_WORDS`] and "and", in any case. A match inside a longer word is no word
-/// start, and only letters lie inside a match of letters: no word start is passed over.
-fn split_automaton() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        let mut patterns = vec![";", "and"];
-        patterns.extend(CLAUSE_WORDS);
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            .build(&patterns)
-            .expect("split patterns are valid")
-    })
-}
+/// The bytes a split may begin with: `;` and the first letters of [`CLAUSE_WORDS`] and
+/// "and", in either case.
+const SPLIT_START: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b';' as usize] = true;
+    let mut k = 0;
+    while k < CLAUSE_WORDS.len() {
+        let first = CLAUSE_WORDS[k].as_bytes()[0];
+        table[first as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        k += 1;
+    }
+    table[b'a' as usize] = true;
+    table[b'A' as usize] = true;
+    table
+};
 
 /// Whether the word at `i` opens a new clause: a clause word, or "and" after a comma and
 /// before a subject pronoun.
@@ -367,6 +372,35 @@ mod tests {
             .within(Span::new(text.len(), text.len()))
             .sentences
             .is_empty());
+    }
+
+    #[test]
+    fn clauses_split_at_semicolons_and_clause_words_only_at_word_starts() {
+        let text = "Sales rose; costs fell. Prices rose, and they kept rising but wages \
+                    stood still. Thousands band together, while Although-ish though, \
+                    ALTHOUGH it rained, and\u{a0}it poured; Whereas the band andrew.";
+        let clauses: Vec<&str> = Segments::from_text(text, &[])
+            .clauses
+            .iter()
+            .map(|c| c.text(text))
+            .collect();
+        assert_eq!(
+            clauses,
+            [
+                "Sales rose;",
+                "costs fell.",
+                "Prices rose,",
+                "and they kept rising",
+                "but wages stood still.",
+                "Thousands band together,",
+                "while",
+                "Although-ish",
+                "though,",
+                "ALTHOUGH it rained,",
+                "and\u{a0}it poured;",
+                "Whereas the band andrew."
+            ]
+        );
     }
 
     #[test]
