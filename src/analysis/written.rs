@@ -69,14 +69,21 @@ fn first_bit(letters: &[u8]) -> u32 {
 }
 
 impl Keys {
-    /// Whether `letters` (ASCII letters) is a key, in any case.
+    /// Whether `letters` (ASCII letters) is a key, in any case. Inlined: it is asked about
+    /// nearly every word of a document, and most fail on the first letter.
+    #[inline]
     fn contains(&self, letters: &[u8]) -> bool {
         self.first
             .get(letters.len())
             .is_some_and(|bits| bits & first_bit(letters) != 0)
-            && self.by_len[letters.len()]
-                .iter()
-                .any(|k| k.as_bytes().eq_ignore_ascii_case(letters))
+            && self.equals_one(letters)
+    }
+
+    #[inline(never)]
+    fn equals_one(&self, letters: &[u8]) -> bool {
+        self.by_len[letters.len()]
+            .iter()
+            .any(|k| k.as_bytes().eq_ignore_ascii_case(letters))
     }
 }
 
@@ -109,10 +116,10 @@ fn number_word_keys() -> &'static Keys {
 /// character or nothing after them): then [`word_value`] of the trimmed word is `None`,
 /// since trimming keeps those letters and [`word_value`] rejects the word on them. Most
 /// words are rejected here, without being trimmed.
-fn no_number_word(word: &str) -> bool {
+fn no_number_word(keys: &Keys, word: &str) -> bool {
     let b = word.as_bytes();
     let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !number_word_keys().contains(&b[..run])
+    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !keys.contains(&b[..run])
 }
 
 /// A word trimmed of the punctuation around it ("(12," → "12").
@@ -151,6 +158,7 @@ impl WrittenNumbers {
         let mut words: Vec<Written> = Vec::new();
         let mut last = HashMap::new();
         let mut pending = false;
+        let keys = number_word_keys();
         for (start, end) in words_of(text) {
             let word = &text[start..end];
             if pending {
@@ -159,7 +167,7 @@ impl WrittenNumbers {
                 }
             }
             pending = false;
-            if no_number_word(word) {
+            if no_number_word(keys, word) {
                 continue;
             }
             if let Some(value) = word_value(trimmed(word)) {
