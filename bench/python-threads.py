@@ -7,25 +7,16 @@ wheel installed, e.g. after `bash python/tests/run.sh`:
     target/python-venv/bin/python bench/python-threads.py
 """
 import os
+import pathlib
 import statistics
+import sys
 import time
 
 import numcheck
 
-
-def documents(n):
-    """Article-sized texts, some consistent and some not, all different."""
-    docs = []
-    for i in range(n):
-        before, after = 200 + i, 300 + 2 * i
-        pct = round(100 * (after - before) / before) + (i % 3) * 7
-        docs.append(
-            f"Council spending update {i}\n\n"
-            f"Spending on road repairs rose {pct}% to {after} million from {before} million, "
-            f"the council said on Tuesday. About {i % 50 + 10} roads were resurfaced. "
-            + "Officials expect the work to finish by the end of the year. " * 3
-        )
-    return docs
+# The test suite's article-sized documents (it needs pytest, which run.sh installs).
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "python" / "tests"))
+from test_numcheck import documents  # noqa: E402
 
 
 def median_seconds(docs, threads, runs=5):
