@@ -5,12 +5,16 @@
 # shared evaluation sets exist, score.py's tables and raw predictions and pairs.py's tables with
 # every miss. Exit status 1 and a diff on any difference.
 #
-# Usage: bench/same-output.sh BEFORE_BIN AFTER_BIN   Env: EVAL (default /work/shared/eval)
+# Usage: bench/same-output.sh BEFORE_BIN AFTER_BIN   Env: EVAL (default ../shared/eval)
 set -uo pipefail
 
+if [[ $# -ne 2 || ! -x $1 || ! -x $2 ]]; then
+    echo "usage: bench/same-output.sh BEFORE_BIN AFTER_BIN (two executable numcheck binaries)" >&2
+    exit 2
+fi
 root="$(cd "$(dirname "$0")/.." && pwd)"
 before="$(realpath "$1")" after="$(realpath "$2")"
-eval_dir="${EVAL:-/work/shared/eval}"
+eval_dir="${EVAL:-$root/../shared/eval}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$root"

@@ -463,19 +463,18 @@ fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
 
 /// A unit of time as a multiple of its base: seconds for clock time, months for the
 /// calendar ("four years and eight months" is 56 months).
-fn time_unit(unit: &str) -> Option<(&'static str, u32)> {
+fn time_unit(unit: TimeUnit) -> Option<(&'static str, u32)> {
     Some(match unit {
-        "second" => ("s", 1),
-        "minute" => ("s", 60),
-        "hour" => ("s", 3_600),
-        "day" => ("s", 86_400),
-        "week" => ("s", 604_800),
-        "fortnight" => ("s", 1_209_600),
-        "month" => ("m", 1),
-        "year" => ("m", 12),
-        "decade" => ("m", 120),
-        "century" => ("m", 1_200),
-        _ => return None,
+        TimeUnit::Second => ("s", 1),
+        TimeUnit::Minute => ("s", 60),
+        TimeUnit::Hour => ("s", 3_600),
+        TimeUnit::Day => ("s", 86_400),
+        TimeUnit::Week => ("s", 604_800),
+        TimeUnit::Month => ("m", 1),
+        TimeUnit::Year => ("m", 12),
+        TimeUnit::Decade => ("m", 120),
+        TimeUnit::Century => ("m", 1_200),
+        TimeUnit::Quarter => return None,
     })
 }
 
@@ -498,7 +497,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     let stated = reading(heading, &ctx.settings.tolerances)?;
     let heading_unit = heading.unit?;
     let unit = heading_unit.symbol();
-    let (base, factor) = time_unit(unit)?;
+    let (base, factor) = time_unit(heading_unit.time()?)?;
     // "in a week" names a period, not a figure; and a span the body writes with its unit
     // ("over the next two years") is there even where no claim was read.
     let literal = ctx.text(heading.span).to_lowercase();
@@ -530,7 +529,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
         .iter()
         .filter(|c| !c.in_heading && c.kind == Kind::Duration)
         .filter_map(|c| {
-            let (b, f) = time_unit(c.unit?.symbol())?;
+            let (b, f) = time_unit(c.unit?.time()?)?;
             let k = Decimal::from(f).checked_div(Decimal::from(factor))?;
             let reading = rescaled(&reading(c, &ctx.settings.tolerances)?, k)?;
             (b == base).then_some(Figure { claim: c, reading })
