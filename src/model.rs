@@ -680,6 +680,12 @@ impl Claim {
         }
     }
 
+    /// The end of the claim's phrase: its counted noun, when that follows it ("38 attacks").
+    pub fn phrase_end(&self) -> usize {
+        self.counted
+            .map_or(self.span.end, |n| n.end.max(self.span.end))
+    }
+
     /// The single numeral of a point claim or a duration.
     pub fn numeral(&self) -> Option<&Numeral> {
         match &self.quantity {

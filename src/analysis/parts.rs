@@ -248,9 +248,7 @@ fn compound(ctx: &Context, claim: &Claim) -> bool {
 
 /// "the 3 clubs' players": the whole modifies another noun, so it is not the whole.
 fn possessive(ctx: &Context, claim: &Claim) -> bool {
-    let end = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let end = claim.phrase_end();
     let after = ctx.doc.text.get(end..).unwrap_or("");
     after.starts_with('\'') || after.starts_with('’')
 }

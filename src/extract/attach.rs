@@ -399,9 +399,7 @@ fn is_not_counted(low: &str) -> bool {
 fn elided_head(w: &Window, claim: &Claim, previous: Option<&Claim>) -> Option<String> {
     let prev = previous?;
     let head = prev.head.clone()?;
-    let prev_end = prev
-        .counted
-        .map_or(prev.span.end, |c| c.end.max(prev.span.end));
+    let prev_end = prev.phrase_end();
     if prev_end > claim.span.start || prev.span.start < w.clause.start {
         return None;
     }

@@ -387,7 +387,7 @@ fn distributive_average(ctx: &Context, sentence: &Sentence) -> Option<Finding> {
     let n = &ctx.claims[count];
     let share = sentence.claims.iter().copied().find(|&i| {
         let c = &ctx.claims[i];
-        c.span.start >= per_unit::phrase_end(n) && per_unit::is_rate_amount(c)
+        c.span.start >= n.phrase_end() && per_unit::is_rate_amount(c)
     })?;
     let a = &ctx.claims[share];
     if per_unit::is_total(ctx, sentence, a)

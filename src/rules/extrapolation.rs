@@ -160,11 +160,6 @@ fn lower_between(ctx: &Context, from: usize, to: usize) -> String {
     ctx.doc.text.get(from..to).unwrap_or("").to_lowercase()
 }
 
-/// The end of a count's counted noun (or of the count itself).
-fn phrase_end(c: &Claim) -> usize {
-    c.counted.map_or(c.span.end, |n| n.end.max(c.span.end))
-}
-
 /// count → period → cue → projected figure, all in one sentence.
 fn projection(ctx: &Context, i: usize) -> Option<Finding> {
     let count = &ctx.claims[i];
@@ -201,7 +196,7 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
     }
     let cue_text = lower_between(
         ctx,
-        period.span.end.max(phrase_end(count)),
+        period.span.end.max(count.phrase_end()),
         projected.span.end,
     );
     if !PROJECTION_CUES.iter().any(|c| cue_text.contains(c)) {
@@ -215,7 +210,7 @@ fn projection(ctx: &Context, i: usize) -> Option<Finding> {
         .segments
         .sentence_of(projected.span.start)
         .map_or(projected.span.end, |s| s.1.end);
-    let after = lower_between(ctx, phrase_end(projected), sentence_end);
+    let after = lower_between(ctx, projected.phrase_end(), sentence_end);
     let after = after.split([',', ';', '—', '(']).next().unwrap_or("");
     if !annual_cue && !WHOLE_YEAR.iter().any(|w| after.contains(w)) {
         return None;
@@ -394,7 +389,7 @@ fn is_whole_of_a_part(ctx: &Context, value: &Claim) -> bool {
         if w == "of" {
             let before_of = rest[..cut].trim_end();
             return ctx.claims.iter().any(|c| {
-                let end = phrase_end(c);
+                let end = c.phrase_end();
                 end <= before_of.len() && before_of.len() - end < 2 && c.span.end <= end
             }) && !before_of.is_empty();
         }
@@ -438,7 +433,7 @@ fn implied(ctx: &Context, i: usize) -> Option<Finding> {
     {
         return None;
     }
-    let between = lower_between(ctx, phrase_end(value), fraction.span.start);
+    let between = lower_between(ctx, value.phrase_end(), fraction.span.start);
     if between.split_whitespace().count() > 8 || is_whole_of_a_part(ctx, value) {
         return None;
     }
@@ -733,7 +728,7 @@ fn season_parts(ctx: &Context, claims: &[usize], k: usize) -> Option<(usize, usi
     if !g.head.as_deref().is_some_and(|h| FIXTURES.contains(&h)) {
         return None;
     }
-    let gap = parts::words(ctx.doc.text.get(phrase_end(c)..g.span.start)?);
+    let gap = parts::words(ctx.doc.text.get(c.phrase_end()..g.span.start)?);
     let tied = gap.iter().any(|w| w == "first")
         && gap.iter().all(|w| {
             [

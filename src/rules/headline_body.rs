@@ -610,9 +610,7 @@ const RATE_NOUNS: &[&str] = &[
 /// A figure stated per unit or per member ("30 a day", "£5,000 per player", "£1m each"), or
 /// a heading that shares a sum out ("Each club gets £1m").
 fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     let words = next_words(ctx, after, 2);
     let first = words.first().map_or("", String::as_str);
     let second = words.get(1).map_or("", String::as_str);
@@ -632,9 +630,7 @@ fn is_rate_or_share(ctx: &Context, claim: &Claim, line: &str) -> bool {
 /// "average of" or "averaged". Empty for a plain figure.
 fn rate_marks(ctx: &Context, claim: &Claim) -> Vec<String> {
     let text = &ctx.doc.text;
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     let words: Vec<String> = text
         .get(after..)
         .unwrap_or("")

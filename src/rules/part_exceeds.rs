@@ -208,9 +208,7 @@ fn included_parts(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
         if !parts::is_countish(whole) || !parts::is_countish(part) || whole.counted.is_none() {
             continue;
         }
-        let from = whole
-            .counted
-            .map_or(whole.span.end, |c| c.end.max(whole.span.end));
+        let from = whole.phrase_end();
         let gap_text = ctx.doc.text.get(from..part.span.start).unwrap_or("");
         let gap = parts::words(gap_text);
         let marked = gap.last().is_some_and(|x| x == "including")

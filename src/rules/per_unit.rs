@@ -85,11 +85,6 @@ fn scale_word(word: &str) -> Option<Decimal> {
     }
 }
 
-/// The end of a claim's phrase: its counted noun, when that follows it.
-pub fn phrase_end(c: &Claim) -> usize {
-    c.counted.map_or(c.span.end, |n| n.end.max(c.span.end))
-}
-
 /// The next claim of the sentence after `claim`, when it starts within `within` bytes.
 fn claim_at(ctx: &Context, sentence: &Sentence, at: usize, within: usize) -> Option<usize> {
     sentence
@@ -104,7 +99,7 @@ fn claim_at(ctx: &Context, sentence: &Sentence, at: usize, within: usize) -> Opt
 /// phrase of one or two words may stand between.
 pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
     let claim = &ctx.claims[i];
-    let start = phrase_end(claim);
+    let start = claim.phrase_end();
     let after = ctx.doc.text.get(start..sentence.span.end)?;
     // Only the words of this phrase: a comma or a dash ends it.
     let cut = after
@@ -272,7 +267,7 @@ pub fn is_distributive(ctx: &Context, sentence: &Sentence, c: &Claim) -> bool {
     let after = ctx
         .doc
         .text
-        .get(phrase_end(c)..sentence.span.end)
+        .get(c.phrase_end()..sentence.span.end)
         .unwrap_or("");
     let words: Vec<&str> = parts::words_as_written(after).take(3).collect();
     let each_after = match words.as_slice() {

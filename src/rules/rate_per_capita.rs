@@ -398,7 +398,7 @@ fn of_possessed(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<(usize
 
 /// The end of a claim with its counted noun ("one doctor").
 fn per_unit_end(c: &Claim) -> crate::model::Span {
-    crate::model::Span::new(c.span.start, per_unit::phrase_end(c))
+    crate::model::Span::new(c.span.start, c.phrase_end())
 }
 
 /// "destroyed 3,000 of the island's 60,000 homes — one in every 20": N = whole / part.

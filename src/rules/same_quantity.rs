@@ -349,9 +349,7 @@ fn margin_or_restricted(ctx: &Context, claim: &Claim) -> bool {
     if MARGIN_WORDS.contains(&word.as_str()) {
         return true;
     }
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     let comma = ctx
         .doc
         .text
@@ -389,9 +387,7 @@ const THRESHOLD_WORDS: &[&str] = &["needed", "required", "necessary"];
 /// Whether a goal noun stands among the four words before a figure in its clause, or a
 /// threshold word follows its counted noun.
 fn goal(ctx: &Context, claim: &Claim) -> bool {
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     let next = ctx
         .doc
         .text
@@ -593,9 +589,7 @@ fn is_definite(ctx: &Context, claim: &Claim) -> bool {
 /// ("Employers added 210,000 jobs" → "added", "a margin of 8,343 votes" → "of").
 fn governor(ctx: &Context, claim: &Claim) -> String {
     if event_count(ctx, claim) {
-        let after = claim
-            .counted
-            .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+        let after = claim.phrase_end();
         let verb = ctx
             .doc
             .text
@@ -622,9 +616,7 @@ fn governor(ctx: &Context, claim: &Claim) -> String {
 
 /// The first word after a figure's counted noun, lower case.
 fn word_after_counted(ctx: &Context, claim: &Claim) -> String {
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     ctx.doc
         .text
         .get(after..)
@@ -862,9 +854,7 @@ fn event_count(ctx: &Context, claim: &Claim) -> bool {
     {
         return false;
     }
-    let after = claim
-        .counted
-        .map_or(claim.span.end, |c| c.end.max(claim.span.end));
+    let after = claim.phrase_end();
     let next = text
         .get(after..)
         .unwrap_or("")

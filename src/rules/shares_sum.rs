@@ -426,13 +426,7 @@ fn check(ctx: &Context, run: &[usize], remainder: bool) -> Option<Finding> {
             verdict_words(verdict)
         ),
         primary: ctx.claims[last].span,
-        related: run[..run.len() - 1]
-            .iter()
-            .map(|&i| Related {
-                span: ctx.claims[i].span,
-                label: Role::Share,
-            })
-            .collect(),
+        related: earlier_shares(ctx, run),
         computed: Some(Computed {
             value: computed_decimal(point),
             low: Some(computed_decimal(low)),
@@ -519,13 +513,7 @@ fn fractions(ctx: &Context, sentence: &parts::Sentence) -> Option<Finding> {
             verdict_words(Verdict::Inconsistent)
         ),
         primary: ctx.claims[last].span,
-        related: fr[..fr.len() - 1]
-            .iter()
-            .map(|&i| Related {
-                span: ctx.claims[i].span,
-                label: Role::Share,
-            })
-            .collect(),
+        related: earlier_shares(ctx, &fr),
         computed: Some(Computed {
             value: computed_decimal(point.checked_mul(hundred)?),
             low: Some(computed_decimal(low.checked_mul(hundred)?)),
@@ -565,19 +553,25 @@ fn short_of_whole(
             verdict_words(Verdict::Inconsistent)
         ),
         primary: ctx.claims[last].span,
-        related: run[..run.len() - 1]
-            .iter()
-            .map(|&i| Related {
-                span: ctx.claims[i].span,
-                label: Role::Share,
-            })
-            .collect(),
+        related: earlier_shares(ctx, run),
         computed: Some(Computed {
             value: computed_decimal(point),
             low: Some(computed_decimal(low)),
             high: Some(computed_decimal(high)),
         }),
     }
+}
+
+/// Every share of a run but the last (the finding's primary), labelled as shares.
+fn earlier_shares(ctx: &Context, run: &[usize]) -> Vec<Related> {
+    let earlier = &run[..run.len().saturating_sub(1)];
+    earlier
+        .iter()
+        .map(|&i| Related {
+            span: ctx.claims[i].span,
+            label: Role::Share,
+        })
+        .collect()
 }
 
 #[cfg(test)]

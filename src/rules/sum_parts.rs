@@ -310,7 +310,7 @@ fn parallel_predicates(ctx: &Context, sentence: &Sentence, list: &[usize]) -> bo
     let mut events = 0;
     for (i, &p) in list.iter().enumerate() {
         let c = &ctx.claims[p];
-        let from = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        let from = c.phrase_end();
         let to = match list.get(i + 1) {
             Some(&next) => ctx.claims[next].span.start,
             None => sentence.span.end,
@@ -433,7 +433,7 @@ fn list_from(
         list.open |= parts::has_non_exhaustive(&gap);
         list.exhaustive |= parts::has_exhaustive(&gap);
         list.parts.push(k);
-        prev_end = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        prev_end = c.phrase_end();
         if list.parts.len() > MAX_PARTS {
             return None;
         }
@@ -560,7 +560,7 @@ fn apposition(
         .collect();
     let lead_ok = |k: usize| {
         let c = &ctx.claims[k];
-        let from = c.counted.map_or(c.span.end, |n| n.end.max(c.span.end));
+        let from = c.phrase_end();
         let lead = ctx.doc.text.get(from..start).unwrap_or("");
         // ", officials said on Wednesday:" — an attribution between total and list.
         let lead = match lead.split_once(',') {
