@@ -571,6 +571,28 @@ struct Figure<'a> {
     reading: Reading,
 }
 
+/// The first few body figures as a message quotes them: "38 attacks and about 90 attacks".
+fn quote<'a>(ctx: &Context, figures: impl Iterator<Item = (&'a Claim, &'a Reading)>) -> String {
+    figures
+        .take(MAX_QUOTED)
+        .map(|(claim, reading)| describe_with_interval(ctx, claim, reading))
+        .collect::<Vec<_>>()
+        .join(" and ")
+}
+
+/// The warning that no body figure of the heading's kind supports it, pointing at them all.
+fn unsupported(heading: &Claim, figures: &[Figure], message: String) -> Option<Finding> {
+    Some(Finding {
+        rule: HeadlineBody::ID,
+        severity: Severity::Warning,
+        verdict: Verdict::Inconsistent,
+        message,
+        primary: heading.span,
+        related: figures.iter().map(|f| body(f.claim.span)).collect(),
+        computed: Some(point_of(&figures.first()?.reading)),
+    })
+}
+
 /// How the heading figure follows from the body: a copy (rounded, rescaled, in words), or
 /// one operation on two body figures.
 enum Support<'a> {
@@ -703,24 +725,12 @@ fn against_rates(ctx: &Context, heading: &Claim, stated: &Reading) -> Option<Fin
     {
         return None;
     }
-    let quoted: Vec<String> = rates
-        .iter()
-        .take(MAX_QUOTED)
-        .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
-        .collect();
-    Some(Finding {
-        rule: HeadlineBody::ID,
-        severity: Severity::Warning,
-        verdict: Verdict::Inconsistent,
-        message: format!(
-            "heading says {}; the body's rate of its kind differs (body says {})",
-            describe_with_interval(ctx, heading, stated),
-            quoted.join(" and "),
-        ),
-        primary: heading.span,
-        related: rates.iter().map(|f| body(f.claim.span)).collect(),
-        computed: Some(point_of(&rates[0].reading)),
-    })
+    let message = format!(
+        "heading says {}; the body's rate of its kind differs (body says {})",
+        describe_with_interval(ctx, heading, stated),
+        quote(ctx, rates.iter().map(|f| (f.claim, &f.reading))),
+    );
+    unsupported(heading, &rates, message)
 }
 
 /// The heading figure against body figures of its kind: silent when the body has none of
@@ -790,23 +800,11 @@ fn check_against_kind(
         }),
         None if is_rate_or_share(ctx, heading, &line) => against_rates(ctx, heading, reading),
         None => {
-            let quoted: Vec<String> = figures
-                .iter()
-                .take(MAX_QUOTED)
-                .map(|f| describe_with_interval(ctx, f.claim, &f.reading))
-                .collect();
-            Some(Finding {
-                rule: HeadlineBody::ID,
-                severity: Severity::Warning,
-                verdict: Verdict::Inconsistent,
-                message: format!(
-                    "heading says {described}; no body figure of its kind supports it (body says {})",
-                    quoted.join(" and "),
-                ),
-                primary: heading.span,
-                related: figures.iter().map(|f| body(f.claim.span)).collect(),
-                computed: Some(point_of(&figures[0].reading)),
-            })
+            let message = format!(
+                "heading says {described}; no body figure of its kind supports it (body says {})",
+                quote(ctx, figures.iter().map(|f| (f.claim, &f.reading))),
+            );
+            unsupported(heading, figures, message)
         }
     }
 }
@@ -1136,15 +1134,10 @@ fn abs(d: &Interval) -> Interval {
 }
 
 fn inconsistent(ctx: &Context, heading: &Mention, candidates: &[&Mention]) -> Finding {
-    let quoted: Vec<String> = candidates
-        .iter()
-        .take(MAX_QUOTED)
-        .map(|c| describe_with_interval(ctx, c.claim, &c.reading))
-        .collect();
     let mut message = format!(
         "heading says {}; body says {}",
         describe_with_interval(ctx, heading.claim, &heading.reading),
-        quoted.join(" and "),
+        quote(ctx, candidates.iter().map(|c| (c.claim, &c.reading))),
     );
     if let Some(change) = candidates.iter().find_map(|c| change_note(ctx, c.claim)) {
         message.push_str(&format!("; the body mentions {change}"));
