@@ -23,14 +23,15 @@ use std::sync::Arc;
 /// paragraphs only, and a note says so.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
     let segments = Segments::new(doc);
-    let claims = extract_with(doc, &segments);
+    let extraction = extract_with(doc, &segments);
+    let claims = extraction.claims;
     let passes = limits::passes(&claims, |at| segments.paragraph_of(at).map(|(i, _)| i));
     let mut findings = Vec::new();
     if passes.len() > 1 {
         findings.push(limits::note(&claims));
     }
     let whole_document = passes.len() == 1;
-    let document = DocumentMemo::default();
+    let document = DocumentMemo::new(extraction.figures);
     for pass in passes {
         let pass_claims = &claims[pass];
         // A pass over part of the document walks only the segments its claims lie in: rules

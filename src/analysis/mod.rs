@@ -13,6 +13,7 @@ pub mod timeline;
 pub mod written;
 
 use crate::extract::segment::Segments;
+use crate::extract::FigureWords;
 use crate::model::Claim;
 use crate::source::Document;
 use jiff::civil::Date;
@@ -46,9 +47,19 @@ pub struct Context<'a> {
 
 /// Indexes of a document's text that do not depend on the claims of a pass: built once
 /// however many passes ([`crate::limits::passes`]) the rules make over the document.
-#[derive(Default)]
 pub struct DocumentMemo {
+    figures: FigureWords,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
+}
+
+impl DocumentMemo {
+    /// The indexes of a document whose masked text the anchor scan found `figures` in.
+    pub fn new(figures: FigureWords) -> DocumentMemo {
+        DocumentMemo {
+            figures,
+            written_numbers: OnceLock::new(),
+        }
+    }
 }
 
 /// Per-document results that several rules read, each computed on first use.
@@ -59,6 +70,7 @@ struct Memo<'a> {
     claim_sentences: OnceLock<Vec<crate::analysis::parts::Sentence>>,
     mentions: OnceLock<Mentions<'a>>,
     resolved_claims: OnceLock<Vec<Claim>>,
+    figures: OnceLock<FigureWords>,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
     year_spans: OnceLock<Vec<crate::model::Span>>,
 }
@@ -75,6 +87,7 @@ impl Default for Memo<'_> {
             claim_sentences: OnceLock::new(),
             mentions: OnceLock::new(),
             resolved_claims: OnceLock::new(),
+            figures: OnceLock::new(),
             written_numbers: OnceLock::new(),
             year_spans: OnceLock::new(),
         }
@@ -169,14 +182,28 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// The words of the document that read as numbers ([`crate::analysis::written`]),
-    /// indexed once.
+    /// Where the words of the masked text that may read as numbers begin: the anchor scan's,
+    /// or, for a context built without them, found by the same scan on first use.
+    pub fn figure_words(&self) -> &FigureWords {
+        match self.document {
+            Some(document) => &document.figures,
+            None => self
+                .memo
+                .figures
+                .get_or_init(|| FigureWords::of(self.doc.masked())),
+        }
+    }
+
+    /// The words of the document's prose (its masked text) that read as numbers
+    /// ([`crate::analysis::written`]), indexed once.
     pub fn written_numbers(&self) -> &crate::analysis::written::WrittenNumbers {
         let cell = match self.document {
             Some(document) => &document.written_numbers,
             None => &self.memo.written_numbers,
         };
-        cell.get_or_init(|| crate::analysis::written::WrittenNumbers::new(&self.doc.text))
+        cell.get_or_init(|| {
+            crate::analysis::written::WrittenNumbers::new(self.doc.masked(), self.figure_words())
+        })
     }
 
     /// The spans of the claims of kind [`crate::model::Kind::Year`], sorted by start.

@@ -3,11 +3,12 @@
 //! document so that asking whether the text after a heading writes a value does not read
 //! the whole body again for every heading figure.
 
+use crate::extract::FigureWords;
+use crate::grammar::words::is_number_word_key;
 use crate::model::Span;
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 /// A word's value as digits ("1,200") or a number word ("two"), punctuation around it
 /// already trimmed.
@@ -33,7 +34,7 @@ pub fn word_value(word: &str) -> Option<Decimal> {
     // to a letter: such a word takes the whole way.)
     let run = word.bytes().take_while(u8::is_ascii_alphabetic).count();
     if word.as_bytes().get(run).is_none_or(u8::is_ascii)
-        && !number_word_keys().contains(&word.as_bytes()[..run])
+        && !is_number_word_key(&word.as_bytes()[..run])
     {
         return None;
     }
@@ -52,74 +53,14 @@ pub fn word_value(word: &str) -> Option<Decimal> {
     }
 }
 
-/// The leading ASCII letters of the number words of the lexicon, the keys under which the
-/// grammar looks them up, by length.
-struct Keys {
-    by_len: Vec<Vec<&'static str>>,
-    /// Per length, the first letters of its keys as bits (bit 26: a key of no letters):
-    /// most words are rejected on this alone.
-    first: Vec<u32>,
-}
-
-/// The bit of a key's first letter in [`Keys::first`].
-fn first_bit(letters: &[u8]) -> u32 {
-    letters
-        .first()
-        .map_or(1 << 26, |b| 1 << (b.to_ascii_lowercase() - b'a'))
-}
-
-impl Keys {
-    /// Whether `letters` (ASCII letters) is a key, in any case. Inlined: it is asked about
-    /// nearly every word of a document, and most fail on the first letter.
-    #[inline]
-    fn contains(&self, letters: &[u8]) -> bool {
-        self.first
-            .get(letters.len())
-            .is_some_and(|bits| bits & first_bit(letters) != 0)
-            && self.equals_one(letters)
-    }
-
-    #[inline(never)]
-    fn equals_one(&self, letters: &[u8]) -> bool {
-        self.by_len[letters.len()]
-            .iter()
-            .any(|k| k.as_bytes().eq_ignore_ascii_case(letters))
-    }
-}
-
-fn number_word_keys() -> &'static Keys {
-    static KEYS: OnceLock<Keys> = OnceLock::new();
-    KEYS.get_or_init(|| {
-        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
-        for (entry, _) in crate::grammar::lex::number_words().iter() {
-            let entry: &'static str = entry;
-            let key = &entry[..entry.bytes().take_while(u8::is_ascii_alphabetic).count()];
-            if by_len.len() <= key.len() {
-                by_len.resize(key.len() + 1, Vec::new());
-            }
-            if !by_len[key.len()].contains(&key) {
-                by_len[key.len()].push(key);
-            }
-        }
-        let first = by_len
-            .iter()
-            .map(|keys| {
-                keys.iter()
-                    .fold(0, |bits, k| bits | first_bit(k.as_bytes()))
-            })
-            .collect();
-        Keys { by_len, first }
-    })
-}
-
 /// Whether `word` begins with ASCII letters that lead no number word (and an ASCII
 /// character or nothing after them): then [`word_value`] of the trimmed word is `None`,
 /// since trimming keeps those letters and [`word_value`] rejects the word on them. Most
 /// words are rejected here, without being trimmed.
-fn no_number_word(keys: &Keys, word: &str) -> bool {
+fn no_number_word(word: &str) -> bool {
     let b = word.as_bytes();
     let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !keys.contains(&b[..run])
+    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !is_number_word_key(&b[..run])
 }
 
 /// A word trimmed of the punctuation around it ("(12," → "12").
@@ -154,20 +95,30 @@ pub struct WrittenNumbers {
 }
 
 impl WrittenNumbers {
-    pub fn new(text: &str) -> WrittenNumbers {
+    /// The written numbers of `text`, visiting only the words that hold one of `figures`
+    /// (the figure words the anchor scan found in this text): every word that reads as a
+    /// number begins with digits or a number word after its punctuation, where the scan
+    /// stops.
+    pub fn new(text: &str, figures: &FigureWords) -> WrittenNumbers {
         let mut words: Vec<Written> = Vec::new();
         let mut last = HashMap::new();
-        let mut pending = false;
-        let keys = number_word_keys();
-        for (start, end) in words_of(text) {
-            let word = &text[start..end];
-            if pending {
-                if let Some(w) = words.last_mut() {
-                    w.next = Some(Span::new(start, end));
-                }
+        // The end of the last word read: a figure word before it lies in that word. Each
+        // word is read at most twice (as a figure word and as the word after one), so the
+        // index stays linear however long a word runs.
+        let mut read_to = 0;
+        for &at in &figures.starts {
+            if at < read_to {
+                continue;
             }
-            pending = false;
-            if no_number_word(keys, word) {
+            let start = text[read_to..at]
+                .rfind(char::is_whitespace)
+                .map_or(read_to, |p| {
+                    read_to + p + text[read_to + p..].chars().next().map_or(1, char::len_utf8)
+                });
+            let end = word_end(text, at);
+            read_to = end;
+            let word = &text[start..end];
+            if no_number_word(word) {
                 continue;
             }
             if let Some(value) = word_value(trimmed(word)) {
@@ -175,9 +126,8 @@ impl WrittenNumbers {
                 words.push(Written {
                     start,
                     value,
-                    next: None,
+                    next: next_word(text, end),
                 });
-                pending = true;
             }
         }
         WrittenNumbers { words, last }
@@ -228,46 +178,19 @@ impl WrittenNumbers {
     }
 }
 
-/// The byte ranges of the words of `text` as `str::split_whitespace` splits them, found
-/// byte by byte: only a few lead bytes can begin a non-ASCII space.
-fn words_of(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let bytes = text.as_bytes();
-    let space_at = move |i: usize| -> usize {
-        match bytes[i] {
-            b' ' | b'\t'..=b'\r' => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => text
-                .get(i..)
-                .and_then(|t| t.chars().next())
-                .filter(|c| c.is_whitespace())
-                .map_or(0, char::len_utf8),
-            _ => 0,
-        }
-    };
-    let mut i = 0;
-    std::iter::from_fn(move || {
-        loop {
-            if i >= bytes.len() {
-                return None;
-            }
-            match space_at(i) {
-                0 => break,
-                n => i += n,
-            }
-        }
-        let start = i;
-        // Only bytes that may begin a space are looked at closer.
-        let may_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-        i += 1;
-        while let Some(p) = bytes[i..].iter().position(may_space) {
-            i += p;
-            if space_at(i) > 0 {
-                return Some((start, i));
-            }
-            i += 1;
-        }
-        i = bytes.len();
-        Some((start, i))
-    })
+/// Where the word of `text` that holds byte `at` ends (as `str::split_whitespace` splits).
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .find(char::is_whitespace)
+        .map_or(text.len(), |p| at + p)
+}
+
+/// The word after the white space at `from`, if any.
+fn next_word(text: &str, from: usize) -> Option<Span> {
+    let start = text[from..]
+        .find(|c: char| !c.is_whitespace())
+        .map(|p| from + p)?;
+    Some(Span::new(start, word_end(text, start)))
 }
 
 /// Whether `from` falls inside a word: then `text[from..]` begins with part of it.
@@ -301,11 +224,60 @@ mod tests {
             .any(|w| w[1].starts_with(unit) && word_value(&w[0]) == Some(value))
     }
 
+    /// The index as it reads every word of the text: what visiting only the figure words
+    /// must give.
+    fn every_word(text: &str) -> Vec<(usize, Decimal, Option<Span>)> {
+        let spans: Vec<Span> = text
+            .split_whitespace()
+            .map(|w| {
+                let start = w.as_ptr() as usize - text.as_ptr() as usize;
+                Span::new(start, start + w.len())
+            })
+            .collect();
+        spans
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| {
+                let value = word_value(trimmed(&text[s.start..s.end]))?;
+                Some((s.start, value, spans.get(k + 1).copied()))
+            })
+            .collect()
+    }
+
+    fn indexed(text: &str) -> Vec<(usize, Decimal, Option<Span>)> {
+        WrittenNumbers::new(text, &FigureWords::of(text))
+            .words
+            .iter()
+            .map(|w| (w.start, w.value, w.next))
+            .collect()
+    }
+
     #[test]
-    fn words_are_split_as_split_whitespace_splits_them() {
-        let text = " a\u{a0}b\u{2009}c\u{3000}d\te\u{85}f\u{1680}g\u{202f}h é\u{e1}\u{2013}i\u{c2}\n\x0bj ";
-        let ours: Vec<&str> = words_of(text).map(|(s, e)| &text[s..e]).collect();
-        assert_eq!(ours, text.split_whitespace().collect::<Vec<_>>());
+    fn figure_words_lead_to_every_written_number() {
+        let crafted = " a\u{a0}two\u{2009}3\u{3000}Four\te\u{85}(12,\u{1680}g\u{202f}1,200 é\u{e1}\u{2013}six\u{c2}\n\x0bj ";
+        let mixed = "TWENTY-ONE x-six six-week (Nine) 7.50 2.0 Dozen a half dozen 1e3 1_000 ½ 3½ twenty-first";
+        for text in [crafted, mixed] {
+            assert_eq!(indexed(text), every_word(text), "{text:?}");
+        }
+        let texts = crate::fixture_texts::all();
+        assert!(texts.len() > 50, "only {} fixture files", texts.len());
+        let mut numbers = 0;
+        for (path, text) in texts {
+            let expected = every_word(&text);
+            numbers += expected.len();
+            assert_eq!(indexed(&text), expected, "{}", path.display());
+        }
+        assert!(
+            numbers > 1_000,
+            "only {numbers} written numbers in the fixtures"
+        );
+    }
+
+    #[test]
+    fn a_long_word_of_figures_is_read_once() {
+        // Quadratic reading would take minutes here.
+        let text = "1,".repeat(200_000);
+        assert_eq!(indexed(&text), every_word(&text));
     }
 
     #[test]
@@ -335,7 +307,7 @@ mod tests {
     #[test]
     fn the_index_answers_as_a_scan_from_every_offset() {
         let text = "Two Hurt\nTwo people, 1,200 homes; (12) Years later 12 years and\u{a0}six hours 7.50 Six-week 2.0 Dozen.";
-        let index = WrittenNumbers::new(text);
+        let index = WrittenNumbers::new(text, &FigureWords::of(text));
         let values = [1, 2, 6, 12, 1200].map(Decimal::from);
         for from in 0..=text.len() + 1 {
             for v in values

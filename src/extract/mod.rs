@@ -10,6 +10,7 @@ mod names;
 pub use lexicon::singular;
 pub mod resolve;
 mod scan;
+pub use scan::FigureWords;
 pub mod segment;
 mod tokens;
 
@@ -18,14 +19,22 @@ use crate::source::Document;
 
 /// All claims of a document, in order of start offset, with spans into the original text.
 pub fn extract(doc: &Document) -> Vec<Claim> {
-    extract_with(doc, &segment::Segments::new(doc))
+    extract_with(doc, &segment::Segments::new(doc)).claims
+}
+
+/// What one scan of a document finds.
+pub struct Extraction {
+    /// The claims, as [`extract`] gives them.
+    pub claims: Vec<Claim>,
+    /// Where the words of the masked text that may read as numbers begin.
+    pub figures: FigureWords,
 }
 
 /// [`extract`] with the document's segments already built (the checker needs them too, and
-/// building them costs as much as scanning).
-pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> {
+/// building them costs as much as scanning), keeping the figure words the scan found.
+pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Extraction {
     let mut claims = Vec::new();
-    scan::scan(doc.masked(), |start, parsed| {
+    let figures = scan::scan(doc.masked(), |start, parsed| {
         let span = Span::new(start, start + parsed.len);
         let mut claim = Claim::new(span, parsed.kind, parsed.quantity);
         claim.hedge = parsed.hedge;
@@ -44,5 +53,5 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Vec<Claim> 
         // whole reference, so that sliced from the original it decodes to what was read.
         claim.span = doc.widen_to_references(claim.span);
     }
-    claims
+    Extraction { claims, figures }
 }

@@ -139,16 +139,68 @@ fn lookback_starts(text: &str, anchor: usize, floor: usize, mode: Lookback) -> V
     starts
 }
 
-/// Every claim in `text`, as (start offset, parse), in order, non-overlapping.
+/// Every claim in `text`, as (start offset, parse), in order, non-overlapping; returns the
+/// text's [`FigureWords`], found in the same pass.
 ///
 /// Each claim is handed to `found` as it is parsed, so that no list of parses is held beside
 /// the caller's claims (on a 100 MB file that list alone took 40 MB).
-pub fn scan(text: &str, found: impl FnMut(usize, Parsed)) {
-    scan_with(text, Lookback::ClaimWords, found);
+pub fn scan(text: &str, found: impl FnMut(usize, Parsed)) -> FigureWords {
+    scan_with(text, Lookback::ClaimWords, found)
 }
 
-fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed)) {
+/// Where the words that may read as numbers begin: each run of ASCII digits, and each match
+/// of the anchor automaton whose leading letters are a number word's ("twenty", "Six-week"),
+/// in increasing order. The anchor scan finds them anyway; kept, they spare the analyses that
+/// need a document's written numbers (`crate::analysis::written`) and its numeric dates
+/// another pass over every word.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FigureWords {
+    pub starts: Vec<usize>,
+}
+
+impl FigureWords {
+    /// The figure words of `text` without running the grammar: for analyses of a text that
+    /// was not scanned through [`scan`].
+    pub fn of(text: &str) -> FigureWords {
+        let mut figures = FigureWords::default();
+        for m in anchor_automaton(text.len()).find_iter(text) {
+            figures.note(text, m.start(), m.end());
+        }
+        figures
+    }
+
+    /// Records the anchor match `text[start..end]` if it may begin a figure word.
+    fn note(&mut self, text: &str, start: usize, end: usize) {
+        let bytes = text.as_bytes();
+        let first = bytes[start];
+        if first.is_ascii_digit() {
+            if start == 0 || !bytes[start - 1].is_ascii_digit() {
+                self.starts.push(start);
+            }
+            return;
+        }
+        let matched = &text[start..end];
+        let letters = matched.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if letters > 0 && crate::grammar::words::is_number_word_key(&matched.as_bytes()[..letters])
+        {
+            self.starts.push(start);
+        }
+        // An anchor of several words ("a half") may end in another word that reads as a
+        // number: each of its words is a candidate.
+        for (i, c) in matched.char_indices().skip(1) {
+            if c.is_whitespace() {
+                let next = start + i + c.len_utf8();
+                if next < end && self.starts.last() != Some(&next) {
+                    self.starts.push(next);
+                }
+            }
+        }
+    }
+}
+
+fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed)) -> FigureWords {
     let bytes = text.as_bytes();
+    let mut figures = FigureWords::default();
     let mut next_free = 0;
     // Starts already tried in vain. Neighbouring anchors share lookback windows, and a start
     // that gave nothing reaching one anchor cannot reach a later one (`claim_at` depends on
@@ -156,6 +208,7 @@ fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed
     let mut rejected = RecentStarts::default();
     for m in anchor_automaton(text.len()).find_iter(text) {
         let anchor = m.start();
+        figures.note(text, anchor, m.end());
         if anchor < next_free {
             continue;
         }
@@ -185,6 +238,7 @@ fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed
             }
         }
     }
+    figures
 }
 
 /// Rejected starts within the lookback window of the current anchor, in increasing order.
@@ -213,7 +267,7 @@ mod tests {
 
     fn claims(text: &str, lookback: Lookback) -> Vec<(usize, Parsed)> {
         let mut out = Vec::new();
-        scan_with(text, lookback, |start, parsed| out.push((start, parsed)));
+        let _ = scan_with(text, lookback, |start, parsed| out.push((start, parsed)));
         out
     }
 

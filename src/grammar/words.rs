@@ -7,6 +7,7 @@ use super::numeral::{self, Number};
 use crate::model::{Flags, FractionForm, Numeral};
 use nom::IResult;
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// What joins the parts of "twenty-one", "twenty one", "twenty - one", "twenty—first".
 fn compound_sep(input: &str) -> &str {
@@ -223,6 +224,74 @@ pub fn ordinal(input: &str) -> IResult<&str, Numeral> {
         Some(v) if c > 0 => Ok((rest, Numeral::exact(Decimal::from(v)))),
         _ => fail(input),
     }
+}
+
+/// Whether `letters` (ASCII letters, any case) are the leading letters of a number word of
+/// the lexicon ("twenty" of "twenty-one"): the key under which [`small`] looks words up, so
+/// that a word led by other letters is no number word.
+#[inline]
+pub fn is_number_word_key(letters: &[u8]) -> bool {
+    number_word_keys().contains(letters)
+}
+
+/// The leading ASCII letters of the number words of the lexicon, the keys under which the
+/// grammar looks them up, by length.
+struct Keys {
+    by_len: Vec<Vec<&'static str>>,
+    /// Per length, the first letters of its keys as bits (bit 26: a key of no letters):
+    /// most words are rejected on this alone.
+    first: Vec<u32>,
+}
+
+/// The bit of a key's first letter in [`Keys::first`].
+fn first_bit(letters: &[u8]) -> u32 {
+    letters
+        .first()
+        .map_or(1 << 26, |b| 1 << (b.to_ascii_lowercase() - b'a'))
+}
+
+impl Keys {
+    /// Whether `letters` (ASCII letters) is a key, in any case. Inlined: it is asked about
+    /// nearly every word of a document, and most fail on the first letter.
+    #[inline]
+    fn contains(&self, letters: &[u8]) -> bool {
+        self.first
+            .get(letters.len())
+            .is_some_and(|bits| bits & first_bit(letters) != 0)
+            && self.equals_one(letters)
+    }
+
+    #[inline(never)]
+    fn equals_one(&self, letters: &[u8]) -> bool {
+        self.by_len[letters.len()]
+            .iter()
+            .any(|k| k.as_bytes().eq_ignore_ascii_case(letters))
+    }
+}
+
+fn number_word_keys() -> &'static Keys {
+    static KEYS: OnceLock<Keys> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut by_len: Vec<Vec<&'static str>> = Vec::new();
+        for (entry, _) in lex::number_words().iter() {
+            let entry: &'static str = entry;
+            let key = &entry[..entry.bytes().take_while(u8::is_ascii_alphabetic).count()];
+            if by_len.len() <= key.len() {
+                by_len.resize(key.len() + 1, Vec::new());
+            }
+            if !by_len[key.len()].contains(&key) {
+                by_len[key.len()].push(key);
+            }
+        }
+        let first = by_len
+            .iter()
+            .map(|keys| {
+                keys.iter()
+                    .fold(0, |bits, k| bits | first_bit(k.as_bytes()))
+            })
+            .collect();
+        Keys { by_len, first }
+    })
 }
 
 #[cfg(test)]

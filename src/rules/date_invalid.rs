@@ -49,8 +49,14 @@ impl RuleCheck for DateInvalid {
         let Some(prose) = masked.get(from..to) else {
             return;
         };
+        // Numeric dates begin with a run of digits, and the anchor scan noted where each
+        // run begins: only those are read, not every byte.
+        let starts = ctx.figure_words().starts.as_slice();
+        let lo = starts.partition_point(|&s| s < from);
+        let hi = starts.partition_point(|&s| s < to);
+        let candidates = starts[lo..hi].iter().map(|&s| s - from);
         out.extend(
-            numeric_nowhere(prose, from)
+            numeric_nowhere(prose, from, candidates)
                 .into_iter()
                 .filter(|f| !read(f.primary.start, f.primary.end)),
         );
@@ -59,8 +65,13 @@ impl RuleCheck for DateInvalid {
 
 /// Numeric dates that are no date in either order ("25/13/2023": no month 13 either way),
 /// which the grammar does not read as dates at all. `base` is the offset of `text` in the
-/// document.
-fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
+/// document; `candidates`, in increasing order, are the offsets in `text` where such a date
+/// may begin: every start of a run of digits at least.
+fn numeric_nowhere(
+    text: &str,
+    base: usize,
+    candidates: impl Iterator<Item = usize>,
+) -> Vec<Finding> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let digits_at = |i: usize, max: usize| -> (usize, u32) {
@@ -72,13 +83,16 @@ fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
         }
         (j, v)
     };
-    let mut i = 0;
-    while i < bytes.len() {
+    // Where the previous date or run of digits read ends: candidates before it lie inside.
+    let mut read_to = 0;
+    for i in candidates {
+        if i < read_to || i >= bytes.len() {
+            continue;
+        }
         let starts = bytes[i].is_ascii_digit()
             && (i == 0
                 || !(bytes[i - 1].is_ascii_alphanumeric() || b"/.-".contains(&bytes[i - 1])));
         if !starts {
-            i += 1;
             continue;
         }
         let (a_end, a) = digits_at(i, 2);
@@ -92,7 +106,7 @@ fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
             whole.then_some((b, y, y_end))
         });
         let Some((b, y, end)) = parsed else {
-            i = a_end.max(i + 1);
+            read_to = a_end;
             continue;
         };
         let year = i32::try_from(y).ok();
@@ -117,7 +131,7 @@ fn numeric_nowhere(text: &str, base: usize) -> Vec<Finding> {
                 computed: None,
             });
         }
-        i = end;
+        read_to = end;
     }
     out
 }
@@ -178,4 +192,32 @@ fn check(claim: &Claim) -> Vec<Finding> {
             computed: None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::FigureWords;
+
+    /// The numeric dates found from the figure words' starts, and from every offset.
+    fn both(text: &str) -> (Vec<Finding>, Vec<Finding>) {
+        let figures = FigureWords::of(text);
+        (
+            numeric_nowhere(text, 7, figures.starts.iter().copied()),
+            numeric_nowhere(text, 7, 0..text.len()),
+        )
+    }
+
+    #[test]
+    fn figure_word_starts_find_what_every_offset_finds() {
+        let text = "On 25/13/2023, 31.04.2024 and 2/30/2023 (not 12-31-2023, v1.25/13/2023, \
+                    1925/13/2023 or x25/13/2023); 30/30/2030.";
+        let (figures, every) = both(text);
+        assert_eq!(figures.len(), 4, "{figures:?}");
+        assert_eq!(figures, every);
+        for (path, text) in crate::fixture_texts::all() {
+            let (figures, every) = both(&text);
+            assert_eq!(figures, every, "{}", path.display());
+        }
+    }
 }

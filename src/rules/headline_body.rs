@@ -447,7 +447,7 @@ fn body_writes_before(ctx: &Context, heading: &Claim, value: Decimal, unit: &str
         .heading_of(heading.span)
         .map_or(heading.span.end, |h| h.end);
     ctx.written_numbers()
-        .written_before(&ctx.doc.text, from, value, unit)
+        .written_before(ctx.doc.masked(), from, value, unit)
 }
 
 /// Whether the text after the heading line writes `value` as a word: digits ("1,200") or a
@@ -458,7 +458,7 @@ fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
         .heading_of(heading.span)
         .map_or(heading.span.end, |h| h.end);
     ctx.written_numbers()
-        .written_after(&ctx.doc.text, from, value)
+        .written_after(ctx.doc.masked(), from, value)
 }
 
 /// A unit of time as a multiple of its base: seconds for clock time, months for the
