@@ -10,11 +10,12 @@
 //! because nothing is written after it.
 
 use super::attribution::source_of;
-use super::lexicon::{self, lower, singular};
+use super::lexicon::{self, singular};
 use super::segment::Segments;
 use super::tokens::{Token, TokenKind, Tokens};
 use crate::grammar::lex;
 use crate::model::{Claim, Kind, Qualifier, Quantity, Span};
+use crate::text::lower;
 use std::borrow::Cow;
 
 /// Words a counted noun phrase may run to, at most.

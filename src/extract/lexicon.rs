@@ -11,18 +11,6 @@ use std::sync::OnceLock;
 pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
 pub type WordMap = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
 
-/// `s.to_lowercase()`, borrowed when `s` is ASCII without capitals (most words), so that
-/// comparing a word with the lists allocates nothing.
-pub fn lower(s: &str) -> Cow<'_, str> {
-    if !s.is_ascii() {
-        Cow::Owned(s.to_lowercase())
-    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
-        Cow::Owned(s.to_ascii_lowercase())
-    } else {
-        Cow::Borrowed(s)
-    }
-}
-
 fn entries(source: &'static str) -> impl Iterator<Item = &'static str> {
     source
         .lines()

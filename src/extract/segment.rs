@@ -266,7 +266,7 @@ fn is_abbreviation(text: &str, floor: usize, dot: usize) -> bool {
     if word.len() == 1 && word.as_bytes()[0].is_ascii_uppercase() {
         return true;
     }
-    lexicon::abbreviations().contains(lexicon::lower(word).as_ref())
+    lexicon::abbreviations().contains(crate::text::lower(word).as_ref())
 }
 
 /// Words that open a new clause wherever they stand.

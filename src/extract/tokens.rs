@@ -50,7 +50,7 @@ impl<'a> Token<'a> {
         if !self.is_word() || self.is_acronym() || self.is_possessive() {
             return false;
         }
-        let lower = lexicon::lower(self.text);
+        let lower = crate::text::lower(self.text);
         if lexicon::irregular_plurals().contains_key(lower.as_ref()) {
             return true;
         }
