@@ -8,8 +8,7 @@
 pub use crate::analysis::Settings;
 use crate::analysis::{Context, DocumentMemo};
 use crate::config::{Overrides, Resolved};
-use crate::extract::extract_with;
-use crate::extract::segment::Segments;
+use crate::extract::extract_document;
 use crate::finding::Finding;
 use crate::limits;
 use crate::model::{Claim, Span};
@@ -22,16 +21,15 @@ use std::sync::Arc;
 /// and end offset. Over [`limits::MAX_CLAIMS_CROSS_CHECKED`] claims the rules check within
 /// paragraphs only, and a note says so.
 pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<Finding>) {
-    let segments = Segments::new(doc);
-    let extraction = extract_with(doc, &segments);
-    let claims = extraction.claims;
+    let extraction = extract_document(doc);
+    let (claims, segments) = (extraction.claims, extraction.segments);
     let passes = limits::passes(&claims, |at| segments.paragraph_of(at).map(|(i, _)| i));
     let mut findings = Vec::new();
     if passes.len() > 1 {
         findings.push(limits::note(&claims));
     }
     let whole_document = passes.len() == 1;
-    let document = DocumentMemo::new(extraction.figures);
+    let document = DocumentMemo::new(extraction.marks);
     for pass in passes {
         let pass_claims = &claims[pass];
         // A pass over part of the document walks only the segments its claims lie in: rules

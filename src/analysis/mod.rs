@@ -13,7 +13,7 @@ pub mod timeline;
 pub mod written;
 
 use crate::extract::segment::Segments;
-use crate::extract::FigureWords;
+use crate::extract::Marks;
 use crate::model::Claim;
 use crate::source::Document;
 use jiff::civil::Date;
@@ -48,15 +48,15 @@ pub struct Context<'a> {
 /// Indexes of a document's text that do not depend on the claims of a pass: built once
 /// however many passes ([`crate::limits::passes`]) the rules make over the document.
 pub struct DocumentMemo {
-    figures: FigureWords,
+    marks: Marks,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
 }
 
 impl DocumentMemo {
-    /// The indexes of a document whose masked text the anchor scan found `figures` in.
-    pub fn new(figures: FigureWords) -> DocumentMemo {
+    /// The indexes of a document whose masked text the anchor scan noted `marks` in.
+    pub fn new(marks: Marks) -> DocumentMemo {
         DocumentMemo {
-            figures,
+            marks,
             written_numbers: OnceLock::new(),
         }
     }
@@ -70,7 +70,7 @@ struct Memo<'a> {
     claim_sentences: OnceLock<Vec<crate::analysis::parts::Sentence>>,
     mentions: OnceLock<Mentions<'a>>,
     resolved_claims: OnceLock<Vec<Claim>>,
-    figures: OnceLock<FigureWords>,
+    marks: OnceLock<Marks>,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
     year_spans: OnceLock<Vec<crate::model::Span>>,
 }
@@ -87,7 +87,7 @@ impl Default for Memo<'_> {
             claim_sentences: OnceLock::new(),
             mentions: OnceLock::new(),
             resolved_claims: OnceLock::new(),
-            figures: OnceLock::new(),
+            marks: OnceLock::new(),
             written_numbers: OnceLock::new(),
             year_spans: OnceLock::new(),
         }
@@ -182,15 +182,12 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// Where the words of the masked text that may read as numbers begin: the anchor scan's,
-    /// or, for a context built without them, found by the same scan on first use.
-    pub fn figure_words(&self) -> &FigureWords {
+    /// What the anchor scan noted in the masked text besides claims: the scan's own, or, for
+    /// a context built without them, found by the same scan on first use.
+    pub fn marks(&self) -> &Marks {
         match self.document {
-            Some(document) => &document.figures,
-            None => self
-                .memo
-                .figures
-                .get_or_init(|| FigureWords::of(self.doc.masked())),
+            Some(document) => &document.marks,
+            None => self.memo.marks.get_or_init(|| Marks::of(self.doc.masked())),
         }
     }
 
@@ -202,7 +199,10 @@ impl<'a> Context<'a> {
             None => &self.memo.written_numbers,
         };
         cell.get_or_init(|| {
-            crate::analysis::written::WrittenNumbers::new(self.doc.masked(), self.figure_words())
+            crate::analysis::written::WrittenNumbers::new(
+                self.doc.masked(),
+                &self.marks().figure_words,
+            )
         })
     }
 

@@ -3,7 +3,6 @@
 //! document so that asking whether the text after a heading writes a value does not read
 //! the whole body again for every heading figure.
 
-use crate::extract::FigureWords;
 use crate::grammar::words::is_number_word_key;
 use crate::model::Span;
 use rust_decimal::Decimal;
@@ -95,18 +94,18 @@ pub struct WrittenNumbers {
 }
 
 impl WrittenNumbers {
-    /// The written numbers of `text`, visiting only the words that hold one of `figures`
-    /// (the figure words the anchor scan found in this text): every word that reads as a
-    /// number begins with digits or a number word after its punctuation, where the scan
-    /// stops.
-    pub fn new(text: &str, figures: &FigureWords) -> WrittenNumbers {
+    /// The written numbers of `text`, visiting only the words that hold one of
+    /// `figure_words` (where the anchor scan found figure words in this text,
+    /// [`crate::extract::Marks::figure_words`]): every word that reads as a number begins
+    /// with digits or a number word after its punctuation, where the scan stops.
+    pub fn new(text: &str, figure_words: &[usize]) -> WrittenNumbers {
         let mut words: Vec<Written> = Vec::new();
         let mut last = HashMap::new();
         // The end of the last word read: a figure word before it lies in that word. Each
         // word is read at most twice (as a figure word and as the word after one), so the
         // index stays linear however long a word runs.
         let mut read_to = 0;
-        for &at in &figures.starts {
+        for &at in figure_words {
             if at < read_to {
                 continue;
             }
@@ -245,7 +244,7 @@ mod tests {
     }
 
     fn indexed(text: &str) -> Vec<(usize, Decimal, Option<Span>)> {
-        WrittenNumbers::new(text, &FigureWords::of(text))
+        WrittenNumbers::new(text, &crate::extract::Marks::of(text).figure_words)
             .words
             .iter()
             .map(|w| (w.start, w.value, w.next))
@@ -307,7 +306,7 @@ mod tests {
     #[test]
     fn the_index_answers_as_a_scan_from_every_offset() {
         let text = "Two Hurt\nTwo people, 1,200 homes; (12) Years later 12 years and\u{a0}six hours 7.50 Six-week 2.0 Dozen.";
-        let index = WrittenNumbers::new(text, &FigureWords::of(text));
+        let index = WrittenNumbers::new(text, &crate::extract::Marks::of(text).figure_words);
         let values = [1, 2, 6, 12, 1200].map(Decimal::from);
         for from in 0..=text.len() + 1 {
             for v in values

@@ -10,7 +10,7 @@ mod names;
 pub use lexicon::singular;
 pub mod resolve;
 mod scan;
-pub use scan::FigureWords;
+pub use scan::Marks;
 pub mod segment;
 mod tokens;
 
@@ -19,22 +19,24 @@ use crate::source::Document;
 
 /// All claims of a document, in order of start offset, with spans into the original text.
 pub fn extract(doc: &Document) -> Vec<Claim> {
-    extract_with(doc, &segment::Segments::new(doc)).claims
+    extract_document(doc).claims
 }
 
 /// What one scan of a document finds.
 pub struct Extraction {
     /// The claims, as [`extract`] gives them.
     pub claims: Vec<Claim>,
-    /// Where the words of the masked text that may read as numbers begin.
-    pub figures: FigureWords,
+    /// Paragraphs, sentences and clauses, split with the scan's clause marks.
+    pub segments: segment::Segments,
+    /// What the anchor scan noted in the masked text besides claims.
+    pub marks: Marks,
 }
 
-/// [`extract`] with the document's segments already built (the checker needs them too, and
-/// building them costs as much as scanning), keeping the figure words the scan found.
-pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Extraction {
+/// [`extract`], keeping what the checker needs too: the segments (attachment reads them
+/// first) and the scan's marks.
+pub fn extract_document(doc: &Document) -> Extraction {
     let mut claims = Vec::new();
-    let figures = scan::scan(doc.masked(), |start, parsed| {
+    let marks = scan::scan(doc.masked(), |start, parsed| {
         let span = Span::new(start, start + parsed.len);
         let mut claim = Claim::new(span, parsed.kind, parsed.quantity);
         claim.hedge = parsed.hedge;
@@ -43,8 +45,9 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Extraction 
         claim.in_heading = doc.in_heading(span);
         claims.push(claim);
     });
+    let segments = segment::Segments::from_marks(doc.masked(), &doc.headings, &marks.clause_marks);
     resolve::resolve(&mut claims, &doc.text, None);
-    attach::attach(doc.masked(), segments, &mut claims);
+    attach::attach(doc.masked(), &segments, &mut claims);
     // After attaching, so that a figure that counts something is known to.
     claims.retain(|c| !names::is_name(doc.masked(), c));
     for claim in &mut claims {
@@ -53,5 +56,9 @@ pub fn extract_with(doc: &Document, segments: &segment::Segments) -> Extraction 
         // whole reference, so that sliced from the original it decodes to what was read.
         claim.span = doc.widen_to_references(claim.span);
     }
-    Extraction { claims, figures }
+    Extraction {
+        claims,
+        segments,
+        marks,
+    }
 }

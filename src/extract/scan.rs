@@ -35,6 +35,7 @@ fn build_anchor_automaton(kind: AhoCorasickKind) -> AhoCorasick {
         .collect();
     patterns.extend(["$", "£", "€", "¥", "₹", "~"].iter().map(|s| s.to_string()));
     patterns.extend((0..10).map(|d| d.to_string()));
+    patterns.extend(super::segment::CLAUSE_MARKS.iter().map(|s| s.to_string()));
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -140,67 +141,76 @@ fn lookback_starts(text: &str, anchor: usize, floor: usize, mode: Lookback) -> V
 }
 
 /// Every claim in `text`, as (start offset, parse), in order, non-overlapping; returns the
-/// text's [`FigureWords`], found in the same pass.
+/// text's [`Marks`], found in the same pass.
 ///
 /// Each claim is handed to `found` as it is parsed, so that no list of parses is held beside
 /// the caller's claims (on a 100 MB file that list alone took 40 MB).
-pub fn scan(text: &str, found: impl FnMut(usize, Parsed)) -> FigureWords {
+pub fn scan(text: &str, found: impl FnMut(usize, Parsed)) -> Marks {
     scan_with(text, Lookback::ClaimWords, found)
 }
 
-/// Where the words that may read as numbers begin: each run of ASCII digits, and each match
-/// of the anchor automaton whose leading letters are a number word's ("twenty", "Six-week"),
-/// in increasing order. The anchor scan finds them anyway; kept, they spare the analyses that
-/// need a document's written numbers (`crate::analysis::written`) and its numeric dates
-/// another pass over every word.
+/// What the anchor scan notes besides claims, in increasing order of offset: kept, they spare
+/// later analyses another pass over every word.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FigureWords {
-    pub starts: Vec<usize>,
+pub struct Marks {
+    /// Where the words that may read as numbers begin: each run of ASCII digits, and each
+    /// anchor whose leading letters are a number word's ("twenty", "Six-week"). The
+    /// written-number index (`crate::analysis::written`) and the numeric dates read these.
+    pub figure_words: Vec<usize>,
+    /// Each `;` and each clause word ("but", "and", …) in any case, whole word or not: where
+    /// segmentation may split a sentence into clauses ([`super::segment::CLAUSE_MARKS`]).
+    pub clause_marks: Vec<usize>,
 }
 
-impl FigureWords {
-    /// The figure words of `text` without running the grammar: for analyses of a text that
-    /// was not scanned through [`scan`].
-    pub fn of(text: &str) -> FigureWords {
-        let mut figures = FigureWords::default();
+impl Marks {
+    /// The marks of `text` without running the grammar: for analyses of a text that was not
+    /// scanned through [`scan`].
+    pub fn of(text: &str) -> Marks {
+        let mut marks = Marks::default();
         for m in anchor_automaton(text.len()).find_iter(text) {
-            figures.note(text, m.start(), m.end());
+            marks.note(text, m.start(), m.end());
         }
-        figures
+        marks
     }
 
-    /// Records the anchor match `text[start..end]` if it may begin a figure word.
-    fn note(&mut self, text: &str, start: usize, end: usize) {
+    /// Records the match `text[start..end]` if it is a clause mark or may begin a figure
+    /// word; whether it is an anchor the scan should try.
+    fn note(&mut self, text: &str, start: usize, end: usize) -> bool {
         let bytes = text.as_bytes();
         let first = bytes[start];
         if first.is_ascii_digit() {
             if start == 0 || !bytes[start - 1].is_ascii_digit() {
-                self.starts.push(start);
+                self.figure_words.push(start);
             }
-            return;
+            return true;
+        }
+        if super::segment::is_clause_mark(&text[start..end]) {
+            self.clause_marks.push(start);
+            return false;
         }
         let matched = &text[start..end];
         let letters = matched.bytes().take_while(u8::is_ascii_alphabetic).count();
         if letters > 0 && crate::grammar::words::is_number_word_key(&matched.as_bytes()[..letters])
         {
-            self.starts.push(start);
+            self.figure_words.push(start);
         }
         // An anchor of several words ("a half") may end in another word that reads as a
         // number: each of its words is a candidate.
         for (i, c) in matched.char_indices().skip(1) {
             if c.is_whitespace() {
                 let next = start + i + c.len_utf8();
-                if next < end && self.starts.last() != Some(&next) {
-                    self.starts.push(next);
+                if next < end && self.figure_words.last() != Some(&next) {
+                    self.figure_words.push(next);
                 }
             }
         }
+        true
     }
 }
 
-fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed)) -> FigureWords {
+fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed)) -> Marks {
     let bytes = text.as_bytes();
-    let mut figures = FigureWords::default();
+    let mut marks = Marks::default();
     let mut next_free = 0;
     // Starts already tried in vain. Neighbouring anchors share lookback windows, and a start
     // that gave nothing reaching one anchor cannot reach a later one (`claim_at` depends on
@@ -208,8 +218,7 @@ fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed
     let mut rejected = RecentStarts::default();
     for m in anchor_automaton(text.len()).find_iter(text) {
         let anchor = m.start();
-        figures.note(text, anchor, m.end());
-        if anchor < next_free {
+        if !marks.note(text, anchor, m.end()) || anchor < next_free {
             continue;
         }
         let first = bytes[anchor];
@@ -238,7 +247,7 @@ fn scan_with(text: &str, lookback: Lookback, mut found: impl FnMut(usize, Parsed
             }
         }
     }
-    figures
+    marks
 }
 
 /// Rejected starts within the lookback window of the current anchor, in increasing order.

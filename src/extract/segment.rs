@@ -27,6 +27,33 @@ impl Segments {
 
     /// Segments of `text`, where each of `headings` is a paragraph of its own.
     pub fn from_text(text: &str, headings: &[Span]) -> Segments {
+        Segments::build(text, headings, |from, end| {
+            text.as_bytes()[from..end]
+                .iter()
+                .position(|&b| SPLIT_START[usize::from(b)])
+                .map(|p| from + p)
+        })
+    }
+
+    /// [`Segments::from_text`] with the clause marks the anchor scan found in `text`
+    /// ([`super::Marks::clause_marks`]): clauses are split where they stand instead of
+    /// reading every byte of every sentence again.
+    pub fn from_marks(text: &str, headings: &[Span], clause_marks: &[usize]) -> Segments {
+        // Sentences come in order: the next mark is looked for from the last one found.
+        let mut seen = 0;
+        Segments::build(text, headings, |from, end| {
+            seen += clause_marks[seen..].partition_point(|&m| m < from);
+            clause_marks.get(seen).copied().filter(|&m| m < end)
+        })
+    }
+
+    /// The segments, with `next_split(from, end)` the first offset in `from..end` where a
+    /// clause may split (a `;` or the first letter of a clause word) or `None`.
+    fn build(
+        text: &str,
+        headings: &[Span],
+        mut next_split: impl FnMut(usize, usize) -> Option<usize>,
+    ) -> Segments {
         let mut segments = Segments::default();
         for paragraph in paragraphs(text, headings) {
             segments.paragraphs.push(paragraph);
@@ -36,7 +63,7 @@ impl Segments {
             {
                 segments.sentences.push(sentence);
                 // Written in place: a vector per sentence cost more than finding the splits.
-                clauses(text, sentence, &mut segments.clauses);
+                clauses(text, sentence, &mut segments.clauses, &mut next_split);
             }
         }
         segments
@@ -276,19 +303,30 @@ const SUBJECT_PRONOUNS: [&str; 11] = [
     "i", "you", "he", "she", "it", "we", "they", "there", "this", "these", "those",
 ];
 
+/// What may split a sentence into clauses: `;`, the clause words, and "and" (only after a
+/// comma and before a subject pronoun). The anchor scan finds them with the anchors.
+pub const CLAUSE_MARKS: [&str; 7] = [";", "but", "while", "whereas", "although", "though", "and"];
+
+/// Whether `matched` is one of [`CLAUSE_MARKS`], in any case.
+pub fn is_clause_mark(matched: &str) -> bool {
+    CLAUSE_MARKS.iter().any(|m| m.eq_ignore_ascii_case(matched))
+}
+
 /// Clause splits inside a sentence, appended to `out`: `;`, the clause words, and ", and" +
-/// a pronoun subject.
-fn clauses(text: &str, sentence: Span, out: &mut Vec<Span>) {
+/// a pronoun subject. `next_split` gives the candidates (see [`Segments::build`]).
+fn clauses(
+    text: &str,
+    sentence: Span,
+    out: &mut Vec<Span>,
+    next_split: &mut impl FnMut(usize, usize) -> Option<usize>,
+) {
     let bytes = text.as_bytes();
     let mut start = sentence.start;
     // Only `;` and the first letters of the split words are looked at closer: a split word
     // counts only at the start of a word, where `splits_clause` reads the whole word.
     let mut i = sentence.start;
-    while let Some(p) = bytes[i..sentence.end]
-        .iter()
-        .position(|&b| SPLIT_START[usize::from(b)])
-    {
-        i += p;
+    while let Some(at) = next_split(i, sentence.end) {
+        i = at;
         if bytes[i] == b';' {
             push_trimmed(out, text, Span::new(start, i + 1));
             start = i + 1;
@@ -401,6 +439,52 @@ mod tests {
                 "Whereas the band andrew."
             ]
         );
+    }
+
+    /// Splitting clauses at the anchor scan's clause marks gives what reading every byte
+    /// gives, on every fixture text.
+    #[test]
+    fn clause_marks_split_as_every_byte_splits() {
+        let both = |text: &str| {
+            let marks = crate::extract::Marks::of(text);
+            (
+                Segments::from_marks(text, &[], &marks.clause_marks),
+                Segments::from_text(text, &[]),
+            )
+        };
+        let crafted = "Sales rose; costs fell, and they kept rising but wages stood still; \
+                       a hundred and five, and three and a half, while ALTHOUGH-ish though, \
+                       Whereas the band andrew: thousand, and it rained; one and a half";
+        let (marked, every) = both(crafted);
+        assert!(every.clauses.len() > 8, "{every:?}");
+        assert_eq!(marked.clauses, every.clauses);
+        let mut clauses = 0;
+        for (path, text) in crate::fixture_texts::all() {
+            let (marked, every) = both(&text);
+            clauses += every.clauses.len();
+            assert_eq!(marked.clauses, every.clauses, "{}", path.display());
+            assert_eq!(marked.sentences, every.sentences, "{}", path.display());
+        }
+        assert!(clauses > 3_000, "only {clauses} clauses in the fixtures");
+    }
+
+    /// A clause word is no anchor, and no anchor holds a clause word after a space or other
+    /// break, where the scan would report the anchor and miss the clause word.
+    #[test]
+    fn clause_marks_and_anchors_do_not_overlap() {
+        for anchor in crate::grammar::anchor_words() {
+            assert!(!is_clause_mark(anchor), "{anchor}");
+            let lower = anchor.to_lowercase();
+            for (i, brk) in lower.match_indices(|c: char| !c.is_ascii_alphanumeric()) {
+                let rest = &lower[i + brk.len()..];
+                assert!(
+                    !CLAUSE_MARKS
+                        .iter()
+                        .any(|m| rest.starts_with(m) || rest.starts_with(';')),
+                    "{anchor}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -51,7 +51,7 @@ impl RuleCheck for DateInvalid {
         };
         // Numeric dates begin with a run of digits, and the anchor scan noted where each
         // run begins: only those are read, not every byte.
-        let starts = ctx.figure_words().starts.as_slice();
+        let starts = ctx.marks().figure_words.as_slice();
         let lo = starts.partition_point(|&s| s < from);
         let hi = starts.partition_point(|&s| s < to);
         let candidates = starts[lo..hi].iter().map(|&s| s - from);
@@ -197,13 +197,13 @@ fn check(claim: &Claim) -> Vec<Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::FigureWords;
+    use crate::extract::Marks;
 
     /// The numeric dates found from the figure words' starts, and from every offset.
     fn both(text: &str) -> (Vec<Finding>, Vec<Finding>) {
-        let figures = FigureWords::of(text);
+        let marks = Marks::of(text);
         (
-            numeric_nowhere(text, 7, figures.starts.iter().copied()),
+            numeric_nowhere(text, 7, marks.figure_words.iter().copied()),
             numeric_nowhere(text, 7, 0..text.len()),
         )
     }
