@@ -20,14 +20,16 @@ fn starts_char(b: u8) -> bool {
 
 /// Checkpoints about every [`CHECKPOINT`] bytes through the line `bytes[start..end]`, each
 /// at a character start with the characters from `start` to it.
-fn add_checkpoints(bytes: &[u8], start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+fn add_checkpoints(text: &str, start: usize, end: usize, out: &mut Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
     let mut at = start;
     let mut column = 0;
     while end - at > CHECKPOINT {
         let Some(next) = (at + CHECKPOINT..end).find(|&i| starts_char(bytes[i])) else {
             return;
         };
-        column += bytes[at..next].iter().filter(|&&b| starts_char(b)).count();
+        // `chars().count()` counts a word of bytes at a time.
+        column += text[at..next].chars().count();
         out.push((next, column));
         at = next;
     }
@@ -43,12 +45,12 @@ impl LineIndex {
         // in lines long enough to need checkpoints.
         for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
             if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
-                add_checkpoints(bytes, *starts.last().unwrap_or(&0), i, &mut checkpoints);
+                add_checkpoints(text, *starts.last().unwrap_or(&0), i, &mut checkpoints);
                 starts.push(i + 1);
             }
         }
         add_checkpoints(
-            bytes,
+            text,
             *starts.last().unwrap_or(&0),
             bytes.len(),
             &mut checkpoints,

@@ -96,10 +96,14 @@ pub fn parse_comment(comment: &str) -> Option<Directive> {
 pub fn comments_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut at = from;
-    while let Some(i) = text.get(at..to).and_then(|s| s.find("<!--")) {
+    // memchr's searcher skips through prose several bytes at a time; `str::find` reads
+    // every byte of every document, most of which have no comment at all.
+    let opens = memchr::memmem::Finder::new("<!--");
+    let closes = memchr::memmem::Finder::new("-->");
+    while let Some(i) = text.get(at..to).and_then(|s| opens.find(s.as_bytes())) {
         let start = at + i;
-        let end = text[start + 4..to]
-            .find("-->")
+        let end = closes
+            .find(&text.as_bytes()[start + 4..to])
             .map(|j| start + 4 + j + 3)
             .unwrap_or(to);
         out.push(Span::new(start, end));
