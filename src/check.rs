@@ -29,7 +29,7 @@ pub fn check_document(doc: &Document, settings: &Settings) -> (Vec<Claim>, Vec<F
         findings.push(limits::note(&claims));
     }
     let whole_document = passes.len() == 1;
-    let document = DocumentMemo::new(extraction.marks);
+    let document = DocumentMemo::new(extraction.figure_words);
     for pass in passes {
         let pass_claims = &claims[pass];
         // A pass over part of the document walks only the segments its claims lie in: rules

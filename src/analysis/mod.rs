@@ -48,15 +48,16 @@ pub struct Context<'a> {
 /// Indexes of a document's text that do not depend on the claims of a pass: built once
 /// however many passes ([`crate::limits::passes`]) the rules make over the document.
 pub struct DocumentMemo {
-    marks: Marks,
+    figure_words: Vec<usize>,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
 }
 
 impl DocumentMemo {
-    /// The indexes of a document whose masked text the anchor scan noted `marks` in.
-    pub fn new(marks: Marks) -> DocumentMemo {
+    /// The indexes of a document in whose masked text the anchor scan noted `figure_words`
+    /// ([`Marks::figure_words`]).
+    pub fn new(figure_words: Vec<usize>) -> DocumentMemo {
         DocumentMemo {
-            marks,
+            figure_words,
             written_numbers: OnceLock::new(),
         }
     }
@@ -70,7 +71,7 @@ struct Memo<'a> {
     claim_sentences: OnceLock<Vec<crate::analysis::parts::Sentence>>,
     mentions: OnceLock<Mentions<'a>>,
     resolved_claims: OnceLock<Vec<Claim>>,
-    marks: OnceLock<Marks>,
+    figure_words: OnceLock<Vec<usize>>,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
     year_spans: OnceLock<Vec<crate::model::Span>>,
 }
@@ -87,7 +88,7 @@ impl Default for Memo<'_> {
             claim_sentences: OnceLock::new(),
             mentions: OnceLock::new(),
             resolved_claims: OnceLock::new(),
-            marks: OnceLock::new(),
+            figure_words: OnceLock::new(),
             written_numbers: OnceLock::new(),
             year_spans: OnceLock::new(),
         }
@@ -182,12 +183,16 @@ impl<'a> Context<'a> {
         })
     }
 
-    /// What the anchor scan noted in the masked text besides claims: the scan's own, or, for
-    /// a context built without them, found by the same scan on first use.
-    pub fn marks(&self) -> &Marks {
+    /// Where the words of the masked text that may read as numbers begin
+    /// ([`Marks::figure_words`]): the scan's own, or, for a context built without them,
+    /// found by the same scan on first use.
+    pub fn figure_words(&self) -> &[usize] {
         match self.document {
-            Some(document) => &document.marks,
-            None => self.memo.marks.get_or_init(|| Marks::of(self.doc.masked())),
+            Some(document) => &document.figure_words,
+            None => self
+                .memo
+                .figure_words
+                .get_or_init(|| Marks::of(self.doc.masked()).figure_words),
         }
     }
 
@@ -199,10 +204,7 @@ impl<'a> Context<'a> {
             None => &self.memo.written_numbers,
         };
         cell.get_or_init(|| {
-            crate::analysis::written::WrittenNumbers::new(
-                self.doc.masked(),
-                &self.marks().figure_words,
-            )
+            crate::analysis::written::WrittenNumbers::new(self.doc.masked(), self.figure_words())
         })
     }
 

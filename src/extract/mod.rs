@@ -28,12 +28,13 @@ pub struct Extraction {
     pub claims: Vec<Claim>,
     /// Paragraphs, sentences and clauses, split with the scan's clause marks.
     pub segments: segment::Segments,
-    /// What the anchor scan noted in the masked text besides claims.
-    pub marks: Marks,
+    /// Where the words of the masked text that may read as numbers begin
+    /// ([`Marks::figure_words`]); the clause marks were spent on the segments.
+    pub figure_words: Vec<usize>,
 }
 
 /// [`extract`], keeping what the checker needs too: the segments (attachment reads them
-/// first) and the scan's marks.
+/// first) and the figure words the scan noted.
 pub fn extract_document(doc: &Document) -> Extraction {
     let mut claims = Vec::new();
     let marks = scan::scan(doc.masked(), |start, parsed| {
@@ -59,6 +60,6 @@ pub fn extract_document(doc: &Document) -> Extraction {
     Extraction {
         claims,
         segments,
-        marks,
+        figure_words: marks.figure_words,
     }
 }

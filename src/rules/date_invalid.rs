@@ -51,7 +51,7 @@ impl RuleCheck for DateInvalid {
         };
         // Numeric dates begin with a run of digits, and the anchor scan noted where each
         // run begins: only those are read, not every byte.
-        let starts = ctx.marks().figure_words.as_slice();
+        let starts = ctx.figure_words();
         let lo = starts.partition_point(|&s| s < from);
         let hi = starts.partition_point(|&s| s < to);
         let candidates = starts[lo..hi].iter().map(|&s| s - from);
