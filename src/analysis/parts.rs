@@ -15,6 +15,7 @@ use crate::semantics::{judge, reading, severity, Binding, Computation, Facts, In
 use crate::text::{ascii_case_insensitive, lower_eq, lower_in};
 use aho_corasick::AhoCorasick;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The claims of one sentence, as indices into `ctx.claims`, in text order.
@@ -76,8 +77,8 @@ pub fn is_countish(claim: &Claim) -> bool {
 }
 
 /// Lower-case words of a text, punctuation trimmed, empty pieces dropped.
-pub fn words(text: &str) -> Vec<String> {
-    words_as_written(text).map(str::to_lowercase).collect()
+pub fn words(text: &str) -> Vec<Cow<'_, str>> {
+    words_as_written(text).map(crate::text::lower).collect()
 }
 
 /// The words of [`words`] as written (not lower-cased), read lazily from either end: most
@@ -166,13 +167,13 @@ const NON_EXHAUSTIVE: &[&str] = &[
 const EXHAUSTIVE: &[&str] = &["remaining", "rest", "other", "others", "remainder"];
 
 /// A non-exhaustive marker among these words.
-pub fn has_non_exhaustive(words: &[String]) -> bool {
-    words.iter().any(|w| NON_EXHAUSTIVE.contains(&w.as_str()))
+pub fn has_non_exhaustive(words: &[Cow<str>]) -> bool {
+    words.iter().any(|w| NON_EXHAUSTIVE.contains(&w.as_ref()))
 }
 
 /// An exhaustiveness marker among these words.
-pub fn has_exhaustive(words: &[String]) -> bool {
-    words.iter().any(|w| EXHAUSTIVE.contains(&w.as_str()))
+pub fn has_exhaustive(words: &[Cow<str>]) -> bool {
+    words.iter().any(|w| EXHAUSTIVE.contains(&w.as_ref()))
 }
 
 /// How a part is tied to its whole.

@@ -457,14 +457,14 @@ fn adjacent_total(
     ));
     // "over 40 concerts" is read with "over" as a hedge inside the count.
     if as_preposition(ctx, &ctx.claims[count]).hedge != ctx.claims[count].hedge {
-        gap.push("over".to_string());
+        gap.push("over".into());
     }
     let tied = gap.len() <= 3
         && gap.last().is_some_and(|w| {
             [
                 "from", "over", "across", "to", "among", "in", "for", "between",
             ]
-            .contains(&w.as_str())
+            .contains(&w.as_ref())
         });
     (tied && candidates.any(|i| i == before)).then_some(before)
 }

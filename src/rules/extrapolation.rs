@@ -734,7 +734,7 @@ fn season_parts(ctx: &Context, claims: &[usize], k: usize) -> Option<(usize, usi
             [
                 "in", "from", "over", "through", "the", "its", "his", "her", "their", "first", "of",
             ]
-            .contains(&w.as_str())
+            .contains(&w.as_ref())
         });
     if !tied {
         return None;

@@ -132,8 +132,8 @@ fn list_start(ctx: &Context, sentence: Span, claim: &Claim) -> Option<(usize, Le
     // in the ward:" opens a list of names only.
     let lead_kind = match lead_words.first() {
         None => Lead::Phrase,
-        Some(w) if LEAD_WORDS.contains(&w.as_str()) => Lead::Phrase,
-        Some(w) if AUXILIARIES.contains(&w.as_str()) => Lead::Clause,
+        Some(w) if LEAD_WORDS.contains(&w.as_ref()) => Lead::Phrase,
+        Some(w) if AUXILIARIES.contains(&w.as_ref()) => Lead::Clause,
         Some(_) => return None,
     };
     if lead_words.len() > 5 || lead.contains([',', ';', '(', ')']) {

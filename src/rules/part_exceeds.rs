@@ -8,6 +8,7 @@ use crate::model::{Claim, FractionForm, Numeral, Quantity};
 use crate::rules::RuleCheck;
 use crate::semantics::format::number;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
@@ -119,7 +120,8 @@ fn word_before(ctx: &Context, sentence: &parts::Sentence, claim: &Claim) -> Opti
     parts::words(before)
         .into_iter()
         .rev()
-        .find(|w| !["the", "a", "an", "all", "some"].contains(&w.as_str()))
+        .find(|w| !["the", "a", "an", "all", "some"].contains(&w.as_ref()))
+        .map(Cow::into_owned)
 }
 
 /// Whether the part and whole count things one of which stands for one of the other: the
@@ -175,17 +177,17 @@ fn subset_by_verb(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
                 || (part.counted.is_none()
                     && after
                         .first()
-                        .is_some_and(|a| FINDING_AFTER.contains(&a.as_str()))
+                        .is_some_and(|a| FINDING_AFTER.contains(&a.as_ref()))
                     && after
                         .iter()
                         .take(3)
-                        .any(|a| ["positive", "failed", "over", "infected"].contains(&a.as_str())))
+                        .any(|a| ["positive", "failed", "over", "infected"].contains(&a.as_ref())))
         } else {
             CUTTING.contains(&before.as_str())
                 && parts::head(ctx, part).is_some_and(|h| PEOPLE.contains(&h.as_str()))
                 && !sentence_words
                     .iter()
-                    .any(|x| OTHER_SCOPE.contains(&x.as_str()))
+                    .any(|x| OTHER_SCOPE.contains(&x.as_ref()))
         };
         if related {
             if let Some(mut f) = exceeds(ctx, p, w) {
@@ -212,8 +214,8 @@ fn included_parts(ctx: &Context, sentence: &parts::Sentence) -> Vec<Finding> {
         let gap_text = ctx.doc.text.get(from..part.span.start).unwrap_or("");
         let gap = parts::words(gap_text);
         let marked = gap.last().is_some_and(|x| x == "including")
-            || gap.ends_with(&["among".to_string(), "them".to_string()])
-            || gap.ends_with(&["among".to_string(), "whom".to_string()]);
+            || gap.ends_with(&["among".into(), "them".into()])
+            || gap.ends_with(&["among".into(), "whom".into()]);
         let comma_only = gap_text.rsplit_once(',').is_some_and(|(head, _)| {
             parts::words(head).len() <= 4 && !head.contains([',', ';', ':'])
         });
@@ -236,7 +238,7 @@ fn rating(ctx: &Context, form: PartWholeForm, part: &Claim, whole: &Claim) -> bo
     }
     let small = whole.point_value().is_some_and(|v| v <= Decimal::TEN);
     let near = parts::words(parts::window(ctx, part.span.cover(whole.span), 40, 20));
-    small || near.iter().any(|w| RATING_WORDS.contains(&w.as_str()))
+    small || near.iter().any(|w| RATING_WORDS.contains(&w.as_ref()))
 }
 
 fn exceeds(ctx: &Context, part: usize, whole: usize) -> Option<Finding> {
@@ -276,7 +278,7 @@ fn out_of_claim(ctx: &Context, i: usize) -> Option<Finding> {
     }
     if parts::words(parts::window(ctx, c.span, 40, 20))
         .iter()
-        .any(|w| RATING_WORDS.contains(&w.as_str()))
+        .any(|w| RATING_WORDS.contains(&w.as_ref()))
     {
         return None;
     }

@@ -348,7 +348,7 @@ fn one_for_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findi
     }
     let gap = parts::between(ctx, per_unit_end(o), nc.span);
     let words = parts::words(gap);
-    if !(words.ends_with(&["for".to_string(), "every".to_string()]) && words.len() <= 3) {
+    if !(words.ends_with(&["for".into(), "every".into()]) && words.len() <= 3) {
         return None;
     }
     let earlier = amounts_before(ctx, sentence, pos);
@@ -389,7 +389,7 @@ fn of_possessed(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<(usize
     let tied = first == "of"
         && rest.len() <= 3
         && rest.iter().all(|w| {
-            ["the", "its", "their", "his", "her", "our"].contains(&w.as_str())
+            ["the", "its", "their", "his", "her", "our"].contains(&w.as_ref())
                 || w.ends_with("'s")
                 || w.ends_with("’s")
         });
@@ -411,11 +411,7 @@ fn one_in_every(ctx: &Context, sentence: &Sentence, pos: usize) -> Option<Findin
     }
     let words = parts::words(parts::between(ctx, o.span, nc.span));
     let form = matches!(
-        words
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
+        words.iter().map(|w| &**w).collect::<Vec<_>>().as_slice(),
         ["in"] | ["in", "every"]
     );
     if !form {

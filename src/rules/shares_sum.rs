@@ -9,6 +9,7 @@ use crate::model::{Claim, FractionForm, Hedge, Kind, Quantity, Span};
 use crate::rules::RuleCheck;
 use crate::semantics::format::{computed_decimal, number, verdict_words};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
@@ -79,7 +80,7 @@ const NOT_SHARES_NEAR: &[&str] = &[
 
 /// "could name more than one", "one or more", "all that apply": each person gave several
 /// answers, so the shares overlap.
-fn several_answers(words: &[String]) -> bool {
+fn several_answers(words: &[Cow<str>]) -> bool {
     let at = |i: usize, w: &str| words.get(i).is_some_and(|x| x == w);
     (0..words.len()).any(|i| {
         (at(i, "more") && at(i + 1, "than") && at(i + 2, "one"))
@@ -89,10 +90,10 @@ fn several_answers(words: &[String]) -> bool {
 }
 
 /// "5% a year", "2% per month": a rate, not a share.
-fn rate_phrase(words: &[String]) -> bool {
+fn rate_phrase(words: &[Cow<str>]) -> bool {
     words.windows(2).any(|w| {
-        ["a", "per", "every"].contains(&w[0].as_str())
-            && ["year", "month", "week", "day", "annum", "quarter"].contains(&w[1].as_str())
+        ["a", "per", "every"].contains(&w[0].as_ref())
+            && ["year", "month", "week", "day", "annum", "quarter"].contains(&w[1].as_ref())
     })
 }
 
@@ -265,7 +266,7 @@ fn remainder_marked(ctx: &Context, run: &[usize]) -> bool {
     gap.iter()
         .rev()
         .take(4)
-        .any(|w| ["remaining", "rest", "other", "remainder"].contains(&w.as_str()))
+        .any(|w| ["remaining", "rest", "other", "remainder"].contains(&w.as_ref()))
 }
 
 /// No change or contrast word among the shares or in the phrase before the first, and at
@@ -311,7 +312,7 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
             after
                 .iter()
                 .take(2)
-                .any(|w| ["in", "among", "across"].contains(&w.as_str()))
+                .any(|w| ["in", "among", "across"].contains(&w.as_ref()))
         })
         .count();
     if own_group >= 2 {
@@ -320,10 +321,10 @@ fn near_words_allow(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) ->
     let words = parts::words(&near);
     // "made up 40%" is a share's verb, not a rise.
     let change = words.iter().enumerate().any(|(k, w)| {
-        NOT_SHARES_NEAR.contains(&w.as_str())
+        NOT_SHARES_NEAR.contains(&w.as_ref())
             && !(w == "up"
                 && k > 0
-                && ["make", "makes", "made", "making"].contains(&words[k - 1].as_str()))
+                && ["make", "makes", "made", "making"].contains(&words[k - 1].as_ref()))
     });
     !change && times < 2
 }
@@ -342,7 +343,7 @@ fn continues_earlier(ctx: &Context, sentence: &parts::Sentence, run: &[usize]) -
         .iter()
         .rev()
         .take(3)
-        .any(|w| ["another", "further", "additional"].contains(&w.as_str()))
+        .any(|w| ["another", "further", "additional"].contains(&w.as_ref()))
 }
 
 /// "Two judges won retention, with 71% and 68%": bare shares joined only by "and" or
@@ -475,7 +476,7 @@ fn fractions(ctx: &Context, sentence: &parts::Sentence) -> Option<Finding> {
         if !joined
             || gap.len() > 10
             || c.of.is_some()
-            || !next.first().is_some_and(|w| GAPPED.contains(&w.as_str()))
+            || !next.first().is_some_and(|w| GAPPED.contains(&w.as_ref()))
             || parts::has_word(&gap.join(" "), NOT_SHARES_NEAR)
         {
             return None;

@@ -8,6 +8,7 @@ use crate::model::{Claim, Hedge, Kind};
 use crate::rules::RuleCheck;
 use crate::semantics::{Binding, Reading};
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 
 declare_rule! {
     /// ## What it checks
@@ -319,18 +320,18 @@ fn parallel_predicates(ctx: &Context, sentence: &Sentence, list: &[usize]) -> bo
         // The last part's predicate ends with its clause.
         let text = text.split([',', ';', '.', '—', '(']).next().unwrap_or("");
         let words = parts::words(text);
-        if words.iter().any(|w| MODALS.contains(&w.as_str())) {
+        if words.iter().any(|w| MODALS.contains(&w.as_ref())) {
             return false;
         }
         let event = matches!(
             words.as_slice(),
             [be, done, prep, ..]
-                if ["were", "was", "are", "is", "have", "had", "been"].contains(&be.as_str())
+                if ["were", "was", "are", "is", "have", "had", "been"].contains(&be.as_ref())
                     && (done.ends_with("ed")
                         || done.ends_with("en")
                         || ["sent", "brought", "held", "kept", "found", "put", "caught", "flown"]
-                            .contains(&done.as_str()))
-                    && ["to", "for", "in", "into", "at", "by", "with", "from"].contains(&prep.as_str())
+                            .contains(&done.as_ref()))
+                    && ["to", "for", "in", "into", "at", "by", "with", "from"].contains(&prep.as_ref())
         );
         events += usize::from(event);
     }
@@ -345,9 +346,9 @@ const NOT_A_LIST: &[&str] = &[
 ];
 
 /// A gap ending "of" or "of the": the next amount is a whole, not a part ("12 of the 30").
-fn partitive(gap: &[String]) -> bool {
+fn partitive(gap: &[Cow<str>]) -> bool {
     match gap {
-        [.., of, det] if of == "of" => ["the", "its", "their"].contains(&det.as_str()),
+        [.., of, det] if of == "of" => ["the", "its", "their"].contains(&det.as_ref()),
         [.., of] => of == "of",
         _ => false,
     }
@@ -423,7 +424,7 @@ fn list_from(
                 return None;
             }
         }
-        if gap.iter().any(|w| NOT_A_LIST.contains(&w.as_str()))
+        if gap.iter().any(|w| NOT_A_LIST.contains(&w.as_ref()))
             || partitive(&gap)
             || c.hedge.is_bound()
             || text.get(c.span.end..).is_some_and(|t| t.starts_with('-'))
@@ -606,7 +607,7 @@ fn apposition(
         && before_total
             .iter()
             .chain(&lead)
-            .any(|w| PRICE_WORDS.contains(&w.as_str()))
+            .any(|w| PRICE_WORDS.contains(&w.as_ref()))
     {
         return None;
     }
@@ -676,8 +677,8 @@ fn parts_in_next_sentence(ctx: &Context, prev: &Sentence, sentence: &Sentence) -
         return None;
     }
     let before = parts::before_in_sentence(ctx, sentence.span, first);
-    let lead: Vec<String> = parts::words(before);
-    let speech = lead.last().is_some_and(|w| SPEECH.contains(&w.as_str()));
+    let lead = parts::words(before);
+    let speech = lead.last().is_some_and(|w| SPEECH.contains(&w.as_ref()));
     // "Of those, 12 …", "Of the injured, 12 …": the lead names the earlier set.
     let of_those = lead.first().is_some_and(|w| w == "of")
         && lead.len() <= 3
@@ -731,7 +732,7 @@ fn attribution(text: &str) -> bool {
     let words = parts::words(text);
     words.len() <= 6
         && !text.contains([',', ';', '(', ')', '"', '“'])
-        && words.iter().any(|w| SPEECH[..6].contains(&w.as_str()))
+        && words.iter().any(|w| SPEECH[..6].contains(&w.as_ref()))
 }
 
 /// Verbs of saying that may stand before a part that refers back ("Officials said 14 …").
