@@ -1,12 +1,13 @@
 //! Paragraphs, sentences and clauses (`semantics.md` §7.1): the units binding may not cross.
 //!
-//! Built in one linear pass over the masked text; look-ups are binary searches. A paragraph
+//! Built in one linear pass over the masked text, clauses split at the marks the anchor scan
+//! noted ([`Segments::from_marks`]); look-ups are binary searches. A paragraph
 //! ends at a blank line, at every heading line, and at a line break after sentence-final
 //! punctuation, around a list item (plain-text exports put one paragraph on a line, while
 //! hard-wrapped prose continues its sentence on the next line).
 //!
 //! Claims carry no segment indices: rules look them up by offset through
-//! `check::Context::segments` (`sentence_of(claim.span.start)`), so the model stays flat.
+//! `analysis::Context::segments` (`sentence_of(claim.span.start)`), so the model stays flat.
 
 use super::lexicon;
 use crate::model::Span;
