@@ -1,14 +1,15 @@
 //! The per-document analysis the rules read: the [`Context`] of one pass (document, claims,
 //! segments, settings) and the analyses several rules share — change relations and
 //! multiples ([`change`]), claims by sentence and part/total readings ([`parts`]), count
-//! mentions by head ([`pairing`]), years and ages on a timeline ([`timeline`]) — each built
-//! once per pass on first use.
+//! mentions by head ([`pairing`]), years and ages on a timeline ([`timeline`]), what a figure
+//! is counted per ([`per_unit`]) — each built once per pass on first use.
 //!
 //! It sits below `rules` and above `extract`: nothing here imports a rule or `check`.
 
 pub mod change;
 pub mod pairing;
 pub mod parts;
+pub mod per_unit;
 pub mod timeline;
 pub mod written;
 
@@ -74,6 +75,8 @@ struct Memo<'a> {
     figure_words: OnceLock<Vec<usize>>,
     written_numbers: OnceLock<crate::analysis::written::WrittenNumbers>,
     year_spans: OnceLock<Vec<crate::model::Span>>,
+    /// What each claim is counted per ([`crate::analysis::per_unit::per_of`]), by claim index.
+    per_of: OnceLock<Vec<OnceLock<Option<crate::analysis::per_unit::Per>>>>,
 }
 
 /// Mentions of counted things, bucketed by canonical head ([`crate::analysis::pairing::by_head`]).
@@ -91,6 +94,7 @@ impl Default for Memo<'_> {
             figure_words: OnceLock::new(),
             written_numbers: OnceLock::new(),
             year_spans: OnceLock::new(),
+            per_of: OnceLock::new(),
         }
     }
 }
@@ -220,6 +224,18 @@ impl<'a> Context<'a> {
             spans.sort_by_key(|s| (s.start, s.end));
             spans
         })
+    }
+
+    /// The cell that remembers what claim `i` is counted per, for
+    /// [`crate::analysis::per_unit::per_of`].
+    pub(crate) fn per_of_cell(
+        &self,
+        i: usize,
+    ) -> Option<&OnceLock<Option<crate::analysis::per_unit::Per>>> {
+        self.memo
+            .per_of
+            .get_or_init(|| (0..self.claims.len()).map(|_| OnceLock::new()).collect())
+            .get(i)
     }
 
     /// The original text of a span.

@@ -1,8 +1,8 @@
 //! NUM-AVERAGE-TOTAL (`rules.md` #24).
 
-use super::per_unit::{self, Per};
 use super::rate_per_capita;
 use crate::analysis::parts::{self, Check, Sentence, TotalForm};
+use crate::analysis::per_unit::{self, Per};
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Role, Severity};

@@ -3,11 +3,11 @@
 use crate::analysis::change::{text_after, window_start};
 use crate::analysis::pairing::{bare_literal, hedge_words};
 use crate::analysis::parts::{self, Check, Sentence};
+use crate::analysis::per_unit::{self, Per};
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
 use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit};
-use crate::rules::per_unit::{self, Per};
 use crate::rules::RuleCheck;
 use crate::semantics::propagate::ops;
 use crate::semantics::Binding;

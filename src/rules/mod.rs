@@ -25,7 +25,6 @@ pub mod pct_as_ratio;
 pub mod pct_change;
 pub mod pct_of_count;
 pub mod pct_points;
-pub mod per_unit;
 pub mod range_order;
 pub mod rate_per_capita;
 pub mod same_quantity;

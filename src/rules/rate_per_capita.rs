@@ -1,7 +1,7 @@
 //! NUM-RATE-PER-CAPITA (`rules.md` #23).
 
-use super::per_unit::{self, Per};
 use crate::analysis::parts::{self, Check, Sentence};
+use crate::analysis::per_unit::{self, Per};
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Related, Role, Severity, Verdict};

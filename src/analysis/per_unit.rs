@@ -98,6 +98,19 @@ fn claim_at(ctx: &Context, sentence: &Sentence, at: usize, within: usize) -> Opt
 /// day", "per store", "each", "per 100,000 residents". "litres of water a day": an "of"
 /// phrase of one or two words may stand between.
 pub fn per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
+    // Three rules ask about the same figures, some once per pair: read once per claim. A
+    // claim has one sentence, so the claim alone keys the answer.
+    let in_sentence = ctx
+        .claims
+        .get(i)
+        .is_some_and(|c| sentence.span.start <= c.span.start && c.span.start < sentence.span.end);
+    match ctx.per_of_cell(i) {
+        Some(cell) if in_sentence => cell.get_or_init(|| read_per_of(ctx, sentence, i)).clone(),
+        _ => read_per_of(ctx, sentence, i),
+    }
+}
+
+fn read_per_of(ctx: &Context, sentence: &Sentence, i: usize) -> Option<Per> {
     let claim = &ctx.claims[i];
     let start = claim.phrase_end();
     let after = ctx.doc.text.get(start..sentence.span.end)?;
