@@ -12,10 +12,14 @@ use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-/// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
+/// `amount = halves_amount | decimal | small_number_word | "a" | "an"`; the flag says it was
+/// "a"/"an".
 pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
+    }
+    if let Ok((rest, n)) = halves_amount(input) {
+        return Ok((rest, (n, false)));
     }
     let word = when(opens(input).word, || small_number_word(input));
     let (rest, n) = match word {
@@ -116,6 +120,58 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
         return fail(input);
     }
     Ok((s, (Numeral::exact(total), unit)))
+}
+
+/// `halves_amount = [digit{1,6}] ("½" | "¼" | "¾") | [digit{1,6} " "] digit "/" ("2" | "4")`:
+/// "1½ hours", "2 1/2 years", "1/2 hour", "¾-hour" as news copy writes them. Only halves and
+/// quarters, whose decimals are exact; the fraction's decimals are the amount's precision.
+fn halves_amount(input: &str) -> Res<'_, Numeral> {
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &input[int..];
+    let whole = match int {
+        // A lone "1/2": its digit is the numerator.
+        _ if after.starts_with('/') => 0,
+        0 => 0,
+        1..=6 => input[..int].parse::<i64>().unwrap_or(0),
+        _ => return fail(input),
+    };
+    let glued = [("½", 5, 1), ("¼", 25, 2), ("¾", 75, 2)]
+        .iter()
+        .find_map(|(sign, m, e)| Some((after.strip_prefix(sign)?, Decimal::new(*m, *e))));
+    let slashed = || {
+        // After a whole number one space comes first.
+        let s = if whole == 0 {
+            input
+        } else {
+            after.strip_prefix(' ')?
+        };
+        let b = s.as_bytes();
+        if b.len() < 3 || !b[0].is_ascii_digit() || b[1] != b'/' || !matches!(b[2], b'2' | b'4') {
+            return None;
+        }
+        // "1/20", "1/2/2024": not a half.
+        let rest = &s[3..];
+        if rest.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+            return None;
+        }
+        let (_, f) = crate::grammar::fraction::slash_fraction(s).ok()?;
+        Some((rest, f))
+    };
+    let Some((rest, f)) = glued.or_else(slashed) else {
+        return fail(input);
+    };
+    let Some(value) = Decimal::from(whole).checked_add(f) else {
+        return fail(input);
+    };
+    Ok((
+        rest,
+        Numeral {
+            value,
+            decimals: f.normalize().scale(),
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        },
+    ))
 }
 
 /// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
@@ -475,6 +531,30 @@ mod tests {
             ("several weeks".len(), Some(Unit::Time(TimeUnit::Week)))
         );
         assert!(duration("several week", "").is_none());
+    }
+
+    #[test]
+    fn halves_and_quarters_written_with_signs_or_slashes() {
+        assert_eq!(
+            dur("The hearing ran 1½ hours.", 16),
+            d("1½ hours", "1.5", "hour")
+        );
+        assert_eq!(
+            dur("after 2 1/2 years in office", 6),
+            d("2 1/2 years", "2.5", "year")
+        );
+        assert_eq!(dur("a 1/2 hour walk", 2), d("1/2 hour", "0.5", "hour"));
+        assert_eq!(dur("the 3¾-hour flight", 4), d("3¾-hour", "3.75", "hour"));
+        let p = duration("1½ days", "").unwrap();
+        let Quantity::Duration { amount, .. } = p.quantity else {
+            panic!("{p:?}");
+        };
+        assert_eq!(amount.decimals, 1);
+        // Not halves: a date, thirds, a longer denominator.
+        assert_eq!(dur("on 1/2/2024 days", 3), None);
+        assert_eq!(dur("1/3 hour", 0), None);
+        assert_eq!(dur("1/20 hours", 0), None);
+        assert_eq!(dur("2 1/24 hours", 0), None);
     }
 
     #[test]

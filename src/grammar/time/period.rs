@@ -257,8 +257,10 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
             (kw(sp_no_nnbsp(r), "year")?.0, None)
         }
     };
+    // "the first 2½ months" names no whole months.
+    let whole = n.value.fract().is_zero();
     let n: u8 = u8::try_from(n.value.trunc().mantissa()).unwrap_or(0);
-    if !(1..=12).contains(&n) {
+    if !whole || !(1..=12).contains(&n) {
         return fail(input);
     }
     let (a, b) = if which == "first" {
