@@ -71,7 +71,7 @@ fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal>
     Some(v)
 }
 
-/// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
+/// `compound_time = amount_unit ([","] [" and"] " " (amount_unit | glued_minutes))+ | amount_unit and_a_half`:
 /// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
 /// convert exactly (not "a month and 3 days"). Read once per position and start (the
 /// duration and the offset of a relative date both begin with it).
@@ -97,7 +97,10 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
         if t.len() == s.len() {
             break;
         }
-        let Ok((r, (n, _, next))) = amount_unit(t) else {
+        let Some((r, (n, _, next))) = amount_unit(t)
+            .ok()
+            .or_else(|| glued_minutes(t, unit).map(|(r, n)| (r, (n, false, TimeUnit::Minute))))
+        else {
             break;
         };
         let Some(sum) = restate(total, unit, next).and_then(|v| v.checked_add(n.value)) else {
@@ -172,6 +175,21 @@ fn halves_amount(input: &str) -> Res<'_, Numeral> {
             trailing_zeros: 0,
         },
     ))
+}
+
+/// `glued_minutes = digit [digit] "m"`: the minutes of "7h 30m", only after hours (alone,
+/// "30m" is thirty metres or millions).
+fn glued_minutes(input: &str, after: TimeUnit) -> Option<(&str, Numeral)> {
+    if after != TimeUnit::Hour {
+        return None;
+    }
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&int) {
+        return None;
+    }
+    let (rest, ()) = kw(&input[int..], "m").ok()?;
+    let minutes = input[..int].parse::<i64>().ok().filter(|m| *m < 60)?;
+    Some((rest, Numeral::integer(minutes)))
 }
 
 /// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
@@ -555,6 +573,17 @@ mod tests {
         assert_eq!(dur("1/3 hour", 0), None);
         assert_eq!(dur("1/20 hours", 0), None);
         assert_eq!(dur("2 1/24 hours", 0), None);
+    }
+
+    #[test]
+    fn hours_and_glued_minutes() {
+        assert_eq!(
+            dur("finished in 7h 30m, a record", 12),
+            d("7h 30m", "450", "minute")
+        );
+        assert_eq!(dur("a 30m drop", 2), None);
+        assert_eq!(dur("3 days 30m", 0), d("3 days", "3", "day"));
+        assert_eq!(dur("2h 75m", 0), d("2h", "2", "hour"));
     }
 
     #[test]
