@@ -105,9 +105,56 @@ pub fn out_of(input: &str) -> IResult<&str, FractionForm> {
     Ok((rest, FractionForm::OutOf(a.numeral, b.numeral)))
 }
 
+/// Words that may follow the share of a change ("fell by a third over the decade", "cut by a
+/// fifth since 2019") and never the noun of an ordinal.
+const AFTER_A_CHANGE_SHARE: &[&str] = &[
+    "over",
+    "since",
+    "in",
+    "from",
+    "to",
+    "last",
+    "this",
+    "compared",
+    "between",
+    "during",
+    "within",
+    "on",
+    "after",
+    "while",
+    "as",
+    "than",
+    "against",
+    "amid",
+    "despite",
+    "following",
+    "because",
+    "year-on-year",
+];
+
+/// Whether the candidate follows "by" after a change word: "fell by", "was cut by".
+fn after_change_by(before: &Before) -> bool {
+    if !before.word_is(&["by"]) {
+        return false;
+    }
+    let Some(head) = before.head.trim_end().strip_suffix(before.word) else {
+        return false;
+    };
+    let change = Before::of(head, head.len()).word;
+    lex::change_words(lex::ChangeReading::Year)
+        .iter()
+        .any(|w| change.eq_ignore_ascii_case(w))
+}
+
 /// `fraction_word = "half" | ("a" | "one" | small) (" " | "-") denominator`; "half-" before a
 /// word is a compound ("half-time", "a quarter-final").
 pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
+    share_word(input, false)
+}
+
+/// [`fraction_word`]; `after_change` (after "fell by") also takes "a third" before a word of
+/// [`AFTER_A_CHANGE_SHARE`].
+fn share_word(input: &str, after_change: bool) -> IResult<&str, FractionForm> {
     if let Some(rest) = lex::word(input, "half") {
         // "half-time", "half-brother", "half-price": a compound, not a share.
         if rest
@@ -137,11 +184,19 @@ pub fn fraction_word(input: &str) -> IResult<&str, FractionForm> {
     }
     // "a third term", "a fourth straight win": an ordinal. One part of an ordinal-like
     // denominator is a share only before "of" or where the phrase ends ("a third of them",
-    // "roughly a third.") or when hyphenated ("one-third").
+    // "roughly a third.") or when hyphenated ("one-third"), and after "fell by" also before a
+    // preposition or time word ("fell by a third over the decade").
     let ordinal_like = den > 2 && lex::tag_ci(after_sep.unwrap_or(""), "quarter").is_none();
     if num == 1 && ordinal_like && hyphen.is_none() {
         let next_word = lex::sp1(after).filter(|r| r.starts_with(char::is_alphanumeric));
-        if next_word.is_some_and(|r| lex::word(r, "of").is_none()) {
+        let share_goes_on = |r: &str| {
+            lex::word(r, "of").is_some()
+                || after_change
+                    && AFTER_A_CHANGE_SHARE
+                        .iter()
+                        .any(|w| lex::word(r, w).is_some())
+        };
+        if next_word.is_some_and(|r| !share_goes_on(r)) {
             return fail(input);
         }
     }
@@ -306,7 +361,7 @@ pub fn fraction<'a>(input: &'a str, before: &Before) -> IResult<&'a str, Expr> {
             Ok(r) => r,
             Err(_) => match one_in(input) {
                 Ok(r) => r,
-                Err(_) => fraction_word(input)?,
+                Err(_) => share_word(input, after_change_by(before))?,
             },
         },
     };
@@ -391,6 +446,45 @@ mod tests {
         assert!((v.unwrap() - d("0.6667")).abs() < d("0.0001"));
         let (v, _) = f("a third of the land").unwrap();
         assert!((v.unwrap() - d("0.3333")).abs() < d("0.0001"));
+    }
+
+    /// The share read at the "a" after `head` (which ends in "by " or another word).
+    fn after(head: &str, input: &str) -> Option<String> {
+        let text = format!("{head}{input}");
+        let before = Before::of(&text, head.len());
+        let (rest, e) = fraction(&text[head.len()..], &before).ok()?;
+        let Quantity::Fraction(form) = e.quantity else {
+            return None;
+        };
+        Some(format!(
+            "{} +{rest:?}",
+            form.value()?.round_dp(4).normalize()
+        ))
+    }
+
+    #[test]
+    fn shares_of_a_change_before_a_preposition() {
+        let fifth = Some("0.2 +\" over the decade\"".to_string());
+        assert_eq!(after("Rents rose by ", "a fifth over the decade"), fifth);
+        assert_eq!(
+            after("Staff numbers were cut by ", "a third since 2019."),
+            Some("0.3333 +\" since 2019.\"".to_string())
+        );
+        assert_eq!(
+            after("Output fell by ", "a tenth in March"),
+            Some("0.1 +\" in March\"".to_string())
+        );
+        // Without the change, or before a noun, the ordinal stays.
+        assert_eq!(
+            after("The goal was followed by ", "a third in the 80th minute"),
+            None
+        );
+        assert_eq!(after("The party lost ", "a third in a row"), None);
+        assert_eq!(after("Jobs were cut by ", "a third round of layoffs"), None);
+        assert_eq!(
+            after("Rents rose by ", "a fifth"),
+            Some("0.2 +\"\"".to_string())
+        );
     }
 
     #[test]

@@ -277,7 +277,7 @@ pub fn apply_scale(n: &mut Number, factor: Decimal) {
 }
 
 /// `number = [plus_or_minus | ("minus" | "negative") " "] (slash_fraction | vulgar_fraction | digits
-/// [exponent | mixed_fraction | million_before_count | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
+/// [exponent | mixed_fraction [scale] | million_before_count | scale [and_fraction]] | half_a_scale | cardinal [spoken_decimal [scale]])`
 pub fn number(input: &str, money: bool) -> IResult<&str, Number> {
     thread_local! {
         static NUMBERS: RefCell<Slot<Number>> = const { RefCell::new(Slot::new()) };
@@ -450,11 +450,15 @@ fn unsigned_number(input: &str, money: bool) -> IResult<&str, Number> {
                 return Ok((r, n));
             }
         }
-        // "2½", "10 1/2": a mixed number.
+        // "2½", "10 1/2": a mixed number; "2½ million" keeps its scale.
         if n.numeral.decimals == 0 && !n.numeral.value.is_sign_negative() {
             if let Some((r, f)) = mixed_fraction(rest) {
                 let mut mixed = n.clone();
                 if add_fraction(&mut mixed, f).is_some() {
+                    if let Ok((r, factor)) = scale(r, money) {
+                        apply_scale(&mut mixed, factor);
+                        return Ok((r, mixed));
+                    }
                     return Ok((r, mixed));
                 }
             }
@@ -895,6 +899,14 @@ mod compound_tests {
     fn slash_and_mixed_fractions() {
         assert_eq!(value("3/4 of the vote"), (dec("0.75"), " of the vote"));
         assert_eq!(value("12 1/2 hours"), (dec("12.5"), " hours"));
+        // The scale after a mixed number multiplies it whole.
+        assert_eq!(value("2½ million voters"), (dec("2500000"), " voters"));
+        assert_eq!(value("4 1/2 billion years"), (dec("4500000000"), " years"));
+        let (kind, v, unit, _) = q("$1½ million grant");
+        assert_eq!(
+            (kind, v, unit.as_deref()),
+            (Kind::Money, dec("1500000"), Some("USD"))
+        );
         let (kind, v, unit, _) = q("1/4 mile track");
         assert_eq!(
             (kind, v, unit.as_deref()),

@@ -304,7 +304,8 @@ const DATE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// `weekday_alone = [("last" | "next" | "this" | "past") " "] weekday_name`: written in
-/// full after one of those words, or capitalised, or after "on".
+/// full, in any case ("Friday", "friday": no other word is spelled so); abbreviated only as
+/// "Tues" or "Thurs" after "on".
 fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     if let Ok((r, _)) = kw_any(input, &["last", "next", "this", "past"]) {
         let r = sp1_no_nnbsp(r)?.0;
@@ -315,11 +316,11 @@ fn weekday_alone<'a>(input: &'a str, before: &str) -> Res<'a, DateParts> {
     }
     let (s, wd) = weekday_name(input)?;
     let prev = word_before(before);
-    // Abbreviations alone are too often names ("Sun Street", "Sat Nav").
-    if !is_full_weekday(input) || s.starts_with(['-', '–']) {
-        return fail(input);
-    }
-    if !(input.starts_with(char::is_uppercase) || prev == "on") {
+    // Other abbreviations alone are too often names or words ("Sun Street", "Sat Nav", "to
+    // wed").
+    let unmistakable_abbreviation = prev == "on"
+        && kw_any(input, &["tues", "thur", "thurs"]).is_ok_and(|(r, _)| !r.starts_with('-'));
+    if !(is_full_weekday(input) || unmistakable_abbreviation) || s.starts_with(['-', '–']) {
         return fail(input);
     }
     Ok((
@@ -565,6 +566,12 @@ mod tests {
         );
         assert_eq!(timex("freed on Monday.", 9), t("Monday", "XXXX-WXX-1"));
         assert_eq!(timex("on friday.", 3), t("friday", "XXXX-WXX-5"));
+        assert_eq!(timex("back by friday", 8), t("friday", "XXXX-WXX-5"));
+        assert_eq!(timex("the second sunday", 11), t("sunday", "XXXX-WXX-7"));
+        assert_eq!(timex("shut on Tues. and", 8), t("Tues.", "XXXX-WXX-2"));
+        assert_eq!(timex("on thurs", 3), t("thurs", "XXXX-WXX-4"));
+        assert_eq!(timex("Tues said", 0), None);
+        assert_eq!(timex("on Wed", 3), None);
         assert_eq!(timex("on Sun Street", 3), None);
         assert_eq!(timex("the Sun reported", 4), None);
         assert_eq!(timex("met last Friday.", 4), t("last Friday", "XXXX-WXX-5"));

@@ -12,10 +12,14 @@ use rust_decimal::Decimal;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-/// `amount = decimal | small_number_word | "a" | "an"`; the flag says it was "a"/"an".
+/// `amount = halves_amount | decimal | small_number_word | "a" | "an"`; the flag says it was
+/// "a"/"an".
 pub fn amount(input: &str) -> Res<'_, (Numeral, bool)> {
     if let Ok((rest, ())) = kw(input, "a").or_else(|_| kw(input, "an")) {
         return Ok((rest, (Numeral::integer(1), true)));
+    }
+    if let Ok((rest, n)) = halves_amount(input) {
+        return Ok((rest, (n, false)));
     }
     let word = when(opens(input).word, || small_number_word(input));
     let (rest, n) = match word {
@@ -67,7 +71,7 @@ fn restate(amount: Decimal, mut unit: TimeUnit, to: TimeUnit) -> Option<Decimal>
     Some(v)
 }
 
-/// `compound_time = amount_unit ([","] [" and"] " " amount_unit)+ | amount_unit and_a_half`:
+/// `compound_time = amount_unit ([","] [" and"] " " (amount_unit | glued_minutes))+ | amount_unit and_a_half`:
 /// "1 year 2 months" → 14 months, "an hour and a half" → 1.5 hours; units must shrink and
 /// convert exactly (not "a month and 3 days"). Read once per position and start (the
 /// duration and the offset of a relative date both begin with it).
@@ -93,7 +97,10 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
         if t.len() == s.len() {
             break;
         }
-        let Ok((r, (n, _, next))) = amount_unit(t) else {
+        let Some((r, (n, _, next))) = amount_unit(t)
+            .ok()
+            .or_else(|| glued_minutes(t, unit).map(|(r, n)| (r, (n, false, TimeUnit::Minute))))
+        else {
             break;
         };
         let Some(sum) = restate(total, unit, next).and_then(|v| v.checked_add(n.value)) else {
@@ -116,6 +123,73 @@ fn compound_time_uncached(input: &str) -> Res<'_, (Numeral, TimeUnit)> {
         return fail(input);
     }
     Ok((s, (Numeral::exact(total), unit)))
+}
+
+/// `halves_amount = [digit{1,6}] ("½" | "¼" | "¾") | [digit{1,6} " "] digit "/" ("2" | "4")`:
+/// "1½ hours", "2 1/2 years", "1/2 hour", "¾-hour" as news copy writes them. Only halves and
+/// quarters, whose decimals are exact; the fraction's decimals are the amount's precision.
+fn halves_amount(input: &str) -> Res<'_, Numeral> {
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &input[int..];
+    let whole = match int {
+        // A lone "1/2": its digit is the numerator.
+        _ if after.starts_with('/') => 0,
+        0 => 0,
+        1..=6 => input[..int].parse::<i64>().unwrap_or(0),
+        _ => return fail(input),
+    };
+    let glued = [("½", 5, 1), ("¼", 25, 2), ("¾", 75, 2)]
+        .iter()
+        .find_map(|(sign, m, e)| Some((after.strip_prefix(sign)?, Decimal::new(*m, *e))));
+    let slashed = || {
+        // After a whole number one space comes first.
+        let s = if whole == 0 {
+            input
+        } else {
+            after.strip_prefix(' ')?
+        };
+        let b = s.as_bytes();
+        if b.len() < 3 || !b[0].is_ascii_digit() || b[1] != b'/' || !matches!(b[2], b'2' | b'4') {
+            return None;
+        }
+        // "1/20", "1/2/2024": not a half.
+        let rest = &s[3..];
+        if rest.starts_with(|c: char| c.is_ascii_digit() || c == '/') {
+            return None;
+        }
+        let (_, f) = crate::grammar::fraction::slash_fraction(s).ok()?;
+        Some((rest, f))
+    };
+    let Some((rest, f)) = glued.or_else(slashed) else {
+        return fail(input);
+    };
+    let Some(value) = Decimal::from(whole).checked_add(f) else {
+        return fail(input);
+    };
+    Ok((
+        rest,
+        Numeral {
+            value,
+            decimals: f.normalize().scale(),
+            scale: Decimal::ONE,
+            trailing_zeros: 0,
+        },
+    ))
+}
+
+/// `glued_minutes = digit [digit] "m"`: the minutes of "7h 30m", only after hours (alone,
+/// "30m" is thirty metres or millions).
+fn glued_minutes(input: &str, after: TimeUnit) -> Option<(&str, Numeral)> {
+    if after != TimeUnit::Hour {
+        return None;
+    }
+    let int = input.bytes().take_while(u8::is_ascii_digit).count();
+    if !(1..=2).contains(&int) {
+        return None;
+    }
+    let (rest, ()) = kw(&input[int..], "m").ok()?;
+    let minutes = input[..int].parse::<i64>().ok().filter(|m| *m < 60)?;
+    Some((rest, Numeral::integer(minutes)))
 }
 
 /// Digits with an optional decimal part ("48", "3.5"); no digit grouping.
@@ -475,6 +549,41 @@ mod tests {
             ("several weeks".len(), Some(Unit::Time(TimeUnit::Week)))
         );
         assert!(duration("several week", "").is_none());
+    }
+
+    #[test]
+    fn halves_and_quarters_written_with_signs_or_slashes() {
+        assert_eq!(
+            dur("The hearing ran 1½ hours.", 16),
+            d("1½ hours", "1.5", "hour")
+        );
+        assert_eq!(
+            dur("after 2 1/2 years in office", 6),
+            d("2 1/2 years", "2.5", "year")
+        );
+        assert_eq!(dur("a 1/2 hour walk", 2), d("1/2 hour", "0.5", "hour"));
+        assert_eq!(dur("the 3¾-hour flight", 4), d("3¾-hour", "3.75", "hour"));
+        let p = duration("1½ days", "").unwrap();
+        let Quantity::Duration { amount, .. } = p.quantity else {
+            panic!("{p:?}");
+        };
+        assert_eq!(amount.decimals, 1);
+        // Not halves: a date, thirds, a longer denominator.
+        assert_eq!(dur("on 1/2/2024 days", 3), None);
+        assert_eq!(dur("1/3 hour", 0), None);
+        assert_eq!(dur("1/20 hours", 0), None);
+        assert_eq!(dur("2 1/24 hours", 0), None);
+    }
+
+    #[test]
+    fn hours_and_glued_minutes() {
+        assert_eq!(
+            dur("finished in 7h 30m, a record", 12),
+            d("7h 30m", "450", "minute")
+        );
+        assert_eq!(dur("a 30m drop", 2), None);
+        assert_eq!(dur("3 days 30m", 0), d("3 days", "3", "day"));
+        assert_eq!(dur("2h 75m", 0), d("2h", "2", "hour"));
     }
 
     #[test]

@@ -45,6 +45,7 @@ const KEYWORD_ANCHORS: &[&str] = &[
     "fall",
     "winter",
     "weekend",
+    "noughties",
 ];
 
 /// Words at which a time expression may start or which it must contain (besides digits).

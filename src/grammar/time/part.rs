@@ -142,8 +142,9 @@ const NOT_A_DECADE: &[&str] = &[
 ];
 
 /// `decade_words = "the" " " ["'"] digit "0" ["'"] "s" | "the" " " ["nineteen" ["-" | " "]]
-/// decade_word`: "the '70s", "the 70's", "the seventies", "the nineteen-seventies" →
-/// 1970..1979; two digits only with an apostrophe or away from temperatures and ages.
+/// decade_word | "the" " " "noughties"`: "the '70s", "the 70's", "the seventies", "the
+/// nineteen-seventies" → 1970..1979, "the noughties" → 2000..2009; two digits only with an
+/// apostrophe or away from temperatures and ages.
 pub fn decade_words<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)> {
     let (s, ()) = kw(input, "the")?;
     let (rest, start) = decade_start(sp1_no_nnbsp(s)?.0, before)?;
@@ -220,6 +221,10 @@ fn worded_decade(input: &str) -> Res<'_, i32> {
         ),
         Err(_) => (input, None),
     };
+    // "the noughties": the British name of the 2000s.
+    if let (None, Ok((rest, ()))) = (century, kw(s, "noughties")) {
+        return Ok((rest, 2000));
+    }
     let (rest, w) = kw_any(s, &DECADE_WORDS)?;
     let index = DECADE_WORDS.iter().position(|d| *d == w).unwrap_or(0) as i32;
     let start = century.unwrap_or(1900) + 20 + 10 * index;
@@ -491,6 +496,8 @@ mod tests {
                 .map(|(_, (a, b))| (a.timex(), b.timex()))
         };
         assert_eq!(d("the seventies"), e("1970", "1979"));
+        assert_eq!(d("the noughties"), e("2000", "2009"));
+        assert_eq!(d("the nineteen noughties"), None);
         assert_eq!(d("the nineteen eighties"), e("1980", "1989"));
         assert_eq!(d("the '90s"), e("1990", "1999"));
         assert_eq!(d("the 2000s"), e("2000", "2009"));

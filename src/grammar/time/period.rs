@@ -8,7 +8,7 @@ use super::lexicon::{is_full_weekday, month_name, weekday_name};
 use super::part::{self, Stretch};
 use super::relative::calendar_relative;
 use super::year::year_number;
-use super::{dash, date_parts, opens, parsed, when, word_before, Res};
+use super::{dash, date_parts, opens, parsed, when, word_before, words_before, Res};
 use crate::grammar::lex::{fail, kw, kw_any, sp1_no_nnbsp, sp_no_nnbsp, uint};
 use crate::grammar::Parsed;
 use crate::model::{DateParts, Hedge, Kind, Quantity, Unit};
@@ -257,8 +257,10 @@ fn first_months(input: &str) -> Res<'_, (DateParts, DateParts)> {
             (kw(sp_no_nnbsp(r), "year")?.0, None)
         }
     };
+    // "the first 2½ months" names no whole months.
+    let whole = n.value.fract().is_zero();
     let n: u8 = u8::try_from(n.value.trunc().mantissa()).unwrap_or(0);
-    if !(1..=12).contains(&n) {
+    if !whole || !(1..=12).contains(&n) {
         return fail(input);
     }
     let (a, b) = if which == "first" {
@@ -281,10 +283,46 @@ fn deictic_year(input: &str) -> Res<'_, ()> {
     kw(sp1_no_nnbsp(s)?.0, "year")
 }
 
+/// Words of a match report: near them a bare "the second half" or "the fourth quarter" is
+/// part of a game, not of a year.
+const GAME_WORDS: &[&str] = &[
+    "scored",
+    "scoring",
+    "goal",
+    "goals",
+    "match",
+    "minute",
+    "minutes",
+    "halftime",
+    "half-time",
+    "interval",
+    "break",
+    "striker",
+    "penalty",
+    "penalties",
+    "equaliser",
+    "equalizer",
+    "touchdown",
+    "touchdowns",
+    "innings",
+    "whistle",
+    "kickoff",
+    "kick-off",
+    "rebounds",
+    "assists",
+    "yards",
+    "quarterback",
+    "substitute",
+    "opener",
+    "visitors",
+    "hosts",
+];
+
 /// `part_of_year = ("Q" digit | "the" " " ordinal " " ("quarter" | "half")) [[","] " "
 /// ["of" " "] year_number | " " ("this" | "next" | "last") " year"]`: "Q1 2025", "the third
-/// quarter of 2016", "the first half", "the third quarter this year".
-fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
+/// quarter of 2016", "the first half", "the third quarter this year"; without a year not
+/// after words of a game ("scored in the second half").
+fn part_of_year<'a>(input: &'a str, before: &str) -> Res<'a, (DateParts, DateParts)> {
     let (s, (index, months)) = match quarter_code(input) {
         Ok(ok) => ok,
         Err(_) => {
@@ -312,7 +350,11 @@ fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
     let (s, year) = match year_tail(s) {
         Ok((r, y)) => (r, Some(y)),
         // "the third quarter this year": which year is for the article's date to say.
-        Err(_) => (deictic_year(s).map_or(s, |(r, ())| r), None),
+        Err(_) => match deictic_year(s) {
+            Ok((r, ())) => (r, None),
+            Err(_) if after_game_words(before) => return fail(input),
+            Err(_) => (s, None),
+        },
     };
     let last = index * months;
     Ok((
@@ -322,6 +364,14 @@ fn part_of_year(input: &str) -> Res<'_, (DateParts, DateParts)> {
             date_parts(year, Some(last), None),
         ),
     ))
+}
+
+/// Whether a word of [`GAME_WORDS`] is among the dozen words before.
+fn after_game_words(before: &str) -> bool {
+    words_before(before, 12).iter().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        GAME_WORDS.contains(&w)
+    })
 }
 
 /// "Q1" … "Q4".
@@ -440,7 +490,7 @@ fn named_period<'a>(input: &'a str, before: &str) -> [Res<'a, Stretch>; 13] {
         span(decade(input)),
         span(part::decade_words(input, before)),
         span(part::decade_part(input, before)),
-        span(part_of_year(input)),
+        span(part_of_year(input, before)),
         part::part_of(input),
         part::season(input, before),
         part::weekend(input),
@@ -559,6 +609,31 @@ mod tests {
             span("the fourth quarter last year"),
             s("the fourth quarter last year", "XXXX-10", "XXXX-12")
         );
+        // In a match report the half or quarter is the game's.
+        let after = |before: &str, text: &str| period(text, before).map(|p| p.len);
+        assert_eq!(
+            after("The striker scored twice in ", "the second half."),
+            None
+        );
+        assert_eq!(
+            after(
+                "They kicked off, took the lead after 10 minutes, and in ",
+                "the first half"
+            ),
+            None
+        );
+        assert_eq!(
+            after("He threw two touchdowns in ", "the fourth quarter"),
+            None
+        );
+        assert_eq!(
+            after(
+                "The club scored record sales in ",
+                "the second half of 2023"
+            ),
+            Some("the second half of 2023".len())
+        );
+        assert_eq!(after("Sales slowed in ", "the second half."), Some(15));
         let p = period("the month after next", "").unwrap();
         assert_eq!(p.len, "the month after next".len());
         assert_eq!(span("2016-11 was"), None);
