@@ -138,9 +138,10 @@ fn halves_amount(input: &str) -> Res<'_, Numeral> {
         1..=6 => input[..int].parse::<i64>().unwrap_or(0),
         _ => return fail(input),
     };
-    let glued = [("½", 5, 1), ("¼", 25, 2), ("¾", 75, 2)]
-        .iter()
-        .find_map(|(sign, m, e)| Some((after.strip_prefix(sign)?, Decimal::new(*m, *e))));
+    // A vulgar fraction sign of halves or quarters ("½", "¼", "¾"): four of it are whole.
+    let glued = crate::grammar::fraction::vulgar_fraction(after)
+        .ok()
+        .filter(|(_, f)| (*f * Decimal::from(4)).fract().is_zero());
     let slashed = || {
         // After a whole number one space comes first.
         let s = if whole == 0 {
@@ -571,6 +572,8 @@ mod tests {
         // Not halves: a date, thirds, a longer denominator.
         assert_eq!(dur("on 1/2/2024 days", 3), None);
         assert_eq!(dur("1/3 hour", 0), None);
+        assert_eq!(dur("1⅓ hours", 0), None);
+        assert_eq!(dur("⅛ hour", 0), None);
         assert_eq!(dur("1/20 hours", 0), None);
         assert_eq!(dur("2 1/24 hours", 0), None);
     }
