@@ -35,7 +35,7 @@ fn build_anchor_automaton(kind: AhoCorasickKind) -> AhoCorasick {
         .collect();
     patterns.extend(["$", "£", "€", "¥", "₹", "~"].iter().map(|s| s.to_string()));
     patterns.extend((0..10).map(|d| d.to_string()));
-    patterns.extend(super::segment::CLAUSE_MARKS.iter().map(|s| s.to_string()));
+    patterns.extend(super::segment::clause_marks().map(str::to_string));
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
@@ -158,7 +158,7 @@ pub struct Marks {
     /// written-number index (`crate::analysis::written`) and the numeric dates read these.
     pub figure_words: Vec<usize>,
     /// Each `;` and each clause word ("but", "and", …) in any case, whole word or not: where
-    /// segmentation may split a sentence into clauses ([`super::segment::CLAUSE_MARKS`]).
+    /// segmentation may split a sentence into clauses ([`super::segment::clause_marks`]).
     pub clause_marks: Vec<usize>,
 }
 

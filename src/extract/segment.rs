@@ -26,17 +26,13 @@ impl Segments {
         Segments::from_text(doc.masked(), &doc.headings)
     }
 
-    /// Segments of `text`, where each of `headings` is a paragraph of its own.
+    /// Segments of `text`, where each of `headings` is a paragraph of its own; its clause
+    /// marks found by the anchor scan alone ([`super::Marks::of`]).
     pub fn from_text(text: &str, headings: &[Span]) -> Segments {
-        Segments::build(text, headings, |from, end| {
-            text.as_bytes()[from..end]
-                .iter()
-                .position(|&b| SPLIT_START[usize::from(b)])
-                .map(|p| from + p)
-        })
+        Segments::from_marks(text, headings, &super::Marks::of(text).clause_marks)
     }
 
-    /// [`Segments::from_text`] with the clause marks the anchor scan found in `text`
+    /// [`Segments::from_text`] with the clause marks the anchor scan already found in `text`
     /// ([`super::Marks::clause_marks`]): clauses are split where they stand instead of
     /// reading every byte of every sentence again.
     pub fn from_marks(text: &str, headings: &[Span], clause_marks: &[usize]) -> Segments {
@@ -306,11 +302,13 @@ const SUBJECT_PRONOUNS: [&str; 11] = [
 
 /// What may split a sentence into clauses: `;`, the clause words, and "and" (only after a
 /// comma and before a subject pronoun). The anchor scan finds them with the anchors.
-pub const CLAUSE_MARKS: [&str; 7] = [";", "but", "while", "whereas", "although", "though", "and"];
+pub fn clause_marks() -> impl Iterator<Item = &'static str> {
+    [";", "and"].into_iter().chain(CLAUSE_WORDS)
+}
 
-/// Whether `matched` is one of [`CLAUSE_MARKS`], in any case.
+/// Whether `matched` is one of the [`clause_marks`], in any case.
 pub fn is_clause_mark(matched: &str) -> bool {
-    CLAUSE_MARKS.iter().any(|m| m.eq_ignore_ascii_case(matched))
+    clause_marks().any(|m| m.eq_ignore_ascii_case(matched))
 }
 
 /// Clause splits inside a sentence, appended to `out`: `;`, the clause words, and ", and" +
@@ -342,23 +340,6 @@ fn clauses(
     }
     push_trimmed(out, text, Span::new(start, sentence.end));
 }
-
-/// The bytes a split may begin with: `;` and the first letters of [`CLAUSE_WORDS`] and
-/// "and", in either case.
-const SPLIT_START: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b';' as usize] = true;
-    let mut k = 0;
-    while k < CLAUSE_WORDS.len() {
-        let first = CLAUSE_WORDS[k].as_bytes()[0];
-        table[first as usize] = true;
-        table[first.to_ascii_uppercase() as usize] = true;
-        k += 1;
-    }
-    table[b'a' as usize] = true;
-    table[b'A' as usize] = true;
-    table
-};
 
 /// Whether the word at `i` opens a new clause: a clause word, or "and" after a comma and
 /// before a subject pronoun.
@@ -396,6 +377,34 @@ fn next_is_subject(text: &str, from: usize, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The bytes a split may begin with: `;` and the first letters of [`CLAUSE_WORDS`] and
+    /// "and", in either case.
+    const SPLIT_START: [bool; 256] = {
+        let mut table = [false; 256];
+        table[b';' as usize] = true;
+        let mut k = 0;
+        while k < CLAUSE_WORDS.len() {
+            let first = CLAUSE_WORDS[k].as_bytes()[0];
+            table[first as usize] = true;
+            table[first.to_ascii_uppercase() as usize] = true;
+            k += 1;
+        }
+        table[b'a' as usize] = true;
+        table[b'A' as usize] = true;
+        table
+    };
+
+    /// Segments with every byte of every sentence read for clause splits: what the clause
+    /// marks must give.
+    fn by_bytes(text: &str) -> Segments {
+        Segments::build(text, &[], |from, end| {
+            text.as_bytes()[from..end]
+                .iter()
+                .position(|&b| SPLIT_START[usize::from(b)])
+                .map(|p| from + p)
+        })
+    }
 
     #[test]
     fn within_keeps_only_the_segments_a_span_overlaps() {
@@ -446,13 +455,7 @@ mod tests {
     /// gives, on every fixture text.
     #[test]
     fn clause_marks_split_as_every_byte_splits() {
-        let both = |text: &str| {
-            let marks = crate::extract::Marks::of(text);
-            (
-                Segments::from_marks(text, &[], &marks.clause_marks),
-                Segments::from_text(text, &[]),
-            )
-        };
+        let both = |text: &str| (Segments::from_text(text, &[]), by_bytes(text));
         let crafted = "Sales rose; costs fell, and they kept rising but wages stood still; \
                        a hundred and five, and three and a half, while ALTHOUGH-ish though, \
                        Whereas the band andrew: thousand, and it rained; one and a half";
@@ -478,12 +481,7 @@ mod tests {
             let lower = anchor.to_lowercase();
             for (i, brk) in lower.match_indices(|c: char| !c.is_ascii_alphanumeric()) {
                 let rest = &lower[i + brk.len()..];
-                assert!(
-                    !CLAUSE_MARKS
-                        .iter()
-                        .any(|m| rest.starts_with(m) || rest.starts_with(';')),
-                    "{anchor}"
-                );
+                assert!(!clause_marks().any(|m| rest.starts_with(m)), "{anchor}");
             }
         }
     }
