@@ -52,16 +52,6 @@ pub fn word_value(word: &str) -> Option<Decimal> {
     }
 }
 
-/// Whether `word` begins with ASCII letters that lead no number word (and an ASCII
-/// character or nothing after them): then [`word_value`] of the trimmed word is `None`,
-/// since trimming keeps those letters and [`word_value`] rejects the word on them. Most
-/// words are rejected here, without being trimmed.
-fn no_number_word(word: &str) -> bool {
-    let b = word.as_bytes();
-    let run = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
-    run > 0 && b.get(run).is_none_or(u8::is_ascii) && !is_number_word_key(&b[..run])
-}
-
 /// A word trimmed of the punctuation around it ("(12," → "12").
 pub fn trimmed(word: &str) -> &str {
     // ASCII ends are trimmed byte by byte; a non-ASCII character at either end takes the
@@ -116,11 +106,7 @@ impl WrittenNumbers {
                 });
             let end = word_end(text, at);
             read_to = end;
-            let word = &text[start..end];
-            if no_number_word(word) {
-                continue;
-            }
-            if let Some(value) = word_value(trimmed(word)) {
+            if let Some(value) = word_value(trimmed(&text[start..end])) {
                 last.insert(value, start);
                 words.push(Written {
                     start,
