@@ -274,7 +274,33 @@ pub enum TimeUnit {
     Century,
 }
 
+/// The two exact scales lengths of time convert on: clock time (seconds) and the calendar
+/// (months, which hold no fixed number of days).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeBase {
+    Seconds,
+    Months,
+}
+
 impl TimeUnit {
+    /// This unit as a whole multiple of its base ("four years and eight months" is 56
+    /// months); a quarter, fiscal or not, is left out.
+    pub fn in_base(self) -> Option<(TimeBase, u32)> {
+        use TimeBase::{Months, Seconds};
+        Some(match self {
+            TimeUnit::Second => (Seconds, 1),
+            TimeUnit::Minute => (Seconds, 60),
+            TimeUnit::Hour => (Seconds, 3_600),
+            TimeUnit::Day => (Seconds, 86_400),
+            TimeUnit::Week => (Seconds, 604_800),
+            TimeUnit::Month => (Months, 1),
+            TimeUnit::Year => (Months, 12),
+            TimeUnit::Decade => (Months, 120),
+            TimeUnit::Century => (Months, 1_200),
+            TimeUnit::Quarter => return None,
+        })
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             TimeUnit::Second => "second",
@@ -715,6 +741,13 @@ impl Claim {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_units_convert_within_clock_time_or_the_calendar() {
+        assert_eq!(TimeUnit::Week.in_base(), Some((TimeBase::Seconds, 604_800)));
+        assert_eq!(TimeUnit::Decade.in_base(), Some((TimeBase::Months, 120)));
+        assert_eq!(TimeUnit::Quarter.in_base(), None);
+    }
 
     #[test]
     fn an_empty_scope_takes_no_heap_and_reads_as_empty() {

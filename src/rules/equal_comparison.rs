@@ -3,7 +3,7 @@
 use crate::analysis::Context;
 use crate::declare_rule;
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
-use crate::model::{Claim, Hedge, Kind, Quantity, TimeUnit, Unit};
+use crate::model::{Claim, Hedge, Kind, Quantity, TimeBase, TimeUnit, Unit};
 use crate::rules::RuleCheck;
 use crate::semantics::{format, reading, Reading};
 use rust_decimal::Decimal;
@@ -112,17 +112,12 @@ fn measure(c: &Claim) -> Option<Measure> {
     }
 }
 
-/// Exact lengths of time; months and years vary and are left out.
+/// Exact lengths of time in seconds; months and years vary and are left out.
 fn seconds(unit: TimeUnit) -> Option<Decimal> {
-    let s = match unit {
-        TimeUnit::Second => 1,
-        TimeUnit::Minute => 60,
-        TimeUnit::Hour => 3_600,
-        TimeUnit::Day => 86_400,
-        TimeUnit::Week => 604_800,
-        _ => return None,
-    };
-    Some(Decimal::from(s))
+    match unit.in_base()? {
+        (TimeBase::Seconds, n) => Some(Decimal::from(n)),
+        (TimeBase::Months, _) => None,
+    }
 }
 
 /// Words that contrast two figures; "compared with" and the like only for figures written

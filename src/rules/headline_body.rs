@@ -5,7 +5,7 @@ use crate::analysis::Context;
 use crate::declare_rule;
 use crate::extract::key::{compatible, KeyMatch, QuantityKey};
 use crate::finding::{Finding, Related, Role, Severity, Verdict};
-use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeUnit, Unit};
+use crate::model::{Claim, Hedge, Kind, Quantity, Span, TimeBase, TimeUnit, Unit};
 use crate::rules::RuleCheck;
 use crate::semantics::severity::is_hedged;
 use crate::semantics::{format, reading, Interval, Reading};
@@ -461,23 +461,6 @@ fn body_writes(ctx: &Context, heading: &Claim, value: Decimal) -> bool {
         .written_after(ctx.doc.masked(), from, value)
 }
 
-/// A unit of time as a multiple of its base: seconds for clock time, months for the
-/// calendar ("four years and eight months" is 56 months).
-fn time_unit(unit: TimeUnit) -> Option<(&'static str, u32)> {
-    Some(match unit {
-        TimeUnit::Second => ("s", 1),
-        TimeUnit::Minute => ("s", 60),
-        TimeUnit::Hour => ("s", 3_600),
-        TimeUnit::Day => ("s", 86_400),
-        TimeUnit::Week => ("s", 604_800),
-        TimeUnit::Month => ("m", 1),
-        TimeUnit::Year => ("m", 12),
-        TimeUnit::Decade => ("m", 120),
-        TimeUnit::Century => ("m", 1_200),
-        TimeUnit::Quarter => return None,
-    })
-}
-
 /// A reading in another unit: every figure times `k`.
 fn rescaled(r: &Reading, k: Decimal) -> Option<Reading> {
     let mut out = r.clone();
@@ -497,7 +480,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     let stated = reading(heading, &ctx.settings.tolerances)?;
     let heading_unit = heading.unit?;
     let unit = heading_unit.symbol();
-    let (base, factor) = time_unit(heading_unit.time()?)?;
+    let (base, factor) = heading_unit.time()?.in_base()?;
     // "in a week" names a period, not a figure; and a span the body writes with its unit
     // ("over the next two years") is there even where no claim was read.
     let literal = ctx.text(heading.span).to_lowercase();
@@ -520,7 +503,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
     if stated
         .value
         .is_some_and(|v| body_writes_before(ctx, heading, v, unit))
-        || (base == "s" && body_has_clock_times(ctx, heading))
+        || (base == TimeBase::Seconds && body_has_clock_times(ctx, heading))
     {
         return None;
     }
@@ -529,7 +512,7 @@ fn check_duration(ctx: &Context, heading: &Claim) -> Option<Finding> {
         .iter()
         .filter(|c| !c.in_heading && c.kind == Kind::Duration)
         .filter_map(|c| {
-            let (b, f) = time_unit(c.unit?.time()?)?;
+            let (b, f) = c.unit?.time()?.in_base()?;
             let k = Decimal::from(f).checked_div(Decimal::from(factor))?;
             let reading = rescaled(&reading(c, &ctx.settings.tolerances)?, k)?;
             (b == base).then_some(Figure { claim: c, reading })
